@@ -1,0 +1,70 @@
+package io.ovl.cli;
+
+import io.ovl.core.ExitCode;
+import io.ovl.core.OvlException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * Errors are one line on stderr, prefixed "ovl: "; the stack trace only with --verbose. Bad
+ * arguments exit 2, as the exit-code table says.
+ */
+final class ErrorHandlers {
+    private ErrorHandlers() {
+    }
+
+    static int exitCodeOf(Throwable t) {
+        if (t instanceof OvlException e) {
+            return e.exitCode().code();
+        }
+        if (t instanceof ParameterException) {
+            return ExitCode.USAGE.code();
+        }
+        return ExitCode.SOFTWARE.code();
+    }
+
+    static boolean verbose(ParseResult parseResult) {
+        for (ParseResult pr = parseResult; pr != null; pr = pr.subcommand()) {
+            if (pr.hasMatchedOption("--verbose")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static final class Execution implements IExecutionExceptionHandler {
+        @Override
+        public int handleExecutionException(Exception ex, CommandLine cl, ParseResult parseResult) {
+            PrintWriter err = cl.getErr();
+            String message = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
+            if (!(ex instanceof OvlException)) {
+                message = "internal error: " + message;
+            }
+            err.println("ovl: " + message);
+            if (verbose(parseResult)) {
+                ex.printStackTrace(err);
+            } else if (!(ex instanceof OvlException)) {
+                err.println("ovl: run again with --verbose for the stack trace");
+            }
+            err.flush();
+            return exitCodeOf(ex);
+        }
+    }
+
+    static final class Parameters implements IParameterExceptionHandler {
+        @Override
+        public int handleParseException(ParameterException ex, String[] args) {
+            CommandLine cl = ex.getCommandLine();
+            PrintWriter err = cl.getErr();
+            err.println("ovl: " + ex.getMessage());
+            CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
+            err.println("Try '" + cl.getCommandSpec().qualifiedName() + " --help' for more information.");
+            err.flush();
+            return ExitCode.USAGE.code();
+        }
+    }
+}
