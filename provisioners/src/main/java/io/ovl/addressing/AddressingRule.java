@@ -1,0 +1,8 @@
+package io.ovl.addressing;
+
+import java.util.List;
+
+/** One check over an {@link AddressPlan}. Rules are independent so every problem is reported. */
+public interface AddressingRule {
+    List<Finding> check(AddressPlan plan);
+}

@@ -1,0 +1,34 @@
+package io.ovl.topology;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The key-value store of kv mode: either run by ovl on {@link #hosts()} (declared host names), or
+ * an existing store at {@link #url()} that ovl only points dockerd at. Validation makes sure
+ * exactly one of the two is given; {@link #image()} and {@link #port()} are already defaulted per
+ * backend.
+ */
+public record KvStore(KvBackend backend, List<String> hosts, String image, int port, Optional<URI> url) {
+    public KvStore {
+        Objects.requireNonNull(backend, "backend");
+        hosts = List.copyOf(hosts);
+        Objects.requireNonNull(image, "image");
+        Objects.requireNonNull(url, "url");
+    }
+
+    /** A store ovl runs itself, with the backend's default image and port. */
+    public static KvStore onHosts(KvBackend backend, List<String> hosts) {
+        return new KvStore(backend, hosts, backend.defaultImage(), backend.defaultPort(), Optional.empty());
+    }
+
+    public static KvStore external(KvBackend backend, URI url) {
+        return new KvStore(backend, List.of(), backend.defaultImage(), backend.defaultPort(), Optional.of(url));
+    }
+
+    public boolean isExternal() {
+        return url.isPresent();
+    }
+}

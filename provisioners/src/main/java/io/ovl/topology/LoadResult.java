@@ -1,0 +1,44 @@
+package io.ovl.topology;
+
+import io.ovl.core.ExitCode;
+import io.ovl.core.OvlException;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The outcome of loading a topology file: all problems (errors and warnings, in file order) and
+ * the topology, which is present only when there is no error.
+ */
+public record LoadResult(String file, Optional<Topology> topology, List<Problem> problems) {
+    public LoadResult {
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(topology, "topology");
+        problems = List.copyOf(problems);
+    }
+
+    public boolean valid() {
+        return errors().isEmpty();
+    }
+
+    public List<Problem> errors() {
+        return problems.stream().filter(Problem::isError).toList();
+    }
+
+    public List<Problem> warnings() {
+        return problems.stream().filter(p -> !p.isError()).toList();
+    }
+
+    /**
+     * The topology for commands that need a valid one; otherwise an exit-2 error naming the first
+     * problem and pointing at {@code ovl validate} for the full list.
+     */
+    public Topology orThrow() {
+        if (topology.isPresent()) {
+            return topology.get();
+        }
+        List<Problem> errors = errors();
+        String more = errors.size() > 1 ? " (and " + (errors.size() - 1) + " more; run 'ovl validate' to see all)" : "";
+        throw new OvlException(ExitCode.USAGE, errors.get(0).format() + more);
+    }
+}

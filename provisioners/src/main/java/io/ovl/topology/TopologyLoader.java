@@ -1,0 +1,79 @@
+package io.ovl.topology;
+
+import io.ovl.addressing.Finding;
+import io.ovl.core.ExitCode;
+import io.ovl.core.OvlException;
+import io.ovl.topology.load.Located;
+import io.ovl.topology.load.TopologyReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The one way to turn a topology file into a {@link Topology}: parse, bind, validate, and report
+ * every problem with file, line and column. Use {@link LoadResult#orThrow()} where a valid
+ * topology is required.
+ */
+public final class TopologyLoader {
+    private final Path home;
+
+    public TopologyLoader() {
+        this(Path.of(System.getProperty("user.home")));
+    }
+
+    /** @param home where {@code ~} in paths of the file points */
+    public TopologyLoader(Path home) {
+        this.home = home;
+    }
+
+    public LoadResult load(Path file) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new OvlException(ExitCode.USAGE, "topology file " + file + " does not exist");
+        } catch (IOException e) {
+            throw new OvlException(ExitCode.USAGE, "cannot read topology file " + file + ": " + e.getMessage(), e);
+        }
+        Path dir = file.toAbsolutePath().getParent();
+        return parse(file.toString(), text, dir == null ? Path.of("").toAbsolutePath() : dir);
+    }
+
+    /**
+     * @param fileLabel how problems name the file
+     * @param baseDir where relative paths in the file start
+     */
+    public LoadResult parse(String fileLabel, String text, Path baseDir) {
+        TopologyReader.Result read = TopologyReader.read(text, baseDir, home);
+        List<Problem> problems = new ArrayList<>();
+        read.problems().forEach(l -> problems.add(problem(fileLabel, l)));
+        if (read.draft().isPresent()) {
+            // A value the reader already refused (wrong type, bad address) was replaced by a
+            // default; a rule complaining about that default would only repeat the same problem.
+            Set<String> refused = read.problems().stream().filter(l -> l.finding().isError())
+                    .map(l -> l.finding().path()).collect(Collectors.toSet());
+            for (Finding f : TopologyValidator.validate(read.draft().get())) {
+                if (!refused.contains(f.path())) {
+                    problems.add(problem(fileLabel, new Located(f, read.sourceMap().positionOf(f.path()))));
+                }
+            }
+        }
+        problems.sort(Comparator.comparingInt(Problem::line).thenComparingInt(Problem::column));
+        boolean valid = problems.stream().noneMatch(Problem::isError);
+        return new LoadResult(fileLabel, valid ? read.draft() : Optional.empty(), problems);
+    }
+
+    static Problem problem(String file, Located l) {
+        Finding f = l.finding();
+        return new Problem(f.severity(), file, l.position().line(), l.position().column(), f.path(), f.message(), f.hint());
+    }
+
+}

@@ -1,0 +1,45 @@
+package io.ovl.topology;
+
+import io.ovl.addressing.Finding;
+import io.ovl.topology.rules.HostAddressesUnique;
+import io.ovl.topology.rules.HostNamesValid;
+import io.ovl.topology.rules.KvStoreHostsDeclared;
+import io.ovl.topology.rules.KvStoreSize;
+import io.ovl.topology.rules.KvStoreUrl;
+import io.ovl.topology.rules.ModeSpecificKeys;
+import io.ovl.topology.rules.NetworkNamesUnique;
+import io.ovl.topology.rules.NetworksDoNotOverlap;
+import io.ovl.topology.rules.NetworksValid;
+import io.ovl.topology.rules.SwarmManagers;
+import io.ovl.topology.rules.TopologyRule;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The semantic rules of a topology, each in its own class, all run every time. Findings carry key
+ * paths ("hosts[2].name"); {@link TopologyLoader} ties them to lines and columns.
+ */
+public final class TopologyValidator {
+    private static final List<TopologyRule> RULES = List.of(
+            new HostNamesValid(),
+            new HostAddressesUnique(),
+            new ModeSpecificKeys(),
+            new KvStoreSize(),
+            new KvStoreHostsDeclared(),
+            new KvStoreUrl(),
+            new SwarmManagers(),
+            new NetworksValid(),
+            new NetworkNamesUnique(),
+            new NetworksDoNotOverlap());
+
+    private TopologyValidator() {
+    }
+
+    public static List<Finding> validate(Topology topology) {
+        List<Finding> out = new ArrayList<>();
+        for (TopologyRule rule : RULES) {
+            out.addAll(rule.check(topology));
+        }
+        return List.copyOf(out);
+    }
+}

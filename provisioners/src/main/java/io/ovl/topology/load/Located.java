@@ -1,0 +1,7 @@
+package io.ovl.topology.load;
+
+import io.ovl.addressing.Finding;
+
+/** A finding tied to the place in the file it is about. */
+public record Located(Finding finding, Position position) {
+}

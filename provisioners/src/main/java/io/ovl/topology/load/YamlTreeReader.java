@@ -1,0 +1,122 @@
+package io.ovl.topology.load;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.ovl.addressing.Finding;
+import io.ovl.topology.load.YNode.Kind;
+import io.ovl.topology.load.YNode.YEntry;
+import io.ovl.topology.load.YNode.YList;
+import io.ovl.topology.load.YNode.YMap;
+import io.ovl.topology.load.YNode.YScalar;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads YAML text into a {@link YNode} tree with Jackson's streaming parser, which reports the
+ * line and column of every token. Syntax errors and duplicate keys become located findings.
+ */
+final class YamlTreeReader {
+    private static final YAMLFactory FACTORY = new YAMLFactory();
+
+    record Result(Optional<YNode> root, List<Located> problems) {
+    }
+
+    private final List<Located> problems = new ArrayList<>();
+
+    static Result read(String text) {
+        return new YamlTreeReader().readAll(text);
+    }
+
+    private Result readAll(String text) {
+        try (JsonParser p = FACTORY.createParser(text)) {
+            JsonToken first = p.nextToken();
+            if (first == null) {
+                problems.add(new Located(Finding.error("", "the file is empty",
+                        "start from one of the examples in examples/"), Position.START));
+                return new Result(Optional.empty(), problems);
+            }
+            YNode root = node(p);
+            if (p.nextToken() != null) {
+                problems.add(new Located(Finding.error("", "more than one YAML document in the file",
+                        "one topology file describes one cluster; remove the extra '---' document"), position(p)));
+            }
+            return new Result(Optional.of(root), problems);
+        } catch (JsonProcessingException e) {
+            problems.add(syntaxError(e));
+            return new Result(Optional.empty(), problems);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // reading from a String: not expected
+        }
+    }
+
+    private YNode node(JsonParser p) throws IOException {
+        Position at = position(p);
+        JsonToken t = p.currentToken();
+        switch (t) {
+            case START_OBJECT:
+                return map(p, at);
+            case START_ARRAY:
+                return list(p, at);
+            case VALUE_NUMBER_INT:
+                return new YScalar(at, p.getText(), Kind.INTEGER);
+            case VALUE_NUMBER_FLOAT:
+                return new YScalar(at, p.getText(), Kind.DECIMAL);
+            case VALUE_TRUE:
+            case VALUE_FALSE:
+                return new YScalar(at, p.getText(), Kind.BOOLEAN);
+            case VALUE_NULL:
+                return new YScalar(at, "", Kind.NULL);
+            default:
+                return new YScalar(at, p.getText(), Kind.STRING);
+        }
+    }
+
+    private YMap map(JsonParser p, Position at) throws IOException {
+        List<YEntry> entries = new ArrayList<>();
+        Map<String, Position> seen = new HashMap<>();
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String key = p.currentName();
+            Position keyAt = position(p);
+            p.nextToken();
+            YNode value = node(p);
+            Position first = seen.putIfAbsent(key, keyAt);
+            if (first != null) {
+                problems.add(new Located(Finding.error(key, "duplicate key '" + key + "' (first written at line "
+                        + first.line() + ")", "keep one of them"), keyAt));
+            } else {
+                entries.add(new YEntry(key, keyAt, value));
+            }
+        }
+        return new YMap(at, entries);
+    }
+
+    private YList list(JsonParser p, Position at) throws IOException {
+        List<YNode> items = new ArrayList<>();
+        while (p.nextToken() != JsonToken.END_ARRAY) {
+            items.add(node(p));
+        }
+        return new YList(at, items);
+    }
+
+    private static Position position(JsonParser p) {
+        JsonLocation l = p.currentTokenLocation();
+        return new Position(Math.max(1, l.getLineNr()), Math.max(1, l.getColumnNr()));
+    }
+
+    private static Located syntaxError(JsonProcessingException e) {
+        JsonLocation l = e.getLocation();
+        Position at = l == null ? Position.START : new Position(Math.max(1, l.getLineNr()), Math.max(1, l.getColumnNr()));
+        String message = e.getOriginalMessage() == null ? "invalid YAML" : e.getOriginalMessage();
+        String firstLine = message.lines().findFirst().orElse(message).strip();
+        return new Located(Finding.error("", "YAML syntax error: " + firstLine,
+                "check indentation and that every 'key: value' has a space after the colon"), at);
+    }
+}
