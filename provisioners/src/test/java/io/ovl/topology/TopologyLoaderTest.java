@@ -1,0 +1,207 @@
+package io.ovl.topology;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.ovl.addressing.IpAddress;
+import io.ovl.addressing.Prefix;
+import io.ovl.addressing.Severity;
+import io.ovl.core.OvlException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** Loading from YAML text: binding, positions, every problem reported, the topology only when valid. */
+class TopologyLoaderTest {
+    static final Path BASE = Path.of("/etc/ovl");
+    static final Path HOME = Path.of("/home/me");
+
+    static LoadResult load(String yaml) {
+        return new TopologyLoader(HOME).parse("topology.yaml", yaml, BASE);
+    }
+
+    static List<String> lines(LoadResult r) {
+        return r.problems().stream().map(Problem::format).toList();
+    }
+
+    @Test
+    void bindsEveryKeyWithDefaultsAndMergedSsh() {
+        LoadResult r = load("""
+                version: 1
+                mode: kv
+                ssh:
+                  user: ovl
+                  identity-files: [~/.ssh/id_ed25519]
+                  known-hosts: ./known_hosts
+                  host-key-policy: accept-new
+                  connect-timeout: 5s
+                kv-store:
+                  backend: etcd
+                  hosts: [kv1]
+                hosts:
+                  - name: kv1
+                    address: 198.18.0.10
+                    overlay: false
+                  - name: node1
+                    address: 198.18.0.11
+                    advertise: eth0
+                    ssh: { port: 2222, become: sudo, command-timeout: 1m30s }
+                networks:
+                  - name: myoverlay
+                    subnet: 172.16.16.0/24
+                    ip-range: 172.16.16.128/25
+                    gateway: 172.16.16.1
+                    aux-addresses: { ip2: 172.16.16.2 }
+                    encrypted: true
+                    mtu: 1450
+                    labels: { team: web }
+                """);
+        assertEquals(List.of(), lines(r));
+        Topology t = r.orThrow();
+        assertEquals(Mode.KV, t.mode());
+        KvStore kv = t.kvStore().orElseThrow();
+        assertEquals(KvBackend.ETCD, kv.backend());
+        assertEquals(2379, kv.port(), "port defaults per backend");
+        assertEquals(KvBackend.ETCD.defaultImage(), kv.image());
+        Host kv1 = t.hosts().get(0);
+        assertFalse(kv1.overlay());
+        assertEquals(22, kv1.ssh().port());
+        assertEquals("ovl", kv1.ssh().user());
+        assertEquals(List.of(Path.of("/home/me/.ssh/id_ed25519")), kv1.ssh().identityFiles());
+        assertEquals(Optional.of(Path.of("/etc/ovl/known_hosts")), kv1.ssh().knownHosts());
+        assertEquals(HostKeyPolicy.ACCEPT_NEW, kv1.ssh().hostKeyPolicy());
+        assertEquals(Duration.ofSeconds(5), kv1.ssh().connectTimeout());
+        Host node1 = t.hosts().get(1);
+        assertEquals(2222, node1.ssh().port(), "host override");
+        assertEquals(Become.SUDO, node1.ssh().become());
+        assertEquals(Duration.ofSeconds(90), node1.ssh().commandTimeout());
+        assertEquals("ovl", node1.ssh().user(), "inherited default");
+        assertEquals("eth0", node1.advertiseOrAddress());
+        assertEquals(List.of(node1), t.overlayHosts());
+        NetworkSpec n = t.networks().get(0);
+        assertEquals(Optional.of(Prefix.parse("172.16.16.128/25")), n.ipRange());
+        assertEquals(IpAddress.parse("172.16.16.2"), n.auxAddresses().get("ip2"));
+        assertTrue(n.encrypted());
+        assertFalse(n.attachable());
+        assertEquals(1450, n.mtu().getAsInt());
+        assertEquals("web", n.labels().get("team"));
+    }
+
+    @Test
+    void positionsAreExactAndAllProblemsAreReported() {
+        LoadResult r = load("""
+                mode: kv
+                kv-store:
+                  hosts: [kv1, nokv]
+                hosts:
+                  - name: kv1
+                    address: 198.18.0.10
+                  - name: node1
+                    adress: 198.18.0.11
+                    ssh:
+                      port: seventy
+                networks:
+                  - name: net
+                    subnet: 172.16.16.5/24
+                    ip-range: 172.16.16.128/25
+                """);
+        assertEquals(List.of(
+                "topology.yaml:3:3: kv-store.hosts: kv-store has 2 hosts; use 1, 3 or 5: a quorum needs an odd number of members",
+                "topology.yaml:3:16: kv-store.hosts[1]: 'nokv' is not a declared host; declared hosts: kv1, node1",
+                "topology.yaml:7:5: hosts[1].address: missing address; add 'address:' with the IP, DNS name or ~/.ssh/config alias SSH connects to",
+                "topology.yaml:8:5: hosts[1].adress: unknown key; did you mean 'address'?",
+                "topology.yaml:10:13: hosts[1].ssh.port: expected a whole number but found string 'seventy'",
+                "topology.yaml:13:13: networks[0].subnet: 172.16.16.5/24 is not a network address (host bits are set); did you mean 172.16.16.0/24?"),
+                lines(r));
+        assertFalse(r.valid());
+        assertEquals(Optional.empty(), r.topology(), "no topology is handed out when there are errors");
+    }
+
+    @Test
+    void yamlSyntaxErrorsHaveLineAndColumn() {
+        LoadResult r = load("""
+                mode: kv
+                hosts:
+                  - name: a
+                   address: x
+                """);
+        assertEquals(1, r.problems().size(), lines(r).toString());
+        Problem p = r.problems().get(0);
+        assertEquals(4, p.line());
+        assertTrue(p.column() > 0);
+        assertTrue(p.message().startsWith("YAML syntax error: "), p.message());
+    }
+
+    @Test
+    void emptyFileAndNonMappingAreProblemsNotCrashes() {
+        assertEquals("topology.yaml:1:1: the file is empty; start from one of the examples in examples/",
+                lines(load("")).get(0));
+        assertTrue(lines(load("- a\n- b\n")).get(0).contains("expected a mapping"), lines(load("- a\n")).toString());
+    }
+
+    @Test
+    void duplicateKeysAreReported() {
+        List<String> l = lines(load("mode: swarm\nmode: kv\nhosts: [{name: a, address: b}]\n"));
+        assertEquals(List.of("topology.yaml:2:1: mode: duplicate key 'mode' (first written at line 1); keep one of them"), l);
+    }
+
+    @Test
+    void missingModeIsAnErrorAtTheTop() {
+        List<String> l = lines(load("hosts: [{name: a, address: b}]\nswarm: {}\n"));
+        assertEquals(List.of("topology.yaml:1:1: mode: missing required key 'mode'; add 'mode: kv' (external key-value store) or 'mode: swarm'"), l);
+    }
+
+    @Test
+    void badEnumValueListsTheChoices() {
+        List<String> l = lines(load("mode: swarm\nssh: {become: doas}\nhosts: [{name: a, address: b}]\n"));
+        assertEquals(List.of("topology.yaml:2:15: ssh.become: 'doas' is not valid here; use one of: none, sudo"), l);
+    }
+
+    @Test
+    void badDurationAndVersion() {
+        List<String> l = lines(load("version: 2\nmode: swarm\nssh: {connect-timeout: 10 seconds}\nhosts: [{name: a, address: b}]\n"));
+        assertEquals(2, l.size(), l.toString());
+        assertTrue(l.get(0).startsWith("topology.yaml:1:10: version: unsupported version 2"), l.get(0));
+        assertTrue(l.get(1).startsWith("topology.yaml:3:24: ssh.connect-timeout: '10 seconds' is not a duration"), l.get(1));
+    }
+
+    @Test
+    void warningsKeepTheTopologyValid() {
+        LoadResult r = load("mode: swarm\nhosts:\n  - {name: a, address: b, role: manager}\n  - {name: c, address: d, role: manager}\n");
+        assertTrue(r.valid());
+        assertEquals(Severity.WARNING, r.problems().get(0).severity());
+        assertTrue(r.problems().get(0).format().startsWith("topology.yaml:2:1: warning: hosts: the swarm has 2 managers"),
+                r.problems().get(0).format());
+        assertTrue(r.topology().isPresent());
+    }
+
+    @Test
+    void anUnreadableValueIsReportedOnce() {
+        // The reader refuses the subnet; the rule that would then miss it must not repeat the problem.
+        List<String> l = lines(load("mode: swarm\nhosts: [{name: a, address: b}]\nnetworks: [{name: n, subnet: 10.0.0.0/99, gateway: 10.0.0.1}]\n"));
+        assertEquals(2, l.size(), l.toString());
+        assertTrue(l.get(0).contains("networks[0].subnet: prefix length /99 is out of range"), l.get(0));
+        assertTrue(l.get(1).contains("networks[0].gateway: gateway needs a subnet"), l.get(1));
+    }
+
+    @Test
+    void orThrowNamesTheFirstProblemAndCountsTheRest() {
+        OvlException e = assertThrows(OvlException.class, () -> load("mode: kv\nhosts: []\n").orThrow());
+        assertTrue(e.getMessage().startsWith("topology.yaml:"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("(and 1 more; run 'ovl validate' to see all)"), e.getMessage());
+    }
+
+    @Test
+    void loadReadsAFileAndNamesAMissingOne(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path f = dir.resolve("t.yaml");
+        java.nio.file.Files.writeString(f, "mode: swarm\nssh: {known-hosts: kh}\nhosts: [{name: a, address: b}]\n");
+        LoadResult r = new TopologyLoader(HOME).load(f);
+        assertEquals(Optional.of(dir.resolve("kh")), r.orThrow().ssh().knownHosts(), "relative to the file's directory");
+        OvlException e = assertThrows(OvlException.class, () -> new TopologyLoader(HOME).load(dir.resolve("nope.yaml")));
+        assertTrue(e.getMessage().contains("nope.yaml does not exist"), e.getMessage());
+    }
+}
