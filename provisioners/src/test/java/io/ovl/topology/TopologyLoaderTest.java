@@ -189,6 +189,13 @@ class TopologyLoaderTest {
     }
 
     @Test
+    void anEntryOfTheWrongShapeIsOneProblemNotThree() {
+        List<String> l = lines(load("mode: swarm\nhosts:\n  - node1\n  - {name: b, address: c}\n"));
+        assertEquals(List.of("topology.yaml:3:5: hosts[0]: expected a mapping of keys (name, address, overlay, advertise, role, ssh)"
+                + " but found string 'node1'"), l);
+    }
+
+    @Test
     void orThrowNamesTheFirstProblemAndCountsTheRest() {
         OvlException e = assertThrows(OvlException.class, () -> load("mode: kv\nhosts: []\n").orThrow());
         assertTrue(e.getMessage().startsWith("topology.yaml:"), e.getMessage());
