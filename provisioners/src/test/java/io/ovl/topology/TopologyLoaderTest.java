@@ -137,6 +137,30 @@ class TopologyLoaderTest {
     }
 
     @Test
+    void syntaxErrorsPointAtTheProblemNotItsContext() {
+        // SnakeYAML names the enclosing mapping (line 1) first and the problem (line 4) last.
+        assertEquals(List.of("topology.yaml:4:2: YAML syntax error: while parsing a block mapping; expected <block end>,"
+                + " but found '<block mapping start>'; check indentation (spaces, not tabs) and that every 'key: value'"
+                + " has a space after the colon"), lines(load("mode: kv\nhosts:\n  - x\n b: 1\n")));
+        List<String> tab = lines(load("mode: swarm\n\thosts: []\n"));
+        assertEquals(1, tab.size(), tab.toString());
+        assertTrue(tab.get(0).startsWith("topology.yaml:2:1: YAML syntax error: while scanning for the next token;"
+                + " found character '\\t(TAB)' that cannot start any token"), tab.get(0));
+    }
+
+    @Test
+    void aliasesAreRefusedRatherThanMisread() {
+        List<String> l = lines(load("mode: swarm\nhosts:\n  - {name: a, address: &addr b}\n  - {name: c, address: *addr}\n"));
+        assertEquals("topology.yaml:4:24: YAML aliases (*addr) are not supported; write the value out in full", l.get(0));
+    }
+
+    @Test
+    void anUnreadableModeIsGuessedFromTheSectionsPresent() {
+        List<String> l = lines(load("mode: [swarm]\nhosts: [{name: a, address: b}]\n"));
+        assertEquals(List.of("topology.yaml:1:7: mode: expected a string but found a list"), l);
+    }
+
+    @Test
     void emptyFileAndNonMappingAreProblemsNotCrashes() {
         assertEquals("topology.yaml:1:1: the file is empty; start from one of the examples in examples/",
                 lines(load("")).get(0));
