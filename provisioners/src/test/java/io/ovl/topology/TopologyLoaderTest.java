@@ -186,6 +186,12 @@ class TopologyLoaderTest {
     }
 
     @Test
+    void aMistypedValueGetsADidYouMeanToo() {
+        List<String> l = lines(load("mode: swarm\nssh: {host-key-policy: accept_new}\nhosts: [{name: a, address: b}]\n"));
+        assertEquals(List.of("topology.yaml:2:24: ssh.host-key-policy: 'accept_new' is not valid here; did you mean 'accept-new'?"), l);
+    }
+
+    @Test
     void badDurationAndVersion() {
         List<String> l = lines(load("version: 2\nmode: swarm\nssh: {connect-timeout: 10 seconds}\nhosts: [{name: a, address: b}]\n"));
         assertEquals(2, l.size(), l.toString());
