@@ -133,8 +133,13 @@ class ValidateCommandTest {
     }
 
     @Test
-    void verboseIsAccepted() {
+    void verboseIsAcceptedAndReachesTheErrorHandler() {
         assertEquals(0, Cli.run("validate", "--verbose", "-f", Cli.example("swarm.yaml")).exit());
+        Cli.Run quiet = Cli.run("validate", "-f", dir.resolve("nope.yaml").toString());
+        assertEquals(1, quiet.err().lines().count(), quiet.err());
+        Cli.Run verbose = Cli.run("validate", "--verbose", "-f", dir.resolve("nope.yaml").toString());
+        assertEquals(2, verbose.exit());
+        assertTrue(verbose.err().contains("at io.ovl.topology.TopologyLocator"), "stack trace with --verbose: " + verbose.err());
     }
 
     @Test
