@@ -48,4 +48,28 @@ class DaemonJsonTest {
                 () -> DaemonJson.parse("[]"));
         assertTrue(array.getMessage().contains("JSON object"), array.getMessage());
     }
+
+    /**
+     * The two refusals dockerd 20.10 really logged on the lab (journal captures) are found from
+     * the same inputs: daemon.json text and the unit's arguments plus ovl's flags.
+     */
+    @Test
+    void findsWhatRealDockerdRefused() {
+        List<String> unitArgs = SystemdUnit.parseCat(Resources.text("systemctl-cat-docker-debian12.txt"))
+                .effectiveExecStart().arguments();
+        assertEquals(List.of("hosts"), DaemonJson.conflicts(
+                "{\"hosts\": [\"unix:///var/run/docker.sock\"], \"log-driver\": \"json-file\"}", unitArgs)
+                .stream().map(DaemonJsonConflict::key).toList());
+        assertTrue(Resources.text("journal-docker-20.10-daemon-json-hosts.txt").contains("hosts: (from flag: [fd://]"));
+
+        List<String> withDropIn = new java.util.ArrayList<>(unitArgs);
+        withDropIn.addAll(List.of("--cluster-store=etcd://198.18.252.11:2379/network", "--cluster-advertise=eth0:2376",
+                "--cluster-store-opt=kv.cacertfile=/etc/ovl/ca.pem"));
+        assertEquals(List.of("cluster-store", "cluster-store-opts"), DaemonJson.conflicts(
+                "{\"cluster-store\": \"consul://198.18.252.11:8500/network\", \"cluster-store-opts\": {\"kv.path\": \"x\"},"
+                        + " \"log-driver\": \"json-file\"}", withDropIn)
+                .stream().map(DaemonJsonConflict::key).toList());
+        String journal = Resources.text("journal-docker-20.10-daemon-json-vs-dropin.txt");
+        assertTrue(journal.contains("cluster-store: (from flag") && journal.contains("cluster-store-opts: (from flag"));
+    }
 }

@@ -72,4 +72,13 @@ class ListeningSocketsTest {
                 () -> ListeningSockets.parse("LISTEN 0      128          0.0.0.0:2024      0.0.0.0:*\n"));
         assertTrue(e.getMessage().contains("line 1") && e.getMessage().contains("-u"), e.getMessage());
     }
+
+    @Test
+    void labHostHasSshOnBothStacksAndContainerdOnLoopback() {
+        List<ListeningSocket> s = ListeningSockets.parse(Resources.text("ss-H-lntu-lab-host.txt"));
+        assertEquals(3, s.size());
+        assertEquals("127.0.0.1", s.get(0).address());
+        assertEquals(List.of(), ListeningSockets.blocking(s, Protocol.TCP, "198.18.252.11", 2379));
+        assertEquals(2, s.stream().filter(x -> x.port() == 22 && x.isWildcard()).count());
+    }
 }

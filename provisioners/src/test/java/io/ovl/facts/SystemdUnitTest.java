@@ -69,4 +69,25 @@ class SystemdUnitTest {
         assertThrows(UnparseableOutputException.class, () -> SystemdUnit.parseCat("[Service]\nExecStart=/x\n"));
         assertThrows(UnparseableOutputException.class, () -> SystemdUnit.parseCat(""));
     }
+
+    @Test
+    void realDebian12And13Units() {
+        SystemdUnit bookworm = SystemdUnit.parseCat(Resources.text("systemctl-cat-docker-debian12.txt"));
+        assertEquals("/lib/systemd/system/docker.service", bookworm.unitFile());
+        assertEquals(List.of(), bookworm.dropIns());
+        assertEquals(DEBIAN_EXEC, bookworm.effectiveExecStart().commandLine());
+        SystemdUnit trixie = SystemdUnit.parseCat(Resources.text("systemctl-cat-docker-debian13.txt"));
+        assertEquals("/usr/lib/systemd/system/docker.service", trixie.unitFile());
+        assertEquals(DEBIAN_EXEC, trixie.effectiveExecStart().commandLine());
+    }
+
+    @Test
+    void realUnitWithOvlsDropIn() {
+        SystemdUnit unit = SystemdUnit.parseCat(Resources.text("systemctl-cat-docker-debian12-ovl-dropin.txt"));
+        assertEquals(List.of("/etc/systemd/system/docker.service.d/10-ovl-cluster.conf"), unit.dropIns());
+        assertEquals(List.of("-H", "fd://", "--containerd=/run/containerd/containerd.sock", "$DOCKER_OPTS",
+                "--cluster-store=etcd://198.18.252.250:2379/network", "--cluster-advertise=eth0:2376"),
+                unit.effectiveExecStart().arguments());
+        assertEquals(DEBIAN_EXEC, unit.withoutDropIn("10-ovl-cluster.conf").effectiveExecStart().commandLine());
+    }
 }
