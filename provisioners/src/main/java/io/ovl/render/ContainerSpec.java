@@ -1,6 +1,8 @@
 package io.ovl.render;
 
 import io.ovl.facts.Protocol;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -8,6 +10,7 @@ import java.util.Map;
  * A container ovl creates through the Docker API, as a value: what init plans and dry-run shows.
  *
  * @param cmd           the command; empty means the image's own
+ * @param env           in the template's order (as are {@code labels}), for stable plans
  * @param networkMode   Docker's network mode, "host" for the KV stores
  * @param listens       the host addresses and ports the process binds itself (with host networking
  *                      there is no Docker port publishing); doctor checks these are free and
@@ -28,9 +31,9 @@ public record ContainerSpec(String name, String image, List<String> cmd, Map<Str
 
     public ContainerSpec {
         cmd = List.copyOf(cmd);
-        env = Map.copyOf(env);
+        env = Collections.unmodifiableMap(new LinkedHashMap<>(env));
         volumes = List.copyOf(volumes);
         listens = List.copyOf(listens);
-        labels = Map.copyOf(labels);
+        labels = Collections.unmodifiableMap(new LinkedHashMap<>(labels));
     }
 }

@@ -24,7 +24,8 @@ import java.util.regex.Pattern;
  *       (and dropped for an empty list). A line may hold at most one list placeholder.</li>
  * </ul>
  * Rendering fails on a placeholder without a value, on a value no placeholder uses (a typo on
- * either side), and on values with line breaks, which could inject lines into a unit file.
+ * either side), and on values with line breaks after escaping, which could inject lines into a
+ * unit file.
  */
 public final class Template {
     /** Where templates/ is packaged in the engine jar (see provisioners/pom.xml). */
@@ -142,11 +143,12 @@ public final class Template {
                 throw new TemplateException(name + " line " + lineNumber + ": value of " + key
                         + " must be a string or a list of strings, got " + value);
             }
-            if (text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0) {
+            String escaped = escape.apply(text);
+            if (escaped.indexOf('\n') >= 0 || escaped.indexOf('\r') >= 0) {
                 throw new TemplateException(name + " line " + lineNumber + ": value of " + key
                         + " contains a line break: '" + text + "'");
             }
-            m.appendReplacement(out, Matcher.quoteReplacement(escape.apply(text)));
+            m.appendReplacement(out, Matcher.quoteReplacement(escaped));
         }
         m.appendTail(out);
         return out.toString();

@@ -81,4 +81,14 @@ class ListeningSocketsTest {
         assertEquals(List.of(), ListeningSockets.blocking(s, Protocol.TCP, "198.18.252.11", 2379));
         assertEquals(2, s.stream().filter(x -> x.port() == 22 && x.isWildcard()).count());
     }
+
+    @Test
+    void ovlsEtcdOnALabHostBindsTheUnderlayAddressOnly() {
+        List<ListeningSocket> s = ListeningSockets.parse(Resources.text("ss-H-lntu-lab-etcd.txt"));
+        List<ListeningSocket> etcd = s.stream().filter(x -> x.port() == 2379 || x.port() == 2380).toList();
+        assertEquals(2, etcd.size());
+        assertTrue(etcd.stream().allMatch(x -> x.address().equals("198.18.252.11") && !x.isWildcard()));
+        // a second store on another address of that host would not collide
+        assertEquals(List.of(), ListeningSockets.blocking(s, Protocol.TCP, "198.18.252.99", 2379));
+    }
 }
