@@ -106,9 +106,9 @@ class DockerJsonTest {
 
     @Test
     void activeSwarmIsReported() {
-        String json = Resources.text("docker-info-20.10.json").replace("\"LocalNodeState\":\"inactive\"",
-                "\"LocalNodeState\":\"active\"");
-        assertTrue(DockerInfo.parse(json).swarmActive());
+        DockerInfo info = DockerInfo.parse(Resources.text("docker-info-26-swarm-active.json"));
+        assertEquals("active", info.swarmState());
+        assertTrue(info.swarmActive());
     }
 
     @Test

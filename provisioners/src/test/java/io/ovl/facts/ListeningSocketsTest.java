@@ -91,4 +91,15 @@ class ListeningSocketsTest {
         // a second store on another address of that host would not collide
         assertEquals(List.of(), ListeningSockets.blocking(s, Protocol.TCP, "198.18.252.99", 2379));
     }
+
+    @Test
+    void swarmManagerPortsAreSeenAsTaken() {
+        List<ListeningSocket> s = ListeningSockets.parse(Resources.text("ss-H-lntu-lab-swarm-manager.txt"));
+        String ip = "198.18.252.13";
+        assertEquals(1, ListeningSockets.blocking(s, Protocol.TCP, ip, 2377).size());
+        assertEquals(1, ListeningSockets.blocking(s, Protocol.TCP, ip, 7946).size());
+        assertEquals(1, ListeningSockets.blocking(s, Protocol.UDP, ip, 7946).size());
+        assertEquals(1, ListeningSockets.blocking(s, Protocol.UDP, ip, 4789).size());
+        assertEquals(List.of(), ListeningSockets.blocking(s, Protocol.TCP, ip, 8500));
+    }
 }
