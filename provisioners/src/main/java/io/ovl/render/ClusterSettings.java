@@ -20,7 +20,8 @@ public record ClusterSettings(KvBackend backend, List<String> storeEndpoints, St
     // Host names, IPv4 and bracketed IPv6 with a port: values end up in unit files and URLs.
     private static final Pattern ENDPOINT = Pattern.compile("([A-Za-z0-9.-]+|\\[[0-9A-Fa-f:.]+]):\\d{1,5}");
     private static final Pattern PATH = Pattern.compile("[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*");
-    private static final Pattern ADVERTISE = Pattern.compile("[A-Za-z0-9._:@-]+");
+    // An interface name ("eth0", "ens3.100", "br-lan") or an IP literal; nothing a unit file could misread.
+    private static final Pattern ADVERTISE = Pattern.compile("[A-Za-z0-9._@-]+|[0-9A-Fa-f:.]+");
 
     public ClusterSettings {
         storeEndpoints = List.copyOf(storeEndpoints);

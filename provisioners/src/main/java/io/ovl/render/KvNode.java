@@ -1,6 +1,8 @@
 package io.ovl.render;
 
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 
 /**
  * One host of the KV store cluster.
@@ -16,7 +18,8 @@ public record KvNode(String name, String address) {
         if (!NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("KV node name must be a host name label, got '" + name + "'");
         }
-        if (!IPV4.matcher(address).matches()) {
+        Matcher ip = IPV4.matcher(address);
+        if (!ip.matches() || IntStream.rangeClosed(1, 4).anyMatch(g -> Integer.parseInt(ip.group(g)) > 255)) {
             // libkv and the stores' peer URLs below are written for IPv4 underlays.
             throw new IllegalArgumentException("KV node " + name + ": address must be an IPv4 address, got '"
                     + address + "'");

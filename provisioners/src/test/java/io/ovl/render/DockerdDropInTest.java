@@ -93,6 +93,11 @@ class DockerdDropInTest {
         assertThrows(IllegalArgumentException.class, () -> new ClusterSettings(KvBackend.ETCD,
                 List.of("198.18.0.10:2379"), "network", "eth0 x", 2376, Optional.empty()));
         assertThrows(IllegalArgumentException.class, () -> new StoreTls("ca.pem", "/c", "/k"));
+        // an interface with a port is not an interface: the port has its own field
+        assertThrows(IllegalArgumentException.class, () -> new ClusterSettings(KvBackend.ETCD,
+                List.of("198.18.0.10:2379"), "network", "eth0:2376", 2376, Optional.empty()));
+        assertEquals("[2001:db8::5]:2376", new ClusterSettings(KvBackend.ETCD,
+                List.of("198.18.0.10:2379"), "network", "2001:db8::5", 2376, Optional.empty()).advertiseValue());
         assertEquals("zk://[2001:db8::1]:2181/network", new ClusterSettings(KvBackend.ZOOKEEPER,
                 List.of("[2001:db8::1]:2181"), "network", "eth0", 2376, Optional.empty()).storeUrl());
     }

@@ -90,6 +90,7 @@ class KvStoreSpecsTest {
     void clusterShapeIsValidated() {
         assertThrows(IllegalArgumentException.class, () -> new KvCluster(KvBackend.ETCD, THREE.subList(0, 2), 2379, "i"));
         assertThrows(IllegalArgumentException.class, () -> new KvNode("kv1", "0.0.0.0"));
+        assertThrows(IllegalArgumentException.class, () -> new KvNode("kv1", "10.0.0.256"));
         assertThrows(IllegalArgumentException.class, () -> new KvNode("kv 1", "10.0.0.1"));
         assertThrows(IllegalArgumentException.class, () -> new KvCluster(KvBackend.ETCD,
                 List.of(new KvNode("a", "10.0.0.1"), new KvNode("a", "10.0.0.2"), new KvNode("c", "10.0.0.3")), 2379, "i"));
