@@ -125,4 +125,13 @@ class IpJsonTest {
                 routes.stream().map(r -> r.destination().toString()).toList());
         assertEquals(Optional.of("docker0"), routes.get(1).device());
     }
+
+    @Test
+    void advertiseLookupByNameOrAddress() {
+        List<HostInterface> links = IpJson.parseAddr(Resources.text("ip-j-addr-netns.json"));
+        assertEquals("eth0", HostInterfaces.forAdvertise(links, "eth0").orElseThrow().name());
+        assertEquals("eth0", HostInterfaces.forAdvertise(links, "198.18.0.99").orElseThrow().name());
+        assertEquals(Optional.empty(), HostInterfaces.forAdvertise(links, "eth1"));
+        assertEquals(Optional.empty(), HostInterfaces.forAdvertise(links, "198.18.0.1"));
+    }
 }
