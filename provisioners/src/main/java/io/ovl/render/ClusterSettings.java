@@ -1,5 +1,6 @@
 package io.ovl.render;
 
+import io.ovl.topology.KvBackend;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

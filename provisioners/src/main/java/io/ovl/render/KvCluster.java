@@ -1,5 +1,6 @@
 package io.ovl.render;
 
+import io.ovl.topology.KvBackend;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;

@@ -1,5 +1,6 @@
 package io.ovl.render;
 
+import io.ovl.topology.KvBackend;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
@@ -60,7 +61,7 @@ public final class KvStoreSpecs {
                 values.put("servers", servers.toString());
             }
         }
-        return Template.load(cluster.backend().template()).render(values, KvStoreSpecs::yamlDoubleQuoted);
+        return Template.load(templateOf(cluster.backend())).render(values, KvStoreSpecs::yamlDoubleQuoted);
     }
 
     /** The container spec of member {@code nodeName}. */
@@ -69,7 +70,7 @@ public final class KvStoreSpecs {
         try {
             return YAML.readValue(text, ContainerSpec.class);
         } catch (IOException e) {
-            throw new TemplateException("templates/" + cluster.backend().template()
+            throw new TemplateException("templates/" + templateOf(cluster.backend())
                     + " does not render to a valid run spec: " + e.getMessage());
         }
     }
@@ -77,5 +78,10 @@ public final class KvStoreSpecs {
     /** Escapes for the inside of a YAML double-quoted scalar, which accepts JSON's escapes. */
     private static String yamlDoubleQuoted(String value) {
         return new String(JsonStringEncoder.getInstance().quoteAsString(value));
+    }
+
+    /** The run-spec template of a backend under templates/: kv/consul.yaml, kv/etcd.yaml, kv/zookeeper.yaml. */
+    static String templateOf(KvBackend backend) {
+        return "kv/" + backend.key() + ".yaml";
     }
 }

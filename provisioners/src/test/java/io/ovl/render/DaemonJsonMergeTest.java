@@ -1,5 +1,6 @@
 package io.ovl.render;
 
+import io.ovl.topology.KvBackend;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,5 +1,6 @@
 package io.ovl.render;
 
+import io.ovl.topology.KvBackend;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -102,7 +103,7 @@ class KvStoreSpecsTest {
     void everyBackendTemplateMatchesItsRenderer() {
         for (KvBackend b : KvBackend.values()) {
             ContainerSpec s = KvStoreSpecs.render(new KvCluster(b, THREE, b.defaultPort(), "img"), "kv2");
-            assertEquals(Map.of("io.ovl.role", "kv-store", "io.ovl.kv.backend", b.lowerName(), "io.ovl.kv.node", "kv2"),
+            assertEquals(Map.of("io.ovl.role", "kv-store", "io.ovl.kv.backend", b.key(), "io.ovl.kv.node", "kv2"),
                     s.labels());
             assertTrue(s.listens().stream().allMatch(l -> l.ip().equals("198.18.0.11")), b + " binds a wildcard");
         }
