@@ -58,6 +58,8 @@ final class DockerLab implements AutoCloseable {
         Result result = run(labDir, UP_MINUTES, "up", "--name", NAME,
                 "--hosts", Integer.toString(engines.length), "--engine", String.join(",", engines));
         if (result.exit() != 0) {
+            // up leaves what it made for a look at the console logs; tests must not leave it.
+            run(labDir, 5, "down", "--name", NAME);
             abort("lab/up --name " + NAME + " failed (exit " + result.exit() + "):\n" + result.tail());
         }
         Path state = labDir.resolve("state").resolve(NAME);
