@@ -97,6 +97,16 @@ final class DockerLab implements AutoCloseable {
         }
     }
 
+    /** Runs a command as root inside a host, for fault injection; fails the test if it fails. */
+    void exec(Host host, String... command) {
+        List<String> args = new ArrayList<>(List.of("--name", NAME, host.name()));
+        args.addAll(List.of(command));
+        Result result = run(labDir, 2, "exec", args.toArray(String[]::new));
+        if (result.exit() != 0) {
+            throw new IllegalStateException("lab/exec " + args + " failed:\n" + result.tail());
+        }
+    }
+
     @Override
     public void close() {
         if ("1".equals(System.getenv("OVL_LAB_KEEP"))) {

@@ -200,6 +200,48 @@ class SshDockerTransportIT {
         }
     }
 
+    /** Fault injection: sshd with Unix socket forwarding off refuses even root, and the error says what to do. */
+    @Test
+    void sshdWithoutStreamLocalForwardingIsReportedWithTheFix() throws IOException {
+        DockerLab.Host host = lab.host("26");
+        lab.exec(host, "sh", "-c", "echo 'AllowStreamLocalForwarding no' >/etc/ssh/sshd_config.d/00-ovl-it.conf"
+                + " && systemctl reload ssh");
+        try (SSHClient ssh = lab.connect(host, "root")) {
+            OvlException e = assertThrows(OvlException.class,
+                    () -> DockerClients.over(ssh, false, host.name()).infoCmd().exec());
+
+            System.out.printf("%s as root, forwarding off: %s%n", host.name(), e.getMessage());
+            assertTrue(e.getMessage().startsWith("host " + host.name() + ":"), e.getMessage());
+            assertTrue(e.getMessage().contains("AllowStreamLocalForwarding"), e.getMessage());
+            assertTrue(e.getMessage().contains("become: sudo"), e.getMessage());
+
+            // The same connection still serves Docker through dial-stdio (root needs no password).
+            assertTrue(DockerClients.over(ssh, true, host.name()).infoCmd().exec().getServerVersion().startsWith("26."));
+        } finally {
+            lab.exec(host, "sh", "-c", "rm -f /etc/ssh/sshd_config.d/00-ovl-it.conf && systemctl reload ssh");
+        }
+    }
+
+    /** Fault injection: without its sudoers entry, sudo -n refuses and the error quotes it. */
+    @Test
+    void sudoWantingAPasswordIsReportedWithWhatSudoSaid() throws IOException {
+        DockerLab.Host host = lab.host("20.10");
+        lab.exec(host, "mv", "/etc/sudoers.d/ovl", "/root/ovl.sudoers");
+        try (SSHClient ssh = lab.connect(host, "ovl")) {
+            OvlException e = assertThrows(OvlException.class,
+                    () -> DockerClients.over(ssh, true, host.name()).infoCmd().exec());
+
+            System.out.printf("%s as ovl with sudo but no sudoers entry: %s%n", host.name(), e.getMessage());
+            assertEquals(ExitCode.HOST_FAILED, e.exitCode());
+            assertTrue(e.getMessage().startsWith("host " + host.name() + ": Docker API GET /info failed:"),
+                    e.getMessage());
+            assertTrue(e.getMessage().contains("sudo -n docker system dial-stdio"), e.getMessage());
+            assertTrue(e.getMessage().contains("password is required"), e.getMessage());
+        } finally {
+            lab.exec(host, "mv", "/root/ovl.sudoers", "/etc/sudoers.d/ovl");
+        }
+    }
+
     @Test
     void sudoDialStdioCarriesStreamedLogsToo() throws Exception {
         DockerLab.Host host = lab.host("26");
