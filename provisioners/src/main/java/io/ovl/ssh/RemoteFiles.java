@@ -7,6 +7,7 @@ import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -40,11 +41,17 @@ public final class RemoteFiles {
 
     private final RemoteShell shell;
     private final String host;
-    private final SecureRandom random = new SecureRandom();
+    private final Supplier<String> tmpSuffix;
 
     public RemoteFiles(RemoteShell shell, String host) {
+        this(shell, host, randomSuffix());
+    }
+
+    /** With a chosen temporary-name suffix, so a fake keyed on exact commands can be scripted. */
+    RemoteFiles(RemoteShell shell, String host, Supplier<String> tmpSuffix) {
         this.shell = shell;
         this.host = host;
+        this.tmpSuffix = tmpSuffix;
     }
 
     /** The file's bytes, or empty when it does not exist. */
@@ -78,7 +85,7 @@ public final class RemoteFiles {
         }
         int slash = path.lastIndexOf('/');
         String tmp = path.substring(0, slash + 1) + "." + path.substring(slash + 1) + ".ovl-tmp."
-                + HexFormat.of().formatHex(randomBytes());
+                + tmpSuffix.get();
         try {
             shell.run(RemoteCommand.script("umask 077 && cat > \"$1\"", tmp).withStdin(content))
                     .requireSuccess("upload " + path);
@@ -104,10 +111,13 @@ public final class RemoteFiles {
         }
     }
 
-    private byte[] randomBytes() {
-        byte[] b = new byte[6];
-        random.nextBytes(b);
-        return b;
+    private static Supplier<String> randomSuffix() {
+        SecureRandom random = new SecureRandom();
+        return () -> {
+            byte[] b = new byte[6];
+            random.nextBytes(b);
+            return HexFormat.of().formatHex(b);
+        };
     }
 
     private void requireAbsolute(String path) {
