@@ -5,6 +5,7 @@ import io.ovl.core.OvlException;
 import net.schmizz.sshj.SSHClient;
 import net.schmizz.sshj.connection.ConnectionException;
 import net.schmizz.sshj.connection.channel.direct.Session;
+import net.schmizz.sshj.connection.channel.direct.Signal;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -71,7 +72,7 @@ public final class HostSession implements RemoteShell, AutoCloseable {
                 cmd.join(endpoint.commandTimeout().toMillis(), TimeUnit.MILLISECONDS);
             } catch (ConnectionException e) {
                 if (cmd.isOpen()) {
-                    cmd.close();
+                    abandon(cmd);
                     throw new OvlException(ExitCode.HOST_FAILED, "host " + label() + ": " + step
                             + ": timed out after " + SshErrors.seconds(endpoint.commandTimeout())
                             + " (command-timeout)", e);
@@ -97,6 +98,23 @@ public final class HostSession implements RemoteShell, AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new OvlException(ExitCode.INTERRUPTED, "host " + label() + ": " + step + ": interrupted", e);
+        }
+    }
+
+    /**
+     * Gives up on a command that ran past its timeout: asks sshd to TERM it (OpenSSH 7.9+ honours
+     * signal requests) and closes the channel without waiting, so the connection stays usable.
+     */
+    private static void abandon(Session.Command cmd) {
+        try {
+            cmd.signal(Signal.TERM);
+        } catch (IOException | RuntimeException ignored) {
+            // Best effort: older servers ignore signals; closing the channel is what matters.
+        }
+        try {
+            cmd.close();
+        } catch (IOException | RuntimeException ignored) {
+            // close() waits for the server's reply; a stuck server must not hide the timeout.
         }
     }
 
