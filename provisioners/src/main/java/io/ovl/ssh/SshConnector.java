@@ -24,7 +24,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * threads; it shares the SSHJ configuration, the passphrase answers, the known_hosts writer and
  * counts every SSH connection it opens (jump hosts included), for the scale benchmark.
  */
-public final class SshConnector {
+public final class SshConnector implements AutoCloseable {
 
     /** Interval of OpenSSH-style keepalive requests; a peer that misses three is declared dead. */
     static final int KEEPALIVE_SECONDS = 15;
@@ -76,6 +76,15 @@ public final class SshConnector {
             closeAll(opened);
             throw e;
         }
+    }
+
+    /**
+     * Stops the connect watchdog thread. Sessions already open stay usable; opening new ones after
+     * this fails. Optional: the thread is a daemon and does not keep the JVM alive.
+     */
+    @Override
+    public void close() {
+        watchdogs.shutdownNow();
     }
 
     /** SSH connections opened so far (each jump host counts as one). */

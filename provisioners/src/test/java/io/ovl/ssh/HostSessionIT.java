@@ -46,6 +46,8 @@ class HostSessionIT {
             try (HostSession s = connector.open(TestClient.target("node1", sshd, key))) {
                 assertEquals("root", whoami(s));
                 assertTrue(s.sshClient().isAuthenticated());
+                assertEquals(SshConnector.KEEPALIVE_SECONDS, s.sshClient().getConnection().getKeepAlive()
+                        .getKeepAliveInterval(), "keepalive is on");
                 assertEquals("node1", s.label());
             }
             assertEquals(1, connector.connectionsOpened());
