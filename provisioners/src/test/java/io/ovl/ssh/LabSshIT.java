@@ -93,6 +93,11 @@ class LabSshIT {
                     "a=2\n".getBytes(), "root", "root", 0600));
             assertEquals("a=1\n", new String(sudo.files().readFile(path + RemoteFiles.BACKUP_SUFFIX).orElseThrow()));
             assertEquals("root root 600", sudo.run(RemoteCommand.of("stat", "-c", "%U %G %a", path)).stdoutText().strip());
+            // Through sudo too, every hostile value arrives as one argument, byte for byte.
+            for (String value : RemoteCommandTest.HOSTILE) {
+                assertEquals("[" + value + "]\n", sudo.run(RemoteCommand.of("printf", "[%s]\\n", value))
+                        .requireSuccess("printf").stdoutText(), value);
+            }
         }
     }
 
