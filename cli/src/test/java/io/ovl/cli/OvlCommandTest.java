@@ -3,24 +3,13 @@ package io.ovl.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import io.ovl.cli.Cli.Run;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 /** Runs the real picocli command tree with captured stdout and stderr. */
 class OvlCommandTest {
-    record Run(int exit, String out, String err) {
-    }
-
-    static Run run(String... args) {
-        CommandLine cl = OvlCommand.newCommandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int exit = cl.execute(args);
-        return new Run(exit, out.toString(), err.toString());
+    private static Run run(String... args) {
+        return Cli.run(args);
     }
 
     @Test
