@@ -28,17 +28,16 @@ cg_mount_all() {
 cg_hierarchies() { printf '%s\n' $CG_V1_CONTROLLERS systemd unified; }
 
 # Creates $1 (e.g. ovl-lab/ovl/h1) in every hierarchy; cpuset needs cpus/mems copied down.
+# Safe when several hosts or labs create the shared parents at the same time.
 cg_create() {
   local path=$1 h dir part
   for h in $(cg_hierarchies); do
     dir="$CG_ROOT/$h"
     for part in ${path//\// }; do
-      if [[ ! -d $dir/$part ]]; then
-        mkdir "$dir/$part"
-        if [[ $h == cpuset ]]; then
-          cat "$dir/cpuset.cpus" >"$dir/$part/cpuset.cpus"
-          cat "$dir/cpuset.mems" >"$dir/$part/cpuset.mems"
-        fi
+      mkdir "$dir/$part" 2>/dev/null || [[ -d $dir/$part ]]
+      if [[ $h == cpuset && -z $(cat "$dir/$part/cpuset.cpus") ]]; then
+        cat "$dir/cpuset.cpus" >"$dir/$part/cpuset.cpus"
+        cat "$dir/cpuset.mems" >"$dir/$part/cpuset.mems"
       fi
       dir="$dir/$part"
     done

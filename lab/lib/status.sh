@@ -7,9 +7,10 @@ light_host_alive() {
   pidfile="$(host_dir "$1")/sshd.pid"
   [[ -f $pidfile ]] && kill -0 "$(cat "$pidfile")" 2>/dev/null
 }
-lab_alive() { # every host of the recorded lab has its PID 1 / sshd
+lab_alive() { # up finished, and every host of the lab has its PID 1 / sshd
   local h
   load_state || return 1
+  [[ -f $LAB_STATE/up.done ]] || return 1
   for h in $FULL_HOSTS; do full_host_alive "$h" || return 1; done
   for h in $LIGHT_HOSTS; do light_host_alive "$h" || return 1; done
 }
