@@ -85,3 +85,27 @@ write_topology() {
     ln -sfn "state/ovl/known_hosts" "$LAB_DIR/known_hosts"
   fi
 }
+
+# Machine-readable facts for test code (io.ovl.lab.Lab): the hosts, and the name prefixes that
+# let a test check after `down` that nothing of the lab is left.
+write_inventory() {
+  local h
+  {
+    printf '# name\thost\taddress\tengine\tkind\n'
+    for h in $FULL_HOSTS; do
+      printf '%s\t%s\t%s\t%s\tfull\n' "$(host_fqname "$h")" "$h" "$(host_addr "$h")" "$(engine_of "$h")"
+    done
+    for h in $LIGHT_HOSTS; do
+      printf '%s\t%s\t%s\t-\tlight\n' "$(host_fqname "$h")" "$h" "$(host_addr "$h")"
+    done
+  } >"$LAB_STATE/hosts.tsv"
+  cat >"$LAB_STATE/names.env" <<ENV
+LAB_NAME=$LAB_NAME
+LAB_NS_PREFIX=$LAB_NS_PREFIX
+LAB_IF_PREFIX=$LAB_IF_PREFIX
+LAB_BR_PREFIX=$LAB_BR_PREFIX
+LAB_RT_PREFIX=$LAB_RT_PREFIX
+LAB_IPT_COMMENT=$LAB_IPT_COMMENT
+LAB_CGROUP=$LAB_CGROUP
+ENV
+}
