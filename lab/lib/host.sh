@@ -90,12 +90,13 @@ CONF
 # systemd is PID 1 of its PID namespace, so killing it ends every process in that namespace,
 # containers included) and anything left in its cgroups.
 kill_lab_processes() {
-  local ns pids
+  local ns pids="" p
   for ns in $(ip netns list | awk '{print $1}'); do
     [[ $ns == "$LAB_NS_PREFIX"* ]] || continue
-    pids=$(ip netns pids "$ns" 2>/dev/null || true)
-    [[ -n $pids ]] && kill -9 $pids 2>/dev/null || true
+    pids+=" $(ip netns pids "$ns" 2>/dev/null || true)"
   done
+  # shellcheck disable=SC2086
+  [[ -n ${pids// /} ]] && kill -9 $pids 2>/dev/null || true
   unshare --mount --propagation private bash -c '
     source "$1/cgroup.sh"
     cg_mount_all 2>/dev/null || exit 0
@@ -107,6 +108,16 @@ kill_lab_processes() {
     done
     cg_remove "$2"
   ' _ "$LAB_LIB" "$LAB_CGROUP"
+  # kill -9 is asynchronous: wait until the killed processes are gone (or zombies, which only
+  # their new parent can reap), so "down" means down when it returns.
+  for (( attempt = 0; attempt < 100; attempt++ )); do
+    local alive=0
+    for p in $pids; do
+      [[ -e /proc/$p ]] && [[ $(awk '{print $3}' "/proc/$p/stat" 2>/dev/null) != Z ]] && alive=1
+    done
+    (( alive == 0 )) && break
+    sleep 0.1
+  done
 }
 
 lab_process_count() { # processes still in the lab's cgroups or network namespaces
