@@ -66,12 +66,12 @@ public final class Lab implements AutoCloseable {
     }
 
     /**
-     * A lab name unique to this checkout: {@code prefix} plus a short hash of the lab directory, so
-     * that test runs from different worktrees on one machine never share or tear down each
-     * other's labs.
+     * A lab name unique to this checkout: {@code prefix} plus a short hash of the working directory
+     * (the module directory under Maven), so that test runs from different worktrees on one
+     * machine never share or tear down each other's labs, even when they use the same lab scripts.
      */
     public static String uniqueName(String prefix) {
-        Path dir = findLabDir().orElse(Path.of("lab")).toAbsolutePath().normalize();
+        Path dir = Path.of("").toAbsolutePath().normalize();
         try {
             byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
                     .digest(dir.toString().getBytes(StandardCharsets.UTF_8));
