@@ -14,7 +14,7 @@ die()  { printf 'lab: error: %s\n' "$*" >&2; exit 1; }
 
 require_root() {
   if [[ $(id -u) -ne 0 ]]; then
-    die "must run as root (it creates network namespaces, bridges and mounts); try: sudo $0 $*"
+    die "must run as root (it creates network namespaces, bridges and mounts): sudo $0 ..."
   fi
 }
 
