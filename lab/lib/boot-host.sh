@@ -39,7 +39,7 @@ identity() { # per-host files, written into the host's own upper layer
 }
 
 kernel_filesystems() {
-  local r=$ROOT c
+  local r=$ROOT
   mount -t proc proc "$r/proc"
   mount -t sysfs sysfs "$r/sys"
   cg_mount_all "$r/sys/fs/cgroup"   # views rooted at this host's cgroup (cgroup namespace)

@@ -1,5 +1,6 @@
 # shellcheck shell=bash
 # Shared helpers for lab/up, lab/down, lab/status, lab/exec.
+# shellcheck disable=SC2034  # the names set here are used by the other libraries
 # Every name the lab makes is derived here from the lab NAME, so that several labs can run at
 # once and `down` can find what an earlier, crashed `up` left behind by its prefix alone.
 

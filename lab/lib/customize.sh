@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Runs once per cached tree, chrooted into it (see build_layer in rootfs.sh). Changing this
 # file changes the cache key, so every machine rebuilds the layer on its next `lab/up`.
 set -euo pipefail

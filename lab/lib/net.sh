@@ -120,7 +120,7 @@ attach_host() { # $1 = host: netns + veth (eth0 inside) + address + default rout
 
 # --- teardown, by name prefix so it also works without (or with stale) state ---
 remove_underlay() {
-  local ns link rule
+  local ns link
   for ns in $(ip netns list | awk '{print $1}' | grep -F "$LAB_NS_PREFIX" || true); do
     [[ $ns == "$LAB_NS_PREFIX"* ]] && ip netns del "$ns" 2>/dev/null || true
   done

@@ -61,7 +61,7 @@ build_rootfs() { # $1 = suite; no-op when cached
 }
 
 build_layer() { # $1 = suite; no-op when cached
-  local suite=$1 base dir tmp mnt
+  local suite=$1 base dir tmp
   base=$(rootfs_dir "$suite")
   dir=$(layer_dir "$suite")
   [[ -d $dir ]] && return 0
