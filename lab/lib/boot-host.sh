@@ -1,14 +1,20 @@
 #!/bin/bash
-# Boots one full host. Started by lab/up (start_full_host in host.sh) with the host's boot.env:
-#   stage "outer" (root namespaces): join the host's cgroups, then enter the host's network
-#     namespace and unshare cgroup, PID, mount, UTS and IPC namespaces for stage "inner";
-#   stage "inner" (PID 1 of the new PID namespace): mount the host's root tree (overlayfs),
-#     give it its identity (hostname, SSH host keys, authorized keys), mount the kernel file
-#     systems systemd and dockerd need, pivot into it and exec systemd.
+# Boots one full host. Started by lab/up (start_full_host in host.sh) with the host's boot.env,
+# in three stages:
+#   outer (root namespaces): move into the cgroup HOST_CGROUP/sup, enter the host's network
+#     namespace and unshare PID, mount, UTS and IPC namespaces for stage inner. This process
+#     stays outside the host (it is the parent of the host's PID 1) in .../sup;
+#   inner (PID 1 of the new PID namespace): move into HOST_CGROUP/host and unshare a cgroup
+#     namespace rooted there, so the host's systemd owns a cgroup that holds only its own
+#     processes (cgroup v2 forbids processes in a cgroup that delegates controllers);
+#   boot: mount the host's root tree (overlayfs), give it its identity (hostname, SSH host keys,
+#     authorized keys), mount the kernel file systems systemd and dockerd need, pivot into it
+#     and exec systemd.
 set -euo pipefail
 stage=$1 env_file=$2
 # shellcheck disable=SC1090
 source "$env_file"
+export CG_MODE
 LAB_LIB=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 # shellcheck source=cgroup.sh
 source "$LAB_LIB/cgroup.sh"
@@ -18,11 +24,18 @@ outer() {
   unshare --mount --propagation private bash -euo pipefail -c '
     source "$1/cgroup.sh"
     cg_mount_all
-    cg_create "$2"
-    cg_join "$2" $$
-    exec ip netns exec "$3" unshare --cgroup --pid --fork --mount --uts --ipc \
+    cg_create "$2/sup"
+    cg_join "$2/sup" $$
+    exec ip netns exec "$3" unshare --pid --fork --mount --uts --ipc \
       --propagation private bash "$1/boot-host.sh" inner "$4"
   ' _ "$LAB_LIB" "$HOST_CGROUP" "$HOST_NS" "$env_file"
+}
+
+inner() {
+  cg_mount_all
+  cg_create "$HOST_CGROUP/host"
+  cg_join "$HOST_CGROUP/host" $$
+  exec unshare --cgroup bash "$LAB_LIB/boot-host.sh" boot "$env_file"
 }
 
 identity() { # per-host files, written into the host's own upper layer
@@ -42,7 +55,8 @@ kernel_filesystems() {
   local r=$ROOT
   mount -t proc proc "$r/proc"
   mount -t sysfs sysfs "$r/sys"
-  cg_mount_all "$r/sys/fs/cgroup"   # views rooted at this host's cgroup (cgroup namespace)
+  # Views rooted at this host's cgroup (cgroup namespace); mounted over what inner() mounted.
+  cg_mount_all "$r/sys/fs/cgroup"
   mount -t tmpfs -o mode=755,nosuid,nodev tmpfs "$r/run"
   mount -t tmpfs -o mode=1777,nosuid,nodev tmpfs "$r/tmp"
   # A private /dev with the usual nodes and its own pty instance, not the machine's /dev.
@@ -67,7 +81,7 @@ kernel_filesystems() {
   mount --bind "$CONSOLE_LOG" "$r/dev/console"
 }
 
-inner() {
+boot() {
   mount -t overlay overlay -o "lowerdir=$LOWER,upperdir=$UPPER,workdir=$WORK" "$ROOT"
   # dockerd's overlay2 cannot use an overlayfs upper: its data dirs are plain directories.
   mkdir -p "$ROOT/var/lib/docker" "$ROOT/var/lib/containerd"

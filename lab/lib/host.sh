@@ -17,7 +17,9 @@ start_full_host() { # $1 = host (h1): returns at once; the host boots in the bac
   # systemd 257 (Debian 13) refuses cgroup v1 unless forced; in a container it reads these
   # switches from its own command line.
   local sd_args=""
-  [[ $suite == trixie ]] && sd_args="SYSTEMD_CGROUP_ENABLE_LEGACY_FORCE=1 systemd.unified_cgroup_hierarchy=0"
+  if [[ $suite == trixie && $CG_MODE == v1 ]]; then
+    sd_args="SYSTEMD_CGROUP_ENABLE_LEGACY_FORCE=1 systemd.unified_cgroup_hierarchy=0"
+  fi
   cat >"$dir/boot.env" <<ENV
 HOST_FQ=$(host_fqname "$h")
 HOST_NS=$(host_ns "$h")
@@ -32,6 +34,7 @@ PUBKEY=$LAB_STATE/id_ed25519.pub
 HOSTS_FILE=$LAB_STATE/etc-hosts
 CONSOLE_LOG=$dir/console.log
 SYSTEMD_ARGS="$sd_args"
+CG_MODE=$CG_MODE
 ENV
   setsid bash "$LAB_LIB/boot-host.sh" outer "$dir/boot.env" </dev/null >>"$dir/console.log" 2>&1 &
 }
@@ -97,17 +100,21 @@ kill_lab_processes() {
   done
   # shellcheck disable=SC2086
   [[ -n ${pids// /} ]] && kill -9 $pids 2>/dev/null || true
-  unshare --mount --propagation private bash -c '
-    source "$1/cgroup.sh"
-    cg_mount_all 2>/dev/null || exit 0
-    for attempt in $(seq 50); do
-      pids=$(cg_pids "$2")
-      [[ -z $pids ]] && break
-      kill -9 $pids 2>/dev/null
-      sleep 0.1
-    done
-    cg_remove "$2"
-  ' _ "$LAB_LIB" "$LAB_CGROUP"
+  # Both cgroup layouts: the lab's state (and so its mode) may be gone after a crash.
+  local mode
+  for mode in v1 v2; do
+    CG_MODE=$mode unshare --mount --propagation private bash -c '
+      source "$1/cgroup.sh"
+      cg_mount_all 2>/dev/null || exit 0
+      for attempt in $(seq 50); do
+        pids=$(cg_pids "$2")
+        [[ -z $pids ]] && break
+        kill -9 $pids 2>/dev/null
+        sleep 0.1
+      done
+      cg_remove "$2"
+    ' _ "$LAB_LIB" "$LAB_CGROUP"
+  done
   # kill -9 is asynchronous: wait until the killed processes are gone (or zombies, which only
   # their new parent can reap), so "down" means down when it returns.
   for (( attempt = 0; attempt < 100; attempt++ )); do
@@ -126,8 +133,10 @@ lab_process_count() { # processes still in the lab's cgroups or network namespac
     [[ $ns == "$LAB_NS_PREFIX"* ]] || continue
     for p in $(ip netns pids "$ns" 2>/dev/null); do n=$((n + 1)); done
   done
-  p=$(unshare --mount --propagation private bash -c '
-    source "$1/cgroup.sh"; cg_mount_all 2>/dev/null || exit 0; cg_pids "$2" | wc -l
-  ' _ "$LAB_LIB" "$LAB_CGROUP")
+  p=$(for mode in v1 v2; do
+        CG_MODE=$mode unshare --mount --propagation private bash -c '
+          source "$1/cgroup.sh"; cg_mount_all 2>/dev/null || exit 0; cg_pids "$2"
+        ' _ "$LAB_LIB" "$LAB_CGROUP"
+      done | sort -u | wc -l)
   echo $(( n + ${p:-0} ))
 }
