@@ -31,7 +31,7 @@ class LabNamingTest {
     @Test
     void interfaceNamesOfTheLongestNameAndHighestHostNumbersFitFifteenCharacters() {
         String names = bash("set_lab_names abcdefghij-klmnopqrs; "
-                + "host_veth h99; echo; host_veth l150; echo; bridge_name 2; echo; echo ${LAB_RT_PREFIX}2");
+                + "host_veth h89; echo; host_veth l150; echo; bridge_name 2; echo; echo ${LAB_RT_PREFIX}2");
         for (String name : names.split("\n")) {
             assertTrue(name.length() <= 15, name + " is longer than 15 characters");
         }
