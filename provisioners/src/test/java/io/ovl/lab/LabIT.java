@@ -105,6 +105,18 @@ class LabIT {
     }
 
     @Test
+    @Order(8)
+    void hostsHaveTheirOwnHostKeysAndDockerEngineIds() throws Exception {
+        Set<String> ed25519Keys = Files.readAllLines(lab.knownHostsPath()).stream()
+                .filter(l -> l.contains(" ssh-ed25519 ")).map(l -> l.split(" ")[2]).collect(Collectors.toSet());
+        assertEquals(3, ed25519Keys.size(), "one distinct ed25519 host key per host");
+        Set<String> engineIds = lab.fullHosts().stream()
+                .map(h -> ok(lab.ssh(h, "root", "docker info --format '{{.ID}}'")).strip())
+                .collect(Collectors.toSet());
+        assertEquals(3, engineIds.size(), "distinct Docker engine IDs: " + engineIds);
+    }
+
+    @Test
     @Order(5)
     void eachHostRunsAContainerFromTheLocalBusyboxImage() {
         assertAll(lab.fullHosts().stream().map(h -> () -> {
