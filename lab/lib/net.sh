@@ -124,7 +124,7 @@ remove_underlay() {
   for ns in $(ip netns list | awk '{print $1}' | grep -F "$LAB_NS_PREFIX" || true); do
     [[ $ns == "$LAB_NS_PREFIX"* ]] && ip netns del "$ns" 2>/dev/null || true
   done
-  for link in $(ip -o link show | awk -F': ' '{print $2}' | cut -d@ -f1 |
+  for link in $(ip -o link show 2>/dev/null | awk -F': ' '{print $2}' | cut -d@ -f1 |
                 grep -E "^($LAB_IF_PREFIX|$LAB_BR_PREFIX|$LAB_RT_PREFIX)" || true); do
     ip link del "$link" 2>/dev/null || true
   done
