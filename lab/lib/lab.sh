@@ -1,0 +1,10 @@
+# shellcheck shell=bash
+# Loads every library; sourced by the entry points.
+set -euo pipefail
+# shellcheck source=common.sh
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+for _f in rootfs images cgroup net host topology status; do
+  # shellcheck disable=SC1090
+  source "$LAB_LIB/$_f.sh"
+done
+unset _f

@@ -1,0 +1,45 @@
+# shellcheck shell=bash
+# What `lab/status` prints, also used by `up` to tell a running lab from a dead one.
+
+full_host_alive() { host_init_pid "$(host_ns "$1")" >/dev/null; }
+light_host_alive() {
+  local pidfile
+  pidfile="$(host_dir "$1")/sshd.pid"
+  [[ -f $pidfile ]] && kill -0 "$(cat "$pidfile")" 2>/dev/null
+}
+lab_alive() { # up finished, and every host of the lab has its PID 1 / sshd
+  local h
+  load_state || return 1
+  [[ -f $LAB_STATE/up.done ]] || return 1
+  for h in $FULL_HOSTS; do full_host_alive "$h" || return 1; done
+  for h in $LIGHT_HOSTS; do light_host_alive "$h" || return 1; done
+}
+lab_leftovers() { # anything of this lab on the machine: state, namespaces or links
+  [[ -e $LAB_STATE/lab.env ]] && return 0
+  ip netns list | awk '{print $1}' | grep -qF "$LAB_NS_PREFIX" && return 0
+  ip -o link show | grep -qE ": ($LAB_IF_PREFIX|$LAB_BR_PREFIX|$LAB_RT_PREFIX)" && return 0
+  return 1
+}
+
+print_status() {
+  local h sd ssh docker
+  load_state || { echo "lab '$LAB_NAME': not running (no state in $LAB_STATE)"; return 1; }
+  printf 'lab %s: subnet %s.0/24%s, state %s\n' "$LAB_NAME" "$(subnet_prefix "$LAB_INDEX" 1)" \
+    "$([[ $LAB_SUBNETS == 2 ]] && printf ' + %s.0/24' "$(subnet_prefix "$LAB_INDEX" 2)")" "$LAB_STATE"
+  printf '%-16s %-15s %-6s %-10s %-8s %-8s\n' HOST ADDRESS ENGINE SYSTEMD SSH DOCKER
+  for h in $FULL_HOSTS; do
+    if full_host_alive "$h"; then
+      sd=$(in_host "$h" systemctl is-system-running 2>/dev/null || true)
+      ssh=$(in_host "$h" systemctl is-active ssh.service 2>/dev/null || true)
+      docker=$(in_host "$h" systemctl is-active docker.service 2>/dev/null || true)
+    else
+      sd=down ssh=- docker=-
+    fi
+    printf '%-16s %-15s %-6s %-10s %-8s %-8s\n' "$(host_fqname "$h")" "$(host_addr "$h")" \
+      "$(engine_of "$h")" "${sd:-?}" "${ssh:-?}" "${docker:-?}"
+  done
+  for h in $LIGHT_HOSTS; do
+    if light_host_alive "$h"; then ssh=active; else ssh=down; fi
+    printf '%-16s %-15s %-6s %-10s %-8s %-8s\n' "$(host_fqname "$h")" "$(host_addr "$h")" - - "$ssh" -
+  done
+}

@@ -1,0 +1,54 @@
+package io.ovl.lab;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Parsing of the state files lab/up writes; the samples are copied from a real `lab/up` run. */
+class LabInventoryTest {
+
+    @Test
+    void parsesFullAndLightHosts() {
+        String tsv = """
+                # name\thost\taddress\tengine\tkind
+                t3-h1\th1\t198.18.236.11\t20.10\tfull
+                t3-h2\th2\t198.18.236.12\t26\tfull
+                t3-l1\tl1\t198.18.236.101\t-\tlight
+                """;
+        assertEquals(List.of(
+                new LabHost("t3-h1", "h1", "198.18.236.11", "20.10", true),
+                new LabHost("t3-h2", "h2", "198.18.236.12", "26", true),
+                new LabHost("t3-l1", "l1", "198.18.236.101", "", false)), LabInventory.parseHosts(tsv));
+    }
+
+    @Test
+    void rejectsALineWithMissingFieldsNamingTheLine() {
+        var e = assertThrows(IllegalArgumentException.class,
+                () -> LabInventory.parseHosts("# header\nt3-h1\th1\t198.18.236.11\n"));
+        assertTrue(e.getMessage().startsWith("hosts.tsv line 2:"), e.getMessage());
+    }
+
+    @Test
+    void rejectsAnUnknownKind() {
+        assertThrows(IllegalArgumentException.class,
+                () -> LabInventory.parseHosts("t3-h1\th1\t198.18.236.11\t20.10\tvm\n"));
+    }
+
+    @Test
+    void parsesNamesEnvKeepingValuesWithEqualsAndColons() {
+        Map<String, String> env = LabInventory.parseEnv("""
+                LAB_NAME=t3
+                LAB_NS_PREFIX=ovllab-t3.
+                LAB_IPT_COMMENT=ovl-lab:t3
+                WEIRD=a=b
+                """);
+        assertEquals("ovllab-t3.", env.get("LAB_NS_PREFIX"));
+        assertEquals("ovl-lab:t3", env.get("LAB_IPT_COMMENT"));
+        assertEquals("a=b", env.get("WEIRD"));
+        assertEquals(4, env.size());
+    }
+}
