@@ -27,7 +27,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import io.ovl.lab.Lab;
+import io.ovl.lab.LabHost;
 import net.schmizz.sshj.SSHClient;
+import net.schmizz.sshj.transport.verification.OpenSSHKnownHosts;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,15 +43,17 @@ import org.opentest4j.TestAbortedException;
 /**
  * The SSH transport against REAL Docker Engines 20.10 and 26 in this package's own lab, over
  * SSHJ connections with strict host key checking. Skips, saying why, when not root or when the
- * lab cannot start (see {@link DockerLab}).
+ * lab cannot start (see {@link Lab}).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SshDockerTransportIT {
 
     /** Liveness guard for a container that should exit at once; not a timing assertion. */
     private static final long GUARD_SECONDS = 120;
+    /** The lab's image made by docker import; there is no registry. */
+    private static final String BUSYBOX = "local/busybox:1";
 
-    private DockerLab lab;
+    private Lab lab;
     private String skipReason = "";
 
     /*
@@ -58,7 +63,7 @@ class SshDockerTransportIT {
     @BeforeAll
     void startLab() {
         try {
-            lab = DockerLab.up("20.10", "26");
+            lab = Lab.start(Lab.uniqueName("docker"), List.of("20.10", "26"), 0);
         } catch (TestAbortedException e) {
             skipReason = e.getMessage();
         }
@@ -79,8 +84,8 @@ class SshDockerTransportIT {
     @ParameterizedTest(name = "Engine {0}")
     @ValueSource(strings = {"20.10", "26"})
     void infoAndVersionOverTheSocketChannel(String engine) throws IOException {
-        DockerLab.Host host = lab.host(engine);
-        try (SSHClient ssh = lab.connect(host, "root")) {
+        LabHost host = lab.hostWithEngine(engine);
+        try (SSHClient ssh = connect(host, "root")) {
             DockerClient docker = DockerClients.over(ssh, false, host.name());
 
             Info info = docker.infoCmd().exec();
@@ -98,15 +103,15 @@ class SshDockerTransportIT {
 
     @Test
     void theTwoEnginesAreDifferentDaemons() throws IOException {
-        assertNotEquals(infoAsRoot(lab.host("20.10")).getId(), infoAsRoot(lab.host("26")).getId());
+        assertNotEquals(infoAsRoot(lab.hostWithEngine("20.10")).getId(), infoAsRoot(lab.hostWithEngine("26")).getId());
     }
 
     @ParameterizedTest(name = "Engine {0}")
     @ValueSource(strings = {"20.10", "26"})
     void createInspectAndRemoveANetwork(String engine) throws IOException {
-        DockerLab.Host host = lab.host(engine);
+        LabHost host = lab.hostWithEngine(engine);
         String name = "ovl-it-" + UUID.randomUUID().toString().substring(0, 8);
-        try (SSHClient ssh = lab.connect(host, "root")) {
+        try (SSHClient ssh = connect(host, "root")) {
             DockerClient docker = DockerClients.over(ssh, false, host.name());
 
             CreateNetworkResponse created = docker.createNetworkCmd().withName(name).withDriver("bridge").exec();
@@ -121,11 +126,11 @@ class SshDockerTransportIT {
     @ParameterizedTest(name = "Engine {0}")
     @ValueSource(strings = {"20.10", "26"})
     void runAContainerWaitReadItsStreamedLogsAndListIt(String engine) throws Exception {
-        DockerLab.Host host = lab.host(engine);
+        LabHost host = lab.hostWithEngine(engine);
         String name = "ovl-it-" + UUID.randomUUID().toString().substring(0, 8);
-        try (SSHClient ssh = lab.connect(host, "root")) {
+        try (SSHClient ssh = connect(host, "root")) {
             DockerClient docker = DockerClients.over(ssh, false, host.name());
-            CreateContainerResponse container = docker.createContainerCmd(DockerLab.BUSYBOX).withName(name)
+            CreateContainerResponse container = docker.createContainerCmd(BUSYBOX).withName(name)
                     .withCmd("sh", "-c", "echo out-line; echo err-line >&2; exit 3").exec();
             try {
                 docker.startContainerCmd(container.getId()).exec();
@@ -154,10 +159,10 @@ class SshDockerTransportIT {
     @ParameterizedTest(name = "Engine {0}")
     @ValueSource(strings = {"20.10", "26"})
     void execWithStdinOverTheHijackedStream(String engine) throws Exception {
-        DockerLab.Host host = lab.host(engine);
-        try (SSHClient ssh = lab.connect(host, "root")) {
+        LabHost host = lab.hostWithEngine(engine);
+        try (SSHClient ssh = connect(host, "root")) {
             DockerClient docker = DockerClients.over(ssh, false, host.name());
-            CreateContainerResponse container = docker.createContainerCmd(DockerLab.BUSYBOX)
+            CreateContainerResponse container = docker.createContainerCmd(BUSYBOX)
                     .withName("ovl-it-" + UUID.randomUUID().toString().substring(0, 8))
                     .withCmd("sleep", "600").exec();
             try {
@@ -183,9 +188,9 @@ class SshDockerTransportIT {
     @ParameterizedTest(name = "Engine {0}")
     @ValueSource(strings = {"20.10", "26"})
     void nonRootUserIsRefusedTheSocketWithAHelpfulErrorAndSudoDialStdioWorks(String engine) throws IOException {
-        DockerLab.Host host = lab.host(engine);
+        LabHost host = lab.hostWithEngine(engine);
         String rootId = infoAsRoot(host).getId();
-        try (SSHClient ssh = lab.connect(host, "ovl")) {
+        try (SSHClient ssh = connect(host, "ovl")) {
             OvlException refused = assertThrows(OvlException.class,
                     () -> DockerClients.over(ssh, false, host.name()).infoCmd().exec());
             System.out.printf("%s as ovl without sudo: %s%n", host.name(), refused.getMessage());
@@ -203,10 +208,10 @@ class SshDockerTransportIT {
     /** Fault injection: sshd with Unix socket forwarding off refuses even root, and the error says what to do. */
     @Test
     void sshdWithoutStreamLocalForwardingIsReportedWithTheFix() throws IOException {
-        DockerLab.Host host = lab.host("26");
+        LabHost host = lab.hostWithEngine("26");
         lab.exec(host, "sh", "-c", "echo 'AllowStreamLocalForwarding no' >/etc/ssh/sshd_config.d/00-ovl-it.conf"
                 + " && systemctl reload ssh");
-        try (SSHClient ssh = lab.connect(host, "root")) {
+        try (SSHClient ssh = connect(host, "root")) {
             OvlException e = assertThrows(OvlException.class,
                     () -> DockerClients.over(ssh, false, host.name()).infoCmd().exec());
 
@@ -225,9 +230,9 @@ class SshDockerTransportIT {
     /** Fault injection: without its sudoers entry, sudo -n refuses and the error quotes it. */
     @Test
     void sudoWantingAPasswordIsReportedWithWhatSudoSaid() throws IOException {
-        DockerLab.Host host = lab.host("20.10");
+        LabHost host = lab.hostWithEngine("20.10");
         lab.exec(host, "mv", "/etc/sudoers.d/ovl", "/root/ovl.sudoers");
-        try (SSHClient ssh = lab.connect(host, "ovl")) {
+        try (SSHClient ssh = connect(host, "ovl")) {
             OvlException e = assertThrows(OvlException.class,
                     () -> DockerClients.over(ssh, true, host.name()).infoCmd().exec());
 
@@ -244,10 +249,10 @@ class SshDockerTransportIT {
 
     @Test
     void sudoDialStdioCarriesStreamedLogsToo() throws Exception {
-        DockerLab.Host host = lab.host("26");
-        try (SSHClient ssh = lab.connect(host, "ovl")) {
+        LabHost host = lab.hostWithEngine("26");
+        try (SSHClient ssh = connect(host, "ovl")) {
             DockerClient docker = DockerClients.over(ssh, true, host.name());
-            CreateContainerResponse container = docker.createContainerCmd(DockerLab.BUSYBOX)
+            CreateContainerResponse container = docker.createContainerCmd(BUSYBOX)
                     .withCmd("sh", "-c", "for i in 1 2 3; do echo line-$i; done").exec();
             try {
                 docker.startContainerCmd(container.getId()).exec();
@@ -263,8 +268,8 @@ class SshDockerTransportIT {
         }
     }
 
-    private Info infoAsRoot(DockerLab.Host host) throws IOException {
-        try (SSHClient ssh = lab.connect(host, "root")) {
+    private Info infoAsRoot(LabHost host) throws IOException {
+        try (SSHClient ssh = connect(host, "root")) {
             return DockerClients.over(ssh, false, host.name()).infoCmd().exec();
         }
     }
@@ -282,6 +287,25 @@ class SshDockerTransportIT {
 
         synchronized String text(StreamType stream) {
             return (stream == StreamType.STDERR ? stderr : stdout).toString();
+        }
+    }
+
+    /**
+     * A bare SSHJ connection, strict against the lab's known_hosts, with the lab key: this package
+     * is tested below io.ovl.ssh, on the SSHClient that HostSession hands it in production.
+     */
+    private SSHClient connect(LabHost host, String user) throws IOException {
+        SSHClient ssh = new SSHClient();
+        ssh.addHostKeyVerifier(new OpenSSHKnownHosts(lab.knownHostsPath().toFile()));
+        ssh.setConnectTimeout(15_000);
+        ssh.setTimeout(60_000);
+        try {
+            ssh.connect(host.address());
+            ssh.authPublickey(user, ssh.loadKeys(lab.keyPath().toString()));
+            return ssh;
+        } catch (IOException | RuntimeException e) {
+            ssh.close();
+            throw e;
         }
     }
 }

@@ -131,6 +131,21 @@ public final class Lab implements AutoCloseable {
         return LocalProcess.run(labDir, COMMAND_TIMEOUT, argv);
     }
 
+    /** Like {@link #inHost}, but throws when the command fails: for fault injection and its undo. */
+    public CommandResult exec(LabHost host, String... command) {
+        CommandResult result = inHost(host, command);
+        if (!result.succeeded()) {
+            throw new IllegalStateException("lab " + name + ": " + result.describe());
+        }
+        return result;
+    }
+
+    /** The first full host that runs Docker Engine {@code engine} ("20.10" or "26"). */
+    public LabHost hostWithEngine(String engine) {
+        return fullHosts().stream().filter(h -> h.engine().equals(engine)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("lab " + name + " has no Engine " + engine + " host"));
+    }
+
     /**
      * Runs {@code remoteCommand} on {@code host} as {@code user} with the OpenSSH client, checking the
      * host key strictly against the lab's known_hosts. OpenSSH hands the command to the remote

@@ -1,5 +1,8 @@
 package io.ovl.ssh;
 
+import io.ovl.lab.Lab;
+import io.ovl.lab.LabHost;
+
 import io.ovl.core.OvlException;
 import io.ovl.hosts.HostResult;
 import io.ovl.hosts.ParallelHosts;
@@ -29,18 +32,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class LabSshIT {
 
-    static final String LAB = "ovlssh";
+    static final String LAB = Lab.uniqueName("ssh");
 
     @TempDir
     static Path dir;
-    static SshLab lab;
+    static Lab lab;
     static TestClient client;
 
     @BeforeAll
     static void up() throws IOException {
-        lab = SshLab.up(LAB, "20.10,20.10,26");
+        lab = Lab.start(LAB, List.of("20.10", "20.10", "26"), 0);
         client = new TestClient(dir.resolve("client"));
-        Files.copy(lab.knownHosts(), client.knownHosts);
+        Files.copy(lab.knownHostsPath(), client.knownHosts);
     }
 
     @AfterAll
@@ -50,21 +53,21 @@ class LabSshIT {
         }
     }
 
-    static SshTarget target(SshLab.Host h, String user) {
-        return SshTarget.of(h.name(), h.address()).withUser(user).withIdentityFiles(List.of(lab.key()))
+    static SshTarget target(LabHost h, String user) {
+        return SshTarget.of(h.name(), h.address()).withUser(user).withIdentityFiles(List.of(lab.keyPath()))
                 .withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(60));
     }
 
     @Test
     void reachesAHostThroughAnotherAsProxyJumpFromSshConfig() throws IOException {
-        SshLab.Host jump = lab.hosts().get(0);
-        SshLab.Host far = lab.hosts().get(2);
+        LabHost jump = lab.hosts().get(0);
+        LabHost far = lab.hosts().get(2);
         // The alias, its HostName and its ProxyJump come from the user's OpenSSH config.
         // Appended after the file's global lines, so they keep applying to every host.
         Files.writeString(client.config, Files.readString(client.config) + "Host far\n  HostName " + far.address()
                 + "\n  ProxyJump root@" + jump.address() + "\n");
         SshConnector connector = client.connector();
-        SshTarget t = SshTarget.of("far", "far").withUser("root").withIdentityFiles(List.of(lab.key()));
+        SshTarget t = SshTarget.of("far", "far").withUser("root").withIdentityFiles(List.of(lab.keyPath()));
         try (HostSession s = connector.open(t)) {
             String sshConnection = s.run(RemoteCommand.script("echo \"$SSH_CONNECTION\"")).requireSuccess("env")
                     .stdoutText().strip();
@@ -76,7 +79,7 @@ class LabSshIT {
 
     @Test
     void nonRootUserWithSudo() {
-        SshLab.Host h = lab.hosts().get(1);
+        LabHost h = lab.hosts().get(1);
         SshConnector connector = client.connector();
         try (HostSession plain = connector.open(target(h, "ovl"))) {
             assertEquals("ovl", plain.run(RemoteCommand.of("id", "-un")).stdoutText().strip());
@@ -103,14 +106,14 @@ class LabSshIT {
 
     @Test
     void sudoThatWantsAPasswordNamesTheHost() throws IOException {
-        SshLab.Host h = lab.hosts().get(1);
-        lab.inHost(h, "sh", "-c", "echo 'ovl ALL=(ALL) ALL' > /etc/sudoers.d/ovl");
+        LabHost h = lab.hosts().get(1);
+        lab.exec(h, "sh", "-c", "echo 'ovl ALL=(ALL) ALL' > /etc/sudoers.d/ovl");
         try (HostSession sudo = client.connector().open(target(h, "ovl").withBecome(SshTarget.Become.SUDO))) {
             OvlException e = assertThrows(OvlException.class, () -> sudo.run(RemoteCommand.of("true")));
             assertEquals("host " + h.name() + ": sudo needs a password for user ovl; allow passwordless sudo"
                     + " (NOPASSWD) for it or connect as root", e.getMessage());
         } finally {
-            lab.inHost(h, "sh", "-c", "echo 'ovl ALL=(ALL) NOPASSWD:ALL' > /etc/sudoers.d/ovl");
+            lab.exec(h, "sh", "-c", "echo 'ovl ALL=(ALL) NOPASSWD:ALL' > /etc/sudoers.d/ovl");
         }
     }
 
@@ -128,7 +131,7 @@ class LabSshIT {
                         .requireSuccess("docker info").stdoutText().strip());
         assertEquals(3, results.size());
         for (int i = 0; i < 3; i++) {
-            SshLab.Host h = lab.hosts().get(2 - i);
+            LabHost h = lab.hosts().get(2 - i);
             HostResult<String> r = results.get(i);
             assertEquals(h.name(), r.host());
             assertTrue(r.succeeded(), () -> r.error().map(Throwable::getMessage).orElse(""));
@@ -141,15 +144,15 @@ class LabSshIT {
 
     @Test
     void stoppedSshdFailsOnlyThatHost() throws IOException {
-        SshLab.Host dead = lab.hosts().get(1);
-        lab.inHost(dead, "systemctl", "stop", "ssh.service");
+        LabHost dead = lab.hosts().get(1);
+        lab.exec(dead, "systemctl", "stop", "ssh.service");
         try {
             List<SshTarget> targets = new ArrayList<>();
             lab.hosts().forEach(h -> targets.add(target(h, "root").withTimeouts(Duration.ofSeconds(3),
                     Duration.ofSeconds(30))));
             // An address in the lab subnet where nothing answers: costs its connect timeout, no more.
             String prefix = lab.hosts().get(0).address().substring(0, lab.hosts().get(0).address().lastIndexOf('.'));
-            targets.add(SshTarget.of("ghost", prefix + ".99").withUser("root").withIdentityFiles(List.of(lab.key()))
+            targets.add(SshTarget.of("ghost", prefix + ".99").withUser("root").withIdentityFiles(List.of(lab.keyPath()))
                     .withTimeouts(Duration.ofSeconds(3), Duration.ofSeconds(30)));
             List<HostResult<String>> results = new ParallelHosts().onHosts(targets, client.connector(),
                     s -> s.run(RemoteCommand.of("hostname")).requireSuccess("hostname").stdoutText().strip());
@@ -166,7 +169,7 @@ class LabSshIT {
             assertTrue(msg.startsWith("host ghost: connect to " + prefix + ".99:22: "), msg);
             assertTrue(msg.endsWith("timed out after 3s") || msg.endsWith("no route to host"), msg);
         } finally {
-            lab.inHost(dead, "systemctl", "start", "ssh.service");
+            lab.exec(dead, "systemctl", "start", "ssh.service");
         }
     }
 }
