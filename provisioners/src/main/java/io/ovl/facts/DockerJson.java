@@ -1,0 +1,45 @@
+package io.ovl.facts;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Optional;
+
+/** Shared JSON reading for the docker CLI's {@code --format '{{json .}}'} outputs. */
+final class DockerJson {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private DockerJson() {
+    }
+
+    static JsonNode object(String json, String source) {
+        JsonNode root;
+        try {
+            root = JSON.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new UnparseableOutputException(source + ": not valid JSON (" + e.getOriginalMessage()
+                    + " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")", e);
+        }
+        if (root == null || !root.isObject()) {
+            throw new UnparseableOutputException(source + ": expected a JSON object");
+        }
+        return root;
+    }
+
+    static String requiredText(JsonNode node, String field, String source) {
+        JsonNode v = node.get(field);
+        if (v == null || v.isNull() || !v.isValueNode()) {
+            throw new UnparseableOutputException(source + ": field \"" + field + "\" is missing");
+        }
+        return v.asText();
+    }
+
+    /** Absent, null and "" are all "not set": dockerd 20.10 prints "ClusterStore": "" when unset. */
+    static Optional<String> optionalText(JsonNode node, String field) {
+        JsonNode v = node.get(field);
+        if (v == null || v.isNull() || v.asText().isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(v.asText());
+    }
+}
