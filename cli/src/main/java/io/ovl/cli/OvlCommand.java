@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
             "Write a topology file (hosts, SSH access, key-value store, overlay networks),",
             "then: ovl validate, ovl doctor, ovl init, ovl net verify."
         },
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, DoctorCommand.class})
 public final class OvlCommand implements Runnable {
     @Spec
     CommandSpec spec;

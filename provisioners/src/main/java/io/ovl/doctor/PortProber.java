@@ -24,7 +24,7 @@ import java.util.concurrent.Future;
  * host a listener binds the ports it needs (see {@link OverlayPorts}) and on every source host one
  * sender sends a tagged message to all its targets at once; the listener's log says which source
  * got through on which port. All hosts probe at the same time, so the probe takes one window
- * (about {@link #LISTEN_SECONDS} seconds) whatever the number of hosts. Listeners exit by
+ * (at most {@link #LISTEN_SECONDS} seconds; a listener that heard every source ends early) whatever the number of hosts. Listeners exit by
  * themselves at the end of the window: nothing is left running on a host, even if ovl dies.
  *
  * <p>A port already held on the target (dockerd's 7946 after setup, the kernel's VXLAN 4789) cannot
@@ -33,7 +33,7 @@ import java.util.concurrent.Future;
  */
 public final class PortProber {
     /** How long senders retry (TCP until connected, UDP resent every half second). */
-    public static final int SEND_SECONDS = 5;
+    public static final int SEND_SECONDS = 3;
     /** How long listeners listen: the send window plus time for the last TCP attempt. */
     public static final int LISTEN_SECONDS = SEND_SECONDS + 4;
 

@@ -21,10 +21,13 @@ final class ProbeScripts {
     private ProbeScripts() {
     }
 
-    /** Listens on every need for {@code seconds}, then exits by itself. */
+    /**
+     * Listens on every need until each of its sources was heard, or for {@code seconds} at most,
+     * then exits by itself.
+     */
     static RemoteCommand listen(int seconds, String runId, List<PortNeed> needs) {
         List<String> argv = new ArrayList<>(List.of("perl", "-e", LISTEN, Integer.toString(seconds), runId));
-        needs.forEach(n -> argv.add(n.protocol().lowerName() + "/" + n.port()));
+        needs.forEach(n -> argv.add(n.protocol().lowerName() + "/" + n.port() + "/" + n.sources().size()));
         return RemoteCommand.of(argv);
     }
 

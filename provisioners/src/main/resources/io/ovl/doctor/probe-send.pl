@@ -1,8 +1,8 @@
 # ovl doctor: the sending half of the port probe. Run on the SOURCE host as
 #   perl -e "$(cat probe-send.pl)" SECONDS RUN-ID SOURCE PROTO PORT ADDRESS [PROTO PORT ADDRESS]...
 # Sends "ovl-probe RUN-ID SOURCE" to every target at once (one child process each), retrying
-# for up to SECONDS while the listener starts: TCP until one connection succeeds, UDP every half
-# second for the whole window (UDP has no handshake; the listener's "GOT" line is the proof).
+# for up to SECONDS while the listener starts: TCP until one connection succeeds, UDP every 0.3 s
+# for the whole window (UDP has no handshake; the listener's "GOT" line is the proof).
 # Prints "SENT proto port address" or "FAILED proto port address error" per target.
 use strict;
 use warnings;
@@ -36,7 +36,7 @@ while (my ($proto, $port, $address) = splice(@targets, 0, 3)) {
                 }
                 close $s if $s;
             }
-            select(undef, undef, undef, 0.5);
+            select(undef, undef, undef, 0.3);
         }
         $error =~ s/\s+/_/g;
         print $error eq '' ? "SENT $proto $port $address\n" : "FAILED $proto $port $address $error\n";
