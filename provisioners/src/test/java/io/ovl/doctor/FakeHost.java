@@ -65,6 +65,11 @@ final class FakeHost {
         return this;
     }
 
+    /** The scripted shell itself, for tests that need raw answers. */
+    FakeRemoteShell shell() {
+        return shell;
+    }
+
     HostFacts facts() {
         return new FactGatherer(Clock.fixed(NOW, ZoneOffset.UTC)).gather(shell);
     }
