@@ -15,9 +15,7 @@ import io.ovl.ssh.HostSession;
 import io.ovl.ssh.RemoteCommand;
 import io.ovl.ssh.SshConnector;
 import io.ovl.topology.LoadResult;
-import io.ovl.topology.Problem;
 import io.ovl.topology.TopologyLoader;
-import io.ovl.topology.TopologyLocator;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -26,6 +24,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -43,18 +42,14 @@ import picocli.CommandLine.Spec;
         })
 public final class DoctorCommand implements Callable<Integer> {
 
-    enum Output { human, json }
-
     @Spec
     CommandSpec spec;
 
-    @Option(names = {"-f", "--file"}, paramLabel = "FILE",
-            description = "topology file (default: $OVL_TOPOLOGY, else ./topology.yaml)")
-    Path file;
+    @Mixin
+    TopologyOption topology;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "human",
-            description = "human (default) or json (stable shape for CI, see docs/doctor.md)")
-    Output output;
+    @Mixin
+    OutputOptions output;
 
     @Option(names = "--ignore", paramLabel = "NAME[,NAME...]",
             description = "report failures of these checks (or 'all') as warnings; they are still printed")
@@ -70,13 +65,11 @@ public final class DoctorCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         IgnoreList ignoreList = IgnoreList.parse(ignore);
-        Path topologyFile = TopologyLocator.locate(Optional.ofNullable(file), System.getenv(), Path.of("").toAbsolutePath());
+        Path topologyFile = topology.locate();
         LoadResult loaded = new TopologyLoader().load(topologyFile);
         PrintWriter err = spec.commandLine().getErr();
         if (!loaded.valid()) {
-            for (Problem p : loaded.problems()) {
-                err.println(p.format());
-            }
+            err.print(new ProblemReport(loaded).text(output.style()));
             err.println("ovl: the topology is not valid; doctor checks hosts only for a valid topology");
             err.flush();
             return ExitCode.USAGE.code();
@@ -88,17 +81,16 @@ public final class DoctorCommand implements Callable<Integer> {
         }
         HostAccess access = HostAccess.forTopologyFile(topologyFile);
         SshConnector connector = SshConnector.fromSystem();
-        DoctorProgress progress = output == Output.human ? new ProgressPrinter(err) : DoctorProgress.NONE;
+        DoctorProgress progress = output.json() ? DoctorProgress.NONE : new ProgressPrinter(err);
         DoctorRunner runner = new DoctorRunner(host -> new SessionConnection(connector.open(access.target(host))),
                 new ParallelHosts(parallel), new FactGatherer(Clock.systemUTC()),
                 noProbe ? Optional.empty() : Optional.of(new PortProber()), progress);
-        DoctorReport report = runner.run(loaded.topology().get(), String.valueOf(file == null ? topologyFile : file),
-                ignoreList);
+        DoctorReport report = runner.run(loaded.topology().get(), topologyFile.toString(), ignoreList);
         PrintWriter out = spec.commandLine().getOut();
-        if (output == Output.json) {
+        if (output.json()) {
             out.println(DoctorJson.render(report));
         } else {
-            new DoctorHumanView(Colour.forTerminal(System.getenv(), System.console() != null)).render(report, out);
+            new DoctorHumanView(output.style()).render(report, out);
         }
         out.flush();
         return report.passed() ? ExitCode.OK.code() : ExitCode.CHECKS_FAILED.code();

@@ -12,10 +12,10 @@ import java.io.PrintWriter;
  * line at the end.
  */
 final class DoctorHumanView {
-    private final Colour colour;
+    private final Style style;
 
-    DoctorHumanView(Colour colour) {
-        this.colour = colour;
+    DoctorHumanView(Style style) {
+        this.style = style;
     }
 
     void render(DoctorReport report, PrintWriter out) {
@@ -24,12 +24,12 @@ final class DoctorHumanView {
             if (section.results().isEmpty()) {
                 continue;
             }
-            out.println(colour.bold(section.name()) + colour.dim("  " + section.description()));
+            out.println(section.name() + "  " + section.description());
             for (CheckResult r : section.results()) {
                 out.println("  " + badge(r.status()) + "  " + pad(r.host(), width) + "  " + r.message()
-                        + (r.ignored() ? colour.dim(" (failure ignored by --ignore)") : ""));
+                        + (r.ignored() ? " (failure ignored by --ignore)" : ""));
                 if (r.status() == Status.WARN || r.status() == Status.FAIL) {
-                    r.hint().ifPresent(h -> out.println("        " + pad("", width) + "  " + colour.dim("fix: " + h)));
+                    r.hint().ifPresent(h -> out.println("        " + pad("", width) + "  " + "fix: " + h));
                 }
             }
         }
@@ -45,15 +45,15 @@ final class DoctorHumanView {
                 + (ignored > 0 ? " (" + ignored + " ignored)" : "") + ", " + fail + " failed, "
                 + report.count(Status.SKIP) + " skipped on " + report.hosts().size() + " host"
                 + (report.hosts().size() == 1 ? "" : "s");
-        return fail == 0 ? colour.green("doctor: OK: " + counts) : colour.red("doctor: FAILED: " + counts);
+        return fail == 0 ? style.ok("doctor: OK: " + counts) : style.error("doctor: FAILED: " + counts);
     }
 
     private String badge(Status s) {
         return switch (s) {
-            case PASS -> colour.green("PASS");
-            case WARN -> colour.yellow("WARN");
-            case FAIL -> colour.red("FAIL");
-            case SKIP -> colour.dim("SKIP");
+            case PASS -> style.ok("PASS");
+            case WARN -> style.warning("WARN");
+            case FAIL -> style.error("FAIL");
+            case SKIP -> "SKIP";
         };
     }
 

@@ -8,8 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ovl.doctor.Checks;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code ovl doctor} through the real CommandLine, with captured stdout and stderr. Hosts are on
@@ -28,17 +25,8 @@ class DoctorCommandTest {
     @TempDir
     Path dir;
 
-    record Run(int exit, String out, String err) {
-    }
-
-    static Run run(String... args) {
-        CommandLine cl = OvlCommand.newCommandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int exit = cl.execute(args);
-        return new Run(exit, out.toString(), err.toString());
+    static Cli.Run run(String... args) {
+        return Cli.run(args);
     }
 
     private Path unreachableTopology() throws IOException {
@@ -63,7 +51,7 @@ class DoctorCommandTest {
 
     @Test
     void unreachableHostsFailSshReachableAndExit3() throws IOException {
-        Run r = run("doctor", "-f", unreachableTopology().toString(), "--no-probe");
+        Cli.Run r = run("doctor", "-f", unreachableTopology().toString(), "--no-probe");
         assertEquals(3, r.exit(), r.err());
         assertTrue(r.out().contains("ssh.reachable"), r.out());
         assertTrue(r.out().lines().anyMatch(l -> l.startsWith("  FAIL  alpha") && l.contains("127.0.0.2")), r.out());
@@ -77,7 +65,7 @@ class DoctorCommandTest {
 
     @Test
     void jsonHasTheDocumentedShape() throws IOException {
-        Run r = run("doctor", "-f", unreachableTopology().toString(), "--no-probe", "--output", "json");
+        Cli.Run r = run("doctor", "-f", unreachableTopology().toString(), "--no-probe", "--output", "json");
         assertEquals(3, r.exit(), r.err());
         JsonNode root = new ObjectMapper().readTree(r.out());
         assertEquals(List.of("schema", "topology", "ok", "summary", "hosts", "checks"), fieldNames(root));
@@ -101,7 +89,7 @@ class DoctorCommandTest {
 
     @Test
     void ignoringTheFailingCheckExits0AndStillReportsIt() throws IOException {
-        Run r = run("doctor", "-f", unreachableTopology().toString(), "--no-probe", "--output", "json",
+        Cli.Run r = run("doctor", "-f", unreachableTopology().toString(), "--no-probe", "--output", "json",
                 "--ignore", "ssh.reachable");
         assertEquals(0, r.exit(), r.out());
         JsonNode root = new ObjectMapper().readTree(r.out());
@@ -111,7 +99,7 @@ class DoctorCommandTest {
         assertEquals("warn", alpha.get("status").asText());
         assertTrue(alpha.get("ignored").asBoolean());
 
-        Run all = run("doctor", "-f", unreachableTopology().toString(), "--no-probe", "--ignore", "all");
+        Cli.Run all = run("doctor", "-f", unreachableTopology().toString(), "--no-probe", "--ignore", "all");
         assertEquals(0, all.exit(), all.out());
         assertTrue(all.out().contains("(failure ignored by --ignore)"), all.out());
         assertTrue(all.out().contains("doctor: OK:"), all.out());
@@ -119,7 +107,7 @@ class DoctorCommandTest {
 
     @Test
     void anUnknownCheckNameInIgnoreIsAUsageError() throws IOException {
-        Run r = run("doctor", "-f", unreachableTopology().toString(), "--ignore", "kernel.versoin");
+        Cli.Run r = run("doctor", "-f", unreachableTopology().toString(), "--ignore", "kernel.versoin");
         assertEquals(2, r.exit());
         assertTrue(r.err().startsWith("ovl: --ignore: no check is named 'kernel.versoin'"), r.err());
         assertEquals("", r.out());
@@ -135,7 +123,7 @@ class DoctorCommandTest {
                   - name: a
                     adress: 198.18.0.1
                 """);
-        Run r = run("doctor", "-f", file.toString());
+        Cli.Run r = run("doctor", "-f", file.toString());
         assertEquals(2, r.exit());
         assertTrue(r.err().contains("bad.yaml:5:"), r.err());
         assertTrue(r.err().contains("topology is not valid"), r.err());
@@ -144,19 +132,22 @@ class DoctorCommandTest {
 
     @Test
     void aMissingTopologyFileIsAUsageError() {
-        Run r = run("doctor", "-f", dir.resolve("nope.yaml").toString());
+        Cli.Run r = run("doctor", "-f", dir.resolve("nope.yaml").toString());
         assertEquals(2, r.exit());
         assertTrue(r.err().contains("does not exist"), r.err());
     }
 
     @Test
-    void colourOnlyOnATerminalAndNeverWithNoColor() {
-        assertTrue(Colour.forTerminal(Map.of("TERM", "xterm"), true).enabled());
-        assertFalse(Colour.forTerminal(Map.of("TERM", "xterm"), false).enabled());
-        assertFalse(Colour.forTerminal(Map.of("TERM", "xterm", "NO_COLOR", ""), true).enabled());
-        assertFalse(Colour.forTerminal(Map.of("TERM", "dumb"), true).enabled());
-        assertEquals("\u001b[31mx\u001b[0m", Colour.forTerminal(Map.of(), true).red("x"));
-        assertEquals("x", Colour.OFF.red("x"));
+    void colourOnlyOnATerminalAndNeverWithNoColor() throws IOException {
+        String file = unreachableTopology().toString();
+        Cli.Run terminal = Cli.run(new CliEnvironment(Map.of(), Path.of(""), true), "doctor", "-f", file, "--no-probe");
+        assertTrue(terminal.out().contains("\u001b[31mFAIL\u001b[0m"), terminal.out());
+        Cli.Run noColor = Cli.run(new CliEnvironment(Map.of("NO_COLOR", "1"), Path.of(""), true), "doctor", "-f", file,
+                "--no-probe");
+        assertFalse(noColor.out().contains("\u001b["), noColor.out());
+        Cli.Run json = Cli.run(new CliEnvironment(Map.of(), Path.of(""), true), "doctor", "-f", file, "--no-probe",
+                "--output", "json");
+        assertFalse(json.out().contains("\u001b["), json.out());
     }
 
     private static List<String> fieldNames(JsonNode node) {

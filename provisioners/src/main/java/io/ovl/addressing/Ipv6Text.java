@@ -11,9 +11,10 @@ final class Ipv6Text {
     }
 
     static IpAddress parse(String t) {
-        // Only hex digits, colons and dots (embedded IPv4): rules out zone ids and brackets, and
-        // guarantees InetAddress treats the text as a literal (text with ':' is never looked up).
-        if (!t.matches("[0-9A-Fa-f:.]+")) {
+        // Only hex digits, colons and dots (embedded IPv4), starting with a hex digit or ':': rules
+        // out zone ids and brackets, and guarantees InetAddress treats the text as a literal. It
+        // looks up in DNS only text that starts otherwise or has no ':'.
+        if (!t.matches("[0-9A-Fa-f:][0-9A-Fa-f:.]*") || !t.contains(":")) {
             throw new AddressFormatException("'" + t + "' is not an IPv6 address");
         }
         InetAddress a;

@@ -59,9 +59,9 @@ public final class TopologyLoader {
             // A value the reader already refused (wrong type, bad address) was replaced by a
             // default; a rule complaining about that default would only repeat the same problem.
             Set<String> refused = read.problems().stream().filter(l -> l.finding().isError())
-                    .map(l -> l.finding().path()).collect(Collectors.toSet());
+                    .map(l -> l.finding().path()).filter(p -> !p.isEmpty()).collect(Collectors.toSet());
             for (Finding f : TopologyValidator.validate(read.draft().get())) {
-                if (!refused.contains(f.path())) {
+                if (!isUnder(f.path(), refused)) {
                     problems.add(problem(fileLabel, new Located(f, read.sourceMap().positionOf(f.path()))));
                 }
             }
@@ -69,6 +69,11 @@ public final class TopologyLoader {
         problems.sort(Comparator.comparingInt(Problem::line).thenComparingInt(Problem::column));
         boolean valid = problems.stream().noneMatch(Problem::isError);
         return new LoadResult(fileLabel, valid ? read.draft() : Optional.empty(), problems);
+    }
+
+    /** The path or one of its ancestors: "hosts[0].name" is under a refused "hosts[0]". */
+    static boolean isUnder(String path, Set<String> refused) {
+        return refused.stream().anyMatch(r -> path.equals(r) || path.startsWith(r + ".") || path.startsWith(r + "["));
     }
 
     static Problem problem(String file, Located l) {

@@ -32,7 +32,7 @@ public final class TopologyLocator {
             return fallback;
         }
         throw new OvlException(ExitCode.USAGE, "no topology file found; tried: -f FILE (not given), $" + ENV
-                + " (not set), " + fallback + " (does not exist). Pass -f FILE or start from examples/");
+                + " (not set), " + (fallback.isAbsolute() ? fallback : "./" + fallback) + " (does not exist). Pass -f FILE or start from examples/");
     }
 
     private static Path existing(Path resolved, Path asGiven, String how) {

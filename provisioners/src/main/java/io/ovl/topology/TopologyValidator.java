@@ -10,6 +10,7 @@ import io.ovl.topology.rules.ModeSpecificKeys;
 import io.ovl.topology.rules.NetworkNamesUnique;
 import io.ovl.topology.rules.NetworksDoNotOverlap;
 import io.ovl.topology.rules.NetworksValid;
+import io.ovl.topology.rules.SubnetsOutsideSwarmPool;
 import io.ovl.topology.rules.SwarmManagers;
 import io.ovl.topology.rules.TopologyRule;
 import java.util.ArrayList;
@@ -30,7 +31,8 @@ public final class TopologyValidator {
             new SwarmManagers(),
             new NetworksValid(),
             new NetworkNamesUnique(),
-            new NetworksDoNotOverlap());
+            new NetworksDoNotOverlap(),
+            new SubnetsOutsideSwarmPool());
 
     private TopologyValidator() {
     }

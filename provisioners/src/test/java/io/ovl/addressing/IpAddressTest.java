@@ -42,7 +42,7 @@ class IpAddressTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"1::2::3", "fe80::1%eth0", "[::1]", "12345::", "g::1"})
+    @ValueSource(strings = {"1::2::3", "fe80::1%eth0", "[::1]", "12345::", "g::1", ".:1", "1.2.3.4:"})
     void refusesBadIpv6(String text) {
         assertThrows(AddressFormatException.class, () -> IpAddress.parse(text));
     }

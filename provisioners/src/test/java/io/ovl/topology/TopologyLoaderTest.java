@@ -137,6 +137,30 @@ class TopologyLoaderTest {
     }
 
     @Test
+    void syntaxErrorsPointAtTheProblemNotItsContext() {
+        // SnakeYAML names the enclosing mapping (line 1) first and the problem (line 4) last.
+        assertEquals(List.of("topology.yaml:4:2: YAML syntax error: while parsing a block mapping; expected <block end>,"
+                + " but found '<block mapping start>'; check indentation (spaces, not tabs) and that every 'key: value'"
+                + " has a space after the colon"), lines(load("mode: kv\nhosts:\n  - x\n b: 1\n")));
+        List<String> tab = lines(load("mode: swarm\n\thosts: []\n"));
+        assertEquals(1, tab.size(), tab.toString());
+        assertTrue(tab.get(0).startsWith("topology.yaml:2:1: YAML syntax error: while scanning for the next token;"
+                + " found character '\\t(TAB)' that cannot start any token"), tab.get(0));
+    }
+
+    @Test
+    void aliasesAreRefusedRatherThanMisread() {
+        List<String> l = lines(load("mode: swarm\nhosts:\n  - {name: a, address: &addr b}\n  - {name: c, address: *addr}\n"));
+        assertEquals("topology.yaml:4:24: YAML aliases (*addr) are not supported; write the value out in full", l.get(0));
+    }
+
+    @Test
+    void anUnreadableModeIsGuessedFromTheSectionsPresent() {
+        List<String> l = lines(load("mode: [swarm]\nhosts: [{name: a, address: b}]\n"));
+        assertEquals(List.of("topology.yaml:1:7: mode: expected a string but found a list"), l);
+    }
+
+    @Test
     void emptyFileAndNonMappingAreProblemsNotCrashes() {
         assertEquals("topology.yaml:1:1: the file is empty; start from one of the examples in examples/",
                 lines(load("")).get(0));
@@ -159,6 +183,12 @@ class TopologyLoaderTest {
     void badEnumValueListsTheChoices() {
         List<String> l = lines(load("mode: swarm\nssh: {become: doas}\nhosts: [{name: a, address: b}]\n"));
         assertEquals(List.of("topology.yaml:2:15: ssh.become: 'doas' is not valid here; use one of: none, sudo"), l);
+    }
+
+    @Test
+    void aMistypedValueGetsADidYouMeanToo() {
+        List<String> l = lines(load("mode: swarm\nssh: {host-key-policy: accept_new}\nhosts: [{name: a, address: b}]\n"));
+        assertEquals(List.of("topology.yaml:2:24: ssh.host-key-policy: 'accept_new' is not valid here; did you mean 'accept-new'?"), l);
     }
 
     @Test
@@ -186,6 +216,13 @@ class TopologyLoaderTest {
         assertEquals(2, l.size(), l.toString());
         assertTrue(l.get(0).contains("networks[0].subnet: prefix length /99 is out of range"), l.get(0));
         assertTrue(l.get(1).contains("networks[0].gateway: gateway needs a subnet"), l.get(1));
+    }
+
+    @Test
+    void anEntryOfTheWrongShapeIsOneProblemNotThree() {
+        List<String> l = lines(load("mode: swarm\nhosts:\n  - node1\n  - {name: b, address: c}\n"));
+        assertEquals(List.of("topology.yaml:3:5: hosts[0]: expected a mapping of keys (name, address, overlay, advertise, role, ssh)"
+                + " but found string 'node1'"), l);
     }
 
     @Test

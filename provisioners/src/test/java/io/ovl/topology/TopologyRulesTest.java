@@ -22,6 +22,7 @@ import io.ovl.topology.rules.ModeSpecificKeys;
 import io.ovl.topology.rules.NetworkNamesUnique;
 import io.ovl.topology.rules.NetworksDoNotOverlap;
 import io.ovl.topology.rules.NetworksValid;
+import io.ovl.topology.rules.SubnetsOutsideSwarmPool;
 import io.ovl.topology.rules.SwarmManagers;
 import java.util.List;
 import java.util.Optional;
@@ -255,6 +256,25 @@ class TopologyRulesTest {
             Finding f = only(new NetworksDoNotOverlap().check(withNetworks(List.of(net("a", "10.0.0.0/16"), net("b", "10.0.5.0/24")))));
             assertEquals("networks[1].subnet", f.path());
             assertTrue(f.message().contains("overlaps subnet 10.0.0.0/16 of network 'a' (networks[0])"), f.message());
+        }
+
+        @Test
+        void swarmSubnetsOutsideTheAddressPoolPass() {
+            assertEquals(List.of(), new SubnetsOutsideSwarmPool().check(withNetworks(List.of(net("a", "172.16.16.0/24")))));
+            Topology ownPool = new Topology(1, Mode.SWARM, SshSettings.DEFAULTS, Optional.empty(),
+                    Optional.of(new SwarmSettings(4789, List.of(Prefix.parse("10.20.0.0/16")))), List.of(host("a", "b")),
+                    List.of(net("a", "10.0.0.0/24")));
+            assertEquals(List.of(), new SubnetsOutsideSwarmPool().check(ownPool));
+            assertEquals(List.of(), new SubnetsOutsideSwarmPool().check(kv(KvStore.onHosts(KvBackend.ETCD, List.of("a")),
+                    List.of(host("a", "b")))), "kv mode has no swarm pool");
+        }
+
+        @Test
+        void aSwarmSubnetInsideDockersDefaultPoolWarns() {
+            Finding f = only(new SubnetsOutsideSwarmPool().check(withNetworks(List.of(net("a", "172.16.0.0/24"), net("b", "10.0.0.0/24")))));
+            assertEquals(Severity.WARNING, f.severity());
+            assertEquals("networks[1].subnet", f.path());
+            assertTrue(f.message().contains("overlaps swarm's address pool 10.0.0.0/8"), f.message());
         }
 
         @Test

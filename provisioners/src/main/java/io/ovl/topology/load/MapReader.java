@@ -8,6 +8,7 @@ import io.ovl.topology.load.YNode.YMap;
 import io.ovl.topology.load.YNode.YScalar;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -118,8 +119,10 @@ final class MapReader {
         }
         Optional<E> value = Keyed.fromKey(type, text.get());
         if (value.isEmpty()) {
+            List<String> keys = Arrays.stream(type.getEnumConstants()).map(Keyed::key).toList();
             ctx.error(path(key), node(key).get().position(), "'" + text.get() + "' is not valid here",
-                    "use one of: " + Keyed.allKeys(type));
+                    DidYouMean.suggest(text.get(), keys).map(k -> "did you mean '" + k + "'?")
+                            .orElse("use one of: " + Keyed.allKeys(type)));
         }
         return value;
     }

@@ -60,7 +60,9 @@ public final class TopologyReader {
             ctx.error("version", m.node("version").get().position(), "unsupported version " + version,
                     "this ovl reads version " + Topology.CURRENT_VERSION);
         }
-        Mode mode = m.choice("mode", Mode.class).orElse(m.has("swarm") ? Mode.SWARM : Mode.KV);
+        // Without a readable mode, guess from the sections present so the other rules still run
+        // without complaining about a kv-store the user never meant to need.
+        Mode mode = m.choice("mode", Mode.class).orElse(m.has("kv-store") ? Mode.KV : Mode.SWARM);
         if (!m.has("mode")) {
             ctx.error("mode", m.position(), "missing required key 'mode'",
                     "add 'mode: kv' (external key-value store) or 'mode: swarm'");

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import io.ovl.addressing.Finding;
 import io.ovl.topology.load.YNode.Kind;
 import io.ovl.topology.load.YNode.YEntry;
@@ -18,6 +19,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads YAML text into a {@link YNode} tree with Jackson's streaming parser, which reports the
@@ -75,6 +78,12 @@ final class YamlTreeReader {
             case VALUE_NULL:
                 return new YScalar(at, "", Kind.NULL);
             default:
+                if (p instanceof YAMLParser y && y.isCurrentAlias()) {
+                    // The streaming parser does not resolve aliases: it would hand us the anchor's name.
+                    problems.add(new Located(Finding.error("", "YAML aliases (*" + p.getText() + ") are not supported",
+                            "write the value out in full"), at));
+                    return new YScalar(at, "", Kind.NULL);
+                }
                 return new YScalar(at, p.getText(), Kind.STRING);
         }
     }
@@ -111,12 +120,27 @@ final class YamlTreeReader {
         return new Position(Math.max(1, l.getLineNr()), Math.max(1, l.getColumnNr()));
     }
 
+    /**
+     * SnakeYAML's message names up to two places: the context ("while parsing a block mapping ...
+     * line 1") and the problem itself, last. Jackson reports the first; the user needs the last.
+     * The message keeps the explaining lines and drops the quoted source snippets.
+     */
     private static Located syntaxError(JsonProcessingException e) {
         JsonLocation l = e.getLocation();
         Position at = l == null ? Position.START : new Position(Math.max(1, l.getLineNr()), Math.max(1, l.getColumnNr()));
-        String message = e.getOriginalMessage() == null ? "invalid YAML" : e.getOriginalMessage();
-        String firstLine = message.lines().findFirst().orElse(message).strip();
-        return new Located(Finding.error("", "YAML syntax error: " + firstLine,
-                "check indentation and that every 'key: value' has a space after the colon"), at);
+        String raw = e.getOriginalMessage() == null ? "invalid YAML" : e.getOriginalMessage();
+        List<String> parts = new ArrayList<>();
+        for (String line : raw.split("\\R")) {
+            Matcher m = MARK.matcher(line);
+            if (m.find()) {
+                at = new Position(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
+            } else if (!line.startsWith("    ") && !line.isBlank()) {
+                parts.add(line.strip());
+            }
+        }
+        return new Located(Finding.error("", "YAML syntax error: " + String.join("; ", parts),
+                "check indentation (spaces, not tabs) and that every 'key: value' has a space after the colon"), at);
     }
+
+    private static final Pattern MARK = Pattern.compile("^ in '[^']*', line (\\d+), column (\\d+)");
 }

@@ -1,0 +1,6 @@
+package io.ovl.cli;
+
+public enum OutputFormat {
+    text,
+    json
+}

@@ -1,0 +1,52 @@
+package io.ovl.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ovl.topology.LoadResult;
+import io.ovl.topology.Problem;
+
+/** Renders the outcome of loading a topology file, as lines for people or as JSON for scripts. */
+final class ProblemReport {
+    private final LoadResult result;
+
+    ProblemReport(LoadResult result) {
+        this.result = result;
+    }
+
+    String text(Style style) {
+        StringBuilder sb = new StringBuilder();
+        for (Problem p : result.problems()) {
+            sb.append(p.isError() ? style.error(p.format()) : style.warning(p.format())).append('\n');
+        }
+        int errors = result.errors().size();
+        int warnings = result.warnings().size();
+        String counts = count(errors, "error") + ", " + count(warnings, "warning");
+        if (errors == 0) {
+            sb.append(style.ok(result.file() + ": valid" + (warnings > 0 ? " (" + count(warnings, "warning") + ")" : "")));
+        } else {
+            sb.append(style.error(result.file() + ": invalid: " + counts));
+        }
+        return sb.append('\n').toString();
+    }
+
+    String json() {
+        ObjectNode root = Json.object();
+        root.put("file", result.file());
+        root.put("valid", result.valid());
+        ArrayNode problems = root.putArray("problems");
+        for (Problem p : result.problems()) {
+            ObjectNode o = problems.addObject();
+            o.put("severity", p.severity().label());
+            o.put("line", p.line());
+            o.put("column", p.column());
+            o.put("path", p.path());
+            o.put("message", p.message());
+            o.put("hint", p.hint().orElse(null));
+        }
+        return Json.write(root) + "\n";
+    }
+
+    static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
+}

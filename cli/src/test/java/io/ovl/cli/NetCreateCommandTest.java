@@ -1,0 +1,134 @@
+package io.ovl.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+
+class NetCreateCommandTest {
+    @Test
+    void theOverlayOfDockersGuideIsValidAndPrinted() {
+        Cli.Run r = Cli.run("net", "create", "myoverlay", "--subnet", "172.16.16.0/24", "--ip-range", "172.16.16.128/25",
+                "--aux-address", "ip2=172.16.16.2", "--dry-run");
+        assertEquals(0, r.exit(), r.err());
+        assertEquals("", r.err());
+        assertTrue(r.out().startsWith("dry run: would create overlay network 'myoverlay'; nothing was changed\n"), r.out());
+        assertTrue(r.out().contains("  ip-range       172.16.16.128/25\n"), r.out());
+        assertTrue(r.out().contains("  aux-addresses  ip2=172.16.16.2\n"), r.out());
+        assertTrue(r.out().endsWith("as: docker network create --driver overlay --subnet 172.16.16.0/24 --ip-range 172.16.16.128/25"
+                + " --aux-address ip2=172.16.16.2 myoverlay\n"), r.out());
+    }
+
+    @Test
+    void theBridgeAddressingOfDockersGuideIsValid() {
+        Cli.Run r = Cli.run("net", "create", "my-net", "--subnet", "192.168.50.0/24", "--gateway", "192.168.50.1",
+                "--ip-range", "192.168.50.128/25", "--dry-run");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("  gateway        192.168.50.1\n"), r.out());
+    }
+
+    @Test
+    void aSubnetWithHostBitsIsRefusedNamingTheNetworkAddress() {
+        Cli.Run r = Cli.run("net", "create", "x", "--subnet", "172.16.16.5/24", "--dry-run");
+        assertEquals(2, r.exit());
+        assertEquals("ovl: error: --subnet: 172.16.16.5/24 is not a network address (host bits are set); did you mean 172.16.16.0/24?\n",
+                r.err());
+        assertEquals("", r.out(), "nothing is shown as would-be-created when invalid");
+    }
+
+    @Test
+    void everyProblemIsReportedByItsFlag() {
+        Cli.Run r = Cli.run("net", "create", "bridge", "--subnet", "10.0.0.0/24", "--gateway", "10.0.0.255",
+                "--aux-address", "r=10.0.1.1", "--mtu", "20", "--dry-run");
+        assertEquals(2, r.exit());
+        assertTrue(r.err().contains("ovl: error: NAME: 'bridge' is a network Docker predefines"), r.err());
+        assertTrue(r.err().contains("ovl: error: --gateway: gateway 10.0.0.255 is the broadcast address of 10.0.0.0/24"), r.err());
+        assertTrue(r.err().contains("ovl: error: --aux-address r: aux-address r=10.0.1.1 is not inside subnet 10.0.0.0/24"), r.err());
+        assertTrue(r.err().contains("ovl: error: --mtu: mtu 20 is outside 68..9000"), r.err());
+    }
+
+    @Test
+    void anAuxAddressInsideTheRangeIsAWarningNotAFailure() {
+        Cli.Run r = Cli.run("net", "create", "n", "--subnet", "172.16.16.0/24", "--ip-range", "172.16.16.128/25",
+                "--aux-address", "x=172.16.16.130", "--dry-run");
+        assertEquals(0, r.exit());
+        assertTrue(r.err().startsWith("ovl: warning: --aux-address x: aux-address x=172.16.16.130 lies inside ip-range"), r.err());
+    }
+
+    @Test
+    void ipv6IsCheckedToo() {
+        assertEquals(0, Cli.run("net", "create", "v6", "--subnet", "fd00:16::/64", "--gateway", "fd00:16::1", "--dry-run").exit());
+        Cli.Run r = Cli.run("net", "create", "v6", "--subnet", "fd00:16::/64", "--gateway", "fd00:17::1", "--dry-run");
+        assertEquals(2, r.exit());
+        assertTrue(r.err().contains("gateway fd00:17::1 is not inside subnet fd00:16::/64"), r.err());
+    }
+
+    @Test
+    void withoutDryRunItFailsHonestlyAndChangesNothing() {
+        Cli.Run r = Cli.run("net", "create", "x", "--subnet", "10.0.0.0/24");
+        assertEquals(2, r.exit());
+        assertEquals("", r.out());
+        assertTrue(r.err().startsWith("ovl: net create without --dry-run is not available yet"), r.err());
+        assertTrue(r.err().contains("Nothing was changed"), r.err());
+    }
+
+    @Test
+    void unparsableAddressIsAUsageErrorSayingWhy() {
+        Cli.Run r = Cli.run("net", "create", "x", "--subnet", "172.16.16", "--dry-run");
+        assertEquals(2, r.exit());
+        assertTrue(r.err().startsWith("ovl: Invalid value for option '--subnet': '172.16.16' has no prefix length"), r.err());
+        Cli.Run g = Cli.run("net", "create", "x", "--subnet", "10.0.0.0/24", "--gateway", "10.0.0.256", "--dry-run");
+        assertEquals(2, g.exit());
+        assertTrue(g.err().contains("octet 256 is above 255"), g.err());
+    }
+
+    @Test
+    void driverOptionsAsDockerWritesThem() {
+        Cli.Run r = Cli.run("net", "create", "x", "--subnet", "10.0.0.0/24", "--opt", "encrypted",
+                "-o", "com.docker.network.driver.mtu=1450", "--label", "team=web ops", "--dry-run");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("  encrypted      yes\n"), r.out());
+        assertTrue(r.out().contains("  mtu            1450\n"), r.out());
+        assertTrue(r.out().contains("--opt encrypted --opt com.docker.network.driver.mtu=1450 --label 'team=web ops' x\n"), r.out());
+        Cli.Run bad = Cli.run("net", "create", "x", "--opt", "macvlan_mode=bridge", "--dry-run");
+        assertEquals(2, bad.exit());
+        assertEquals("ovl: unsupported --opt 'macvlan_mode=bridge'; ovl knows: encrypted, com.docker.network.driver.mtu=N\n", bad.err());
+        Cli.Run clash = Cli.run("net", "create", "x", "--mtu", "1400", "-o", "com.docker.network.driver.mtu=1450", "--dry-run");
+        assertEquals(2, clash.exit());
+        assertTrue(clash.err().contains("disagree"), clash.err());
+    }
+
+    @Test
+    void jsonHasTheDocumentedShape() throws Exception {
+        Cli.Run r = Cli.run("net", "create", "myoverlay", "--subnet", "172.16.16.0/24", "--gateway", "172.16.17.1",
+                "--aux-address", "ip2=172.16.16.2", "--dry-run", "--output", "json");
+        assertEquals(2, r.exit());
+        assertEquals("", r.err());
+        JsonNode root = new ObjectMapper().readTree(r.out());
+        assertFalse(root.get("valid").asBoolean());
+        assertTrue(root.get("dry-run").asBoolean());
+        assertEquals("172.16.16.0/24", root.at("/network/subnet").asText());
+        assertTrue(root.at("/network/ip-range").isNull());
+        assertEquals("172.16.16.2", root.at("/network/aux-addresses/ip2").asText());
+        assertEquals("overlay", root.at("/network/driver").asText());
+        assertEquals("docker", root.at("/docker-args/0").asText());
+        JsonNode p = root.at("/problems/0");
+        assertEquals("error", p.get("severity").asText());
+        assertEquals("gateway", p.get("path").asText());
+        assertEquals("--gateway", p.get("option").asText());
+        assertTrue(p.get("message").asText().contains("not inside subnet"));
+    }
+
+    @Test
+    void helpTeachesWithExamples() {
+        Cli.Run r = Cli.run("net", "create", "--help");
+        assertEquals(0, r.exit());
+        for (String s : new String[] {"--subnet", "--ip-range", "--gateway", "--aux-address", "--internal", "--attachable",
+                "--opt", "--mtu", "--label", "--dry-run", "--output", "--verbose", "Examples:"}) {
+            assertTrue(r.out().contains(s), s + " in " + r.out());
+        }
+    }
+}
