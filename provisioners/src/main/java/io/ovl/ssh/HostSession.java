@@ -5,6 +5,7 @@ import io.ovl.core.OvlException;
 import net.schmizz.sshj.SSHClient;
 import net.schmizz.sshj.connection.ConnectionException;
 import net.schmizz.sshj.connection.channel.direct.Session;
+import net.schmizz.sshj.connection.channel.direct.Signal;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -58,20 +59,24 @@ public final class HostSession implements RemoteShell, AutoCloseable {
         boolean sudo = endpoint.become() == SshTarget.Become.SUDO;
         RemoteCommand sent = sudo ? command.withSudo() : command;
         String step = "run `" + command.toShellString() + "`";
-        try (Session session = client.startSession()) {
+        Session session;
+        try {
+            session = client.startSession();
+        } catch (IOException e) {
+            throw new OvlException(ExitCode.HOST_FAILED, "host " + label() + ": " + step + ": open a channel: "
+                    + SshErrors.describe(e, endpoint.connectTimeout()), e);
+        }
+        boolean finished = false;
+        try {
             Session.Command cmd = session.exec(sent.toShellString());
             Drain out = Drain.start(cmd.getInputStream(), label() + "-stdout");
             Drain err = Drain.start(cmd.getErrorStream(), label() + "-stderr");
-            try (OutputStream stdin = cmd.getOutputStream()) {
-                if (sent.stdin().isPresent()) {
-                    stdin.write(sent.stdin().get());
-                }
-            }
+            // Fed on its own thread: a command that does not read its input must not block us past the timeout.
+            Feed.start(cmd.getOutputStream(), sent.stdin().orElse(new byte[0]), label() + "-stdin");
             try {
                 cmd.join(endpoint.commandTimeout().toMillis(), TimeUnit.MILLISECONDS);
             } catch (ConnectionException e) {
                 if (cmd.isOpen()) {
-                    cmd.close();
                     throw new OvlException(ExitCode.HOST_FAILED, "host " + label() + ": " + step
                             + ": timed out after " + SshErrors.seconds(endpoint.commandTimeout())
                             + " (command-timeout)", e);
@@ -80,6 +85,7 @@ public final class HostSession implements RemoteShell, AutoCloseable {
             }
             byte[] stdout = out.finish();
             byte[] stderr = err.finish();
+            finished = true;
             Integer status = cmd.getExitStatus();
             if (status == null) {
                 throw new OvlException(ExitCode.HOST_FAILED, "host " + label() + ": " + step
@@ -97,6 +103,41 @@ public final class HostSession implements RemoteShell, AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new OvlException(ExitCode.INTERRUPTED, "host " + label() + ": " + step + ": interrupted", e);
+        } finally {
+            if (finished) {
+                closeQuietly(session);
+            } else {
+                abandon(session);
+            }
+        }
+    }
+
+    /**
+     * Gives up on a command that failed or ran past its timeout: asks sshd to TERM it (sshd honours
+     * signal requests only in some setups, so this is best effort) and closes the channel on a
+     * background thread, because SSHJ's close() waits for the server's reply, which a stuck command
+     * delays. The connection stays usable for the next step.
+     */
+    private void abandon(Session session) {
+        Thread closer = new Thread(() -> {
+            try {
+                if (session instanceof Session.Command cmd) {
+                    cmd.signal(Signal.TERM);
+                }
+            } catch (IOException | RuntimeException ignored) {
+                // Best effort, see above.
+            }
+            closeQuietly(session);
+        }, "ovl-ssh-" + label() + "-abandon");
+        closer.setDaemon(true);
+        closer.start();
+    }
+
+    private static void closeQuietly(Session session) {
+        try {
+            session.close();
+        } catch (IOException | RuntimeException ignored) {
+            // The command's result or error is what matters; a failed close changes neither.
         }
     }
 
@@ -104,6 +145,32 @@ public final class HostSession implements RemoteShell, AutoCloseable {
     @Override
     public void close() {
         SshConnector.closeAll(chain);
+    }
+
+    /** Writes a command's stdin (possibly nothing) on its own thread, then closes it to send EOF. */
+    private static final class Feed extends Thread {
+        private final OutputStream out;
+        private final byte[] bytes;
+
+        private Feed(OutputStream out, byte[] bytes, String name) {
+            super("ovl-ssh-" + name);
+            this.out = out;
+            this.bytes = bytes;
+            setDaemon(true);
+        }
+
+        static void start(OutputStream out, byte[] bytes, String name) {
+            new Feed(out, bytes, name).start();
+        }
+
+        @Override
+        public void run() {
+            try (OutputStream o = out) {
+                o.write(bytes);
+            } catch (IOException e) {
+                // The command ended or the channel closed before reading all input; its exit status tells.
+            }
+        }
     }
 
     /** Reads a channel stream to the end on its own thread, so stdout and stderr cannot block each other. */

@@ -52,13 +52,13 @@ final class KnownHostsVerifier implements HostKeyVerifier {
         if (check instanceof KnownHostsCheck.Revoked r) {
             return refuse(HostKeyMessages.revoked(endpoint, name, key, r.file(), r.line()));
         }
-        Optional<Path> target = writer.firstWritable(files);
+        Optional<Path> target = writer.firstWritable(endpoint.recordKnownHostsFiles());
         if (endpoint.hostKeyPolicy() == SshTarget.HostKeyPolicy.STRICT) {
             return refuse(HostKeyMessages.unknown(endpoint, name, key, files,
-                    target.orElse(files.isEmpty() ? Path.of("~/.ssh/known_hosts") : files.get(0))));
+                    target.orElse(Path.of("~/.ssh/known_hosts"))));
         }
         if (target.isEmpty()) {
-            return refuse(HostKeyMessages.nowhereToRecord(endpoint, name, key, files));
+            return refuse(HostKeyMessages.nowhereToRecord(endpoint, name, key, endpoint.recordKnownHostsFiles()));
         }
         try {
             writer.append(target.get(), name, key);

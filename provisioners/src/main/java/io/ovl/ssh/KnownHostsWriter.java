@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.PublicKey;
 import java.util.Base64;
 import java.util.List;
@@ -19,22 +20,35 @@ import java.util.Optional;
  */
 public final class KnownHostsWriter {
 
-    /** The first file OpenSSH would write to: the first that is writable, or can be created. */
+    /**
+     * The first file OpenSSH would write to: the first that is writable, or can be created (its
+     * nearest existing ancestor is a writable directory; missing directories such as ~/.ssh are
+     * created, mode 700, as OpenSSH does).
+     */
     public Optional<Path> firstWritable(List<Path> files) {
         for (Path file : files) {
-            if (Files.exists(file) ? Files.isWritable(file) && Files.isRegularFile(file)
-                    : file.toAbsolutePath().getParent() != null
-                      && Files.isDirectory(file.toAbsolutePath().getParent())
-                      && Files.isWritable(file.toAbsolutePath().getParent())) {
+            if (Files.exists(file) ? Files.isWritable(file) && Files.isRegularFile(file) : creatable(file)) {
                 return Optional.of(file);
             }
         }
         return Optional.empty();
     }
 
+    private static boolean creatable(Path file) {
+        Path ancestor = file.toAbsolutePath().getParent();
+        while (ancestor != null && !Files.exists(ancestor)) {
+            ancestor = ancestor.getParent();
+        }
+        return ancestor != null && Files.isDirectory(ancestor) && Files.isWritable(ancestor);
+    }
+
     public synchronized void append(Path file, String knownHostsName, PublicKey key) throws IOException {
         String line = knownHostsName + " " + HostKeys.algorithm(key) + " "
                 + Base64.getEncoder().encodeToString(HostKeys.blob(key)) + "\n";
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null && !Files.isDirectory(parent)) {
+            Files.createDirectories(parent, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        }
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.READ)) {
             long size = ch.size();

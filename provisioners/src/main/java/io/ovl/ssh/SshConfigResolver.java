@@ -29,7 +29,7 @@ import java.util.concurrent.TimeUnit;
  * </ol>
  * Lists are combined rather than replaced: identity files from the topology are tried first, then
  * the config's; known_hosts files from the topology come first (so accept-new records there), then
- * UserKnownHostsFile, then GlobalKnownHostsFile. Jump hosts are resolved through ssh config too and
+ * UserKnownHostsFile, then GlobalKnownHostsFile (read only, as in OpenSSH). Jump hosts are resolved through ssh config too and
  * share the target's identity files, known_hosts files, policy and timeouts. A ProxyCommand in the
  * ssh config is refused: ovl only connects directly or through ProxyJump.
  */
@@ -63,20 +63,22 @@ public final class SshConfigResolver {
         LinkedHashSet<Path> knownHosts = new LinkedHashSet<>();
         target.knownHostsFiles().forEach(p -> knownHosts.add(expandTilde(p)));
         settings.userKnownHostsFiles().forEach(s -> knownHosts.add(Path.of(expandTokens(s, hostName, port, user))));
+        List<Path> recordable = List.copyOf(knownHosts);
         settings.globalKnownHostsFiles().forEach(s -> knownHosts.add(Path.of(expandTokens(s, hostName, port, user))));
 
         Optional<String> jump = target.proxyJump().or(settings::proxyJump);
         List<SshEndpoint> jumps = new ArrayList<>();
         for (String spec : jump.map(j -> List.of(j.split(","))).orElse(List.of())) {
             jumps.add(resolveJump(target, JumpSpec.parse(target.label(), spec.strip()), identityFiles,
-                    List.copyOf(knownHosts)));
+                    List.copyOf(knownHosts), recordable));
         }
         return new SshEndpoint(target.label(), hostName, port, user, identityFiles, List.copyOf(knownHosts),
-                settings.hostKeyAlias(), jumps, target.hostKeyPolicy(), target.become(),
+                recordable, settings.hostKeyAlias(), jumps, target.hostKeyPolicy(), target.become(),
                 target.connectTimeout(), target.commandTimeout());
     }
 
-    private SshEndpoint resolveJump(SshTarget target, JumpSpec spec, List<Path> identityFiles, List<Path> knownHosts) {
+    private SshEndpoint resolveJump(SshTarget target, JumpSpec spec, List<Path> identityFiles, List<Path> knownHosts,
+                                    List<Path> recordable) {
         OpenSshSettings s = settingsFor(target.label(), spec.host(), spec.user(), spec.port(), Optional.of("none"));
         String user = spec.user().or(s::user).orElse(env.localUser());
         int port = spec.port().or(s::port).orElse(22);
@@ -88,7 +90,7 @@ public final class SshConfigResolver {
             }
         }
         return new SshEndpoint(target.label() + " (jump host " + spec.host() + ")", s.hostName(), port, user, ids,
-                knownHosts, s.hostKeyAlias(), List.of(), target.hostKeyPolicy(), SshTarget.Become.NONE,
+                knownHosts, recordable, s.hostKeyAlias(), List.of(), target.hostKeyPolicy(), SshTarget.Become.NONE,
                 target.connectTimeout(), target.commandTimeout());
     }
 

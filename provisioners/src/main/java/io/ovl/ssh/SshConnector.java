@@ -11,6 +11,11 @@ import net.schmizz.sshj.connection.channel.direct.DirectConnection;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -19,7 +24,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * threads; it shares the SSHJ configuration, the passphrase answers, the known_hosts writer and
  * counts every SSH connection it opens (jump hosts included), for the scale benchmark.
  */
-public final class SshConnector {
+public final class SshConnector implements AutoCloseable {
 
     /** Interval of OpenSSH-style keepalive requests; a peer that misses three is declared dead. */
     static final int KEEPALIVE_SECONDS = 15;
@@ -29,6 +34,11 @@ public final class SshConnector {
     private final KnownHostsWriter knownHostsWriter = new KnownHostsWriter();
     private final DefaultConfig sshjConfig;
     private final AtomicLong connectionsOpened = new AtomicLong();
+    private final ScheduledExecutorService watchdogs = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "ovl-ssh-connect-watchdog");
+        t.setDaemon(true);
+        return t;
+    });
 
     public SshConnector(SshEnvironment env, PassphrasePrompt prompt) {
         this.resolver = new SshConfigResolver(env);
@@ -68,6 +78,15 @@ public final class SshConnector {
         }
     }
 
+    /**
+     * Stops the connect watchdog thread. Sessions already open stay usable; opening new ones after
+     * this fails. Optional: the thread is a daemon and does not keep the JVM alive.
+     */
+    @Override
+    public void close() {
+        watchdogs.shutdownNow();
+    }
+
     /** SSH connections opened so far (each jump host counts as one). */
     public long connectionsOpened() {
         return connectionsOpened.get();
@@ -85,25 +104,65 @@ public final class SshConnector {
         client.getConnection().getKeepAlive().setKeepAliveInterval(KEEPALIVE_SECONDS);
         KnownHostsVerifier verifier = new KnownHostsVerifier(ep, knownHostsWriter);
         client.addHostKeyVerifier(verifier);
-        String step = "connect to " + ep.hostAndPort();
+        String step = "connect to " + ep.hostAndPort() + (via == null ? "" : " through the jump host");
+        // SSHJ reads the server's banner with no time limit (a hung sshd that accepted TCP would
+        // block forever), so a watchdog closes the connection when connect + key exchange +
+        // authentication take longer than the connect timeout.
+        Watchdog watchdog = Watchdog.start(watchdogs, ep.connectTimeout(), client);
         try {
-            if (via == null) {
-                client.connect(ep.hostName(), ep.port());
-            } else {
-                step += " through the jump host";
-                DirectConnection tunnel = via.newDirectConnection(ep.hostName(), ep.port());
-                client.connectVia(tunnel, ep.hostName(), ep.port());
+            try {
+                if (via == null) {
+                    client.connect(ep.hostName(), ep.port());
+                } else {
+                    DirectConnection tunnel = via.newDirectConnection(ep.hostName(), ep.port());
+                    client.connectVia(tunnel, ep.hostName(), ep.port());
+                }
+            } catch (IOException | RuntimeException e) {
+                if (verifier.refusal().isPresent()) {
+                    throw new OvlException(ExitCode.HOST_FAILED, verifier.refusal().get(), e);
+                }
+                throw new OvlException(ExitCode.HOST_FAILED, "host " + ep.label() + ": " + step + ": "
+                        + (watchdog.fired() ? "timed out after " + SshErrors.seconds(ep.connectTimeout())
+                        : SshErrors.describe(e, ep.connectTimeout())), e);
             }
-        } catch (IOException | RuntimeException e) {
-            if (verifier.refusal().isPresent()) {
-                throw new OvlException(ExitCode.HOST_FAILED, verifier.refusal().get(), e);
+            connectionsOpened.incrementAndGet();
+            try {
+                authenticator.authenticate(client, ep);
+            } catch (OvlException e) {
+                if (watchdog.fired()) {
+                    throw new OvlException(ExitCode.HOST_FAILED, "host " + ep.label() + ": authenticate as "
+                            + ep.user() + "@" + ep.hostAndPort() + ": timed out after "
+                            + SshErrors.seconds(ep.connectTimeout()), e);
+                }
+                throw e;
             }
-            throw new OvlException(ExitCode.HOST_FAILED, "host " + ep.label() + ": " + step + ": "
-                    + SshErrors.describe(e, ep.connectTimeout()), e);
+        } finally {
+            watchdog.cancel();
         }
-        connectionsOpened.incrementAndGet();
-        authenticator.authenticate(client, ep);
         return client;
+    }
+
+    /** Closes a client that is still connecting when its time is up. */
+    private static final class Watchdog {
+        private final AtomicBoolean fired = new AtomicBoolean();
+        private volatile ScheduledFuture<?> task;
+
+        static Watchdog start(ScheduledExecutorService scheduler, java.time.Duration timeout, SSHClient client) {
+            Watchdog w = new Watchdog();
+            w.task = scheduler.schedule(() -> {
+                w.fired.set(true);
+                closeAll(List.of(client));
+            }, timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return w;
+        }
+
+        boolean fired() {
+            return fired.get();
+        }
+
+        void cancel() {
+            task.cancel(false);
+        }
     }
 
     static void closeAll(List<SSHClient> clients) {

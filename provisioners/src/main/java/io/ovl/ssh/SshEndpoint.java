@@ -15,7 +15,9 @@ import java.util.Optional;
  * @param port            TCP port
  * @param user            login user
  * @param identityFiles   private key files to try, in order, after the ssh-agent's keys
- * @param knownHostsFiles known_hosts files, in order; accept-new writes to the first writable one
+ * @param knownHostsFiles known_hosts files read for host key checks, in order (user's and global ones)
+ * @param recordKnownHostsFiles the files accept-new may write to, in order (topology's, then
+ *                        UserKnownHostsFile; never the global ones): the first writable is used
  * @param hostKeyAlias    name to look up in known_hosts instead of {@code hostName} (OpenSSH HostKeyAlias)
  * @param jumps           jump hosts to pass through, first one connected directly
  * @param hostKeyPolicy   strict or accept-new
@@ -30,6 +32,7 @@ public record SshEndpoint(
         String user,
         List<Path> identityFiles,
         List<Path> knownHostsFiles,
+        List<Path> recordKnownHostsFiles,
         Optional<String> hostKeyAlias,
         List<SshEndpoint> jumps,
         SshTarget.HostKeyPolicy hostKeyPolicy,
@@ -43,6 +46,7 @@ public record SshEndpoint(
         Objects.requireNonNull(user, "user");
         identityFiles = List.copyOf(identityFiles);
         knownHostsFiles = List.copyOf(knownHostsFiles);
+        recordKnownHostsFiles = List.copyOf(recordKnownHostsFiles);
         Objects.requireNonNull(hostKeyAlias, "hostKeyAlias");
         jumps = List.copyOf(jumps);
         Objects.requireNonNull(hostKeyPolicy, "hostKeyPolicy");

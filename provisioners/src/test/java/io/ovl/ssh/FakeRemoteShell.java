@@ -25,8 +25,11 @@ public final class FakeRemoteShell implements RemoteShell {
 
     /** Scripts the answer for exactly this command. */
     public FakeRemoteShell on(RemoteCommand command, int exitCode, String stdout, String stderr) {
-        answers.put(command, new CommandResult(host, command, exitCode, stdout.getBytes(StandardCharsets.UTF_8),
-                stderr.getBytes(StandardCharsets.UTF_8)));
+        return on(command, exitCode, stdout.getBytes(StandardCharsets.UTF_8), stderr);
+    }
+
+    public synchronized FakeRemoteShell on(RemoteCommand command, int exitCode, byte[] stdout, String stderr) {
+        answers.put(command, new CommandResult(host, command, exitCode, stdout, stderr.getBytes(StandardCharsets.UTF_8)));
         return this;
     }
 

@@ -111,7 +111,7 @@ class KnownHostsTest {
     }
 
     private SshEndpoint endpoint(List<Path> files, SshTarget.HostKeyPolicy policy, int port) {
-        return new SshEndpoint("node2", "198.18.1.12", port, "ovl", List.of(), files, Optional.empty(), List.of(),
+        return new SshEndpoint("node2", "198.18.1.12", port, "ovl", List.of(), files, files, Optional.empty(), List.of(),
                 policy, SshTarget.Become.NONE, Duration.ofSeconds(10), Duration.ofSeconds(60));
     }
 
@@ -133,7 +133,8 @@ class KnownHostsTest {
 
     @Test
     void acceptNewRecordsInFirstWritableFileThenStillRefusesAChangedKey() throws IOException {
-        Path missingDir = dir.resolve("no/such/dir/known_hosts");
+        Path notADirectory = Files.writeString(dir.resolve("a-file"), "x");
+        Path missingDir = notADirectory.resolve("known_hosts"); // cannot be created: its parent is a file
         Path kh = dir.resolve("known_hosts");
         Files.writeString(kh, "other.host " + keyPart()); // no trailing newline
         SshEndpoint ep = endpoint(List.of(missingDir, kh), SshTarget.HostKeyPolicy.ACCEPT_NEW, 22);
@@ -148,6 +149,20 @@ class KnownHostsTest {
         assertTrue(msg.contains("the old key is at " + kh + ":2"), msg);
         assertTrue(msg.contains("ssh-keygen -f " + kh + " -R '198.18.1.12'"), msg);
         assertEquals(2, Files.readAllLines(kh).size(), "a changed key is never recorded");
+    }
+
+    @Test
+    void acceptNewCreatesAMissingSshDirectoryButNeverWritesGlobalFiles() throws IOException {
+        Path userFile = dir.resolve("home/.ssh/known_hosts");
+        Path global = Files.writeString(dir.resolve("ssh_known_hosts"), "");
+        SshEndpoint ep = new SshEndpoint("node2", "198.18.1.12", 22, "ovl", List.of(), List.of(userFile, global),
+                List.of(userFile), Optional.empty(), List.of(), SshTarget.HostKeyPolicy.ACCEPT_NEW,
+                SshTarget.Become.NONE, Duration.ofSeconds(10), Duration.ofSeconds(60));
+        assertTrue(new KnownHostsVerifier(ep, new KnownHostsWriter()).verify("x", 22, hostKey));
+        assertEquals("198.18.1.12 " + keyPart(), Files.readString(userFile).strip());
+        assertEquals("rwx------", java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(userFile.getParent())));
+        assertEquals("", Files.readString(global));
     }
 
     @Test

@@ -47,10 +47,11 @@ public final class LoopbackSshd implements AutoCloseable {
 
     /** Starts an sshd that accepts the given public keys for root. */
     public static LoopbackSshd start(Path dir, String... authorizedPublicKeys) throws IOException {
-        return start(dir, "INFO", authorizedPublicKeys);
+        return startLogging(dir, "INFO", authorizedPublicKeys);
     }
 
-    public static LoopbackSshd start(Path dir, String logLevel, String... authorizedPublicKeys) throws IOException {
+    /** With sshd's LogLevel (e.g. DEBUG1 to see direct-tcpip requests in {@link #log()}). */
+    public static LoopbackSshd startLogging(Path dir, String logLevel, String... authorizedPublicKeys) throws IOException {
         assumeAvailable();
         Files.createDirectories(dir);
         LoopbackSshd sshd = new LoopbackSshd(dir, logLevel);
