@@ -27,13 +27,14 @@ public record DockerInfo(String id, String name, EngineVersion serverVersion, St
 
     /**
      * @throws UnparseableOutputException for invalid JSON, and when the CLI could not reach dockerd
-     *                                    (it then prints only client info and "ServerErrors")
+     *                                    (it then prints empty server fields and "ServerErrors")
      */
     public static DockerInfo parse(String json) {
         String source = "output of `docker info --format '{{json .}}'`";
         JsonNode root = DockerJson.object(json, source);
         JsonNode serverErrors = root.path("ServerErrors");
-        if (serverErrors.isArray() && !serverErrors.isEmpty() && !root.hasNonNull("ID")) {
+        // With dockerd down, `docker info` still exits 0: every server field is "" and ServerErrors says why.
+        if (serverErrors.isArray() && !serverErrors.isEmpty() && root.path("ID").asText("").isEmpty()) {
             List<String> errors = new ArrayList<>();
             serverErrors.forEach(e -> errors.add(e.asText()));
             throw new UnparseableOutputException(source + ": the docker CLI could not reach dockerd: "

@@ -28,8 +28,13 @@ public final class IpJson {
                 }
                 String local = required(a, "local", source + " (interface " + name + ")").asText();
                 int len = required(a, "prefixlen", source + " (interface " + name + ")").asInt();
-                addresses.add(new InterfaceAddress(IpFamily.ofIproute(family), new IpPrefix(local, len),
-                        a.path("scope").asText("global")));
+                IpPrefix prefix;
+                try {
+                    prefix = new IpPrefix(local, len);
+                } catch (IllegalArgumentException e) {
+                    throw new UnparseableOutputException(source + " (interface " + name + "): " + e.getMessage(), e);
+                }
+                addresses.add(new InterfaceAddress(IpFamily.ofIproute(family), prefix, a.path("scope").asText("global")));
             }
             List<String> flags = new ArrayList<>();
             link.path("flags").forEach(f -> flags.add(f.asText()));

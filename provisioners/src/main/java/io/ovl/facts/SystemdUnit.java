@@ -58,8 +58,9 @@ public record SystemdUnit(List<Fragment> fragments) {
             // A trailing backslash continues the line; systemd joins the parts with a space.
             StringBuilder logical = new StringBuilder(line);
             while (logical.toString().endsWith("\\") && i + 1 < lines.length) {
-                logical.setLength(logical.length() - 1);
-                logical.append(' ').append(lines[++i].strip());
+                String head = logical.substring(0, logical.length() - 1).stripTrailing();
+                logical.setLength(0);
+                logical.append(head).append(' ').append(lines[++i].strip());
             }
             line = logical.toString();
             if (line.startsWith("[") && line.endsWith("]")) {

@@ -111,4 +111,27 @@ class IpJsonTest {
         assertThrows(IllegalArgumentException.class, () -> new IpPrefix("10.0.0.0", 33));
         assertEquals(new IpPrefix("2001:db8::", 128), IpPrefix.parse("2001:db8::"));
     }
+
+    @Test
+    void labHost() {
+        List<HostInterface> links = IpJson.parseAddr(Resources.text("ip-j-addr-lab-host.json"));
+        HostInterface eth0 = links.stream().filter(l -> l.name().equals("eth0")).findFirst().orElseThrow();
+        assertTrue(eth0.hasAddress("198.18.252.11"));
+        HostInterface docker0 = links.stream().filter(l -> l.name().equals("docker0")).findFirst().orElseThrow();
+        assertEquals(new IpPrefix("172.17.0.1", 16), docker0.addresses(IpFamily.INET).get(0).prefix());
+        assertFalse(docker0.isUp());
+        List<Route> routes = IpJson.parseRoute(Resources.text("ip-j-route-lab-host.json"), IpFamily.INET);
+        assertEquals(List.of("0.0.0.0/0", "172.17.0.0/16", "198.18.252.0/24"),
+                routes.stream().map(r -> r.destination().toString()).toList());
+        assertEquals(Optional.of("docker0"), routes.get(1).device());
+    }
+
+    @Test
+    void advertiseLookupByNameOrAddress() {
+        List<HostInterface> links = IpJson.parseAddr(Resources.text("ip-j-addr-netns.json"));
+        assertEquals("eth0", HostInterfaces.forAdvertise(links, "eth0").orElseThrow().name());
+        assertEquals("eth0", HostInterfaces.forAdvertise(links, "198.18.0.99").orElseThrow().name());
+        assertEquals(Optional.empty(), HostInterfaces.forAdvertise(links, "eth1"));
+        assertEquals(Optional.empty(), HostInterfaces.forAdvertise(links, "198.18.0.1"));
+    }
 }

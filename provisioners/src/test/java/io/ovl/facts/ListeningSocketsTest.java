@@ -72,4 +72,34 @@ class ListeningSocketsTest {
                 () -> ListeningSockets.parse("LISTEN 0      128          0.0.0.0:2024      0.0.0.0:*\n"));
         assertTrue(e.getMessage().contains("line 1") && e.getMessage().contains("-u"), e.getMessage());
     }
+
+    @Test
+    void labHostHasSshOnBothStacksAndContainerdOnLoopback() {
+        List<ListeningSocket> s = ListeningSockets.parse(Resources.text("ss-H-lntu-lab-host.txt"));
+        assertEquals(3, s.size());
+        assertEquals("127.0.0.1", s.get(0).address());
+        assertEquals(List.of(), ListeningSockets.blocking(s, Protocol.TCP, "198.18.252.11", 2379));
+        assertEquals(2, s.stream().filter(x -> x.port() == 22 && x.isWildcard()).count());
+    }
+
+    @Test
+    void ovlsEtcdOnALabHostBindsTheUnderlayAddressOnly() {
+        List<ListeningSocket> s = ListeningSockets.parse(Resources.text("ss-H-lntu-lab-etcd.txt"));
+        List<ListeningSocket> etcd = s.stream().filter(x -> x.port() == 2379 || x.port() == 2380).toList();
+        assertEquals(2, etcd.size());
+        assertTrue(etcd.stream().allMatch(x -> x.address().equals("198.18.252.11") && !x.isWildcard()));
+        // a second store on another address of that host would not collide
+        assertEquals(List.of(), ListeningSockets.blocking(s, Protocol.TCP, "198.18.252.99", 2379));
+    }
+
+    @Test
+    void swarmManagerPortsAreSeenAsTaken() {
+        List<ListeningSocket> s = ListeningSockets.parse(Resources.text("ss-H-lntu-lab-swarm-manager.txt"));
+        String ip = "198.18.252.13";
+        assertEquals(1, ListeningSockets.blocking(s, Protocol.TCP, ip, 2377).size());
+        assertEquals(1, ListeningSockets.blocking(s, Protocol.TCP, ip, 7946).size());
+        assertEquals(1, ListeningSockets.blocking(s, Protocol.UDP, ip, 7946).size());
+        assertEquals(1, ListeningSockets.blocking(s, Protocol.UDP, ip, 4789).size());
+        assertEquals(List.of(), ListeningSockets.blocking(s, Protocol.TCP, ip, 8500));
+    }
 }
