@@ -38,7 +38,11 @@ final class DialStdioOpener implements DuplexOpener {
         try {
             return new CommandStream(session.exec(COMMAND));
         } catch (IOException | RuntimeException e) {
-            session.close();
+            try {
+                session.close();
+            } catch (IOException | RuntimeException suppressed) {
+                e.addSuppressed(suppressed); // the exec failure is the one to report
+            }
             throw e;
         }
     }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 
 /**
  * Status line and headers of one HTTP response. Header names compare case-insensitively, as HTTP
@@ -29,6 +30,6 @@ record HttpResponseHead(int statusCode, String reason, Map<String, List<String>>
     }
 
     private static List<String> concat(List<String> a, List<String> b) {
-        return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
+        return Stream.concat(a.stream(), b.stream()).toList();
     }
 }

@@ -4,6 +4,7 @@ import java.io.InputStream;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Picks how a response body is delimited, by the rules of RFC 9112 section 6.3: no body for HEAD
@@ -37,7 +38,7 @@ final class ResponseBodies {
 
     private static long contentLength(List<String> values) throws HttpProtocolException {
         // "5, 5" or two equal headers are legal; differing values mean a broken response.
-        Set<String> distinct = new java.util.TreeSet<>();
+        Set<String> distinct = new TreeSet<>();
         for (String value : values) {
             for (String part : value.split(",")) {
                 distinct.add(part.strip());

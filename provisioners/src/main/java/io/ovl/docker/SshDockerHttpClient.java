@@ -18,7 +18,10 @@ import net.schmizz.sshj.SSHClient;
  * {@code sudo -n docker system dial-stdio} in an exec channel. The Docker API is never exposed
  * on TCP. Responses must be closed (or their body read and closed) to release the channel.
  *
- * <p>The SSH connection belongs to the caller: {@link #close()} leaves it open.
+ * <p>The SSH connection belongs to the caller: {@link #close()} leaves it open. Thread-safe: SSH
+ * multiplexes concurrent channels. With sudo, each open request holds a session channel, and
+ * OpenSSH allows {@code MaxSessions} (default 10) of those per connection, long-running streams
+ * (logs, events) included; socket channels have no such limit.
  */
 public final class SshDockerHttpClient implements DockerHttpClient {
 

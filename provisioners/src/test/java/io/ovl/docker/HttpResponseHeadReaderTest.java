@@ -22,12 +22,13 @@ class HttpResponseHeadReaderTest {
 
     @Test
     void readsStatusAndHeadersOfADaemonResponse() throws IOException {
-        HttpResponseHead head = HttpResponseHeadReader.read(Fixtures.stream("container-not-found-404.http"));
+        HttpResponseHead head = HttpResponseHeadReader.read(Fixtures.stream("container-not-found-20.10.http"));
 
         assertEquals(404, head.statusCode());
         assertEquals("Not Found", head.reason());
         assertEquals(Optional.of("application/json"), head.first("content-type"));
         assertEquals(Optional.of("1.41"), head.first("API-VERSION"));
+        assertEquals(Optional.of("38"), head.first("Content-Length"));
     }
 
     @Test

@@ -11,6 +11,7 @@ import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.Frame;
+import com.github.dockerjava.api.model.Info;
 import com.github.dockerjava.api.model.StreamType;
 import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.transport.DockerHttpClient.Request;
@@ -30,10 +31,12 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The transport driven by docker-java's real client code, with a FAKE daemon: each channel
- * serves captured response bytes ({@link FakeDuplex}). This checks the HTTP exchange and what
+ * serves response bytes captured from real daemons ({@link FakeDuplex}). This checks the HTTP exchange and what
  * docker-java makes of it; SSH and real daemons are covered by {@code SshDockerTransportIT}.
  */
 class SshDockerHttpClientTest {
@@ -55,7 +58,7 @@ class SshDockerHttpClientTest {
 
     @Test
     void notFoundBodyBecomesDockerJavasNotFoundWithTheDaemonsMessage() {
-        FakeDuplex channel = FakeDuplex.answering("container-not-found-404.http");
+        FakeDuplex channel = FakeDuplex.answering("container-not-found-20.10.http");
         DockerClient docker = clientAnswering(channel);
 
         NotFoundException e = assertThrows(NotFoundException.class,
@@ -67,7 +70,7 @@ class SshDockerHttpClientTest {
 
     @Test
     void pathsCarryNoApiVersionSoEachDaemonAnswersAtItsOwn() {
-        FakeDuplex channel = FakeDuplex.answering("container-not-found-404.http");
+        FakeDuplex channel = FakeDuplex.answering("container-not-found-20.10.http");
         DockerClient docker = clientAnswering(channel);
 
         assertThrows(NotFoundException.class, () -> docker.inspectContainerCmd("nope").exec());
@@ -76,8 +79,21 @@ class SshDockerHttpClientTest {
     }
 
     @Test
-    void chunkedListIsParsedIntoContainers() {
-        FakeDuplex channel = FakeDuplex.answering("containers-chunked.http");
+    void chunkedInfoIsParsed() {
+        FakeDuplex channel = FakeDuplex.answering("info-chunked-20.10.http");
+        DockerClient docker = clientAnswering(channel);
+
+        Info info = docker.infoCmd().exec();
+
+        assertEquals("20.10.24+dfsg1", info.getServerVersion());
+        assertEquals("docker-h1", info.getName());
+        assertEquals("6EEQ:CBSI:BIIC:BJ3X:PGRA:HSKE:V37V:2Q3N:HEGG:4FU4:ZDRJ:6UPA", info.getId());
+        assertTrue(channel.closed());
+    }
+
+    @Test
+    void listIsParsedIntoContainers() {
+        FakeDuplex channel = FakeDuplex.answering("containers-26.http");
         DockerClient docker = clientAnswering(channel);
 
         List<Container> containers = docker.listContainersCmd().withShowAll(true).exec();
@@ -85,6 +101,7 @@ class SshDockerHttpClientTest {
         assertEquals(1, containers.size());
         assertEquals("/web1", containers.get(0).getNames()[0]);
         assertEquals("local/busybox:1", containers.get(0).getImage());
+        assertEquals("exited", containers.get(0).getState());
         assertTrue(channel.written().startsWith("GET /containers/json?all=true HTTP/1.1\r\n"), channel.written());
         assertTrue(channel.closed());
     }
@@ -92,7 +109,7 @@ class SshDockerHttpClientTest {
     @Test
     void eachRequestGetsItsOwnChannel() {
         DockerClient docker = clientAnswering(
-                FakeDuplex.answering("ping-content-length.http"), FakeDuplex.answering("ping-content-length.http"));
+                FakeDuplex.answering("ping-26.http"), FakeDuplex.answering("ping-26.http"));
 
         docker.pingCmd().exec();
         docker.pingCmd().exec();
@@ -107,7 +124,7 @@ class SshDockerHttpClientTest {
      */
     @Test
     void logFramesStreamAsTheyArrive() throws Exception {
-        byte[] all = Fixtures.bytes("logs-multiplexed-chunked.http");
+        byte[] all = Fixtures.bytes("logs-chunked-26.http");
         int firstChunkEnd = endOfFirstChunk(all);
         PipedOutputStream daemon = new PipedOutputStream();
         PipedInputStream fromDaemon = new PipedInputStream(daemon, all.length);
@@ -134,8 +151,24 @@ class SshDockerHttpClientTest {
     }
 
     @Test
-    void attachSwitchesProtocolsPumpsStdinAndHalfClosesAtItsEnd() throws Exception {
-        FakeDuplex channel = FakeDuplex.answering("attach-upgraded-101.http");
+    void logsOfEngine2010AreDemultiplexed() throws Exception {
+        DockerClient docker = clientAnswering(FakeDuplex.answering("logs-chunked-20.10.http"));
+        FrameQueue frames = new FrameQueue();
+
+        docker.logContainerCmd("c1").withStdOut(true).withStdErr(true).exec(frames);
+
+        assertEquals("hello from busybox\n", text(frames.next()));
+        assertEquals("done\n", text(frames.next()));
+        Frame warning = frames.next();
+        assertEquals(StreamType.STDERR, warning.getStreamType());
+        assertEquals("a warning\n", text(warning));
+        assertTrue(frames.awaitCompletion(GUARD_SECONDS, TimeUnit.SECONDS));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"attach-101-20.10.http", "attach-101-26.http"})
+    void attachSwitchesProtocolsPumpsStdinAndHalfClosesAtItsEnd(String capture) throws Exception {
+        FakeDuplex channel = FakeDuplex.answering(capture);
         DockerClient docker = clientAnswering(channel);
         FrameQueue frames = new FrameQueue();
         InputStream stdin = new ByteArrayInputStream("ping\n".getBytes(StandardCharsets.US_ASCII));
@@ -182,10 +215,10 @@ class SshDockerHttpClientTest {
 
     @Test
     void closingTheBodyClosesTheChannel() throws IOException {
-        FakeDuplex channel = FakeDuplex.answering("containers-chunked.http");
+        FakeDuplex channel = FakeDuplex.answering("info-chunked-20.10.http");
         SshDockerHttpClient http = new SshDockerHttpClient(() -> channel, "node-1");
 
-        Response response = http.execute(Request.builder().method(Request.Method.GET).path("/containers/json").build());
+        Response response = http.execute(Request.builder().method(Request.Method.GET).path("/info").build());
         assertEquals(200, response.getStatusCode());
         assertEquals("chunked", response.getHeader("transfer-encoding"));
         assertNotNull(response.getBody().read());
