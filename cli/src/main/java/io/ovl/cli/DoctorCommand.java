@@ -80,12 +80,14 @@ public final class DoctorCommand implements Callable<Integer> {
             return ExitCode.USAGE.code();
         }
         HostAccess access = HostAccess.forTopologyFile(topologyFile);
-        SshConnector connector = SshConnector.fromSystem();
         DoctorProgress progress = output.json() ? DoctorProgress.NONE : new ProgressPrinter(err);
-        DoctorRunner runner = new DoctorRunner(host -> new SessionConnection(connector.open(access.target(host))),
-                new ParallelHosts(parallel), new FactGatherer(Clock.systemUTC()),
-                noProbe ? Optional.empty() : Optional.of(new PortProber()), progress);
-        DoctorReport report = runner.run(loaded.topology().get(), topologyFile.toString(), ignoreList);
+        DoctorReport report;
+        try (SshConnector connector = SshConnector.fromSystem()) {
+            DoctorRunner runner = new DoctorRunner(host -> new SessionConnection(connector.open(access.target(host))),
+                    new ParallelHosts(parallel), new FactGatherer(Clock.systemUTC()),
+                    noProbe ? Optional.empty() : Optional.of(new PortProber()), progress);
+            report = runner.run(loaded.topology().get(), topologyFile.toString(), ignoreList);
+        }
         PrintWriter out = spec.commandLine().getOut();
         if (output.json()) {
             out.println(DoctorJson.render(report));
