@@ -4,6 +4,7 @@ import io.ovl.doctor.checks.AdvertiseAddressCheck;
 import io.ovl.doctor.checks.ClockSkew;
 import io.ovl.doctor.checks.DockerModeCompat;
 import io.ovl.doctor.checks.DockerVersionCheck;
+import io.ovl.doctor.checks.DockerdClusterStore;
 import io.ovl.doctor.checks.DockerdConfigConflict;
 import io.ovl.doctor.checks.DockerdLogCheck;
 import io.ovl.doctor.checks.EngineIdUnique;
@@ -12,6 +13,7 @@ import io.ovl.doctor.checks.KernelVersionCheck;
 import io.ovl.doctor.checks.KernelVxlan;
 import io.ovl.doctor.checks.KvReachable;
 import io.ovl.doctor.checks.MtuHeadroom;
+import io.ovl.doctor.checks.OverlayNetworksVisible;
 import io.ovl.doctor.checks.PortsFree;
 import io.ovl.doctor.checks.PortsReachable;
 import io.ovl.doctor.checks.SshReachable;
@@ -20,7 +22,10 @@ import io.ovl.doctor.checks.SudoWorks;
 import java.util.List;
 import java.util.Optional;
 
-/** Every check, in the order the report lists them: access first, then host, then between hosts. */
+/**
+ * Every check, in the order the report lists them: access first, then each host, then between
+ * hosts, then what only exists after setup.
+ */
 public final class Checks {
     public static final List<Check> ALL = List.of(
             new SshReachable(),
@@ -39,7 +44,9 @@ public final class Checks {
             new EngineIdUnique(),
             new ClockSkew(),
             new PortsReachable(),
-            new KvReachable());
+            new KvReachable(),
+            new DockerdClusterStore(),
+            new OverlayNetworksVisible());
 
     private Checks() {
     }

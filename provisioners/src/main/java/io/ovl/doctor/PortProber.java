@@ -47,6 +47,7 @@ public final class PortProber {
         random.nextBytes(id);
         String runId = HexFormat.of().formatHex(id);
         Map<String, String> addressOf = new LinkedHashMap<>();
+        Map<String, String> bindOf = new HashMap<>();
         Map<String, String> notProbed = new HashMap<>();
         for (GatheredHost h : hosts) {
             if (!h.reached() || !shells.containsKey(h.name())) {
@@ -56,6 +57,7 @@ public final class PortProber {
             Fact<AdvertiseAddress> adv = AdvertiseAddress.resolve(h.host(), h.facts());
             if (adv.value().isPresent()) {
                 addressOf.put(h.name(), adv.value().get().ip());
+                bindOf.put(h.name(), adv.value().get().onInterface() ? adv.value().get().ip() : "0.0.0.0");
             } else {
                 notProbed.put(h.name(), "address of " + h.name() + " unknown: " + adv.why());
             }
@@ -92,7 +94,8 @@ public final class PortProber {
                 List<PortNeed> needs = needsOf.get(target);
                 if (!needs.isEmpty()) {
                     RemoteShell shell = shells.get(target);
-                    listeners.put(target, pool.submit(() -> shell.run(ProbeScripts.listen(LISTEN_SECONDS, runId, needs))));
+                    String bind = bindOf.get(target);
+                    listeners.put(target, pool.submit(() -> shell.run(ProbeScripts.listen(LISTEN_SECONDS, runId, bind, needs))));
                 }
             }
             for (Map.Entry<String, List<ProbeScripts.Send>> e : sendsOf.entrySet()) {

@@ -23,10 +23,12 @@ final class ProbeScripts {
 
     /**
      * Listens on every need until each of its sources was heard, or for {@code seconds} at most,
-     * then exits by itself.
+     * then exits by itself. {@code bindAddress} is the address peers send to when it is on an
+     * interface: dockerd binds 7946 to that very address, and a wildcard listener next to it would
+     * never see the traffic (the more specific socket wins), a false failure.
      */
-    static RemoteCommand listen(int seconds, String runId, List<PortNeed> needs) {
-        List<String> argv = new ArrayList<>(List.of("perl", "-e", LISTEN, Integer.toString(seconds), runId));
+    static RemoteCommand listen(int seconds, String runId, String bindAddress, List<PortNeed> needs) {
+        List<String> argv = new ArrayList<>(List.of("perl", "-e", LISTEN, Integer.toString(seconds), runId, bindAddress));
         needs.forEach(n -> argv.add(n.protocol().lowerName() + "/" + n.port() + "/" + n.sources().size()));
         return RemoteCommand.of(argv);
     }

@@ -1,6 +1,7 @@
 # ovl doctor: the listening half of the port probe. Run on the TARGET host as
-#   perl -e "$(cat probe-listen.pl)" SECONDS RUN-ID PROTO/PORT/SENDERS...
-# Binds every PROTO/PORT on all addresses, prints "LISTEN proto port" or "BUSY proto port error",
+#   perl -e "$(cat probe-listen.pl)" SECONDS RUN-ID BIND-ADDRESS PROTO/PORT/SENDERS...
+# Binds every PROTO/PORT on BIND-ADDRESS (the address peers send to, so a daemon bound to that very
+# address is seen as holding the port; 0.0.0.0 for all), prints "LISTEN proto port" or "BUSY proto port error",
 # then prints "GOT proto port SOURCE" for each first probe message "ovl-probe RUN-ID SOURCE" that
 # arrives, until every expected SENDERS count was heard on every port it could bind, or SECONDS
 # pass. It always exits by itself: nothing is left running on the host, even if ovl dies.
@@ -9,7 +10,7 @@ use warnings;
 use IO::Socket::INET;
 use IO::Select;
 $| = 1;
-my ($seconds, $run, @specs) = @ARGV;
+my ($seconds, $run, $bind, @specs) = @ARGV;
 my $select = IO::Select->new;
 my %socket_info;
 my %seen;
@@ -17,8 +18,8 @@ my $expected = 0;
 for my $spec (@specs) {
     my ($proto, $port, $senders) = split m{/}, $spec;
     my $sock = $proto eq 'tcp'
-        ? IO::Socket::INET->new(LocalPort => $port, Proto => 'tcp', Listen => 128, ReuseAddr => 1)
-        : IO::Socket::INET->new(LocalPort => $port, Proto => 'udp');
+        ? IO::Socket::INET->new(LocalAddr => $bind, LocalPort => $port, Proto => 'tcp', Listen => 128, ReuseAddr => 1)
+        : IO::Socket::INET->new(LocalAddr => $bind, LocalPort => $port, Proto => 'udp');
     if ($sock) {
         $select->add($sock);
         $socket_info{fileno $sock} = [$proto, $port, $sock];

@@ -41,7 +41,7 @@ class ProbeTest {
     /** The LISTEN lines of a listener that could bind every port it was given. */
     private static String listening(List<String> argv) {
         StringBuilder out = new StringBuilder();
-        for (String spec : argv.subList(5, argv.size())) {
+        for (String spec : argv.subList(6, argv.size())) {
             String[] p = spec.split("/");
             out.append("LISTEN ").append(p[0]).append(' ').append(p[1]).append('\n');
         }
@@ -169,8 +169,8 @@ class ProbeTest {
 
     @Test
     void probeScriptsCarryValuesAsArgumentsOnly() {
-        RemoteCommand listen = ProbeScripts.listen(7, "abcd", List.of(
+        RemoteCommand listen = ProbeScripts.listen(7, "abcd", "198.18.144.12", List.of(
                 new PortNeed(Protocol.UDP, 4789, "VXLAN data", Set.of(""), Set.of("h2", "h3"))));
-        assertEquals(List.of("perl", "-e", ProbeScripts.LISTEN, "7", "abcd", "udp/4789/2"), listen.argv());
+        assertEquals(List.of("perl", "-e", ProbeScripts.LISTEN, "7", "abcd", "198.18.144.12", "udp/4789/2"), listen.argv());
     }
 }
