@@ -39,6 +39,18 @@ import picocli.CommandLine.Spec;
             "ports host to host with real TCP and UDP traffic (needs perl on the hosts), then reports",
             "one line per check per host. Exit 0 when nothing failed, 3 when a check failed,",
             "2 for an invalid topology or bad arguments."
+        },
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  ovl doctor -f topology.yaml",
+            "  ovl doctor --ignore clock.skew,mtu.headroom",
+            "  ovl doctor --output json | jq '.checks[].results[] | select(.status == \"fail\")'",
+            "",
+            "JSON output (--output json), schema ovl.doctor/v1 (docs/doctor.md):",
+            "  {\"schema\": \"ovl.doctor/v1\", \"topology\": FILE, \"ok\": BOOL,",
+            "   \"summary\": {\"pass\": N, \"warn\": N, \"fail\": N, \"skip\": N, \"ignored\": N},",
+            "   \"hosts\": [NAME...], \"checks\": [{\"name\", \"severity\", \"description\",",
+            "   \"results\": [{\"host\", \"status\": pass|warn|fail|skip, \"message\", \"hint\" or null, \"ignored\"}]}]}"
         })
 public final class DoctorCommand implements Callable<Integer> {
 
