@@ -10,11 +10,13 @@ import io.ovl.ssh.CommandResult;
 import io.ovl.ssh.HostSession;
 import io.ovl.ssh.RemoteCommand;
 import io.ovl.ssh.SshConnector;
+import io.ovl.topology.Become;
 import io.ovl.topology.Host;
 import io.ovl.topology.KvBackend;
 import io.ovl.topology.KvStore;
 import io.ovl.topology.LoadResult;
 import io.ovl.topology.Mode;
+import io.ovl.topology.SshSettings;
 import io.ovl.topology.Topology;
 import io.ovl.topology.TopologyLoader;
 import java.io.IOException;
@@ -225,6 +227,34 @@ class DoctorLabIT {
             }
             exec(name(1), "docker", "rm", "-f", "doctorit-kv");
         }
+    }
+
+    @Test
+    @Order(8)
+    void aNonRootUserPassesWithBecomeSudoAndFailsSudoWorksWithout() {
+        DoctorReport sudo = doctor(asUser(topology, "ovl", Become.SUDO), topologyFile);
+        List<CheckResult> bad = sudo.results().filter(x -> x.status() == Status.FAIL || x.status() == Status.WARN).toList();
+        assertEquals(List.of(), bad);
+        assertEquals("sudo -n works for ovl", result(sudo, "sudo.works", name(2)).message());
+        // The probe ran through sudo too.
+        assertTrue(result(sudo, "ports.reachable", name(3)).message().startsWith("reachable from " + name(2)));
+
+        DoctorReport plain = doctor(asUser(topology, "ovl", Become.NONE), topologyFile);
+        for (int k = 1; k <= 3; k++) {
+            CheckResult r = result(plain, "sudo.works", name(k));
+            assertEquals(Status.FAIL, r.status(), r.message());
+            assertTrue(r.hint().orElseThrow().contains("become: sudo"), r.hint().toString());
+        }
+    }
+
+    static Topology asUser(Topology t, String user, Become become) {
+        List<Host> hosts = t.hosts().stream().map(h -> {
+            SshSettings s = h.ssh();
+            SshSettings as = new SshSettings(user, s.port(), s.identityFiles(), s.knownHosts(), s.hostKeyPolicy(), become,
+                    s.proxyJump(), s.connectTimeout(), s.commandTimeout());
+            return new Host(h.name(), h.address(), h.overlay(), h.advertise(), h.role(), as);
+        }).toList();
+        return new Topology(t.version(), t.mode(), t.ssh(), t.kvStore(), t.swarm(), hosts, t.networks());
     }
 
     static DoctorReport doctor(Topology t, Path file) {
