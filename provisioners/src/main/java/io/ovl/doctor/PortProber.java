@@ -36,6 +36,8 @@ public final class PortProber {
     public static final int SEND_SECONDS = 3;
     /** How long listeners listen: the send window plus time for the last TCP attempt. */
     public static final int LISTEN_SECONDS = SEND_SECONDS + 4;
+    /** probe-send.pl runs at most this many TCP senders at a time. */
+    static final int SENDER_TCP_CHILDREN = 32;
 
     private final SecureRandom random = new SecureRandom();
 
@@ -90,12 +92,13 @@ public final class PortProber {
             return t;
         });
         try {
+            int listenSeconds = listenSeconds(sendsOf);
             for (String target : addressOf.keySet()) {
                 List<PortNeed> needs = needsOf.get(target);
                 if (!needs.isEmpty()) {
                     RemoteShell shell = shells.get(target);
                     String bind = bindOf.get(target);
-                    listeners.put(target, pool.submit(() -> shell.run(ProbeScripts.listen(LISTEN_SECONDS, runId, bind, needs))));
+                    listeners.put(target, pool.submit(() -> shell.run(ProbeScripts.listen(listenSeconds, runId, bind, needs))));
                 }
             }
             for (Map.Entry<String, List<ProbeScripts.Send>> e : sendsOf.entrySet()) {
@@ -104,13 +107,25 @@ public final class PortProber {
                         ProbeScripts.send(SEND_SECONDS, runId, e.getKey(), e.getValue()))));
             }
             Map<String, ListenerLog> listened = new HashMap<>();
-            listeners.forEach((host, f) -> listened.put(host, ListenerLog.of(host, result(host, f))));
+            listeners.forEach((host, f) -> listened.put(host, ListenerLog.of(result(f))));
             Map<String, SenderLog> sent = new HashMap<>();
-            senders.forEach((host, f) -> sent.put(host, SenderLog.of(host, result(host, f))));
+            senders.forEach((host, f) -> sent.put(host, SenderLog.of(result(f))));
             return new ProbeReport(outcomes(hosts, needsOf, addressOf, notProbed, listened, sent));
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /**
+     * Listeners must outlast the slowest sender: TCP senders to blocked targets take a whole send
+     * window plus a connect timeout, and a sender with many TCP targets runs them in waves.
+     */
+    static int listenSeconds(Map<String, List<ProbeScripts.Send>> sendsOf) {
+        long maxTcp = sendsOf.values().stream()
+                .mapToLong(l -> l.stream().filter(s -> s.need().protocol() == io.ovl.facts.Protocol.TCP).count())
+                .max().orElse(0);
+        long waves = Math.max(1, (maxTcp + SENDER_TCP_CHILDREN - 1) / SENDER_TCP_CHILDREN);
+        return Math.toIntExact(LISTEN_SECONDS + (waves - 1) * (SEND_SECONDS + 2));
     }
 
     private static List<ProbeOutcome> outcomes(List<GatheredHost> hosts, Map<String, List<PortNeed>> needsOf,
@@ -169,7 +184,7 @@ public final class PortProber {
         return new ProbeOutcome(s, t, address, need, ProbeOutcome.Result.NOT_RECEIVED, why);
     }
 
-    private static Result result(String host, Future<CommandResult> f) {
+    private static Result result(Future<CommandResult> f) {
         try {
             return new Result(Optional.of(f.get()), Optional.empty());
         } catch (ExecutionException e) {
@@ -194,7 +209,7 @@ public final class PortProber {
 
     /** Parsed output of probe-listen.pl: "LISTEN p n", "BUSY p n error", "GOT p n source". */
     private record ListenerLog(Optional<String> error, Map<String, String> busy, Set<String> got) {
-        static ListenerLog of(String host, Result r) {
+        static ListenerLog of(Result r) {
             if (r.failure().isPresent()) {
                 return new ListenerLog(r.failure(), Map.of(), Set.of());
             }
@@ -214,7 +229,7 @@ public final class PortProber {
 
     /** Parsed output of probe-send.pl: "SENT p n addr" or "FAILED p n addr error". */
     private record SenderLog(Optional<String> error, Map<String, String> failed) {
-        static SenderLog of(String host, Result r) {
+        static SenderLog of(Result r) {
             if (r.failure().isPresent()) {
                 return new SenderLog(r.failure(), Map.of());
             }

@@ -173,4 +173,17 @@ class ProbeTest {
                 new PortNeed(Protocol.UDP, 4789, "VXLAN data", Set.of(""), Set.of("h2", "h3"))));
         assertEquals(List.of("perl", "-e", ProbeScripts.LISTEN, "7", "abcd", "198.18.144.12", "udp/4789/2"), listen.argv());
     }
+
+    @Test
+    void listenersOutlastSendersThatRunTcpInWaves() {
+        PortNeed gossip = new PortNeed(Protocol.TCP, 7946, "overlay gossip", Set.of("dockerd"), Set.of("h2"));
+        PortNeed vxlan = new PortNeed(Protocol.UDP, 4789, "VXLAN data", Set.of(""), Set.of("h2"));
+        List<ProbeScripts.Send> few = List.of(new ProbeScripts.Send(gossip, "198.18.0.1"), new ProbeScripts.Send(vxlan, "198.18.0.1"));
+        assertEquals(PortProber.LISTEN_SECONDS, PortProber.listenSeconds(Map.of("h2", few)));
+        List<ProbeScripts.Send> many = new ArrayList<>();
+        for (int i = 0; i < 33; i++) {
+            many.add(new ProbeScripts.Send(gossip, "198.18.0." + i));
+        }
+        assertEquals(PortProber.LISTEN_SECONDS + PortProber.SEND_SECONDS + 2, PortProber.listenSeconds(Map.of("h2", few, "h3", many)));
+    }
 }
