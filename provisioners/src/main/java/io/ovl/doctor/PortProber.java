@@ -48,6 +48,7 @@ public final class PortProber {
         byte[] id = new byte[4];
         random.nextBytes(id);
         String runId = HexFormat.of().formatHex(id);
+        Map<String, List<ProbeScripts.Send>> sendsOf = new LinkedHashMap<>();
         Map<String, String> addressOf = new LinkedHashMap<>();
         Map<String, String> bindOf = new HashMap<>();
         Map<String, String> notProbed = new HashMap<>();
@@ -64,11 +65,18 @@ public final class PortProber {
                 notProbed.put(h.name(), "address of " + h.name() + " unknown: " + adv.why());
             }
         }
+        List<ExternalStore> externals = ExternalStore.of(topology);
+        for (GatheredHost h : hosts) {
+            if (h.host().overlay() && addressOf.containsKey(h.name())) {
+                for (ExternalStore e : externals) {
+                    sendsOf.computeIfAbsent(h.name(), k -> new ArrayList<>()).add(new ProbeScripts.Send(e.need(), e.host()));
+                }
+            }
+        }
         Map<String, List<PortNeed>> needsOf = new LinkedHashMap<>();
         for (GatheredHost h : hosts) {
             needsOf.put(h.name(), OverlayPorts.needs(topology, h.host()));
         }
-        Map<String, List<ProbeScripts.Send>> sendsOf = new LinkedHashMap<>();
         for (GatheredHost target : hosts) {
             if (!addressOf.containsKey(target.name())) {
                 continue;
@@ -110,7 +118,9 @@ public final class PortProber {
             listeners.forEach((host, f) -> listened.put(host, ListenerLog.of(result(f))));
             Map<String, SenderLog> sent = new HashMap<>();
             senders.forEach((host, f) -> sent.put(host, SenderLog.of(result(f))));
-            return new ProbeReport(outcomes(hosts, needsOf, addressOf, notProbed, listened, sent));
+            List<ProbeOutcome> outcomes = new ArrayList<>(outcomes(hosts, needsOf, addressOf, notProbed, listened, sent));
+            outcomes.addAll(externalOutcomes(hosts, externals, notProbed, sent));
+            return new ProbeReport(outcomes);
         } finally {
             pool.shutdownNow();
         }
@@ -143,6 +153,37 @@ public final class PortProber {
                     }
                     out.add(outcome(s, t, address, need, notProbed, listened.get(t), sent.get(s)));
                 }
+            }
+        }
+        return out;
+    }
+
+    /** An external KV store has no listener of ours: a TCP connection to it is the proof. */
+    private static List<ProbeOutcome> externalOutcomes(List<GatheredHost> hosts, List<ExternalStore> externals,
+                                                       Map<String, String> notProbed, Map<String, SenderLog> sent) {
+        List<ProbeOutcome> out = new ArrayList<>();
+        for (GatheredHost h : hosts) {
+            if (!h.host().overlay()) {
+                continue;
+            }
+            for (ExternalStore e : externals) {
+                String target = e.target();
+                if (notProbed.containsKey(h.name()) || !sent.containsKey(h.name())) {
+                    out.add(new ProbeOutcome(h.name(), target, e.host(), e.need(), ProbeOutcome.Result.NOT_PROBED,
+                            notProbed.getOrDefault(h.name(), "no sender ran on " + h.name())));
+                    continue;
+                }
+                SenderLog log = sent.get(h.name());
+                if (log.error().isPresent()) {
+                    out.add(new ProbeOutcome(h.name(), target, e.host(), e.need(), ProbeOutcome.Result.NOT_PROBED,
+                            "sender on " + h.name() + " did not run: " + log.error().get()));
+                    continue;
+                }
+                Optional<String> err = log.errorFor("tcp " + e.need().port() + " " + e.host());
+                out.add(err.isEmpty()
+                        ? new ProbeOutcome(h.name(), target, e.host(), e.need(), ProbeOutcome.Result.CONNECTED, "")
+                        : new ProbeOutcome(h.name(), target, e.host(), e.need(), ProbeOutcome.Result.NOT_RECEIVED,
+                                "cannot connect: " + err.get()));
             }
         }
         return out;

@@ -213,7 +213,16 @@ class DoctorLabIT {
             assertTrue(result(healthy, "ports.free", name(2)).message().contains("tcp/7946 (dockerd)"),
                     result(healthy, "ports.free", name(2)).message());
 
+            Topology external = new Topology(1, Mode.KV, topology.ssh(), Optional.of(KvStore.external(KvBackend.ETCD,
+                    java.net.URI.create("etcd://" + store + ":2379/network"))), Optional.empty(), topology.hosts(),
+                    topology.networks());
+            assertEquals("the external store answers at " + store + ":2379",
+                    result(doctor(external, topologyFile), "kv.reachable", name(3)).message());
+
             exec(name(1), "docker", "stop", "doctorit-kv");
+            CheckResult externalDown = result(doctor(external, topologyFile), "kv.reachable", name(3));
+            assertEquals(Status.FAIL, externalDown.status(), externalDown.message());
+            assertTrue(externalDown.message().contains("Connection refused"), externalDown.message());
             DoctorReport stopped = doctor(topology, topologyFile);
             for (int k = 2; k <= 3; k++) {
                 CheckResult kv = result(stopped, "kv.reachable", name(k));

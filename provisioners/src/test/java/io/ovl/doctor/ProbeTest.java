@@ -49,8 +49,12 @@ class ProbeTest {
     }
 
     private static ProbeReport probe(Set<String> lost) {
+        return probe(Labs.kv(), lost);
+    }
+
+    private static ProbeReport probe(io.ovl.topology.Topology topology, Set<String> lost) {
         Map<String, HostFacts> facts = Labs.healthy();
-        List<GatheredHost> hosts = context(Labs.kv(), facts).hosts();
+        List<GatheredHost> hosts = context(topology, facts).hosts();
         // Senders record what they sent; listeners answer from that record, as the network would.
         List<String> delivered = new ArrayList<>();
         // h2 and h3 send; listeners answer only after both did, as real listeners outlive the send window.
@@ -97,7 +101,7 @@ class ProbeTest {
                 return out.toString();
             }));
         }
-        return new PortProber().probe(Labs.kv(), hosts, shells);
+        return new PortProber().probe(topology, hosts, shells);
     }
 
     @Test
@@ -185,5 +189,21 @@ class ProbeTest {
             many.add(new ProbeScripts.Send(gossip, "198.18.0." + i));
         }
         assertEquals(PortProber.LISTEN_SECONDS + PortProber.SEND_SECONDS + 2, PortProber.listenSeconds(Map.of("h2", few, "h3", many)));
+    }
+
+    @Test
+    void anExternalStoreIsReachedByAConnectionFromEveryOverlayHost() {
+        io.ovl.topology.Topology external = new io.ovl.topology.Topology(1, io.ovl.topology.Mode.KV,
+                io.ovl.topology.SshSettings.DEFAULTS, Optional.of(io.ovl.topology.KvStore.external(
+                        io.ovl.topology.KvBackend.ETCD, java.net.URI.create("etcd://198.18.144.11:2379/network"))),
+                Optional.empty(), List.of(Labs.H1, Labs.H2, Labs.H3), List.of(Labs.LABNET));
+        ProbeReport report = probe(external, Set.of("tcp 2379 h3 h1"));
+        DoctorContext c = context(external, Labs.healthy(), Optional.of(report));
+        Verdict h2 = verdict(new KvReachable(), c, "h2");
+        assertEquals(Status.PASS, h2.status(), h2.message());
+        assertEquals("the external store answers at 198.18.144.11:2379", h2.message());
+        Verdict h3 = verdict(new KvReachable(), c, "h3");
+        assertEquals(Status.FAIL, h3.status());
+        assertTrue(h3.message().contains("store 198.18.144.11:2379: cannot connect: Connection timed out"), h3.message());
     }
 }

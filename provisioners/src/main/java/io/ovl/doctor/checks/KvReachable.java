@@ -42,11 +42,11 @@ public final class KvReachable extends HostLocalCheck {
             return Verdict.skip("not an overlay host");
         }
         KvStore kv = context.topology().kvStore().get();
-        if (kv.isExternal()) {
-            return Verdict.skip("external store " + kv.url().get() + ": not probed by doctor yet");
-        }
         if (context.probes().isEmpty()) {
             return Verdict.skip("port probe not run (--no-probe)");
+        }
+        if (kv.isExternal()) {
+            return external(context, host, kv);
         }
         List<ProbeOutcome> toStore = context.probes().get().outcomes().stream()
                 .filter(o -> o.source().equals(host.name()) && kv.hosts().contains(o.target())
@@ -76,5 +76,27 @@ public final class KvReachable extends HostLocalCheck {
         String where = String.join(", ", toStore.stream().map(o -> o.target() + " tcp/" + kv.port()).toList());
         return Verdict.pass(running ? "the store answers at " + where
                 : "store port reachable at " + where + " (no store runs yet; ovl init starts it)");
+    }
+
+    /** An external store must answer: there is nothing ovl could start there. */
+    private static Verdict external(DoctorContext context, GatheredHost host, KvStore kv) {
+        List<ProbeOutcome> toStore = context.probes().get().outcomes().stream()
+                .filter(o -> o.source().equals(host.name()) && o.target().startsWith("store ")).toList();
+        if (toStore.isEmpty()) {
+            return Verdict.skip("no endpoint in " + kv.url().get() + " to probe");
+        }
+        List<ProbeOutcome> failing = toStore.stream().filter(o -> !o.reached()).toList();
+        if (failing.size() == toStore.size()) {
+            return Verdict.fail("the external store answers on none of its endpoints: " + String.join("; ",
+                            failing.stream().map(o -> o.target() + ": " + o.detail()).toList()),
+                    "make " + kv.url().get() + " reachable from " + host.name() + " (store running, firewall open)");
+        }
+        if (!failing.isEmpty()) {
+            return Verdict.warn("some store endpoints do not answer: " + String.join("; ",
+                            failing.stream().map(o -> o.target() + ": " + o.detail()).toList()),
+                    "check those store members");
+        }
+        return Verdict.pass("the external store answers at " + String.join(", ",
+                toStore.stream().map(o -> o.target().substring("store ".length())).toList()));
     }
 }
