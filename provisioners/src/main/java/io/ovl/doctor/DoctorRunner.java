@@ -1,6 +1,5 @@
 package io.ovl.doctor;
 
-import io.ovl.core.ExitCode;
 import io.ovl.core.OvlException;
 import io.ovl.hosts.HostResult;
 import io.ovl.hosts.ParallelHosts;
@@ -84,14 +83,19 @@ public final class DoctorRunner {
 
     /** Evaluates every check on gathered facts: the pure half of doctor. */
     public static DoctorReport evaluate(DoctorContext context, String topologyFile, IgnoreList ignore) {
+        return evaluate(context, topologyFile, ignore, Checks.ALL);
+    }
+
+    static DoctorReport evaluate(DoctorContext context, String topologyFile, IgnoreList ignore, List<Check> checks) {
         List<CheckSection> sections = new ArrayList<>();
-        for (Check check : Checks.ALL) {
+        for (Check check : checks) {
             List<HostVerdict> verdicts;
             try {
                 verdicts = check.evaluate(context);
             } catch (RuntimeException e) {
-                // A bug in one check must not hide the others' results.
-                throw new OvlException(ExitCode.SOFTWARE, "check " + check.name() + " failed: " + e, e);
+                // A bug in one check must not hide the others' results: it fails on every host, visibly.
+                verdicts = context.hosts().stream().map(h -> new HostVerdict(h.name(), Verdict.fail(
+                        "internal error in check " + check.name() + ": " + e, "report this as a bug in ovl"))).toList();
             }
             List<CheckResult> results = verdicts.stream().map(v -> result(check, v, ignore)).toList();
             sections.add(new CheckSection(check.name(), check.description(), check.severity(), results));

@@ -148,4 +148,30 @@ class RunnerTest {
         }
         return shell;
     }
+
+    @Test
+    void aCheckThatThrowsFailsVisiblyWithoutHidingTheOthers() {
+        DoctorContext c = Labs.context(Labs.kv(), Map.of());
+        Check broken = new Check() {
+            public String name() {
+                return "broken";
+            }
+
+            public String description() {
+                return "throws";
+            }
+
+            public CheckSeverity severity() {
+                return CheckSeverity.ERROR;
+            }
+
+            public List<HostVerdict> evaluate(DoctorContext context) {
+                throw new IllegalStateException("boom");
+            }
+        };
+        DoctorReport r = DoctorRunner.evaluate(c, "t.yaml", IgnoreList.NONE, List.of(broken, new io.ovl.doctor.checks.SshReachable()));
+        assertEquals(3, r.resultsOf("broken").size());
+        assertTrue(r.resultsOf("broken").get(0).message().contains("internal error in check broken"));
+        assertEquals(3, r.resultsOf("ssh.reachable").size());
+    }
 }
