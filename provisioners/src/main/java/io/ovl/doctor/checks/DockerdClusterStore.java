@@ -1,0 +1,105 @@
+package io.ovl.doctor.checks;
+
+import io.ovl.doctor.AdvertiseAddress;
+import io.ovl.doctor.CheckSeverity;
+import io.ovl.doctor.DoctorContext;
+import io.ovl.doctor.GatheredHost;
+import io.ovl.doctor.HostLocalCheck;
+import io.ovl.doctor.Verdict;
+import io.ovl.facts.DockerInfo;
+import io.ovl.topology.Host;
+import io.ovl.topology.KvStore;
+import io.ovl.topology.Mode;
+import java.net.URI;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * After setup in kv mode: dockerd runs with the cluster store and advertise address the topology
+ * describes (a stale drop-in or a hand-edited daemon.json points dockerd elsewhere, and the host
+ * silently forms its own overlay).
+ */
+public final class DockerdClusterStore extends HostLocalCheck {
+    @Override
+    public String name() {
+        return "dockerd.cluster-store";
+    }
+
+    @Override
+    public String description() {
+        return "kv mode, after setup: dockerd runs with the topology's cluster store and advertise address";
+    }
+
+    @Override
+    public CheckSeverity severity() {
+        return CheckSeverity.ERROR;
+    }
+
+    @Override
+    protected Verdict evaluate(DoctorContext context, GatheredHost host) {
+        if (context.topology().mode() != Mode.KV || context.topology().kvStore().isEmpty()) {
+            return Verdict.skip("not kv mode");
+        }
+        if (!host.host().overlay()) {
+            return Verdict.skip("not an overlay host");
+        }
+        Optional<DockerInfo> info = host.facts().dockerInfo().value();
+        if (info.isEmpty()) {
+            return Verdict.skip("dockerd does not answer (see docker.version)");
+        }
+        if (info.get().clusterStore().isEmpty()) {
+            List<String> setUp = context.reachedHosts().stream().filter(h -> h.host().overlay())
+                    .filter(h -> h.facts().dockerInfo().value().flatMap(DockerInfo::clusterStore).isPresent())
+                    .map(GatheredHost::name).toList();
+            if (setUp.isEmpty()) {
+                return Verdict.skip("not set up yet (ovl init configures the cluster store)");
+            }
+            return Verdict.fail("dockerd runs without --cluster-store, while " + String.join(", ", setUp) + " use one",
+                    "run ovl init again for this host, or check its docker.service drop-in");
+        }
+        KvStore kv = context.topology().kvStore().get();
+        String store = info.get().clusterStore().get();
+        if (!storeMatches(store, kv, context)) {
+            return Verdict.fail("dockerd uses cluster store " + store + ", not the topology's " + expected(kv, context),
+                    "run ovl init again, or remove the stale setting (drop-in or daemon.json)");
+        }
+        Optional<String> advertise = info.get().clusterAdvertise();
+        Optional<AdvertiseAddress> wanted = AdvertiseAddress.resolve(host.host(), host.facts()).value();
+        if (advertise.isPresent() && wanted.isPresent() && !advertise.get().startsWith(wanted.get().ip() + ":")) {
+            return Verdict.fail("dockerd advertises " + advertise.get() + ", but this host's advertise address is "
+                    + wanted.get().ip(), "run ovl init again so --cluster-advertise matches the topology");
+        }
+        return Verdict.pass("cluster store " + store + advertise.map(a -> ", advertising " + a).orElse(""));
+    }
+
+    static boolean storeMatches(String store, KvStore kv, DoctorContext context) {
+        URI uri;
+        try {
+            uri = URI.create(store);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        if (kv.isExternal()) {
+            URI want = kv.url().get();
+            return want.getHost() != null && want.getHost().equals(uri.getHost()) && want.getPort() == uri.getPort();
+        }
+        Set<String> storeHosts = new HashSet<>();
+        for (String name : kv.hosts()) {
+            storeHosts.add(name);
+            context.topology().host(name).map(Host::advertiseOrAddress).ifPresent(storeHosts::add);
+            context.topology().host(name).map(Host::address).ifPresent(storeHosts::add);
+        }
+        return kv.backend().scheme().equals(uri.getScheme()) && uri.getPort() == kv.port()
+                && storeHosts.contains(uri.getHost());
+    }
+
+    private static String expected(KvStore kv, DoctorContext context) {
+        if (kv.isExternal()) {
+            return kv.url().get().toString();
+        }
+        return kv.backend().scheme() + "://" + String.join(",", kv.hosts().stream()
+                .map(n -> context.topology().host(n).map(Host::address).orElse(n) + ":" + kv.port()).toList());
+    }
+}

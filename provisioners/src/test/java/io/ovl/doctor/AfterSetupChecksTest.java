@@ -1,0 +1,76 @@
+package io.ovl.doctor;
+
+import static io.ovl.doctor.Labs.H2;
+import static io.ovl.doctor.Labs.H3;
+import static io.ovl.doctor.Labs.context;
+import static io.ovl.doctor.Labs.verdict;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.ovl.doctor.checks.DockerdClusterStore;
+import io.ovl.doctor.checks.OverlayNetworksVisible;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Checks that only mean something after setup, on facts from captured real outputs (FakeHost). */
+class AfterSetupChecksTest {
+    static final String LABNET = "{\"Name\":\"labnet\",\"Driver\":\"overlay\",\"Scope\":\"global\","
+            + "\"IPAM\":{\"Config\":[{\"Subnet\":\"172.16.16.0/24\"}]}}";
+
+    /** h2's captured docker info with the cluster settings dockerd 20.10 reports once configured. */
+    static HostFacts h2With(String store, String advertise) {
+        return FakeHost.of("h2-2010").edit(FactCommands.DOCKER_INFO, "h2-2010", "docker-info.json", "\"ID\":",
+                "\"ClusterStore\":\"" + store + "\",\"ClusterAdvertise\":\"" + advertise + "\",\"ID\":").facts();
+    }
+
+    @Test
+    void beforeSetupBothAreSkipped() {
+        DoctorContext c = context(Labs.kv(), Labs.healthy());
+        assertEquals(Status.SKIP, verdict(new DockerdClusterStore(), c, "h2").status());
+        assertEquals(Status.SKIP, verdict(new OverlayNetworksVisible(), c, "h2").status());
+    }
+
+    @Test
+    void theTopologysStoreAndAdvertiseAddressPass() {
+        Map<String, HostFacts> facts = new LinkedHashMap<>(Labs.healthy());
+        facts.put("h2", h2With("etcd://198.18.144.11:2379/network", "198.18.144.12:2376"));
+        Verdict v = verdict(new DockerdClusterStore(), context(Labs.kv(), facts), "h2");
+        assertEquals(Status.PASS, v.status(), v.message());
+    }
+
+    @Test
+    void aStaleStoreOrAWrongAdvertiseAddressFails() {
+        Map<String, HostFacts> facts = new LinkedHashMap<>(Labs.healthy());
+        facts.put("h2", h2With("consul://198.18.144.99:8500", "198.18.144.12:2376"));
+        Verdict store = verdict(new DockerdClusterStore(), context(Labs.kv(), facts), "h2");
+        assertEquals(Status.FAIL, store.status());
+        assertTrue(store.message().contains("not the topology's etcd://198.18.144.11:2379"), store.message());
+        // h3 has no store while h2 has one: h3 was left out of the setup.
+        Verdict h3 = verdict(new DockerdClusterStore(), context(Labs.kv(), facts), "h3");
+        assertEquals(Status.FAIL, h3.status());
+        assertTrue(h3.message().contains("while h2 use one"), h3.message());
+
+        facts.put("h2", h2With("etcd://198.18.144.11:2379/network", "10.0.0.5:2376"));
+        Verdict adv = verdict(new DockerdClusterStore(), context(Labs.kv(), facts), "h2");
+        assertEquals(Status.FAIL, adv.status());
+        assertTrue(adv.message().contains("advertises 10.0.0.5:2376"), adv.message());
+    }
+
+    @Test
+    void aHostThatMissesAnOverlayOthersSeeFails() {
+        Map<String, HostFacts> facts = new LinkedHashMap<>(Labs.healthy());
+        String bridge = FakeHost.resource("h2-2010/docker-network-inspect.json").strip();
+        String withLabnet = bridge.substring(0, bridge.length() - 1).strip() + "," + LABNET + "]";
+        facts.put("h2", FakeHost.of("h2-2010").answer(FactCommands.DOCKER_NETWORKS, withLabnet).facts());
+        DoctorContext c = context(Labs.kv(), facts);
+        assertEquals(Status.PASS, verdict(new OverlayNetworksVisible(), c, "h2").status());
+        Verdict h3 = verdict(new OverlayNetworksVisible(), c, "h3");
+        assertEquals(Status.FAIL, h3.status());
+        assertEquals("does not see labnet, which other hosts see", h3.message());
+        // In swarm mode workers are not expected to list networks without tasks.
+        assertEquals(Status.SKIP, verdict(new OverlayNetworksVisible(),
+                context(Labs.swarm(List.of(H2, H3)), facts), "h3").status());
+    }
+}

@@ -1,0 +1,87 @@
+package io.ovl.doctor;
+
+import io.ovl.ssh.FakeRemoteShell;
+import io.ovl.ssh.RemoteCommand;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+
+/**
+ * Test support, a FAKE host for unit tests of checks: a {@link FakeRemoteShell} answering every
+ * {@link FactCommands} command with output captured from a real lab host (resources in
+ * io/ovl/doctor/, see README.md there); a test replaces one answer to make a fault. Facts come
+ * from the real {@link FactGatherer}, so parsing is exercised as on a host.
+ */
+final class FakeHost {
+    /** The local clock as the fakes see it; {@link #DATE} answers the same second unless changed. */
+    static final Instant NOW = Instant.parse("2026-11-22T23:20:10Z");
+    static final String DATE = NOW.getEpochSecond() + ".000000000\n";
+
+    private final FakeRemoteShell shell;
+
+    private FakeHost(String dir) {
+        shell = new FakeRemoteShell(dir)
+                .on(FactCommands.ID, "0\n")
+                .on(FactCommands.HOSTNAME, resource(dir + "/hostname.txt"))
+                .on(FactCommands.UNAME, resource(dir + "/uname-r.txt"))
+                .on(FactCommands.VXLAN, "")
+                .on(FactCommands.DOCKER_INFO, resource(dir + "/docker-info.json"))
+                .on(FactCommands.DOCKER_NETWORKS, resource(dir + "/docker-network-inspect.json"))
+                .on(FactCommands.IP_ADDR, resource(dir + "/ip-j-d-addr.json"))
+                .on(FactCommands.IP_ROUTE, resource(dir + "/ip-j-route.json"))
+                .on(FactCommands.SS, resource(dir + "/ss-H-lntup.txt"))
+                .on(FactCommands.DAEMON_JSON, FactCommands.NO_DAEMON_JSON, "", "")
+                .on(FactCommands.DOCKER_UNIT, resource(dir + "/systemctl-cat-docker.txt"))
+                .on(FactCommands.DATE, DATE)
+                .on(FactCommands.DOCKER_LOG, resource(dir + "/journal-docker.txt"));
+    }
+
+    /** h1-2010, h2-2010 or h3-26. */
+    static FakeHost of(String dir) {
+        return new FakeHost(dir);
+    }
+
+    FakeHost answer(RemoteCommand command, String stdout) {
+        shell.on(command, stdout);
+        return this;
+    }
+
+    FakeHost fail(RemoteCommand command, int exit, String stderr) {
+        shell.on(command, exit, "", stderr);
+        return this;
+    }
+
+    /** Replaces text in the captured answer of {@code command} (which must contain it). */
+    FakeHost edit(RemoteCommand command, String dir, String file, String from, String to) {
+        String text = resource(dir + "/" + file);
+        if (!text.contains(from)) {
+            throw new IllegalArgumentException(file + " does not contain " + from);
+        }
+        shell.on(command, text.replace(from, to));
+        return this;
+    }
+
+    /** The scripted shell itself, for tests that need raw answers. */
+    FakeRemoteShell shell() {
+        return shell;
+    }
+
+    HostFacts facts() {
+        return new FactGatherer(Clock.fixed(NOW, ZoneOffset.UTC)).gather(shell);
+    }
+
+    static String resource(String name) {
+        try (InputStream in = FakeHost.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing test resource io/ovl/doctor/" + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,188 @@
+package io.ovl.doctor;
+
+import static io.ovl.doctor.Labs.H1;
+import static io.ovl.doctor.Labs.H2;
+import static io.ovl.doctor.Labs.H3;
+import static io.ovl.doctor.Labs.context;
+import static io.ovl.doctor.Labs.verdict;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.ovl.core.ExitCode;
+import io.ovl.core.OvlException;
+import io.ovl.doctor.checks.DockerModeCompat;
+import io.ovl.doctor.checks.DockerVersionCheck;
+import io.ovl.doctor.checks.DockerdConfigConflict;
+import io.ovl.doctor.checks.DockerdLogCheck;
+import io.ovl.doctor.checks.KernelVersionCheck;
+import io.ovl.doctor.checks.KernelVxlan;
+import io.ovl.doctor.checks.SshReachable;
+import io.ovl.doctor.checks.SudoWorks;
+import io.ovl.topology.Become;
+import io.ovl.topology.Host;
+import io.ovl.topology.SshSettings;
+import io.ovl.topology.Topology;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** Host-local checks evaluated on facts gathered from captured real outputs (FakeHost). */
+class HostChecksTest {
+
+    private static Verdict on(Check check, Topology t, String host, HostFacts facts) {
+        return verdict(check, context(t, Map.of(host, facts)), host);
+    }
+
+    @Test
+    void sshReachablePassesForReachedHostsAndFailsWithTheConnectError() {
+        DoctorContext c = context(Labs.kv(), Map.of("h2", FakeHost.of("h2-2010").facts()));
+        assertEquals(Status.PASS, verdict(new SshReachable(), c, "h2").status());
+        Verdict h3 = verdict(new SshReachable(), c, "h3");
+        assertEquals(Status.FAIL, h3.status());
+        assertTrue(h3.message().contains("connection refused"), h3.message());
+        // Every other check skips an unreached host instead of piling up failures.
+        assertEquals(Status.SKIP, verdict(new KernelVersionCheck(), c, "h3").status());
+    }
+
+    @Test
+    void sudoWorksWhenCommandsRunAsRootAndFailsForANonRootUserWithoutBecome() {
+        assertEquals(Status.PASS, on(new SudoWorks(), Labs.kv(), "h2", FakeHost.of("h2-2010").facts()).status());
+        Verdict v = on(new SudoWorks(), Labs.kv(), "h2", FakeHost.of("h2-2010").answer(FactCommands.ID, "1000\n").facts());
+        assertEquals(Status.FAIL, v.status());
+        assertTrue(v.hint().orElseThrow().contains("become: sudo"), v.hint().toString());
+    }
+
+    @Test
+    void sudoWantingAPasswordFailsSudoWorksWithTheSessionsMessage() {
+        Host ovl = new Host("h2", "198.18.144.12", true, Optional.empty(), Optional.empty(),
+                new SshSettings("ovl", 22, List.of(), Optional.empty(), SshSettings.DEFAULTS.hostKeyPolicy(),
+                        Become.SUDO, Optional.empty(), SshSettings.DEFAULTS.connectTimeout(), SshSettings.DEFAULTS.commandTimeout()));
+        // HostSession throws this (SudoErrors) for every command when sudo -n wants a password.
+        HostFacts facts = new FactGatherer(Clock.systemUTC()).gather(cmd -> {
+            throw new OvlException(ExitCode.HOST_FAILED, "host h2: sudo needs a password for user ovl; allow passwordless sudo");
+        });
+        Verdict v = on(new SudoWorks(), Labs.kv(List.of(H1, ovl, H3), List.of()), "h2", facts);
+        assertEquals(Status.FAIL, v.status());
+        assertTrue(v.message().contains("sudo needs a password"), v.message());
+        assertTrue(v.hint().orElseThrow().contains("NOPASSWD"), v.hint().toString());
+    }
+
+    @Test
+    void kernelVersionPassesFromThreeSixteenOn() {
+        assertEquals(Status.PASS, on(new KernelVersionCheck(), Labs.kv(), "h2", FakeHost.of("h2-2010").facts()).status());
+        for (String ok : List.of("4.2.0-34-generic", "5.15.0-1019-azure", "6.1.0-13-amd64", "3.16.0-4-amd64")) {
+            assertEquals(Status.PASS, on(new KernelVersionCheck(), Labs.kv(), "h2",
+                    FakeHost.of("h2-2010").answer(FactCommands.UNAME, ok + "\n").facts()).status(), ok);
+        }
+        Verdict old = on(new KernelVersionCheck(), Labs.kv(), "h2",
+                FakeHost.of("h2-2010").answer(FactCommands.UNAME, "3.10.0-1160.el7.x86_64\n").facts());
+        assertEquals(Status.FAIL, old.status());
+        assertTrue(old.message().contains("3.10.0-1160.el7.x86_64"), old.message());
+    }
+
+    @Test
+    void kernelVxlanFailsWhenTheDeviceCannotBeCreatedAndSkipsNonOverlayHosts() {
+        assertEquals(Status.PASS, on(new KernelVxlan(), Labs.kv(), "h2", FakeHost.of("h2-2010").facts()).status());
+        Verdict v = on(new KernelVxlan(), Labs.kv(), "h2", FakeHost.of("h2-2010")
+                .fail(FactCommands.VXLAN, 2, "Error: Unknown device type.\n").facts());
+        assertEquals(Status.FAIL, v.status());
+        assertTrue(v.message().contains("Unknown device type"), v.message());
+        assertEquals(Status.SKIP, on(new KernelVxlan(), Labs.kv(), "h1", FakeHost.of("h1-2010").facts()).status());
+    }
+
+    @Test
+    void dockerVersionReportsTheEngineOrWhyDockerdDoesNotAnswer() {
+        Verdict ok = on(new DockerVersionCheck(), Labs.kv(), "h2", FakeHost.of("h2-2010").facts());
+        assertEquals(Status.PASS, ok.status());
+        assertTrue(ok.message().contains("20.10.24+dfsg1"), ok.message());
+        Verdict down = on(new DockerVersionCheck(), Labs.kv(), "h2", FakeHost.of("h2-2010").fail(FactCommands.DOCKER_INFO, 1,
+                "Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?\n").facts());
+        assertEquals(Status.FAIL, down.status());
+        assertTrue(down.message().contains("Cannot connect to the Docker daemon"), down.message());
+        assertTrue(down.hint().orElseThrow().contains("systemctl start docker"));
+        Verdict missing = on(new DockerVersionCheck(), Labs.kv(), "h2", FakeHost.of("h2-2010")
+                .fail(FactCommands.DOCKER_INFO, 127, "sh: 1: docker: not found\n").facts());
+        assertTrue(missing.hint().orElseThrow().contains("install Docker"), missing.hint().toString());
+    }
+
+    @Test
+    void engine26InKvModeFailsAndPointsToSwarm() {
+        Verdict v = on(new DockerModeCompat(), Labs.kv(), "h3", FakeHost.of("h3-26").facts());
+        assertEquals(Status.FAIL, v.status());
+        assertTrue(v.message().contains("26.1.5"), v.message());
+        assertTrue(v.hint().orElseThrow().contains("mode: swarm"), v.hint().toString());
+        assertEquals(Status.PASS, on(new DockerModeCompat(), Labs.swarm(List.of(H2, H3)), "h3",
+                FakeHost.of("h3-26").facts()).status());
+        assertEquals(Status.PASS, on(new DockerModeCompat(), Labs.kv(), "h2", FakeHost.of("h2-2010").facts()).status());
+    }
+
+    @Test
+    void kvModeOnAnEngineInASwarmFails() {
+        HostFacts inSwarm = FakeHost.of("h2-2010").edit(FactCommands.DOCKER_INFO, "h2-2010", "docker-info.json",
+                "\"LocalNodeState\":\"inactive\"", "\"LocalNodeState\":\"active\"").facts();
+        Verdict v = on(new DockerModeCompat(), Labs.kv(), "h2", inSwarm);
+        assertEquals(Status.FAIL, v.status());
+        assertTrue(v.message().contains("in a swarm"), v.message());
+    }
+
+    @Test
+    void daemonJsonHostsClashesWithTheUnitsDashH() {
+        Verdict v = on(new DockerdConfigConflict(), Labs.swarm(List.of(H2, H3)), "h2", FakeHost.of("h2-2010")
+                .answer(FactCommands.DAEMON_JSON, "{\"hosts\": [\"unix:///var/run/docker.sock\"]}\n").facts());
+        assertEquals(Status.FAIL, v.status());
+        assertTrue(v.message().contains("\"hosts\"") && v.message().contains("-H"), v.message());
+    }
+
+    @Test
+    void daemonJsonClusterStoreClashesWithOvlsDropInInKvMode() {
+        HostFacts facts = FakeHost.of("h2-2010")
+                .answer(FactCommands.DAEMON_JSON, "{\"cluster-store\": \"etcd://198.18.144.11:2379\"}").facts();
+        Verdict kv = on(new DockerdConfigConflict(), Labs.kv(), "h2", facts);
+        assertEquals(Status.FAIL, kv.status());
+        assertTrue(kv.message().contains("--cluster-store"), kv.message());
+        // In swarm mode ovl adds no flag, and Engine 20.10 still knows the key: no conflict.
+        assertEquals(Status.PASS, on(new DockerdConfigConflict(), Labs.swarm(List.of(H2, H3)), "h2", facts).status());
+    }
+
+    @Test
+    void daemonJsonClusterStoreOnEngine26IsRejectedEvenInSwarmMode() {
+        Verdict v = on(new DockerdConfigConflict(), Labs.swarm(List.of(H2, H3)), "h3", FakeHost.of("h3-26")
+                .answer(FactCommands.DAEMON_JSON, "{\"cluster-store\": \"etcd://198.18.144.11:2379\"}").facts());
+        assertEquals(Status.FAIL, v.status());
+        assertTrue(v.message().contains("26.1.5+dfsg1 rejects"), v.message());
+    }
+
+    @Test
+    void harmlessOrMissingDaemonJsonPassesAndBrokenJsonFails() {
+        assertEquals(Status.PASS, on(new DockerdConfigConflict(), Labs.kv(), "h2", FakeHost.of("h2-2010").facts()).status());
+        assertEquals(Status.PASS, on(new DockerdConfigConflict(), Labs.kv(), "h2", FakeHost.of("h2-2010")
+                .answer(FactCommands.DAEMON_JSON, "{\"log-level\": \"info\"}").facts()).status());
+        Verdict broken = on(new DockerdConfigConflict(), Labs.kv(), "h2", FakeHost.of("h2-2010")
+                .answer(FactCommands.DAEMON_JSON, "{\"log-level\": \"info\",}").facts());
+        assertEquals(Status.FAIL, broken.status());
+        assertTrue(broken.message().contains("line 1"), broken.message());
+    }
+
+    @Test
+    void dockerdLogWithDiscoveryErrorsOrUnknownFlagFails() throws IOException {
+        assertEquals(Status.PASS, on(new DockerdLogCheck(), Labs.kv(), "h2", FakeHost.of("h2-2010").facts()).status());
+        String discovery = "time=\"2026-11-22T21:03:04.1Z\" level=error msg=\"discovery error: Unexpected watch error\"\n";
+        Verdict v = on(new DockerdLogCheck(), Labs.kv(), "h2", FakeHost.of("h2-2010")
+                .answer(FactCommands.DOCKER_LOG, FakeHost.resource("h2-2010/journal-docker.txt") + discovery).facts());
+        assertEquals(Status.FAIL, v.status());
+        assertTrue(v.hint().orElseThrow().contains("restart dockerd"), v.hint().toString());
+        String unknownFlag;
+        try (InputStream in = getClass().getResourceAsStream("/io/ovl/facts/dockerd-26-unknown-flag.stderr.txt")) {
+            unknownFlag = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        Verdict flag = on(new DockerdLogCheck(), Labs.kv(), "h3", FakeHost.of("h3-26")
+                .answer(FactCommands.DOCKER_LOG, unknownFlag).facts());
+        assertEquals(Status.FAIL, flag.status());
+        assertTrue(flag.message().contains("unknown flag"), flag.message());
+    }
+}

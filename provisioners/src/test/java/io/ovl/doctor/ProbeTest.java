@@ -1,0 +1,209 @@
+package io.ovl.doctor;
+
+import static io.ovl.doctor.Labs.context;
+import static io.ovl.doctor.Labs.verdict;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.ovl.doctor.checks.KvReachable;
+import io.ovl.doctor.checks.PortsReachable;
+import io.ovl.facts.Protocol;
+import io.ovl.ssh.CommandResult;
+import io.ovl.ssh.RemoteCommand;
+import io.ovl.ssh.RemoteShell;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiFunction;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The port probe's planning and reading of listener/sender output, with FAKE shells that answer
+ * the probe scripts as the real scripts print (the scripts themselves run on real hosts in
+ * DoctorLabIT); and ports.reachable / kv.reachable on the outcomes.
+ */
+class ProbeTest {
+
+    /** A fake shell for the probe: hands (argv) to {@code answer} and returns its stdout. */
+    private static RemoteShell scripted(String host, BiFunction<String, List<String>, String> answer) {
+        return cmd -> new CommandResult(host, cmd, 0,
+                answer.apply(cmd.argv().get(2).equals(ProbeScripts.LISTEN) ? "listen" : "send", cmd.argv())
+                        .getBytes(StandardCharsets.UTF_8), new byte[0]);
+    }
+
+    /** The LISTEN lines of a listener that could bind every port it was given. */
+    private static String listening(List<String> argv) {
+        StringBuilder out = new StringBuilder();
+        for (String spec : argv.subList(6, argv.size())) {
+            String[] p = spec.split("/");
+            out.append("LISTEN ").append(p[0]).append(' ').append(p[1]).append('\n');
+        }
+        return out.toString();
+    }
+
+    private static ProbeReport probe(Set<String> lost) {
+        return probe(Labs.kv(), lost);
+    }
+
+    private static ProbeReport probe(io.ovl.topology.Topology topology, Set<String> lost) {
+        Map<String, HostFacts> facts = Labs.healthy();
+        List<GatheredHost> hosts = context(topology, facts).hosts();
+        // Senders record what they sent; listeners answer from that record, as the network would.
+        List<String> delivered = new ArrayList<>();
+        // h2 and h3 send; listeners answer only after both did, as real listeners outlive the send window.
+        CountDownLatch sendersDone = new CountDownLatch(2);
+        Map<String, RemoteShell> shells = new LinkedHashMap<>();
+        Map<String, String> nameOfAddress = Map.of("198.18.144.11", "h1", "198.18.144.12", "h2", "198.18.144.13", "h3");
+        for (GatheredHost h : hosts) {
+            shells.put(h.name(), scripted(h.name(), (kind, argv) -> {
+                if (kind.equals("send")) {
+                    String source = argv.get(5);
+                    StringBuilder out = new StringBuilder();
+                    for (int i = 6; i < argv.size(); i += 3) {
+                        String proto = argv.get(i);
+                        String port = argv.get(i + 1);
+                        String target = nameOfAddress.get(argv.get(i + 2));
+                        if (lost.contains(proto + " " + port + " " + source + " " + target)) {
+                            out.append(proto.equals("tcp") ? "FAILED " + proto + " " + port + " " + argv.get(i + 2)
+                                    + " Connection_timed_out\n" : "SENT " + proto + " " + port + " " + argv.get(i + 2) + "\n");
+                        } else {
+                            synchronized (delivered) {
+                                delivered.add(target + " " + proto + " " + port + " " + source);
+                            }
+                            out.append("SENT ").append(proto).append(' ').append(port).append(' ').append(argv.get(i + 2)).append('\n');
+                        }
+                    }
+                    sendersDone.countDown();
+                    return out.toString();
+                }
+                try {
+                    if (!sendersDone.await(30, TimeUnit.SECONDS)) {
+                        throw new AssertionError("senders never ran");
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                StringBuilder out = new StringBuilder(listening(argv));
+                synchronized (delivered) {
+                    for (String d : delivered) {
+                        if (d.startsWith(h.name() + " ")) {
+                            out.append("GOT ").append(d.substring(h.name().length() + 1)).append('\n');
+                        }
+                    }
+                }
+                return out.toString();
+            }));
+        }
+        return new PortProber().probe(topology, hosts, shells);
+    }
+
+    @Test
+    void everyDirectionOfEveryNeededPortIsProbed() {
+        ProbeReport report = probe(Set.of());
+        // h2<->h3: 3 ports each way = 6; h2,h3 -> h1 store port = 2.
+        assertEquals(8, report.outcomes().size());
+        assertTrue(report.outcomes().stream().allMatch(o -> o.result() == ProbeOutcome.Result.RECEIVED), report.toString());
+        DoctorContext c = context(Labs.kv(), Labs.healthy(), Optional.of(report));
+        for (String h : new String[] {"h1", "h2", "h3"}) {
+            assertEquals(Status.PASS, verdict(new PortsReachable(), c, h).status(), h);
+        }
+        assertEquals("reachable from h2 on tcp/7946, udp/7946, udp/4789", verdict(new PortsReachable(), c, "h3").message());
+        assertEquals(Status.PASS, verdict(new KvReachable(), c, "h2").status());
+    }
+
+    @Test
+    void aLostUdpDirectionFailsOnTheTargetNamingPairAndDirection() {
+        ProbeReport report = probe(Set.of("udp 4789 h2 h3"));
+        DoctorContext c = context(Labs.kv(), Labs.healthy(), Optional.of(report));
+        Verdict h3 = verdict(new PortsReachable(), c, "h3");
+        assertEquals(Status.FAIL, h3.status());
+        assertTrue(h3.message().startsWith("1 of 3 directions fail: h2 -> h3 (198.18.144.13) udp/4789: "), h3.message());
+        assertTrue(h3.hint().orElseThrow().contains("udp/4789"), h3.hint().toString());
+        assertEquals(Status.PASS, verdict(new PortsReachable(), c, "h2").status());
+    }
+
+    @Test
+    void aBlockedStorePortFailsKvReachableForThatSource() {
+        ProbeReport report = probe(Set.of("tcp 2379 h3 h1"));
+        DoctorContext c = context(Labs.kv(), Labs.healthy(), Optional.of(report));
+        Verdict h3 = verdict(new KvReachable(), c, "h3");
+        assertEquals(Status.FAIL, h3.status());
+        assertTrue(h3.message().contains("h3 -> h1 (198.18.144.11) tcp/2379: sender: Connection timed out"), h3.message());
+        assertEquals(Status.PASS, verdict(new KvReachable(), c, "h2").status());
+        assertEquals(Status.FAIL, verdict(new PortsReachable(), c, "h1").status());
+    }
+
+    @Test
+    void aUdpPortAlreadyHeldIsNotProbedAndDoesNotFail() {
+        PortNeed vxlan = new PortNeed(Protocol.UDP, 4789, "VXLAN data", Set.of(""), Set.of("h2"));
+        PortNeed gossip = new PortNeed(Protocol.TCP, 7946, "overlay gossip", Set.of("dockerd"), Set.of("h2"));
+        ProbeReport report = new ProbeReport(List.of(
+                new ProbeOutcome("h2", "h3", "198.18.144.13", gossip, ProbeOutcome.Result.CONNECTED, "port held on h3"),
+                new ProbeOutcome("h2", "h3", "198.18.144.13", vxlan, ProbeOutcome.Result.NOT_PROBED,
+                        "port already held on h3 (Address already in use); UDP cannot be probed then")));
+        Verdict v = verdict(new PortsReachable(), context(Labs.kv(), Labs.healthy(), Optional.of(report)), "h3");
+        assertEquals(Status.PASS, v.status());
+        assertTrue(v.message().contains("1 not probed"), v.message());
+    }
+
+    @Test
+    void aStoreThatDockerdUsesButThatIsNotRunningFails() {
+        Map<String, HostFacts> facts = new LinkedHashMap<>(Labs.healthy());
+        facts.put("h2", FakeHost.of("h2-2010").edit(FactCommands.DOCKER_INFO, "h2-2010", "docker-info.json",
+                "\"ID\":", "\"ClusterStore\":\"etcd://198.18.144.11:2379/network\",\"ID\":").facts());
+        ProbeReport report = probe(Set.of());
+        Verdict v = verdict(new KvReachable(), context(Labs.kv(), facts, Optional.of(report)), "h2");
+        assertEquals(Status.FAIL, v.status());
+        assertTrue(v.message().contains("no store runs on h1"), v.message());
+    }
+
+    @Test
+    void withoutTheProbeReachabilityIsSkipped() {
+        DoctorContext c = context(Labs.kv(), Labs.healthy());
+        assertEquals(Status.SKIP, verdict(new PortsReachable(), c, "h2").status());
+        assertFalse(verdict(new PortsReachable(), c, "h2").message().isEmpty());
+    }
+
+    @Test
+    void probeScriptsCarryValuesAsArgumentsOnly() {
+        RemoteCommand listen = ProbeScripts.listen(7, "abcd", "198.18.144.12", List.of(
+                new PortNeed(Protocol.UDP, 4789, "VXLAN data", Set.of(""), Set.of("h2", "h3"))));
+        assertEquals(List.of("perl", "-e", ProbeScripts.LISTEN, "7", "abcd", "198.18.144.12", "udp/4789/2"), listen.argv());
+    }
+
+    @Test
+    void listenersOutlastSendersThatRunTcpInWaves() {
+        PortNeed gossip = new PortNeed(Protocol.TCP, 7946, "overlay gossip", Set.of("dockerd"), Set.of("h2"));
+        PortNeed vxlan = new PortNeed(Protocol.UDP, 4789, "VXLAN data", Set.of(""), Set.of("h2"));
+        List<ProbeScripts.Send> few = List.of(new ProbeScripts.Send(gossip, "198.18.0.1"), new ProbeScripts.Send(vxlan, "198.18.0.1"));
+        assertEquals(PortProber.LISTEN_SECONDS, PortProber.listenSeconds(Map.of("h2", few)));
+        List<ProbeScripts.Send> many = new ArrayList<>();
+        for (int i = 0; i < 33; i++) {
+            many.add(new ProbeScripts.Send(gossip, "198.18.0." + i));
+        }
+        assertEquals(PortProber.LISTEN_SECONDS + PortProber.SEND_SECONDS + 2, PortProber.listenSeconds(Map.of("h2", few, "h3", many)));
+    }
+
+    @Test
+    void anExternalStoreIsReachedByAConnectionFromEveryOverlayHost() {
+        io.ovl.topology.Topology external = new io.ovl.topology.Topology(1, io.ovl.topology.Mode.KV,
+                io.ovl.topology.SshSettings.DEFAULTS, Optional.of(io.ovl.topology.KvStore.external(
+                        io.ovl.topology.KvBackend.ETCD, java.net.URI.create("etcd://198.18.144.11:2379/network"))),
+                Optional.empty(), List.of(Labs.H1, Labs.H2, Labs.H3), List.of(Labs.LABNET));
+        ProbeReport report = probe(external, Set.of("tcp 2379 h3 h1"));
+        DoctorContext c = context(external, Labs.healthy(), Optional.of(report));
+        Verdict h2 = verdict(new KvReachable(), c, "h2");
+        assertEquals(Status.PASS, h2.status(), h2.message());
+        assertEquals("the external store answers at 198.18.144.11:2379", h2.message());
+        Verdict h3 = verdict(new KvReachable(), c, "h3");
+        assertEquals(Status.FAIL, h3.status());
+        assertTrue(h3.message().contains("store 198.18.144.11:2379: cannot connect: Connection timed out"), h3.message());
+    }
+}
