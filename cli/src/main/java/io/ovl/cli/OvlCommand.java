@@ -25,6 +25,7 @@ import picocli.CommandLine.Spec;
             ValidateCommand.class,
             NetCommand.class,
             CompletionCommand.class,
+            DoctorCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class OvlCommand implements Runnable {

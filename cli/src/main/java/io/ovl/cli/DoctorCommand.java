@@ -1,0 +1,147 @@
+package io.ovl.cli;
+
+import io.ovl.access.HostAccess;
+import io.ovl.core.ExitCode;
+import io.ovl.doctor.DoctorProgress;
+import io.ovl.doctor.DoctorReport;
+import io.ovl.doctor.DoctorRunner;
+import io.ovl.doctor.FactGatherer;
+import io.ovl.doctor.HostConnection;
+import io.ovl.doctor.IgnoreList;
+import io.ovl.doctor.PortProber;
+import io.ovl.hosts.ParallelHosts;
+import io.ovl.ssh.CommandResult;
+import io.ovl.ssh.HostSession;
+import io.ovl.ssh.RemoteCommand;
+import io.ovl.ssh.SshConnector;
+import io.ovl.topology.LoadResult;
+import io.ovl.topology.Problem;
+import io.ovl.topology.TopologyLoader;
+import io.ovl.topology.TopologyLocator;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code ovl doctor}: parse, run the doctor engine, render. */
+@Command(
+        name = "doctor",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Check every precondition of a multi-host overlay on every host, before and after setup.",
+            "Connects to each host once over SSH (in parallel), gathers facts, probes the overlay's",
+            "ports host to host with real TCP and UDP traffic (needs perl on the hosts), then reports",
+            "one line per check per host. Exit 0 when nothing failed, 3 when a check failed,",
+            "2 for an invalid topology or bad arguments."
+        })
+public final class DoctorCommand implements Callable<Integer> {
+
+    enum Output { human, json }
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = {"-f", "--file"}, paramLabel = "FILE",
+            description = "topology file (default: $OVL_TOPOLOGY, else ./topology.yaml)")
+    Path file;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "human",
+            description = "human (default) or json (stable shape for CI, see docs/doctor.md)")
+    Output output;
+
+    @Option(names = "--ignore", paramLabel = "NAME[,NAME...]",
+            description = "report failures of these checks (or 'all') as warnings; they are still printed")
+    List<String> ignore = new ArrayList<>();
+
+    @Option(names = "--no-probe", description = "skip the port probe (ports.reachable and kv.reachable are skipped)")
+    boolean noProbe;
+
+    @Option(names = "--parallel", paramLabel = "N", defaultValue = "" + ParallelHosts.DEFAULT_PARALLELISM,
+            description = "hosts handled at once (default: ${DEFAULT-VALUE})")
+    int parallel;
+
+    @Override
+    public Integer call() {
+        IgnoreList ignoreList = IgnoreList.parse(ignore);
+        Path topologyFile = TopologyLocator.locate(Optional.ofNullable(file), System.getenv(), Path.of("").toAbsolutePath());
+        LoadResult loaded = new TopologyLoader().load(topologyFile);
+        PrintWriter err = spec.commandLine().getErr();
+        if (!loaded.valid()) {
+            for (Problem p : loaded.problems()) {
+                err.println(p.format());
+            }
+            err.println("ovl: the topology is not valid; doctor checks hosts only for a valid topology");
+            err.flush();
+            return ExitCode.USAGE.code();
+        }
+        if (parallel < 1) {
+            err.println("ovl: --parallel must be at least 1");
+            err.flush();
+            return ExitCode.USAGE.code();
+        }
+        HostAccess access = HostAccess.forTopologyFile(topologyFile);
+        SshConnector connector = SshConnector.fromSystem();
+        DoctorProgress progress = output == Output.human ? new ProgressPrinter(err) : DoctorProgress.NONE;
+        DoctorRunner runner = new DoctorRunner(host -> new SessionConnection(connector.open(access.target(host))),
+                new ParallelHosts(parallel), new FactGatherer(Clock.systemUTC()),
+                noProbe ? Optional.empty() : Optional.of(new PortProber()), progress);
+        DoctorReport report = runner.run(loaded.topology().get(), String.valueOf(file == null ? topologyFile : file),
+                ignoreList);
+        PrintWriter out = spec.commandLine().getOut();
+        if (output == Output.json) {
+            out.println(DoctorJson.render(report));
+        } else {
+            new DoctorHumanView(Colour.forTerminal(System.getenv(), System.console() != null)).render(report, out);
+        }
+        out.flush();
+        return report.passed() ? ExitCode.OK.code() : ExitCode.CHECKS_FAILED.code();
+    }
+
+    /** Adapts an SSH session to the doctor engine's connection seam. */
+    private record SessionConnection(HostSession session) implements HostConnection {
+        @Override
+        public CommandResult run(RemoteCommand command) {
+            return session.run(command);
+        }
+
+        @Override
+        public void close() {
+            session.close();
+        }
+    }
+
+    /** Progress lines on stderr while hosts are gathered and probed. */
+    private static final class ProgressPrinter implements DoctorProgress {
+        private final PrintWriter err;
+
+        ProgressPrinter(PrintWriter err) {
+            this.err = err;
+        }
+
+        @Override
+        public synchronized void gathering(String host) {
+            err.println("doctor: " + host + ": connecting, gathering facts");
+            err.flush();
+        }
+
+        @Override
+        public synchronized void gathered(String host, Optional<String> error) {
+            err.println("doctor: " + host + ": " + error.map(e -> "not reached: " + e).orElse("facts gathered"));
+            err.flush();
+        }
+
+        @Override
+        public synchronized void probing(int hosts, int seconds) {
+            err.println("doctor: probing ports between " + hosts + " hosts with TCP and UDP traffic (about "
+                    + seconds + " s)");
+            err.flush();
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package io.ovl.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.ovl.doctor.CheckResult;
+import io.ovl.doctor.CheckSection;
+import io.ovl.doctor.DoctorReport;
+import io.ovl.doctor.Status;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code ovl doctor --output json}: a stable shape for CI, documented in docs/doctor.md. Keys are
+ * only ever added, never renamed or removed; {@code schema} changes if that promise is broken.
+ *
+ * <pre>
+ * {
+ *   "schema": "ovl.doctor/v1",
+ *   "topology": "topology.yaml",
+ *   "ok": false,                        // true exactly when the exit code is 0
+ *   "summary": {"pass": 40, "warn": 2, "fail": 1, "skip": 5, "ignored": 1},
+ *   "hosts": ["h1", "h2"],
+ *   "checks": [
+ *     {"name": "kernel.version", "severity": "error", "description": "...",
+ *      "results": [{"host": "h1", "status": "pass|warn|fail|skip", "message": "...",
+ *                   "hint": "..." or null, "ignored": false}]}
+ *   ]
+ * }
+ * </pre>
+ */
+final class DoctorJson {
+    static final String SCHEMA = "ovl.doctor/v1";
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private DoctorJson() {
+    }
+
+    static String render(DoctorReport report) {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("schema", SCHEMA);
+        root.put("topology", report.topologyFile());
+        root.put("ok", report.passed());
+        Map<String, Object> summary = new LinkedHashMap<>();
+        for (Status s : Status.values()) {
+            summary.put(s.key(), report.count(s));
+        }
+        summary.put("ignored", report.ignoredCount());
+        root.put("summary", summary);
+        root.put("hosts", report.hosts());
+        List<Object> checks = new ArrayList<>();
+        for (CheckSection section : report.sections()) {
+            Map<String, Object> c = new LinkedHashMap<>();
+            c.put("name", section.name());
+            c.put("severity", section.severity().key());
+            c.put("description", section.description());
+            List<Object> results = new ArrayList<>();
+            for (CheckResult r : section.results()) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("host", r.host());
+                m.put("status", r.status().key());
+                m.put("message", r.message());
+                m.put("hint", r.hint().orElse(null));
+                m.put("ignored", r.ignored());
+                results.add(m);
+            }
+            c.put("results", results);
+            checks.add(c);
+        }
+        root.put("checks", checks);
+        try {
+            return JSON.writeValueAsString(root);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

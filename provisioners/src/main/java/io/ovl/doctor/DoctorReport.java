@@ -1,0 +1,43 @@
+package io.ovl.doctor;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Stream;
+
+/**
+ * Everything doctor found, as data: sections in check order, each with one result per host. The
+ * CLI renders it (human view, JSON); the engine never prints.
+ *
+ * @param topologyFile the file the topology came from, as given
+ * @param hosts        topology host names, in order
+ */
+public record DoctorReport(String topologyFile, List<String> hosts, List<CheckSection> sections) {
+    public DoctorReport {
+        Objects.requireNonNull(topologyFile, "topologyFile");
+        hosts = List.copyOf(hosts);
+        sections = List.copyOf(sections);
+    }
+
+    public Stream<CheckResult> results() {
+        return sections.stream().flatMap(s -> s.results().stream());
+    }
+
+    public long count(Status status) {
+        return results().filter(r -> r.status() == status).count();
+    }
+
+    public long ignoredCount() {
+        return results().filter(CheckResult::ignored).count();
+    }
+
+    /** True when no result failed: the run exits 0. */
+    public boolean passed() {
+        return count(Status.FAIL) == 0;
+    }
+
+    /** The results of one check (empty when the check did not run). */
+    public List<CheckResult> resultsOf(String check) {
+        return sections.stream().filter(s -> s.name().equals(check)).findFirst()
+                .map(CheckSection::results).orElse(List.of());
+    }
+}

@@ -1,0 +1,115 @@
+package io.ovl.doctor;
+
+import io.ovl.core.ExitCode;
+import io.ovl.core.OvlException;
+import io.ovl.hosts.HostResult;
+import io.ovl.hosts.ParallelHosts;
+import io.ovl.ssh.RemoteShell;
+import io.ovl.topology.Host;
+import io.ovl.topology.Topology;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Runs doctor: connects to every host once (in parallel), gathers its facts, runs the port probe
+ * over the same connections, closes them, then evaluates every check on the facts and returns
+ * the report. Nothing here prints.
+ */
+public final class DoctorRunner {
+    private final Function<Host, HostConnection> connect;
+    private final ParallelHosts parallel;
+    private final FactGatherer gatherer;
+    private final Optional<PortProber> prober;
+    private final DoctorProgress progress;
+
+    /**
+     * @param connect opens a host's connection, throwing {@link OvlException} naming the host and step
+     * @param prober  empty to skip the port probe (--no-probe)
+     */
+    public DoctorRunner(Function<Host, HostConnection> connect, ParallelHosts parallel, FactGatherer gatherer,
+                        Optional<PortProber> prober, DoctorProgress progress) {
+        this.connect = connect;
+        this.parallel = parallel;
+        this.gatherer = gatherer;
+        this.prober = prober;
+        this.progress = progress;
+    }
+
+    public DoctorReport run(Topology topology, String topologyFile, IgnoreList ignore) {
+        record Opened(HostConnection connection, HostFacts facts) {
+        }
+        List<HostResult<Opened>> opened = parallel.forEach(topology.hosts(), Host::name, host -> {
+            progress.gathering(host.name());
+            HostConnection c = connect.apply(host);
+            try {
+                Opened o = new Opened(c, gatherer.gather(c));
+                progress.gathered(host.name(), Optional.empty());
+                return o;
+            } catch (RuntimeException e) {
+                c.close();
+                throw e;
+            }
+        });
+        Map<String, RemoteShell> shells = new LinkedHashMap<>();
+        List<GatheredHost> gathered = new ArrayList<>();
+        try {
+            for (int i = 0; i < opened.size(); i++) {
+                Host host = topology.hosts().get(i);
+                HostResult<Opened> r = opened.get(i);
+                if (r.value().isPresent()) {
+                    shells.put(host.name(), r.value().get().connection());
+                    gathered.add(GatheredHost.reached(host, r.value().get().facts()));
+                } else {
+                    String error = r.error().map(OvlException::getMessage).orElse("unknown error");
+                    progress.gathered(host.name(), Optional.of(error));
+                    gathered.add(GatheredHost.unreachable(host, error));
+                }
+            }
+            Optional<ProbeReport> probes = Optional.empty();
+            if (prober.isPresent()) {
+                progress.probing(shells.size(), PortProber.LISTEN_SECONDS);
+                probes = Optional.of(prober.get().probe(topology, gathered, shells));
+            }
+            return evaluate(new DoctorContext(topology, gathered, probes), topologyFile, ignore);
+        } finally {
+            for (HostResult<Opened> r : opened) {
+                r.value().ifPresent(o -> o.connection().close());
+            }
+        }
+    }
+
+    /** Evaluates every check on gathered facts: the pure half of doctor. */
+    public static DoctorReport evaluate(DoctorContext context, String topologyFile, IgnoreList ignore) {
+        List<CheckSection> sections = new ArrayList<>();
+        for (Check check : Checks.ALL) {
+            List<HostVerdict> verdicts;
+            try {
+                verdicts = check.evaluate(context);
+            } catch (RuntimeException e) {
+                // A bug in one check must not hide the others' results.
+                throw new OvlException(ExitCode.SOFTWARE, "check " + check.name() + " failed: " + e, e);
+            }
+            List<CheckResult> results = verdicts.stream().map(v -> result(check, v, ignore)).toList();
+            sections.add(new CheckSection(check.name(), check.description(), check.severity(), results));
+        }
+        return new DoctorReport(topologyFile, context.hosts().stream().map(GatheredHost::name).toList(), sections);
+    }
+
+    static CheckResult result(Check check, HostVerdict hv, IgnoreList ignore) {
+        Verdict v = hv.verdict();
+        Status status = v.status();
+        boolean ignored = false;
+        if (status == Status.FAIL && check.severity() == CheckSeverity.WARNING) {
+            status = Status.WARN;
+        }
+        if (status == Status.FAIL && ignore.ignores(check.name())) {
+            status = Status.WARN;
+            ignored = true;
+        }
+        return new CheckResult(check.name(), hv.host(), status, v.message(), v.hint(), ignored);
+    }
+}

@@ -1,0 +1,42 @@
+package io.ovl.doctor;
+
+import io.ovl.ssh.RemoteCommand;
+
+/**
+ * The commands doctor runs on every host to gather facts, all read-only except the VXLAN probe,
+ * which creates a device and removes it again. Scripts are constants; no value is interpolated.
+ */
+public final class FactCommands {
+    private FactCommands() {
+    }
+
+    public static final RemoteCommand ID = RemoteCommand.of("id", "-u");
+    public static final RemoteCommand HOSTNAME = RemoteCommand.of("hostname");
+    public static final RemoteCommand UNAME = RemoteCommand.of("uname", "-r");
+    public static final RemoteCommand DOCKER_INFO = RemoteCommand.of("docker", "info", "--format", "{{json .}}");
+    /** Inspect every network at once; "[]" when there are none (inspect without IDs is an error). */
+    public static final RemoteCommand DOCKER_NETWORKS = RemoteCommand.script(
+            "ids=$(docker network ls -q) || exit $?; if [ -z \"$ids\" ]; then echo '[]'; exit 0; fi;"
+                    + " exec docker network inspect $ids");
+    public static final RemoteCommand IP_ADDR = RemoteCommand.of("ip", "-j", "-d", "addr");
+    public static final RemoteCommand IP_ROUTE = RemoteCommand.of("ip", "-j", "route");
+    public static final RemoteCommand SS = RemoteCommand.of("ss", "-H", "-lntup");
+    /** Exit 3 means "no daemon.json", which is fine and common. */
+    public static final RemoteCommand DAEMON_JSON = RemoteCommand.script(
+            "[ -e /etc/docker/daemon.json ] || exit 3; exec cat /etc/docker/daemon.json");
+    public static final int NO_DAEMON_JSON = 3;
+    public static final RemoteCommand DOCKER_UNIT = RemoteCommand.of("systemctl", "cat", "docker.service");
+    public static final RemoteCommand DATE = RemoteCommand.of("date", "+%s.%N");
+    /**
+     * Proves the kernel can make VXLAN devices by making one (down, never used) and deleting it;
+     * a leftover from an interrupted run is removed first.
+     */
+    public static final RemoteCommand VXLAN = RemoteCommand.script(
+            "ip link del ovl-doctor-vx >/dev/null 2>&1; ip link add ovl-doctor-vx type vxlan id 4242 dstport 4789"
+                    + " || exit $?; exec ip link del ovl-doctor-vx");
+    /** dockerd's journal since it last started (older lines describe problems already restarted away). */
+    public static final RemoteCommand DOCKER_LOG = RemoteCommand.script(
+            "since=$(systemctl show -p ActiveEnterTimestamp --value docker.service 2>/dev/null);"
+                    + " if [ -n \"$since\" ]; then exec journalctl -u docker.service --no-pager -o cat --since \"$since\";"
+                    + " else exec journalctl -u docker.service --no-pager -o cat -n 200; fi");
+}

@@ -1,0 +1,41 @@
+package io.ovl.doctor;
+
+import io.ovl.facts.DockerInfo;
+import io.ovl.facts.HostInterface;
+import io.ovl.facts.KernelVersion;
+import io.ovl.facts.Route;
+import io.ovl.facts.SystemdUnit;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Everything doctor learns about one host, gathered once over one SSH session by
+ * {@link FactGatherer}; checks are pure functions of these facts.
+ *
+ * @param uid           the effective user id commands run as (after sudo when become: sudo)
+ * @param vxlan         whether a VXLAN device could be created (and removed again)
+ * @param daemonJson    /etc/docker/daemon.json, empty when the file does not exist
+ * @param dockerLog     dockerd's journal since its last start
+ */
+public record HostFacts(
+        Fact<Integer> uid,
+        Fact<String> hostname,
+        Fact<KernelVersion> kernel,
+        Fact<String> vxlan,
+        Fact<DockerInfo> dockerInfo,
+        Fact<List<DockerNetwork>> dockerNetworks,
+        Fact<List<HostInterface>> interfaces,
+        Fact<List<Route>> routes,
+        Fact<List<BoundSocket>> sockets,
+        Fact<Optional<String>> daemonJson,
+        Fact<SystemdUnit> dockerUnit,
+        Fact<ClockSample> clock,
+        Fact<String> dockerLog) {
+
+    /** Facts of a host where nothing could run, every one unknown for {@code why}. */
+    public static HostFacts nothingKnown(String why) {
+        return new HostFacts(Fact.unknown(why), Fact.unknown(why), Fact.unknown(why), Fact.unknown(why),
+                Fact.unknown(why), Fact.unknown(why), Fact.unknown(why), Fact.unknown(why), Fact.unknown(why),
+                Fact.unknown(why), Fact.unknown(why), Fact.unknown(why), Fact.unknown(why));
+    }
+}

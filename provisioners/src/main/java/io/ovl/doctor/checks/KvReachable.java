@@ -1,0 +1,80 @@
+package io.ovl.doctor.checks;
+
+import io.ovl.doctor.CheckSeverity;
+import io.ovl.doctor.DoctorContext;
+import io.ovl.doctor.GatheredHost;
+import io.ovl.doctor.HostLocalCheck;
+import io.ovl.doctor.ProbeOutcome;
+import io.ovl.doctor.Verdict;
+import io.ovl.topology.KvStore;
+import io.ovl.topology.Mode;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * kv mode: every overlay host reaches the KV store's port. Before setup ovl's own probe listener
+ * stands in for the store; once dockerd on this host is configured with a cluster store, the
+ * store itself must answer, and a store that is down is a failure (dockerd 20.10 started while
+ * its store was unreachable never joins, even after the store comes back).
+ */
+public final class KvReachable extends HostLocalCheck {
+    @Override
+    public String name() {
+        return "kv.reachable";
+    }
+
+    @Override
+    public String description() {
+        return "kv mode: the KV store's port answers from every overlay host (the store itself once set up)";
+    }
+
+    @Override
+    public CheckSeverity severity() {
+        return CheckSeverity.ERROR;
+    }
+
+    @Override
+    protected Verdict evaluate(DoctorContext context, GatheredHost host) {
+        if (context.topology().mode() != Mode.KV || context.topology().kvStore().isEmpty()) {
+            return Verdict.skip("not kv mode");
+        }
+        if (!host.host().overlay()) {
+            return Verdict.skip("not an overlay host");
+        }
+        KvStore kv = context.topology().kvStore().get();
+        if (kv.isExternal()) {
+            return Verdict.skip("external store " + kv.url().get() + ": not probed by doctor yet");
+        }
+        if (context.probes().isEmpty()) {
+            return Verdict.skip("port probe not run (--no-probe)");
+        }
+        List<ProbeOutcome> toStore = context.probes().get().outcomes().stream()
+                .filter(o -> o.source().equals(host.name()) && kv.hosts().contains(o.target())
+                        && o.need().port() == kv.port())
+                .toList();
+        if (toStore.isEmpty()) {
+            return Verdict.skip("no store host to probe");
+        }
+        Optional<String> configured = host.facts().dockerInfo().value().flatMap(i -> i.clusterStore());
+        for (ProbeOutcome o : toStore) {
+            if (o.result() == ProbeOutcome.Result.NOT_RECEIVED) {
+                return Verdict.fail("cannot reach the store port: " + o.describe() + ": " + o.detail(),
+                        "allow tcp/" + kv.port() + " from the overlay hosts to " + o.target());
+            }
+            if (o.result() == ProbeOutcome.Result.NOT_PROBED) {
+                return Verdict.warn("store port not probed: " + o.describe() + ": " + o.detail(),
+                        "check that tcp/" + kv.port() + " on " + o.target() + " answers from " + host.name());
+            }
+            if (o.result() == ProbeOutcome.Result.RECEIVED && configured.isPresent()) {
+                // Our listener could bind the port: nothing serves the store there.
+                return Verdict.fail("dockerd uses cluster store " + configured.get() + " but no store runs on "
+                                + o.target() + " (tcp/" + kv.port() + " is free)",
+                        "start the store on " + o.target() + " (ovl init), then restart docker on " + host.name());
+            }
+        }
+        boolean running = toStore.stream().anyMatch(o -> o.result() == ProbeOutcome.Result.CONNECTED);
+        String where = String.join(", ", toStore.stream().map(o -> o.target() + " tcp/" + kv.port()).toList());
+        return Verdict.pass(running ? "the store answers at " + where
+                : "store port reachable at " + where + " (no store runs yet; ovl init starts it)");
+    }
+}

@@ -1,0 +1,69 @@
+package io.ovl.doctor.checks;
+
+import io.ovl.doctor.AdvertiseAddress;
+import io.ovl.doctor.CheckSeverity;
+import io.ovl.doctor.DoctorContext;
+import io.ovl.doctor.Fact;
+import io.ovl.doctor.GatheredHost;
+import io.ovl.doctor.HostLocalCheck;
+import io.ovl.doctor.Verdict;
+import io.ovl.facts.HostInterface;
+import io.ovl.topology.NetworkSpec;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * VXLAN adds 50 bytes to every packet; an overlay MTU above the underlay's MTU minus 50 means
+ * large packets are dropped or fragmented (small pings work, big transfers hang).
+ */
+public final class MtuHeadroom extends HostLocalCheck {
+    static final int VXLAN_OVERHEAD = 50;
+    /** Docker's overlay MTU when the network sets none: 1500 minus the VXLAN overhead. */
+    static final int DOCKER_DEFAULT_OVERLAY_MTU = 1450;
+
+    @Override
+    public String name() {
+        return "mtu.headroom";
+    }
+
+    @Override
+    public String description() {
+        return "the underlay MTU leaves the 50 bytes VXLAN needs above every overlay network's MTU";
+    }
+
+    @Override
+    public CheckSeverity severity() {
+        return CheckSeverity.ERROR;
+    }
+
+    @Override
+    protected Verdict evaluate(DoctorContext context, GatheredHost host) {
+        if (!host.host().overlay()) {
+            return Verdict.skip("not an overlay host");
+        }
+        Fact<AdvertiseAddress> adv = AdvertiseAddress.resolve(host.host(), host.facts());
+        if (adv.value().isEmpty() || adv.value().get().iface().isEmpty()) {
+            return Verdict.skip("underlay interface unknown (see advertise.address)");
+        }
+        HostInterface underlay = adv.value().get().iface().get();
+        int room = underlay.mtu() - VXLAN_OVERHEAD;
+        List<String> tooBig = new ArrayList<>();
+        List<String> defaultTooBig = new ArrayList<>();
+        for (NetworkSpec n : context.topology().networks()) {
+            int mtu = n.mtu().orElse(DOCKER_DEFAULT_OVERLAY_MTU);
+            if (mtu > room) {
+                (n.mtu().isPresent() ? tooBig : defaultTooBig).add(n.name() + " (MTU " + mtu + ")");
+            }
+        }
+        String where = "underlay " + underlay.name() + " has MTU " + underlay.mtu() + ", room for overlay MTU " + room;
+        if (!tooBig.isEmpty()) {
+            return Verdict.fail(where + "; too big: " + String.join(", ", tooBig),
+                    "set `mtu: " + room + "` (or less) on those networks, or raise the underlay MTU");
+        }
+        if (!defaultTooBig.isEmpty()) {
+            return Verdict.warn(where + "; Docker's default overlay MTU " + DOCKER_DEFAULT_OVERLAY_MTU
+                    + " is too big for: " + String.join(", ", defaultTooBig), "set `mtu: " + room + "` on those networks");
+        }
+        return Verdict.pass(where);
+    }
+}

@@ -1,0 +1,47 @@
+# ovl doctor: the listening half of the port probe. Run on the TARGET host as
+#   perl -e "$(cat probe-listen.pl)" SECONDS RUN-ID PROTO/PORT/SENDERS...
+# Binds every PROTO/PORT on all addresses, prints "LISTEN proto port" or "BUSY proto port error",
+# then prints "GOT proto port SOURCE" for each first probe message "ovl-probe RUN-ID SOURCE" that
+# arrives, until every expected SENDERS count was heard on every port it could bind, or SECONDS
+# pass. It always exits by itself: nothing is left running on the host, even if ovl dies.
+use strict;
+use warnings;
+use IO::Socket::INET;
+use IO::Select;
+$| = 1;
+my ($seconds, $run, @specs) = @ARGV;
+my $select = IO::Select->new;
+my %socket_info;
+my %seen;
+my $expected = 0;
+for my $spec (@specs) {
+    my ($proto, $port, $senders) = split m{/}, $spec;
+    my $sock = $proto eq 'tcp'
+        ? IO::Socket::INET->new(LocalPort => $port, Proto => 'tcp', Listen => 128, ReuseAddr => 1)
+        : IO::Socket::INET->new(LocalPort => $port, Proto => 'udp');
+    if ($sock) {
+        $select->add($sock);
+        $socket_info{fileno $sock} = [$proto, $port, $sock];
+        $expected += $senders;
+        print "LISTEN $proto $port\n";
+    } else {
+        print "BUSY $proto $port $!\n";
+    }
+}
+my $end = time + $seconds;
+while ((my $left = $end - time) > 0 && scalar(keys %seen) < $expected) {
+    for my $fh ($select->can_read($left)) {
+        my ($proto, $port, $sock) = @{$socket_info{fileno $fh}};
+        my $buf = '';
+        if ($proto eq 'tcp') {
+            my $conn = $sock->accept or next;
+            sysread($conn, $buf, 256) if IO::Select->new($conn)->can_read(2);
+            close $conn;
+        } else {
+            $sock->recv($buf, 256);
+        }
+        if (defined $buf && $buf =~ /^ovl-probe \Q$run\E (\S+)/ && !$seen{"$proto $port $1"}++) {
+            print "GOT $proto $port $1\n";
+        }
+    }
+}
