@@ -1,0 +1,81 @@
+package io.ovl.provision;
+
+import io.ovl.core.ExitCode;
+import io.ovl.core.OvlException;
+import io.ovl.render.DockerdDropIn;
+import io.ovl.render.KvStoreSpecs;
+import io.ovl.ssh.RemoteCommand;
+import io.ovl.ssh.RemoteFiles;
+import io.ovl.topology.Topology;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code ovl reset}: undoes init.
+ * <ol>
+ *   <li>read every host; refuse when a needed fact is unknown;</li>
+ *   <li>on each host with ovl's drop-in: remove it (and its backup), restart dockerd, wait for its
+ *       API; if dockerd does not come back, put the drop-in back and restart (as init rolls back);</li>
+ *   <li>remove the store containers; with --purge also their data volumes.</li>
+ * </ol>
+ * Idempotent: a host without the drop-in is not restarted, a missing container is not an error.
+ */
+public final class Reset {
+    private final Topology topology;
+    private final OpenHosts hosts;
+
+    public Reset(Topology topology, OpenHosts hosts) {
+        this.topology = topology;
+        this.hosts = hosts;
+    }
+
+    public ResetPlan plan(boolean purge) {
+        ClusterLayout layout = ClusterLayout.of(topology);
+        Optional<String> storeName = layout.cluster().map(c -> KvStoreSpecs.render(c, c.nodes().get(0).name()).name());
+        List<String> storeHosts = layout.cluster().map(c -> c.nodes().stream().map(n -> n.name()).toList())
+                .orElse(List.of());
+        List<HostState> states = hosts.readAll(topology.hosts(), h -> StateReader.read(h,
+                storeHosts.contains(h.name()) ? storeName : Optional.empty(), List.of()));
+        return ResetPlanner.plan(topology, states, purge);
+    }
+
+    public InitReport apply(ResetPlan plan, ApplyOptions options, ProvisionProgress progress) {
+        if (!plan.blockers().isEmpty()) {
+            throw new OvlException(ExitCode.CHECKS_FAILED, "preflight: nothing was changed; first problem: "
+                    + plan.blockers().get(0).format());
+        }
+        HostReconfigure step = new HostReconfigure(options, progress);
+        List<HostOutcome> outcomes = hosts.parallel().forEach(plan.hosts(), HostPlan::host, p -> {
+            ProvisionHost host = hosts.require(p.host());
+            HostOutcome o = step.apply(host, p);
+            if (o.status() == HostOutcome.Status.CHANGED) {
+                // The backup is an older ovl drop-in: nothing of the host's own to restore from it.
+                host.shell().run(RemoteCommand.of("rm", "-f", "--", DockerdDropIn.PATH + RemoteFiles.BACKUP_SUFFIX));
+            }
+            return o;
+        }).stream().map(r -> r.value().orElseGet(() -> new HostOutcome(r.host(), HostOutcome.Status.FAILED,
+                r.error().map(Throwable::getMessage).orElse("failed")))).toList();
+        List<HostOutcome> store = new ArrayList<>();
+        for (ResetPlan.StoreRemoval s : plan.store()) {
+            ProvisionHost host = hosts.require(s.host());
+            try {
+                if (s.containerExists()) {
+                    progress.step(host.name(), "removing store container " + s.container());
+                    host.docker().removeContainer(s.container());
+                }
+                for (String v : s.volumes()) {
+                    progress.step(host.name(), "removing volume " + v);
+                    host.docker().removeVolume(v);
+                }
+                boolean changed = s.containerExists() || !s.volumes().isEmpty();
+                store.add(new HostOutcome(host.name(), changed ? HostOutcome.Status.CHANGED : HostOutcome.Status.UNCHANGED,
+                        changed ? "removed " + s.container() + (s.volumes().isEmpty() ? " (data volume kept)"
+                                : " and volumes " + s.volumes()) : "no store container"));
+            } catch (OvlException e) {
+                store.add(new HostOutcome(host.name(), HostOutcome.Status.FAILED, e.getMessage()));
+            }
+        }
+        return new InitReport(store, outcomes, List.of());
+    }
+}
