@@ -113,6 +113,7 @@ public final class InitCommand implements Callable<Integer> {
             } else {
                 out.print(InitView.reportText(report, "init"));
             }
+            out.flush();
             return report.exitCode().code();
         }
     }

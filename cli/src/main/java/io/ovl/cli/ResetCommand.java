@@ -92,6 +92,7 @@ public final class ResetCommand implements Callable<Integer> {
             } else {
                 out.print(InitView.reportText(report, "reset"));
             }
+            out.flush();
             return report.exitCode().code();
         }
     }

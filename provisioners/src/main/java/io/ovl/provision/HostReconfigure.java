@@ -32,10 +32,10 @@ final class HostReconfigure {
             DockerApi.DaemonStatus status = DockerRestart.restartAndWait(host, options.dockerWait(), options.pollInterval());
             step = "confirm cluster store";
             confirm(host, plan, status);
-            progress.step(host.name(), "docker is up with cluster-store " + status.clusterStore().orElse("")
-                    + status.clusterAdvertise().map(a -> ", advertise " + a).orElse(""));
-            return new HostOutcome(host.name(), HostOutcome.Status.CHANGED, "dockerd restarted with cluster-store "
-                    + plan.expectedStore());
+            String running = status.clusterStore().map(c -> "cluster-store " + c
+                    + status.clusterAdvertise().map(a -> ", advertise " + a).orElse("")).orElse("no cluster store");
+            progress.step(host.name(), "docker " + status.serverVersion() + " is up with " + running);
+            return new HostOutcome(host.name(), HostOutcome.Status.CHANGED, "dockerd restarted; runs with " + running);
         } catch (OvlException e) {
             progress.step(host.name(), "FAILED at " + step + ": " + e.getMessage() + "; rolling back");
             return rollBack(host, plan, step, e);
