@@ -36,10 +36,11 @@ public final class UnifiedDiff {
             if (i < a.size() && j < b.size() && a.get(i).equals(b.get(j))) {
                 body.append(' ').append(a.get(i++)).append('\n');
                 j++;
-            } else if (j < b.size() && (i == a.size() || lcs[i][j + 1] >= lcs[i + 1][j])) {
-                body.append('+').append(b.get(j++)).append('\n');
-            } else {
+            } else if (i < a.size() && (j == b.size() || lcs[i + 1][j] >= lcs[i][j + 1])) {
+                // Deletions before additions, as diff -u prints a changed line.
                 body.append('-').append(a.get(i++)).append('\n');
+            } else {
+                body.append('+').append(b.get(j++)).append('\n');
             }
         }
         return "--- " + (beforeExists ? "a" + path : "/dev/null") + "\n"
