@@ -4,6 +4,7 @@ import io.ovl.core.ExitCode;
 import io.ovl.core.OvlException;
 import io.ovl.hosts.ParallelHosts;
 import io.ovl.provision.ApplyOptions;
+import io.ovl.provision.ClusterLayout;
 import io.ovl.provision.InitReport;
 import io.ovl.provision.OpenHosts;
 import io.ovl.provision.Plan;
@@ -69,6 +70,7 @@ public final class InitCommand implements Callable<Integer> {
     public Integer call() {
         Path file = topologyOption.locate();
         Topology topology = ProvisionRun.load(file);
+        ClusterLayout.of(topology); // refuses a topology init cannot handle before any host is contacted
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try (OpenHosts hosts = ProvisionRun.open(topology, file, parallel);

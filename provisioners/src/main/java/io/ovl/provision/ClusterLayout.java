@@ -37,7 +37,7 @@ public record ClusterLayout(KvBackend backend, Optional<KvCluster> cluster, List
     /** @throws OvlException (USAGE) for a topology that is not in kv mode */
     public static ClusterLayout of(Topology topology) {
         if (topology.mode() != Mode.KV || topology.kvStore().isEmpty()) {
-            throw new OvlException(ExitCode.USAGE, "ovl init handles mode: kv only (this topology is mode: "
+            throw new OvlException(ExitCode.USAGE, "ovl init and ovl reset handle mode: kv only (this topology is mode: "
                     + topology.mode().key() + "); swarm mode is not supported by init yet");
         }
         KvStore store = topology.kvStore().get();
