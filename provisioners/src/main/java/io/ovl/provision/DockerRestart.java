@@ -5,6 +5,9 @@ import io.ovl.core.OvlException;
 import io.ovl.ssh.CommandResult;
 import io.ovl.ssh.RemoteCommand;
 import java.time.Duration;
+import io.ovl.facts.DockerdLog;
+import io.ovl.facts.DockerdLogFinding;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -19,6 +22,14 @@ final class DockerRestart {
     /** dockerd's last lines, for the error when it does not come up. */
     static final RemoteCommand LAST_LOG = RemoteCommand.of("journalctl", "-u", "docker.service", "--no-pager",
             "-o", "cat", "-n", "5");
+
+    /**
+     * dockerd's log of its current run only: systemd tags each line with the run's invocation ID,
+     * which, unlike a --since time, also covers what dockerd logged while starting.
+     */
+    static final RemoteCommand CURRENT_RUN_LOG = RemoteCommand.script(
+            "id=$(systemctl show -p InvocationID --value docker.service) && [ -n \"$id\" ] || exit 3;"
+                    + " exec journalctl --no-pager -o cat \"_SYSTEMD_INVOCATION_ID=$id\"");
 
     private DockerRestart() {
     }
@@ -39,6 +50,18 @@ final class DockerRestart {
         return status.orElseThrow(() -> new OvlException(ExitCode.HOST_FAILED, "host " + host.name()
                 + ": wait for dockerd: its API did not answer within " + wait.toSeconds() + " s after the restart;"
                 + " dockerd said: " + lastLog(host)));
+    }
+
+    /**
+     * The discovery errors dockerd logged in its current run. A dockerd 20.10 that could not reach
+     * its store while starting logs them and never joins, even when the store comes back (LAB-NOTES),
+     * although docker info shows the cluster store.
+     */
+    static List<DockerdLogFinding> discoveryErrors(ProvisionHost host) {
+        CommandResult r = host.shell().run(CURRENT_RUN_LOG).requireSuccess("read dockerd's log of this run");
+        return DockerdLog.scan(r.stdoutText()).stream()
+                .filter(f -> f.kind() == DockerdLogFinding.Kind.DISCOVERY_ERROR)
+                .toList();
     }
 
     static String lastLog(ProvisionHost host) {

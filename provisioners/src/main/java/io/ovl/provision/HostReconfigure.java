@@ -1,6 +1,7 @@
 package io.ovl.provision;
 
 import io.ovl.core.OvlException;
+import io.ovl.facts.DockerdLogFinding;
 import io.ovl.ssh.RemoteCommand;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -13,10 +14,13 @@ import java.util.List;
 final class HostReconfigure {
     private final ApplyOptions options;
     private final ProvisionProgress progress;
+    private final List<String> storeEndpoints;
 
-    HostReconfigure(ApplyOptions options, ProvisionProgress progress) {
+    /** @param storeEndpoints the store to check before a restart and after a failed join; empty for reset */
+    HostReconfigure(ApplyOptions options, ProvisionProgress progress, List<String> storeEndpoints) {
         this.options = options;
         this.progress = progress;
+        this.storeEndpoints = List.copyOf(storeEndpoints);
     }
 
     HostOutcome apply(ProvisionHost host, HostPlan plan) {
@@ -29,9 +33,13 @@ final class HostReconfigure {
             write(host, plan.files());
             step = "restart docker";
             progress.step(host.name(), "restarting docker (" + plan.why() + ")");
-            DockerApi.DaemonStatus status = DockerRestart.restartAndWait(host, options.dockerWait(), options.pollInterval());
+            DockerApi.DaemonStatus restarted = DockerRestart.restartAndWait(host, options.dockerWait(),
+                    options.pollInterval());
             step = "confirm cluster store";
-            confirm(host, plan, status);
+            confirm(host, plan, restarted);
+            step = "confirm dockerd joined the store";
+            DockerApi.DaemonStatus status = storeEndpoints.isEmpty() ? restarted
+                    : joinOrRetryOnce(host, plan, restarted);
             String running = status.clusterStore().map(c -> "cluster-store " + c
                     + status.clusterAdvertise().map(a -> ", advertise " + a).orElse("")).orElse("no cluster store");
             progress.step(host.name(), "docker " + status.serverVersion() + " is up with " + running);
@@ -54,6 +62,34 @@ final class HostReconfigure {
                         "root", "root", 0644);
             }
         }
+    }
+
+    /**
+     * dockerd reports the cluster store even when it could not reach it while starting, and then it
+     * never joins. Its log of this run tells; one more restart, with the store answering from here,
+     * joins it (as seen on the lab when a store member restarted at the same time).
+     */
+    private DockerApi.DaemonStatus joinOrRetryOnce(ProvisionHost host, HostPlan plan, DockerApi.DaemonStatus status) {
+        List<DockerdLogFinding> errors = DockerRestart.discoveryErrors(host);
+        if (errors.isEmpty()) {
+            return status;
+        }
+        progress.step(host.name(), "dockerd could not reach the store while starting (" + errors.get(0).line()
+                + "); waiting for the store, then restarting once more");
+        StoreAnswer answer = Poll.until(options.storeWait(), options.pollInterval(), () -> storeEndpoints.stream()
+                .map(e -> host.storeProbe().probe(e)).filter(StoreAnswer::healthy).findFirst())
+                .orElseThrow(() -> new OvlException(io.ovl.core.ExitCode.HOST_FAILED, "host " + host.name()
+                        + ": the store " + storeEndpoints + " does not answer from here after "
+                        + options.storeWait().toSeconds() + " s; dockerd would not join it"));
+        progress.step(host.name(), "store answers (" + answer.detail() + "); restarting docker again");
+        DockerApi.DaemonStatus again = DockerRestart.restartAndWait(host, options.dockerWait(), options.pollInterval());
+        confirm(host, plan, again);
+        List<DockerdLogFinding> still = DockerRestart.discoveryErrors(host);
+        if (!still.isEmpty()) {
+            throw new OvlException(io.ovl.core.ExitCode.HOST_FAILED, "host " + host.name() + ": dockerd did not join"
+                    + " the store: " + still.get(0).line());
+        }
+        return again;
     }
 
     private static void confirm(ProvisionHost host, HostPlan plan, DockerApi.DaemonStatus status) {

@@ -114,8 +114,32 @@ public final class Preflight {
         }
     };
 
+    /**
+     * A store of one member on an overlay host: restarting that host's dockerd stops the store while
+     * dockerd starts, so dockerd 20.10 never joins (seen on the lab). With 3 or 5 members init
+     * restarts one host at a time and the others keep a quorum.
+     */
+    public static final PreflightCheck STORE_NOT_ALONE_ON_AN_OVERLAY_HOST = new PreflightCheck() {
+        @Override
+        public String name() {
+            return "store.colocated";
+        }
+
+        @Override
+        public List<Blocker> check(Topology topology, ClusterLayout layout, List<HostState> hosts) {
+            return layout.cluster().filter(c -> c.nodes().size() == 1)
+                    .flatMap(c -> topology.host(c.nodes().get(0).name()))
+                    .filter(Host::overlay)
+                    .map(h -> List.of(new Blocker(h.name(), name(), "the only store member runs on this overlay host:"
+                            + " restarting its dockerd stops the store while dockerd starts, and dockerd then never"
+                            + " joins. Set overlay: false for " + h.name() + ", run 3 store members, or use an"
+                            + " external store (kv-store.url)")))
+                    .orElse(List.of());
+        }
+    };
+
     public static final List<PreflightCheck> DEFAULT = List.of(DOCKER_UP, ENGINE_SUPPORTS_CLUSTER_STORE, SWARM_INACTIVE,
-            SYSTEMD_UNIT, DAEMON_JSON_CONFLICTS, STORE_REACHABLE);
+            SYSTEMD_UNIT, DAEMON_JSON_CONFLICTS, STORE_REACHABLE, STORE_NOT_ALONE_ON_AN_OVERLAY_HOST);
 
     static HostState stateOf(List<HostState> hosts, Host host) {
         return hosts.stream().filter(s -> s.host().equals(host.name())).findFirst()

@@ -133,8 +133,14 @@ public final class Provision {
     }
 
     private List<HostOutcome> reconfigure(Plan plan, ApplyOptions options, ProvisionProgress progress) {
-        HostReconfigure step = new HostReconfigure(options, progress);
-        if (!options.rolling()) {
+        HostReconfigure step = new HostReconfigure(options, progress, plan.layout().endpoints());
+        boolean storeOnOverlayHosts = plan.store().stream().anyMatch(s -> plan.hosts().stream()
+                .anyMatch(h -> h.host().equals(s.host()) && h.restartDocker()));
+        if (storeOnOverlayHosts && !options.rolling()) {
+            // Restarting a store member's dockerd restarts the member: one at a time keeps a quorum.
+            progress.step("init", "store members run on overlay hosts: restarting one host at a time");
+        }
+        if (!options.rolling() && !storeOnOverlayHosts) {
             return hosts.parallel().forEach(plan.hosts(), HostPlan::host, p -> step.apply(hosts.require(p.host()), p))
                     .stream()
                     .map(r -> r.value().orElseGet(() -> new HostOutcome(r.host(), HostOutcome.Status.FAILED,

@@ -45,7 +45,7 @@ public final class Reset {
             throw new OvlException(ExitCode.CHECKS_FAILED, "preflight: nothing was changed; first problem: "
                     + plan.blockers().get(0).format());
         }
-        HostReconfigure step = new HostReconfigure(options, progress);
+        HostReconfigure step = new HostReconfigure(options, progress, List.of());
         List<HostOutcome> outcomes = hosts.parallel().forEach(plan.hosts(), HostPlan::host, p -> {
             ProvisionHost host = hosts.require(p.host());
             HostOutcome o = step.apply(host, p);

@@ -29,6 +29,9 @@ final class FakeProvisionHost implements ProvisionHost {
     String advertiseWhenUp = "";
     final List<String> containersCreated = new ArrayList<>();
     boolean storeHealthy = true;
+    /** How many of the next dockerd runs log a discovery error (could not reach the store while starting). */
+    int runsWithDiscoveryError = 0;
+    private boolean currentRunHadDiscoveryError;
 
     FakeProvisionHost(String name) {
         this.name = name;
@@ -68,11 +71,19 @@ final class FakeProvisionHost implements ProvisionHost {
             files.remove(a.get(3));
             return ok(c, "");
         }
+        if (c.equals(DockerRestart.CURRENT_RUN_LOG)) {
+            return ok(c, currentRunHadDiscoveryError
+                    ? "time=\"2026-11-22T23:45:25Z\" level=error msg=\"discovery error: Unexpected watch error\"\n" : "");
+        }
         if (joined.equals("systemctl restart docker.service")) {
             String dropIn = files.getOrDefault(io.ovl.render.DockerdDropIn.PATH, "");
             dockerUp = refusedDropIn.map(r -> !r.equals(dropIn)).orElse(true);
             storeWhenUp = dropIn.isEmpty() ? "" : dropIn.replaceAll("(?s).*--cluster-store=(\\S+).*", "$1").strip();
             advertiseWhenUp = dropIn.isEmpty() ? "" : dropIn.replaceAll("(?s).*--cluster-advertise=(\\S+).*", "$1").strip();
+            currentRunHadDiscoveryError = dockerUp && runsWithDiscoveryError > 0;
+            if (currentRunHadDiscoveryError) {
+                runsWithDiscoveryError--;
+            }
             return dockerUp ? ok(c, "") : result(c, 1, "");
         }
         return ok(c, "");

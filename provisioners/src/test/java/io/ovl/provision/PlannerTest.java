@@ -196,6 +196,17 @@ class PlannerTest {
     }
 
     @Test
+    void aSingleStoreMemberOnAnOverlayHostIsRefused() {
+        // Seen on the lab: h1's dockerd restart stopped the only etcd, and every dockerd that
+        // started meanwhile logged "discovery error" and never joined.
+        Topology colocated = new Topology(1, topology.mode(), topology.ssh(), topology.kvStore(), Optional.empty(),
+                List.of(io.ovl.topology.Host.of(H1, "198.19.144.11"), topology.hosts().get(1), topology.hosts().get(2)),
+                topology.networks());
+        Plan plan = planner.plan(colocated, List.of(Captured.fresh(H1), Captured.fresh(H2), Captured.fresh(H3)));
+        assertEquals(List.of("store.colocated"), checksOn(plan, H1));
+    }
+
+    @Test
     void aCustomPreflightCheckPlugsIn() {
         PreflightCheck veto = new PreflightCheck() {
             @Override

@@ -117,6 +117,32 @@ class ProvisionApplyTest {
     }
 
     @Test
+    void aDockerdThatMissedTheStoreWhileStartingIsRestartedOnceMore() {
+        Plan plan = freshPlan();
+        FakeProvisionHost h2 = fakes.get(H2);
+        h2.runsWithDiscoveryError = 1;
+
+        InitReport report = apply(plan, QUICK);
+
+        assertEquals(HostOutcome.Status.CHANGED, report.hosts().get(0).status(), report.toString());
+        assertEquals(2, h2.log.stream().filter(l -> l.equals("systemctl restart docker.service")).count());
+        assertEquals(1, fakes.get(H3).log.stream().filter(l -> l.equals("systemctl restart docker.service")).count());
+    }
+
+    @Test
+    void aDockerdThatKeepsMissingTheStoreIsRolledBack() {
+        Plan plan = freshPlan();
+        FakeProvisionHost h2 = fakes.get(H2);
+        h2.runsWithDiscoveryError = 2;
+
+        InitReport report = apply(plan, QUICK);
+
+        assertEquals(HostOutcome.Status.ROLLED_BACK, report.hosts().get(0).status(), report.toString());
+        assertTrue(report.hosts().get(0).detail().contains("did not join"), report.hosts().get(0).detail());
+        assertFalse(h2.files.containsKey(DockerdDropIn.PATH));
+    }
+
+    @Test
     void hostsThatNeedNothingAreNotRestarted() {
         Plan plan = new Planner().plan(topology, List.of(Captured.storeHostRunning(), Captured.joined(H2),
                 Captured.joined(H3)));
