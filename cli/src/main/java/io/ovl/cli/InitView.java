@@ -68,7 +68,7 @@ final class InitView {
         for (ResetPlan.StoreRemoval s : plan.store()) {
             b.append("  ").append(s.host()).append(": ").append(s.containerExists() ? "remove container " + s.container()
                     : "no container " + s.container()).append(s.volumes().isEmpty() ? "; data volume kept"
-                    : "; remove volumes " + String.join(", ", s.volumes())).append('\n');
+                    : "; remove volumes " + String.join(", ", s.volumes()) + " (if present)").append('\n');
         }
         plan.blockers().forEach(x -> b.append("  blocked: ").append(x.format()).append('\n'));
         return b.toString();

@@ -20,8 +20,8 @@ public interface DockerApi {
     /** Removes the container (forcing a running one); does nothing when it does not exist. */
     void removeContainer(String containerName);
 
-    /** Removes a named volume; does nothing when it does not exist. */
-    void removeVolume(String volumeName);
+    /** Removes a named volume; false when there was none. */
+    boolean removeVolume(String volumeName);
 
     /**
      * @param clusterStore     as dockerd reports it ("etcd://198.18.0.11:2379/network"), empty when unset

@@ -83,11 +83,12 @@ final class DockerJavaApi implements DockerApi {
     }
 
     @Override
-    public void removeVolume(String volumeName) {
+    public boolean removeVolume(String volumeName) {
         try {
             client.removeVolumeCmd(volumeName).exec();
+            return true;
         } catch (NotFoundException gone) {
-            // Nothing to remove.
+            return false;
         } catch (RuntimeException e) {
             throw failed("remove volume " + volumeName, e);
         }

@@ -64,14 +64,23 @@ public final class Reset {
                     progress.step(host.name(), "removing store container " + s.container());
                     host.docker().removeContainer(s.container());
                 }
+                List<String> removed = new ArrayList<>();
                 for (String v : s.volumes()) {
-                    progress.step(host.name(), "removing volume " + v);
-                    host.docker().removeVolume(v);
+                    if (host.docker().removeVolume(v)) {
+                        progress.step(host.name(), "removed volume " + v);
+                        removed.add(v);
+                    }
                 }
-                boolean changed = s.containerExists() || !s.volumes().isEmpty();
-                store.add(new HostOutcome(host.name(), changed ? HostOutcome.Status.CHANGED : HostOutcome.Status.UNCHANGED,
-                        changed ? "removed " + s.container() + (s.volumes().isEmpty() ? " (data volume kept)"
-                                : " and volumes " + s.volumes()) : "no store container"));
+                List<String> done = new ArrayList<>();
+                if (s.containerExists()) {
+                    done.add("removed " + s.container() + (s.volumes().isEmpty() ? " (data volume kept)" : ""));
+                }
+                if (!removed.isEmpty()) {
+                    done.add("removed volumes " + removed);
+                }
+                store.add(new HostOutcome(host.name(), done.isEmpty() ? HostOutcome.Status.UNCHANGED
+                        : HostOutcome.Status.CHANGED, done.isEmpty() ? "no store container" + (s.volumes().isEmpty()
+                        ? "" : " and no volume " + s.volumes()) : String.join("; ", done)));
             } catch (OvlException e) {
                 store.add(new HostOutcome(host.name(), HostOutcome.Status.FAILED, e.getMessage()));
             }

@@ -124,8 +124,9 @@ final class FakeProvisionHost implements ProvisionHost {
             }
 
             @Override
-            public void removeVolume(String volumeName) {
+            public boolean removeVolume(String volumeName) {
                 log.add("docker volume rm " + volumeName);
+                return true;
             }
         };
     }
