@@ -29,13 +29,17 @@ import org.junit.jupiter.api.TestMethodOrder;
  * init and reset end to end on a lab of three real hosts with Docker Engine 20.10 (lab name
  * "initit"): the store (etcd, local/etcd:3.4) on h1 (overlay: false), dockerd on h2 and h3, the
  * topology's network labnet. Drives the engine exactly as {@code ovl init} does (SSH sessions from
- * the topology, the same Plan for dry run and apply). The tests run in order on one lab, each
+ * the topology, the same Plan for dry run and apply); the re-run and reset log in as the non-root
+ * user ovl with become: sudo. The tests run in order on one lab, each
  * starting from where the previous one left the hosts. Skips when not root or the lab cannot start.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class InitResetIT {
     private static Lab lab;
     private static Topology topology;
+    /** The same hosts reached as the non-root user "ovl" with passwordless sudo (become: sudo). */
+    private static Topology sudoTopology;
+    private static java.nio.file.Path sudoFile;
     private static LabHost h1;
     private static LabHost h2;
     private static LabHost h3;
@@ -44,6 +48,14 @@ class InitResetIT {
     static void up() {
         lab = Lab.start("initit", List.of("20.10", "20.10", "20.10"), 0);
         topology = new TopologyLoader().load(lab.topologyPath()).orThrow();
+        try {
+            sudoFile = lab.stateDir().resolve("topology-sudo.yaml");
+            java.nio.file.Files.writeString(sudoFile, java.nio.file.Files.readString(lab.topologyPath())
+                    .replaceFirst("(?m)^  user: root$", "  user: ovl\n  become: sudo"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        sudoTopology = new TopologyLoader().load(sudoFile).orThrow();
         h1 = lab.host("h1");
         h2 = lab.host("h2");
         h3 = lab.host("h3");
@@ -90,8 +102,10 @@ class InitResetIT {
     void aSecondRunChangesNothingAndRestartsNothing() {
         String h2Started = dockerStarted(h2);
         String h3Started = dockerStarted(h3);
-        try (OpenHosts hosts = open()) {
-            Provision provision = new Provision(topology, hosts, new Planner());
+        // Through sudo as user ovl: the same facts must read the same, or it would plan changes.
+        assertEquals("ovl", sudoTopology.hosts().get(0).ssh().user());
+        try (OpenHosts hosts = SshHosts.open(sudoTopology, sudoFile, SshConnector.fromSystem(), new ParallelHosts())) {
+            Provision provision = new Provision(sudoTopology, hosts, new Planner());
             Plan plan = provision.plan();
             assertTrue(plan.nothingToDo(), plan.toString());
             // web2 runs on h2, but nothing restarts, so nothing needs --yes.
@@ -198,9 +212,10 @@ class InitResetIT {
         }
     }
 
+    /** Reset as user ovl through sudo (files, systemctl, and the Docker API through `sudo docker system dial-stdio`). */
     private static InitReport reset() {
-        try (OpenHosts hosts = open()) {
-            Reset reset = new Reset(topology, hosts);
+        try (OpenHosts hosts = SshHosts.open(sudoTopology, sudoFile, SshConnector.fromSystem(), new ParallelHosts())) {
+            Reset reset = new Reset(sudoTopology, hosts);
             return reset.apply(reset.plan(false), ApplyOptions.defaults(false), ProvisionProgress.NONE);
         }
     }
