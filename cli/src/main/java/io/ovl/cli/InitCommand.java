@@ -10,7 +10,6 @@ import io.ovl.provision.OpenHosts;
 import io.ovl.provision.Plan;
 import io.ovl.provision.Planner;
 import io.ovl.provision.Provision;
-import io.ovl.provision.RunLock;
 import io.ovl.topology.Topology;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -67,14 +66,14 @@ public final class InitCommand implements Callable<Integer> {
     int parallel;
 
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
         Path file = topologyOption.locate();
         Topology topology = ProvisionRun.load(file);
         ClusterLayout.of(topology); // refuses a topology init cannot handle before any host is contacted
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try (OpenHosts hosts = ProvisionRun.open(topology, file, parallel);
-             RunLock lock = dryRun ? null : hosts.lock(topology.hosts().get(0).name(), ProvisionRun.owner("init"))) {
+             AutoCloseable lock = dryRun ? null : ProvisionRun.lock(hosts, topology, "init")) {
             Provision provision = new Provision(topology, hosts, new Planner());
             Plan plan = provision.plan();
             if (dryRun || !output.json()) {

@@ -4,6 +4,7 @@ import io.ovl.core.ExitCode;
 import io.ovl.core.OvlException;
 import io.ovl.provision.HostPlan;
 import io.ovl.provision.OpenHosts;
+import io.ovl.provision.RunLock;
 import io.ovl.provision.ProvisionProgress;
 import io.ovl.provision.SshHosts;
 import io.ovl.hosts.ParallelHosts;
@@ -63,6 +64,25 @@ final class ProvisionRun {
         }
         throw new OvlException(ExitCode.USAGE, "restarting docker would stop running containers on " + list
                 + "; nothing was changed. Pass --yes to restart them anyway (add --rolling for one host at a time)");
+    }
+
+    /**
+     * Takes the run lock on the topology's first host and releases it also when the run is
+     * interrupted (Ctrl-C runs shutdown hooks; the session is still open then). A lock left by a
+     * killed run names its owner and how to remove it.
+     */
+    static AutoCloseable lock(OpenHosts hosts, Topology topology, String command) {
+        RunLock lock = hosts.lock(topology.hosts().get(0).name(), owner(command));
+        Thread release = new Thread(lock::close, "ovl-release-lock");
+        Runtime.getRuntime().addShutdownHook(release);
+        return () -> {
+            try {
+                Runtime.getRuntime().removeShutdownHook(release);
+            } catch (IllegalStateException shuttingDown) {
+                return; // the hook releases it
+            }
+            lock.close();
+        };
     }
 
     /** Progress as plain "host: message" lines, flushed at once so a terminal or CI log shows them live. */

@@ -9,7 +9,6 @@ import io.ovl.provision.InitReport;
 import io.ovl.provision.OpenHosts;
 import io.ovl.provision.Reset;
 import io.ovl.provision.ResetPlan;
-import io.ovl.provision.RunLock;
 import io.ovl.topology.Topology;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -56,14 +55,14 @@ public final class ResetCommand implements Callable<Integer> {
     int parallel;
 
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
         Path file = topologyOption.locate();
         Topology topology = ProvisionRun.load(file);
         ClusterLayout.of(topology); // refuses a topology init cannot handle before any host is contacted
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try (OpenHosts hosts = ProvisionRun.open(topology, file, parallel);
-             RunLock lock = dryRun ? null : hosts.lock(topology.hosts().get(0).name(), ProvisionRun.owner("reset"))) {
+             AutoCloseable lock = dryRun ? null : ProvisionRun.lock(hosts, topology, "reset")) {
             Reset reset = new Reset(topology, hosts);
             ResetPlan plan = reset.plan(purge);
             if (!output.json()) {
