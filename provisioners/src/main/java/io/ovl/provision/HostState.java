@@ -1,12 +1,12 @@
 package io.ovl.provision;
 
+import io.ovl.doctor.DockerNetwork;
 import io.ovl.doctor.Fact;
 import io.ovl.facts.DockerInfo;
 import io.ovl.facts.SystemdUnit;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * What init and reset need to know about one host, read over its one SSH session before anything
@@ -19,7 +19,7 @@ import java.util.Set;
  * @param dropIn            ovl's drop-in as it is now, empty when there is none
  * @param runningContainers how many containers run (restarting dockerd stops them)
  * @param storeContainer    ovl's KV store container, when this host has one
- * @param overlayNetworks   names of the overlay networks this host's dockerd sees
+ * @param networks          every network this host's dockerd has ({@code docker network inspect})
  * @param storeAnswers      per store endpoint ("ADDR:PORT"), whether it answered through this
  *                          host, or why not; empty when not probed
  */
@@ -31,7 +31,7 @@ public record HostState(
         Fact<Optional<String>> dropIn,
         Fact<Integer> runningContainers,
         Fact<Optional<StoreContainer>> storeContainer,
-        Fact<Set<String>> overlayNetworks,
+        Fact<List<DockerNetwork>> networks,
         List<StoreAnswer> storeAnswers) {
 
     public HostState {
@@ -42,8 +42,14 @@ public record HostState(
         Objects.requireNonNull(dropIn, "dropIn");
         Objects.requireNonNull(runningContainers, "runningContainers");
         Objects.requireNonNull(storeContainer, "storeContainer");
-        Objects.requireNonNull(overlayNetworks, "overlayNetworks");
+        Objects.requireNonNull(networks, "networks");
         storeAnswers = List.copyOf(storeAnswers);
+    }
+
+    /** Names of the overlay networks this host sees. */
+    public Optional<java.util.Set<String>> overlayNetworkNames() {
+        return networks.value().map(list -> list.stream().filter(n -> n.driver().equals("overlay"))
+                .map(DockerNetwork::name).collect(java.util.stream.Collectors.toUnmodifiableSet()));
     }
 
     /** A host that could not be reached at all: every fact unknown for {@code why}. */

@@ -52,7 +52,7 @@ public final class Planner {
         List<NetworkStep> networks = new ArrayList<>();
         for (NetworkSpec spec : topology.networks()) {
             List<String> presentOn = topology.overlayHosts().stream()
-                    .filter(h -> Preflight.stateOf(states, h).overlayNetworks().value()
+                    .filter(h -> Preflight.stateOf(states, h).overlayNetworkNames()
                             .map(names -> names.contains(spec.name())).orElse(false))
                     .map(Host::name)
                     .toList();

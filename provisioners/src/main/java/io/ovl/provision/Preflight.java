@@ -1,5 +1,6 @@
 package io.ovl.provision;
 
+import io.ovl.doctor.DockerNetwork;
 import io.ovl.doctor.Fact;
 import io.ovl.facts.DaemonJson;
 import io.ovl.facts.DaemonJsonConflict;
@@ -7,6 +8,7 @@ import io.ovl.facts.DockerInfo;
 import io.ovl.facts.SystemdUnit;
 import io.ovl.render.DockerdDropIn;
 import io.ovl.topology.Host;
+import io.ovl.topology.NetworkSpec;
 import io.ovl.topology.Topology;
 import java.util.ArrayList;
 import java.util.List;
@@ -138,8 +140,44 @@ public final class Preflight {
         }
     };
 
+    /**
+     * A network of a topology network's name that is not what the topology says (another driver,
+     * another subnet): init would report it present and containers would land in the wrong one.
+     */
+    public static final PreflightCheck NETWORKS_MATCH = new PreflightCheck() {
+        @Override
+        public String name() {
+            return "network.matches";
+        }
+
+        @Override
+        public List<Blocker> check(Topology topology, ClusterLayout layout, List<HostState> hosts) {
+            List<Blocker> out = new ArrayList<>();
+            for (Host host : topology.overlayHosts()) {
+                List<DockerNetwork> existing = stateOf(hosts, host).networks().value().orElse(List.of());
+                for (NetworkSpec spec : topology.networks()) {
+                    for (DockerNetwork n : existing) {
+                        if (!n.name().equals(spec.name())) {
+                            continue;
+                        }
+                        if (!n.driver().equals("overlay")) {
+                            out.add(new Blocker(host.name(), name(), "a " + n.driver() + " network named " + n.name()
+                                    + " exists here; the topology's " + spec.name() + " is an overlay network. Rename"
+                                    + " one of them"));
+                        } else if (spec.subnet().isPresent() && !n.subnets().contains(spec.subnet().get())) {
+                            out.add(new Blocker(host.name(), name(), "overlay network " + n.name() + " exists with subnet "
+                                    + n.subnets() + ", the topology says " + spec.subnet().get() + "; remove it (`docker"
+                                    + " network rm " + n.name() + "`) or change the topology"));
+                        }
+                    }
+                }
+            }
+            return out;
+        }
+    };
+
     public static final List<PreflightCheck> DEFAULT = List.of(DOCKER_UP, ENGINE_SUPPORTS_CLUSTER_STORE, SWARM_INACTIVE,
-            SYSTEMD_UNIT, DAEMON_JSON_CONFLICTS, STORE_REACHABLE, STORE_NOT_ALONE_ON_AN_OVERLAY_HOST);
+            SYSTEMD_UNIT, DAEMON_JSON_CONFLICTS, STORE_REACHABLE, STORE_NOT_ALONE_ON_AN_OVERLAY_HOST, NETWORKS_MATCH);
 
     static HostState stateOf(List<HostState> hosts, Host host) {
         return hosts.stream().filter(s -> s.host().equals(host.name())).findFirst()

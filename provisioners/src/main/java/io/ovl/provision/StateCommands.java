@@ -16,6 +16,7 @@ public final class StateCommands {
     public static final RemoteCommand DAEMON_JSON = FactCommands.DAEMON_JSON;
     public static final int NO_DAEMON_JSON = FactCommands.NO_DAEMON_JSON;
     public static final RemoteCommand RUNNING_CONTAINERS = RemoteCommand.of("docker", "ps", "-q");
+    public static final RemoteCommand NETWORKS = FactCommands.DOCKER_NETWORKS;
     public static final RemoteCommand OVERLAY_NETWORKS = RemoteCommand.of("docker", "network", "ls",
             "--filter", "driver=overlay", "--format", "{{.Name}}");
 

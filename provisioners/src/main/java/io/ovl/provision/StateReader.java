@@ -1,6 +1,7 @@
 package io.ovl.provision;
 
 import io.ovl.core.OvlException;
+import io.ovl.doctor.DockerNetwork;
 import io.ovl.doctor.Fact;
 import io.ovl.facts.DockerInfo;
 import io.ovl.facts.SystemdUnit;
@@ -44,7 +45,7 @@ public final class StateReader {
                 dropIn(host),
                 run(shell, StateCommands.RUNNING_CONTAINERS, out -> (int) out.lines().filter(l -> !l.isBlank()).count()),
                 store,
-                run(shell, StateCommands.OVERLAY_NETWORKS, StateReader::names),
+                run(shell, StateCommands.NETWORKS, DockerNetwork::parseInspect),
                 answers);
     }
 

@@ -1,5 +1,6 @@
 package io.ovl.provision;
 
+import io.ovl.doctor.DockerNetwork;
 import io.ovl.doctor.Fact;
 import io.ovl.facts.DockerInfo;
 import io.ovl.facts.SystemdUnit;
@@ -17,7 +18,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Host states built from outputs captured on real lab hosts (test resources under io/ovl/facts and
@@ -71,7 +71,7 @@ final class Captured {
                 Fact.known(Optional.empty()),
                 Fact.known(0),
                 Fact.known(Optional.empty()),
-                Fact.known(Set.of()),
+                Fact.known(DockerNetwork.parseInspect(own("network-inspect-init-h1-no-overlay.json"))),
                 List.of(new StoreAnswer("198.19.144.11:2379", false, "cannot connect: connection refused")));
     }
 
@@ -88,7 +88,7 @@ final class Captured {
                 Fact.known(Optional.of(dropIn)),
                 Fact.known(1),
                 Fact.known(Optional.empty()),
-                Fact.known(StateReader.names(own("network-ls-overlay-20.10.txt"))),
+                Fact.known(DockerNetwork.parseInspect(own("network-inspect-init-h2-joined.json"))),
                 List.of(new StoreAnswer("198.19.144.11:2379", true, "etcd /health: {\"health\":\"true\"}")));
     }
 
@@ -102,21 +102,21 @@ final class Captured {
         HostState s = fresh(H1);
         return new HostState(H1, s.dockerInfo(), s.dockerUnit(), s.daemonJson(), s.dropIn(), Fact.known(1),
                 Fact.known(Optional.of(StoreContainer.parseInspect(own("container-inspect-ovl-kv-etcd-20.10.json")))),
-                s.overlayNetworks(), List.of());
+                s.networks(), List.of());
     }
 
     static HostState with(HostState s, Fact<DockerInfo> info) {
         return new HostState(s.host(), info, s.dockerUnit(), s.daemonJson(), s.dropIn(), s.runningContainers(),
-                s.storeContainer(), s.overlayNetworks(), s.storeAnswers());
+                s.storeContainer(), s.networks(), s.storeAnswers());
     }
 
     static HostState withDaemonJson(HostState s, String json) {
         return new HostState(s.host(), s.dockerInfo(), s.dockerUnit(), Fact.known(Optional.of(json)), s.dropIn(),
-                s.runningContainers(), s.storeContainer(), s.overlayNetworks(), s.storeAnswers());
+                s.runningContainers(), s.storeContainer(), s.networks(), s.storeAnswers());
     }
 
     static HostState withRunning(HostState s, int running) {
         return new HostState(s.host(), s.dockerInfo(), s.dockerUnit(), s.daemonJson(), s.dropIn(), Fact.known(running),
-                s.storeContainer(), s.overlayNetworks(), s.storeAnswers());
+                s.storeContainer(), s.networks(), s.storeAnswers());
     }
 }

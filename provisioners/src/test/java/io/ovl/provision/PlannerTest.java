@@ -90,7 +90,7 @@ class PlannerTest {
         HostState h2 = Captured.joined(H2);
         String old = h2.dropIn().value().get().get().replace("198.19.144.11:2379", "198.19.144.99:2379");
         h2 = new HostState(H2, h2.dockerInfo(), h2.dockerUnit(), h2.daemonJson(), Fact.known(Optional.of(old)),
-                h2.runningContainers(), h2.storeContainer(), h2.overlayNetworks(), h2.storeAnswers());
+                h2.runningContainers(), h2.storeContainer(), h2.networks(), h2.storeAnswers());
         Plan plan = planner.plan(topology, List.of(Captured.storeHostRunning(), h2, Captured.joined(H3)));
 
         FileChange f = plan.hosts().get(0).files().get(0);
@@ -149,7 +149,7 @@ class PlannerTest {
         HostState h1 = new HostState(H1, running.dockerInfo(), running.dockerUnit(), running.daemonJson(),
                 running.dropIn(), running.runningContainers(),
                 Fact.known(Optional.of(new StoreContainer(c.name(), "quay.io/coreos/etcd:v3.5.0", c.cmd(), true))),
-                running.overlayNetworks(), List.of());
+                running.networks(), List.of());
         Plan plan = planner.plan(topology, List.of(h1, Captured.fresh(H2), Captured.fresh(H3)));
 
         assertEquals(List.of("store.container"), checksOn(plan, H1));
@@ -163,7 +163,7 @@ class PlannerTest {
         HostState h1 = new HostState(H1, running.dockerInfo(), running.dockerUnit(), running.daemonJson(),
                 running.dropIn(), running.runningContainers(),
                 Fact.known(Optional.of(new StoreContainer(c.name(), c.image(), c.cmd(), false))),
-                running.overlayNetworks(), List.of());
+                running.networks(), List.of());
         Plan plan = planner.plan(topology, List.of(h1, Captured.fresh(H2), Captured.fresh(H3)));
         assertEquals(StoreStep.Action.START, plan.store().get(0).action());
     }
@@ -204,6 +204,30 @@ class PlannerTest {
                 topology.networks());
         Plan plan = planner.plan(colocated, List.of(Captured.fresh(H1), Captured.fresh(H2), Captured.fresh(H3)));
         assertEquals(List.of("store.colocated"), checksOn(plan, H1));
+    }
+
+    @Test
+    void anExistingNetworkOfThatNameWithAnotherSubnetIsRefused() {
+        HostState h2 = Captured.joined(H2);
+        String inspect = Captured.own("network-inspect-init-h2-joined.json").replace("172.16.16.0/24", "172.16.99.0/24");
+        h2 = new HostState(H2, h2.dockerInfo(), h2.dockerUnit(), h2.daemonJson(), h2.dropIn(), h2.runningContainers(),
+                h2.storeContainer(), Fact.known(io.ovl.doctor.DockerNetwork.parseInspect(inspect)), h2.storeAnswers());
+        Plan plan = planner.plan(topology, List.of(Captured.storeHostRunning(), h2, Captured.joined(H3)));
+
+        assertEquals(List.of("network.matches"), checksOn(plan, H2));
+        assertTrue(plan.blockers().get(0).message().contains("172.16.99.0/24"), plan.blockers().get(0).message());
+    }
+
+    @Test
+    void aLocalNetworkOfThatNameIsRefused() {
+        HostState h3 = Captured.fresh(H3);
+        String inspect = Captured.own("network-inspect-init-h1-no-overlay.json").replace("\"Name\": \"bridge\"",
+                "\"Name\": \"labnet\"");
+        h3 = new HostState(H3, h3.dockerInfo(), h3.dockerUnit(), h3.daemonJson(), h3.dropIn(), h3.runningContainers(),
+                h3.storeContainer(), Fact.known(io.ovl.doctor.DockerNetwork.parseInspect(inspect)), h3.storeAnswers());
+        Plan plan = planner.plan(topology, List.of(Captured.storeHostFresh(), Captured.fresh(H2), h3));
+
+        assertEquals(List.of("network.matches"), checksOn(plan, H3));
     }
 
     @Test

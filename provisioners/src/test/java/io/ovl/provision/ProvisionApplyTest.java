@@ -68,7 +68,7 @@ class ProvisionApplyTest {
         HostState state = Captured.fresh(H2);
         state = new HostState(H2, state.dockerInfo(), state.dockerUnit(), state.daemonJson(),
                 io.ovl.doctor.Fact.known(Optional.of(earlier)), state.runningContainers(), state.storeContainer(),
-                state.overlayNetworks(), state.storeAnswers());
+                state.networks(), state.storeAnswers());
         Plan plan = new Planner().plan(topology, List.of(Captured.storeHostFresh(), state, Captured.fresh(H3)));
         h2.refusedDropIn = plan.hosts().get(0).files().get(0).after();
 
