@@ -20,6 +20,8 @@ import java.util.Optional;
  */
 final class FakeProvisionHost implements ProvisionHost {
     private final String name;
+    /** Answers for exact commands, consulted first (the rest is the file system and systemctl below). */
+    final Map<RemoteCommand, CommandResult> answers = new LinkedHashMap<>();
     final Map<String, String> files = new LinkedHashMap<>();
     final List<String> log = new ArrayList<>();
     /** The drop-in content whose restart fails (dockerd refuses it), if any. */
@@ -51,6 +53,9 @@ final class FakeProvisionHost implements ProvisionHost {
         List<String> a = c.argv();
         String joined = String.join(" ", a);
         log.add(joined);
+        if (answers.containsKey(c)) {
+            return answers.get(c);
+        }
         if (a.get(0).equals("sh") && a.get(2).contains("exec cat")) {
             String path = a.get(4);
             return files.containsKey(path) ? ok(c, files.get(path)) : result(c, 100, "");
@@ -87,6 +92,12 @@ final class FakeProvisionHost implements ProvisionHost {
             return dockerUp ? ok(c, "") : result(c, 1, "");
         }
         return ok(c, "");
+    }
+
+    FakeProvisionHost answer(RemoteCommand c, int exit, String out, String err) {
+        answers.put(c, new CommandResult(name, c, exit, out.getBytes(StandardCharsets.UTF_8),
+                err.getBytes(StandardCharsets.UTF_8)));
+        return this;
     }
 
     private CommandResult ok(RemoteCommand c, String out) {
