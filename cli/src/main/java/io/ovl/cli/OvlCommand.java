@@ -26,6 +26,8 @@ import picocli.CommandLine.Spec;
             NetCommand.class,
             CompletionCommand.class,
             DoctorCommand.class,
+            InitCommand.class,
+            ResetCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class OvlCommand implements Runnable {

@@ -1,0 +1,121 @@
+package io.ovl.cli;
+
+import io.ovl.core.ExitCode;
+import io.ovl.core.OvlException;
+import io.ovl.hosts.ParallelHosts;
+import io.ovl.provision.ApplyOptions;
+import io.ovl.provision.ClusterLayout;
+import io.ovl.provision.InitReport;
+import io.ovl.provision.OpenHosts;
+import io.ovl.provision.Plan;
+import io.ovl.provision.Planner;
+import io.ovl.provision.Provision;
+import io.ovl.topology.Topology;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code ovl init}: plan, then apply that same plan (kv mode). */
+@Command(
+        name = "init",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Set up the overlay in kv mode: start the key-value store, point every overlay host's",
+            "dockerd at it (a systemd drop-in, then a restart), create the topology's networks.",
+            "Reads every host first (one SSH session each) and stops before any change when a",
+            "check fails. A host whose dockerd does not come back is rolled back. A second run",
+            "changes nothing and restarts nothing."
+        },
+        footerHeading = "%nExit codes:%n",
+        footer = {
+            "  0 done (or nothing to do); 2 invalid topology or arguments, or restarts not confirmed;",
+            "  3 a preflight check failed, nothing was changed; 4 a host failed (see the summary).",
+            "",
+            "JSON (--output json): with --dry-run {\"dry-run\": true, \"plan\": {store-url, store[],",
+            "hosts[{host, restart-docker, why, running-containers, files[{path, action, diff}]}],",
+            "networks[{name, create-on, present-on[]}], blockers[{host, check, message}], nothing-to-do}};",
+            "else {\"dry-run\": false, \"plan\": ..., \"report\": {exit-code, changed, store[], hosts[{host,",
+            "status, detail}], networks[{name, created-on, seen-on[], missing-on[], error}]}}."
+        })
+public final class InitCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    TopologyOption topologyOption;
+
+    @Mixin
+    OutputOptions output;
+
+    @Option(names = "--dry-run", description = "Print the plan (files with diffs, containers, restarts) and change nothing.")
+    boolean dryRun;
+
+    @Option(names = {"-y", "--yes"}, description = "Restart docker even on hosts that run containers (they stop).")
+    boolean yes;
+
+    @Option(names = "--rolling", description = "Restart one host at a time; stop at the first failure.")
+    boolean rolling;
+
+    @Option(names = "--parallel", paramLabel = "N", defaultValue = "" + ParallelHosts.DEFAULT_PARALLELISM,
+            description = "Hosts handled at once (default: ${DEFAULT-VALUE}).")
+    int parallel;
+
+    @Override
+    public Integer call() throws Exception {
+        Path file = topologyOption.locate();
+        Topology topology = ProvisionRun.load(file);
+        ClusterLayout.of(topology); // refuses a topology init cannot handle before any host is contacted
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        try (OpenHosts hosts = ProvisionRun.open(topology, file, parallel);
+             AutoCloseable lock = dryRun ? null : ProvisionRun.lock(hosts, topology, "init")) {
+            Provision provision = new Provision(topology, hosts, new Planner());
+            Plan plan = provision.plan();
+            if (dryRun || !output.json()) {
+                if (!output.json()) {
+                    out.print(InitView.planText(plan));
+                    out.flush();
+                }
+            }
+            if (dryRun) {
+                if (output.json()) {
+                    var root = Json.object();
+                    root.put("dry-run", true);
+                    root.set("plan", InitView.planJson(plan));
+                    out.println(Json.write(root));
+                }
+                return plan.blocked() ? ExitCode.CHECKS_FAILED.code() : ExitCode.OK.code();
+            }
+            if (plan.blocked()) {
+                if (output.json()) {
+                    var root = Json.object();
+                    root.put("dry-run", false);
+                    root.set("plan", InitView.planJson(plan));
+                    out.println(Json.write(root));
+                }
+                throw new OvlException(ExitCode.CHECKS_FAILED, plan.blockers().size() + " preflight problem(s), nothing"
+                        + " was changed: " + plan.blockers().get(0).format()
+                        + (plan.blockers().size() > 1 ? " (all are listed in the plan)" : ""));
+            }
+            ProvisionRun.confirmRestarts(plan.restartsStoppingContainers(), yes, OvlCommand.environmentOf(spec));
+            InitReport report = provision.apply(plan, ApplyOptions.defaults(rolling),
+                    ProvisionRun.lines(output.json() ? err : out));
+            if (output.json()) {
+                var root = Json.object();
+                root.put("dry-run", false);
+                root.set("plan", InitView.planJson(plan));
+                root.set("report", InitView.reportJson(report));
+                out.println(Json.write(root));
+            } else {
+                out.print(InitView.reportText(report, "init"));
+            }
+            out.flush();
+            return report.exitCode().code();
+        }
+    }
+}

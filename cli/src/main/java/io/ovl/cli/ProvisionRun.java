@@ -1,0 +1,97 @@
+package io.ovl.cli;
+
+import io.ovl.core.ExitCode;
+import io.ovl.core.OvlException;
+import io.ovl.provision.HostPlan;
+import io.ovl.provision.OpenHosts;
+import io.ovl.provision.RunLock;
+import io.ovl.provision.ProvisionProgress;
+import io.ovl.provision.SshHosts;
+import io.ovl.hosts.ParallelHosts;
+import io.ovl.ssh.SshConnector;
+import io.ovl.topology.Topology;
+import io.ovl.topology.TopologyLoader;
+import java.io.Console;
+import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** What init and reset share on the CLI side: loading, sessions, the lock owner, the --yes rule, progress lines. */
+final class ProvisionRun {
+    private ProvisionRun() {
+    }
+
+    static Topology load(Path file) {
+        return new TopologyLoader().load(file).orThrow();
+    }
+
+    static OpenHosts open(Topology topology, Path file, int parallel) {
+        return SshHosts.open(topology, file, SshConnector.fromSystem(), new ParallelHosts(parallel));
+    }
+
+    /** "ovl init by root@laptop pid 4242 since 2026-11-22T23:40:00Z", written into the lock. */
+    static String owner(String command) {
+        String machine;
+        try {
+            machine = InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            machine = "unknown-host";
+        }
+        return "ovl " + command + " by " + System.getProperty("user.name") + "@" + machine + " pid "
+                + ProcessHandle.current().pid() + " since " + Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    /**
+     * Restarting dockerd stops its containers: ask on a terminal, refuse (exit 2) elsewhere unless --yes.
+     */
+    static void confirmRestarts(List<HostPlan> risky, boolean yes, CliEnvironment env) {
+        if (risky.isEmpty() || yes) {
+            return;
+        }
+        String list = risky.stream().map(h -> h.host() + " (" + h.runningContainers() + " running)")
+                .collect(Collectors.joining(", "));
+        Console console = System.console();
+        if (env.stdoutIsTerminal() && console != null) {
+            String answer = console.readLine("Restarting docker stops the containers on %s. Go ahead? [y/N] ", list);
+            if (answer != null && List.of("y", "yes").contains(answer.strip().toLowerCase())) {
+                return;
+            }
+            throw new OvlException(ExitCode.USAGE, "not confirmed; nothing was changed");
+        }
+        throw new OvlException(ExitCode.USAGE, "restarting docker would stop running containers on " + list
+                + "; nothing was changed. Pass --yes to restart them anyway (add --rolling for one host at a time)");
+    }
+
+    /**
+     * Takes the run lock on the topology's first host and releases it also when the run is
+     * interrupted (Ctrl-C runs shutdown hooks; the session is still open then). A lock left by a
+     * killed run names its owner and how to remove it.
+     */
+    static AutoCloseable lock(OpenHosts hosts, Topology topology, String command) {
+        RunLock lock = hosts.lock(topology.hosts().get(0).name(), owner(command));
+        Thread release = new Thread(lock::close, "ovl-release-lock");
+        Runtime.getRuntime().addShutdownHook(release);
+        return () -> {
+            try {
+                Runtime.getRuntime().removeShutdownHook(release);
+            } catch (IllegalStateException shuttingDown) {
+                return; // the hook releases it
+            }
+            lock.close();
+        };
+    }
+
+    /** Progress as plain "host: message" lines, flushed at once so a terminal or CI log shows them live. */
+    static ProvisionProgress lines(PrintWriter to) {
+        return (host, message) -> {
+            synchronized (to) {
+                to.println(host + ": " + message);
+                to.flush();
+            }
+        };
+    }
+}

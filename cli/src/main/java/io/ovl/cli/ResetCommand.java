@@ -1,0 +1,100 @@
+package io.ovl.cli;
+
+import io.ovl.core.ExitCode;
+import io.ovl.core.OvlException;
+import io.ovl.hosts.ParallelHosts;
+import io.ovl.provision.ApplyOptions;
+import io.ovl.provision.ClusterLayout;
+import io.ovl.provision.InitReport;
+import io.ovl.provision.OpenHosts;
+import io.ovl.provision.Reset;
+import io.ovl.provision.ResetPlan;
+import io.ovl.topology.Topology;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code ovl reset}: undo init. */
+@Command(
+        name = "reset",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Undo ovl init: remove ovl's dockerd drop-in and restart docker where it is present,",
+            "then remove the key-value store containers (their data volumes stay unless --purge).",
+            "Hosts without the drop-in are not restarted; running it twice is harmless."
+        },
+        footerHeading = "%nExit codes:%n",
+        footer = {"  0 done (or nothing to do); 2 invalid topology or arguments; 3 a host could not be read,",
+            "  nothing was changed; 4 a host failed."})
+public final class ResetCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    TopologyOption topologyOption;
+
+    @Mixin
+    OutputOptions output;
+
+    @Option(names = "--dry-run", description = "Print what would be removed and restarted; change nothing.")
+    boolean dryRun;
+
+    @Option(names = "--purge", description = "Also remove the store's data volumes (the overlay's network state).")
+    boolean purge;
+
+    @Option(names = {"-y", "--yes"}, description = "Restart docker even on hosts that run containers (they stop).")
+    boolean yes;
+
+    @Option(names = "--parallel", paramLabel = "N", defaultValue = "" + ParallelHosts.DEFAULT_PARALLELISM,
+            description = "Hosts handled at once (default: ${DEFAULT-VALUE}).")
+    int parallel;
+
+    @Override
+    public Integer call() throws Exception {
+        Path file = topologyOption.locate();
+        Topology topology = ProvisionRun.load(file);
+        ClusterLayout.of(topology); // refuses a topology init cannot handle before any host is contacted
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        try (OpenHosts hosts = ProvisionRun.open(topology, file, parallel);
+             AutoCloseable lock = dryRun ? null : ProvisionRun.lock(hosts, topology, "reset")) {
+            Reset reset = new Reset(topology, hosts);
+            ResetPlan plan = reset.plan(purge);
+            if (!output.json()) {
+                out.print(InitView.resetPlanText(plan));
+                out.flush();
+            }
+            if (dryRun || !plan.blockers().isEmpty()) {
+                if (output.json()) {
+                    var root = Json.object();
+                    root.put("dry-run", dryRun);
+                    root.set("plan", InitView.resetPlanJson(plan));
+                    out.println(Json.write(root));
+                }
+                if (!plan.blockers().isEmpty()) {
+                    throw new OvlException(ExitCode.CHECKS_FAILED, "nothing was changed: "
+                            + plan.blockers().get(0).format());
+                }
+                return ExitCode.OK.code();
+            }
+            ProvisionRun.confirmRestarts(plan.restartsStoppingContainers(), yes, OvlCommand.environmentOf(spec));
+            InitReport report = reset.apply(plan, ApplyOptions.defaults(false), ProvisionRun.lines(output.json() ? err : out));
+            if (output.json()) {
+                var root = Json.object();
+                root.put("dry-run", false);
+                root.set("plan", InitView.resetPlanJson(plan));
+                root.set("report", InitView.reportJson(report));
+                out.println(Json.write(root));
+            } else {
+                out.print(InitView.reportText(report, "reset"));
+            }
+            out.flush();
+            return report.exitCode().code();
+        }
+    }
+}

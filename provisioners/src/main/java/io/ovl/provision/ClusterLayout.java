@@ -1,0 +1,88 @@
+package io.ovl.provision;
+
+import io.ovl.core.ExitCode;
+import io.ovl.core.OvlException;
+import io.ovl.render.ClusterSettings;
+import io.ovl.render.KvCluster;
+import io.ovl.render.KvNode;
+import io.ovl.topology.Host;
+import io.ovl.topology.KvBackend;
+import io.ovl.topology.KvStore;
+import io.ovl.topology.Mode;
+import io.ovl.topology.Topology;
+import java.net.URI;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * What a kv-mode topology means for init: the store ovl runs (or the external one it points at),
+ * and the cluster settings each overlay host's dockerd gets.
+ *
+ * @param cluster   the store ovl runs, empty for an external store
+ * @param endpoints "ADDR:PORT" of every store member, in the order dockerd tries them
+ */
+public record ClusterLayout(KvBackend backend, Optional<KvCluster> cluster, List<String> endpoints, String storePath) {
+
+    /** The key prefix dockerd keeps network state under, as in Docker's guides. */
+    public static final String DEFAULT_STORE_PATH = "network";
+    /** The --cluster-advertise port of Docker's guides. */
+    public static final int ADVERTISE_PORT = 2376;
+    private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+
+    public ClusterLayout {
+        endpoints = List.copyOf(endpoints);
+    }
+
+    /** @throws OvlException (USAGE) for a topology that is not in kv mode */
+    public static ClusterLayout of(Topology topology) {
+        if (topology.mode() != Mode.KV || topology.kvStore().isEmpty()) {
+            throw new OvlException(ExitCode.USAGE, "ovl init and ovl reset handle mode: kv only (this topology is mode: "
+                    + topology.mode().key() + "); swarm mode is not supported by init yet");
+        }
+        KvStore store = topology.kvStore().get();
+        if (store.url().isPresent()) {
+            URI url = store.url().get();
+            int port = url.getPort() > 0 ? url.getPort() : store.backend().defaultPort();
+            String path = url.getPath() == null ? "" : url.getPath().replaceAll("^/+|/+$", "");
+            return new ClusterLayout(store.backend(), Optional.empty(), List.of(url.getHost() + ":" + port),
+                    path.isEmpty() ? DEFAULT_STORE_PATH : path);
+        }
+        List<KvNode> nodes = store.hosts().stream()
+                .map(name -> topology.host(name).orElseThrow(() -> new OvlException(ExitCode.USAGE,
+                        "kv-store.hosts names " + name + ", which is not in hosts")))
+                .map(h -> new KvNode(h.name(), underlayIp(h)))
+                .toList();
+        KvCluster cluster = new KvCluster(store.backend(), nodes, store.port(), store.image());
+        return new ClusterLayout(store.backend(), Optional.of(cluster), cluster.endpoints(), DEFAULT_STORE_PATH);
+    }
+
+    /** The settings for {@code host}'s dockerd: advertise its advertise interface/IP, else its address. */
+    public ClusterSettings settingsFor(Host host) {
+        return new ClusterSettings(backend, endpoints, storePath, host.advertiseOrAddress(), ADVERTISE_PORT,
+                Optional.empty());
+    }
+
+    /** "etcd://198.18.0.11:2379/network", as dockerd reports it in docker info. */
+    public String storeUrl() {
+        return backend.scheme() + "://" + String.join(",", endpoints) + "/" + storePath;
+    }
+
+    public boolean external() {
+        return cluster.isEmpty();
+    }
+
+    /**
+     * The advertise value docker info will show, when it can be known in advance: an IP is shown as
+     * given; an interface name is resolved by dockerd, so it cannot be compared here.
+     */
+    public Optional<String> expectedAdvertise(Host host) {
+        String a = host.advertiseOrAddress();
+        return IPV4.matcher(a).matches() ? Optional.of(a + ":" + ADVERTISE_PORT) : Optional.empty();
+    }
+
+    private static String underlayIp(Host h) {
+        // The store binds this address; the advertise IP when one is given, else the SSH address.
+        return h.advertise().filter(a -> IPV4.matcher(a).matches()).orElse(h.address());
+    }
+}

@@ -1,0 +1,31 @@
+package io.ovl.provision;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What init does on one overlay host.
+ *
+ * @param files             files to write (or remove), each with its diff against what is there
+ * @param restartDocker     whether dockerd restarts (its configuration changes, or it does not yet
+ *                          run with it, e.g. after an interrupted run)
+ * @param why               one line: why it restarts, or why nothing is needed
+ * @param runningContainers containers a restart would stop (the --yes rule)
+ * @param expectedStore     the ClusterStore docker info must show afterwards
+ * @param expectedAdvertise the ClusterAdvertise docker info must show, "" when dockerd resolves it
+ *                          from an interface name and it cannot be known in advance
+ */
+public record HostPlan(String host, List<FileChange> files, boolean restartDocker, String why, int runningContainers,
+                       String expectedStore, String expectedAdvertise) {
+    public HostPlan {
+        Objects.requireNonNull(host, "host");
+        files = List.copyOf(files);
+        Objects.requireNonNull(why, "why");
+        Objects.requireNonNull(expectedStore, "expectedStore");
+        Objects.requireNonNull(expectedAdvertise, "expectedAdvertise");
+    }
+
+    public boolean changesSomething() {
+        return restartDocker || !files.isEmpty();
+    }
+}

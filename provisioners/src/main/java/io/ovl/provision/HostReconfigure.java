@@ -1,0 +1,128 @@
+package io.ovl.provision;
+
+import io.ovl.core.OvlException;
+import io.ovl.facts.DockerdLogFinding;
+import io.ovl.ssh.RemoteCommand;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * Steps 4 and 5 of init on one host: write its files, restart dockerd, confirm it runs with the
+ * cluster store; on any failure put the files back as they were, restart, and confirm dockerd is
+ * up again. The host then ends either configured or as it was.
+ */
+final class HostReconfigure {
+    private final ApplyOptions options;
+    private final ProvisionProgress progress;
+    private final List<String> storeEndpoints;
+
+    /** @param storeEndpoints the store to check before a restart and after a failed join; empty for reset */
+    HostReconfigure(ApplyOptions options, ProvisionProgress progress, List<String> storeEndpoints) {
+        this.options = options;
+        this.progress = progress;
+        this.storeEndpoints = List.copyOf(storeEndpoints);
+    }
+
+    HostOutcome apply(ProvisionHost host, HostPlan plan) {
+        if (!plan.changesSomething()) {
+            progress.step(host.name(), "no change: " + plan.why() + "; not restarted");
+            return new HostOutcome(host.name(), HostOutcome.Status.UNCHANGED, plan.why());
+        }
+        String step = "write files";
+        try {
+            write(host, plan.files());
+            step = "restart docker";
+            progress.step(host.name(), "restarting docker (" + plan.why() + ")");
+            DockerApi.DaemonStatus restarted = DockerRestart.restartAndWait(host, options.dockerWait(),
+                    options.pollInterval());
+            step = "confirm cluster store";
+            confirm(host, plan, restarted);
+            step = "confirm dockerd joined the store";
+            DockerApi.DaemonStatus status = storeEndpoints.isEmpty() ? restarted
+                    : joinOrRetryOnce(host, plan, restarted);
+            String running = status.clusterStore().map(c -> "cluster-store " + c
+                    + status.clusterAdvertise().map(a -> ", advertise " + a).orElse("")).orElse("no cluster store");
+            progress.step(host.name(), "docker " + status.serverVersion() + " is up with " + running);
+            return new HostOutcome(host.name(), HostOutcome.Status.CHANGED, "dockerd restarted; runs with " + running);
+        } catch (OvlException e) {
+            progress.step(host.name(), "FAILED at " + step + ": " + e.getMessage() + "; rolling back");
+            return rollBack(host, plan, step, e);
+        }
+    }
+
+    private void write(ProvisionHost host, List<FileChange> files) {
+        for (FileChange f : files) {
+            progress.step(host.name(), (f.removes() ? "removing " : "writing ") + f.path());
+            if (f.removes()) {
+                host.shell().run(RemoteCommand.of("rm", "-f", "--", f.path())).requireSuccess("remove " + f.path());
+            } else {
+                String dir = f.path().substring(0, f.path().lastIndexOf('/'));
+                host.shell().run(RemoteCommand.of("mkdir", "-p", "--", dir)).requireSuccess("create " + dir);
+                host.files().writeFileAtomically(f.path(), f.after().get().getBytes(StandardCharsets.UTF_8),
+                        "root", "root", 0644);
+            }
+        }
+    }
+
+    /**
+     * dockerd reports the cluster store even when it could not reach it while starting, and then it
+     * never joins. Its log of this run tells; one more restart, with the store answering from here,
+     * joins it (as seen on the lab when a store member restarted at the same time).
+     */
+    private DockerApi.DaemonStatus joinOrRetryOnce(ProvisionHost host, HostPlan plan, DockerApi.DaemonStatus status) {
+        List<DockerdLogFinding> errors = DockerRestart.discoveryErrors(host);
+        if (errors.isEmpty()) {
+            return status;
+        }
+        progress.step(host.name(), "dockerd could not reach the store while starting (" + errors.get(0).line()
+                + "); waiting for the store, then restarting once more");
+        StoreAnswer answer = Poll.until(options.storeWait(), options.pollInterval(), () -> storeEndpoints.stream()
+                .map(e -> host.storeProbe().probe(e)).filter(StoreAnswer::healthy).findFirst())
+                .orElseThrow(() -> new OvlException(io.ovl.core.ExitCode.HOST_FAILED, "host " + host.name()
+                        + ": the store " + storeEndpoints + " does not answer from here after "
+                        + options.storeWait().toSeconds() + " s; dockerd would not join it"));
+        progress.step(host.name(), "store answers (" + answer.detail() + "); restarting docker again");
+        DockerApi.DaemonStatus again = DockerRestart.restartAndWait(host, options.dockerWait(), options.pollInterval());
+        confirm(host, plan, again);
+        List<DockerdLogFinding> still = DockerRestart.discoveryErrors(host);
+        if (!still.isEmpty()) {
+            throw new OvlException(io.ovl.core.ExitCode.HOST_FAILED, "host " + host.name() + ": dockerd did not join"
+                    + " the store: " + still.get(0).line());
+        }
+        return again;
+    }
+
+    private static void confirm(ProvisionHost host, HostPlan plan, DockerApi.DaemonStatus status) {
+        // An empty expectation (reset) checks nothing: dockerd answering is the confirmation.
+        boolean storeOk = plan.expectedStore().isEmpty()
+                || status.clusterStore().filter(plan.expectedStore()::equals).isPresent();
+        boolean advertiseOk = plan.expectedAdvertise().isEmpty()
+                || status.clusterAdvertise().filter(plan.expectedAdvertise()::equals).isPresent();
+        if (!storeOk || !advertiseOk) {
+            throw new OvlException(io.ovl.core.ExitCode.HOST_FAILED, "host " + host.name() + ": confirm: dockerd "
+                    + status.serverVersion() + " runs with cluster-store " + status.clusterStore().orElse("(none)")
+                    + " and advertise " + status.clusterAdvertise().orElse("(none)") + ", expected "
+                    + plan.expectedStore() + (plan.expectedAdvertise().isEmpty() ? "" : " and " + plan.expectedAdvertise()));
+        }
+    }
+
+    /** Puts every file back as the plan found it (or removes what was new), restarts, checks dockerd answers. */
+    private HostOutcome rollBack(ProvisionHost host, HostPlan plan, String failedStep, OvlException cause) {
+        try {
+            List<FileChange> undo = plan.files().stream()
+                    .map(f -> new FileChange(f.path(), f.after(), f.before()))
+                    .toList();
+            write(host, undo);
+            DockerApi.DaemonStatus status = DockerRestart.restartAndWait(host, options.dockerWait(), options.pollInterval());
+            progress.step(host.name(), "rolled back: docker is up again (cluster-store "
+                    + status.clusterStore().orElse("none") + ")");
+            return new HostOutcome(host.name(), HostOutcome.Status.ROLLED_BACK, failedStep + " failed: "
+                    + cause.getMessage() + "; rolled back to the previous configuration, docker is up again");
+        } catch (OvlException e) {
+            progress.step(host.name(), "ROLLBACK FAILED: " + e.getMessage());
+            return new HostOutcome(host.name(), HostOutcome.Status.FAILED, failedStep + " failed: " + cause.getMessage()
+                    + "; the rollback failed too: " + e.getMessage() + ". Check the host by hand ("
+                    + "systemctl status docker)");
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package io.ovl.provision;
+
+import io.ovl.render.ContainerSpec;
+import io.ovl.render.DockerdDropIn;
+import io.ovl.render.KvNode;
+import io.ovl.render.KvStoreSpecs;
+import io.ovl.topology.Host;
+import io.ovl.topology.Topology;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Computes {@link ResetPlan}s from host states. Pure, like {@link Planner}. */
+public final class ResetPlanner {
+    private ResetPlanner() {
+    }
+
+    public static ResetPlan plan(Topology topology, List<HostState> states, boolean purge) {
+        ClusterLayout layout = ClusterLayout.of(topology);
+        List<Blocker> blockers = new ArrayList<>();
+        List<HostPlan> hosts = new ArrayList<>();
+        for (Host host : topology.hosts()) {
+            HostState s = Preflight.stateOf(states, host);
+            if (!s.dropIn().isKnown()) {
+                blockers.add(new Blocker(host.name(), "drop-in.read", "cannot read " + DockerdDropIn.PATH + ": "
+                        + s.dropIn().why()));
+                continue;
+            }
+            Optional<String> current = s.dropIn().value().get();
+            if (current.isEmpty()) {
+                hosts.add(new HostPlan(host.name(), List.of(), false, "no ovl drop-in", 0, "", ""));
+                continue;
+            }
+            if (!s.runningContainers().isKnown()) {
+                blockers.add(new Blocker(host.name(), "containers.count",
+                        "cannot tell which containers a restart would stop: " + s.runningContainers().why()));
+            }
+            hosts.add(new HostPlan(host.name(), List.of(new FileChange(DockerdDropIn.PATH, current, Optional.empty())),
+                    true, "remove ovl's drop-in", s.runningContainers().value().orElse(0), "", ""));
+        }
+        List<ResetPlan.StoreRemoval> store = new ArrayList<>();
+        layout.cluster().ifPresent(cluster -> {
+            for (KvNode node : cluster.nodes()) {
+                ContainerSpec spec = KvStoreSpecs.render(cluster, node.name());
+                HostState s = Preflight.stateOf(states, topology.host(node.name()).orElseThrow());
+                if (!s.storeContainer().isKnown()) {
+                    blockers.add(new Blocker(node.name(), "store.container", "cannot tell whether " + spec.name()
+                            + " exists: " + s.storeContainer().why()));
+                    continue;
+                }
+                List<String> volumes = purge ? spec.volumes().stream().map(ContainerSpec.VolumeMount::volume).toList()
+                        : List.of();
+                store.add(new ResetPlan.StoreRemoval(node.name(), spec.name(),
+                        s.storeContainer().value().get().isPresent(), volumes));
+            }
+        });
+        return new ResetPlan(hosts, store, blockers);
+    }
+}

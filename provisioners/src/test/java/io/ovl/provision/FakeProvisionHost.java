@@ -1,0 +1,153 @@
+package io.ovl.provision;
+
+import io.ovl.render.ContainerSpec;
+import io.ovl.ssh.CommandResult;
+import io.ovl.ssh.RemoteCommand;
+import io.ovl.ssh.RemoteShell;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Test support, a FAKE host for unit tests of pure orchestration (the order of steps, what is
+ * rolled back, what is skipped): a tiny in-memory file system behind the commands
+ * {@link io.ovl.ssh.RemoteFiles} and init send, systemctl whose restart succeeds or fails as
+ * scripted, and a Docker API whose cluster store follows the files. It checks no SSH and no
+ * dockerd behaviour: that is what the lab IT ({@link InitResetIT}) is for.
+ */
+final class FakeProvisionHost implements ProvisionHost {
+    private final String name;
+    /** Answers for exact commands, consulted first (the rest is the file system and systemctl below). */
+    final Map<RemoteCommand, CommandResult> answers = new LinkedHashMap<>();
+    final Map<String, String> files = new LinkedHashMap<>();
+    final List<String> log = new ArrayList<>();
+    /** The drop-in content whose restart fails (dockerd refuses it), if any. */
+    Optional<String> refusedDropIn = Optional.empty();
+    boolean dockerUp = true;
+    String storeWhenUp = "";
+    String advertiseWhenUp = "";
+    final List<String> containersCreated = new ArrayList<>();
+    boolean storeHealthy = true;
+    /** How many of the next dockerd runs log a discovery error (could not reach the store while starting). */
+    int runsWithDiscoveryError = 0;
+    private boolean currentRunHadDiscoveryError;
+
+    FakeProvisionHost(String name) {
+        this.name = name;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public RemoteShell shell() {
+        return this::run;
+    }
+
+    private CommandResult run(RemoteCommand c) {
+        List<String> a = c.argv();
+        String joined = String.join(" ", a);
+        log.add(joined);
+        if (answers.containsKey(c)) {
+            return answers.get(c);
+        }
+        if (a.get(0).equals("sh") && a.get(2).contains("exec cat")) {
+            String path = a.get(4);
+            return files.containsKey(path) ? ok(c, files.get(path)) : result(c, 100, "");
+        }
+        if (a.get(0).equals("sh") && a.get(2).contains("cat >")) {
+            files.put(a.get(4), new String(c.stdin().orElseThrow(), StandardCharsets.UTF_8));
+            return ok(c, "");
+        }
+        if (a.get(0).equals("mv")) {
+            files.put(a.get(4), files.remove(a.get(3)));
+            return ok(c, "");
+        }
+        if (a.get(0).equals("cp")) {
+            files.put(a.get(4), files.get(a.get(3)));
+            return ok(c, "");
+        }
+        if (a.get(0).equals("rm")) {
+            files.remove(a.get(3));
+            return ok(c, "");
+        }
+        if (c.equals(DockerRestart.CURRENT_RUN_LOG)) {
+            return ok(c, currentRunHadDiscoveryError
+                    ? "time=\"2026-11-22T23:45:25Z\" level=error msg=\"discovery error: Unexpected watch error\"\n" : "");
+        }
+        if (joined.equals("systemctl restart docker.service")) {
+            String dropIn = files.getOrDefault(io.ovl.render.DockerdDropIn.PATH, "");
+            dockerUp = refusedDropIn.map(r -> !r.equals(dropIn)).orElse(true);
+            storeWhenUp = dropIn.isEmpty() ? "" : dropIn.replaceAll("(?s).*--cluster-store=(\\S+).*", "$1").strip();
+            advertiseWhenUp = dropIn.isEmpty() ? "" : dropIn.replaceAll("(?s).*--cluster-advertise=(\\S+).*", "$1").strip();
+            currentRunHadDiscoveryError = dockerUp && runsWithDiscoveryError > 0;
+            if (currentRunHadDiscoveryError) {
+                runsWithDiscoveryError--;
+            }
+            return dockerUp ? ok(c, "") : result(c, 1, "");
+        }
+        return ok(c, "");
+    }
+
+    FakeProvisionHost answer(RemoteCommand c, int exit, String out, String err) {
+        answers.put(c, new CommandResult(name, c, exit, out.getBytes(StandardCharsets.UTF_8),
+                err.getBytes(StandardCharsets.UTF_8)));
+        return this;
+    }
+
+    private CommandResult ok(RemoteCommand c, String out) {
+        return result(c, 0, out);
+    }
+
+    private CommandResult result(RemoteCommand c, int exit, String out) {
+        return new CommandResult(name, c, exit, out.getBytes(StandardCharsets.UTF_8), new byte[0]);
+    }
+
+    @Override
+    public DockerApi docker() {
+        return new DockerApi() {
+            @Override
+            public Optional<DaemonStatus> status() {
+                return dockerUp ? Optional.of(new DaemonStatus("20.10.24",
+                        storeWhenUp.isEmpty() ? Optional.empty() : Optional.of(storeWhenUp),
+                        advertiseWhenUp.isEmpty() ? Optional.empty() : Optional.of(advertiseWhenUp)))
+                        : Optional.empty();
+            }
+
+            @Override
+            public void createAndStart(ContainerSpec spec) {
+                containersCreated.add(spec.name());
+            }
+
+            @Override
+            public void start(String containerName) {
+                log.add("docker start " + containerName);
+            }
+
+            @Override
+            public void removeContainer(String containerName) {
+                log.add("docker rm " + containerName);
+            }
+
+            @Override
+            public boolean removeVolume(String volumeName) {
+                log.add("docker volume rm " + volumeName);
+                return true;
+            }
+        };
+    }
+
+    @Override
+    public StoreProbe storeProbe() {
+        return endpoint -> new StoreAnswer(endpoint, storeHealthy, storeHealthy ? "healthy" : "connection refused");
+    }
+
+    @Override
+    public void close() {
+    }
+}
