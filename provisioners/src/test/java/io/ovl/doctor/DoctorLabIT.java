@@ -44,8 +44,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DoctorLabIT {
-    static final String LAB = "doctorit";
-    static final String LAB26 = "doctorit26";
+    static final String LAB = io.ovl.lab.Lab.uniqueName("doctor");
+    static final String LAB26 = io.ovl.lab.Lab.uniqueName("doctor26");
     static Path labDir;
     static Topology topology;
     static Path topologyFile;
