@@ -19,8 +19,8 @@ import java.util.Optional;
  * directory. The loader resolves them too; doing it again here keeps the mapping correct for a
  * {@link Topology} built in code.
  *
- * <p>User and port are always passed explicitly: the topology's effective values (with its
- * defaults root and 22) win over ~/.ssh/config. A topology cannot yet say "leave it to ssh config".
+ * <p>User and port go to the target only when the file sets them; unset, they are left to
+ * OpenSSH's own resolution (~/.ssh/config, then ssh's defaults), as the ssh layer documents.
  */
 public final class HostAccess {
     private final Path topologyDir;
@@ -46,8 +46,8 @@ public final class HostAccess {
         return new SshTarget(
                 host.name(),
                 host.address(),
-                Optional.of(s.port()),
-                Optional.of(s.user()),
+                s.port(),
+                s.user(),
                 s.identityFiles().stream().map(this::resolve).toList(),
                 s.knownHosts().map(this::resolve).stream().toList(),
                 switch (s.hostKeyPolicy()) {

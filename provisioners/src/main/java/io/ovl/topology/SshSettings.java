@@ -12,8 +12,8 @@ import java.util.Optional;
  * relative paths resolved against the topology file's directory).
  */
 public record SshSettings(
-        String user,
-        int port,
+        Optional<String> user,
+        Optional<Integer> port,
         List<Path> identityFiles,
         Optional<Path> knownHosts,
         HostKeyPolicy hostKeyPolicy,
@@ -22,11 +22,16 @@ public record SshSettings(
         Duration connectTimeout,
         Duration commandTimeout) {
 
-    public static final SshSettings DEFAULTS = new SshSettings("root", 22, List.of(), Optional.empty(),
+    /**
+     * User and port are left to OpenSSH when the file does not set them: {@code ssh -G} then
+     * applies ~/.ssh/config (User, Port) and its own defaults (the local user name, 22), as ssh does.
+     */
+    public static final SshSettings DEFAULTS = new SshSettings(Optional.empty(), Optional.empty(), List.of(), Optional.empty(),
             HostKeyPolicy.STRICT, Become.NONE, Optional.empty(), Duration.ofSeconds(10), Duration.ofSeconds(60));
 
     public SshSettings {
         Objects.requireNonNull(user, "user");
+        Objects.requireNonNull(port, "port");
         identityFiles = List.copyOf(identityFiles);
         Objects.requireNonNull(knownHosts, "knownHosts");
         Objects.requireNonNull(hostKeyPolicy, "hostKeyPolicy");
@@ -39,8 +44,8 @@ public record SshSettings(
     /** These settings with every key the override sets replaced; unset keys keep this value. */
     public SshSettings merge(SshOverrides o) {
         return new SshSettings(
-                o.user().orElse(user),
-                o.port().orElse(port),
+                o.user().or(() -> user),
+                o.port().or(() -> port),
                 o.identityFiles().orElse(identityFiles),
                 o.knownHosts().or(() -> knownHosts),
                 o.hostKeyPolicy().orElse(hostKeyPolicy),

@@ -22,7 +22,7 @@ class HostAccessTest {
 
     @Test
     void everySettingOfTheHostReachesTheTarget() {
-        SshSettings s = new SshSettings("ovl", 2222, List.of(Path.of("keys/id_ed25519")), Optional.of(Path.of("known_hosts")),
+        SshSettings s = new SshSettings(Optional.of("ovl"), Optional.of(2222), List.of(Path.of("keys/id_ed25519")), Optional.of(Path.of("known_hosts")),
                 HostKeyPolicy.ACCEPT_NEW, Become.SUDO, Optional.of("bastion:22"), Duration.ofSeconds(3), Duration.ofSeconds(30));
         Host host = new Host("web1", "198.18.0.21", true, Optional.empty(), Optional.empty(), s);
         SshTarget t = new HostAccess(Path.of("/etc/ovl")).target(host);
@@ -64,7 +64,7 @@ class HostAccessTest {
         assertEquals(List.of("a", "b"), targets.stream().map(SshTarget::label).toList());
         assertEquals(List.of(Path.of("/srv/cluster/lab/known_hosts")), targets.get(0).knownHostsFiles());
         assertEquals(Optional.of("admin"), targets.get(0).user());
-        assertEquals(Optional.of(22), targets.get(0).port());
+        assertEquals(Optional.empty(), targets.get(0).port(), "unset: left to ~/.ssh/config and ssh's default");
         assertEquals(Optional.of("root"), targets.get(1).user());
         assertEquals(Optional.of(2200), targets.get(1).port());
         assertEquals(List.of(Path.of("/srv/cluster/lab/known_hosts")), targets.get(1).knownHostsFiles());

@@ -259,7 +259,7 @@ class DoctorLabIT {
     static Topology asUser(Topology t, String user, Become become) {
         List<Host> hosts = t.hosts().stream().map(h -> {
             SshSettings s = h.ssh();
-            SshSettings as = new SshSettings(user, s.port(), s.identityFiles(), s.knownHosts(), s.hostKeyPolicy(), become,
+            SshSettings as = new SshSettings(Optional.of(user), s.port(), s.identityFiles(), s.knownHosts(), s.hostKeyPolicy(), become,
                     s.proxyJump(), s.connectTimeout(), s.commandTimeout());
             return new Host(h.name(), h.address(), h.overlay(), h.advertise(), h.role(), as);
         }).toList();

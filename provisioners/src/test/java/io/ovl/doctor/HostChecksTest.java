@@ -60,7 +60,7 @@ class HostChecksTest {
     @Test
     void sudoWantingAPasswordFailsSudoWorksWithTheSessionsMessage() {
         Host ovl = new Host("h2", "198.18.144.12", true, Optional.empty(), Optional.empty(),
-                new SshSettings("ovl", 22, List.of(), Optional.empty(), SshSettings.DEFAULTS.hostKeyPolicy(),
+                new SshSettings(Optional.of("ovl"), Optional.of(22), List.of(), Optional.empty(), SshSettings.DEFAULTS.hostKeyPolicy(),
                         Become.SUDO, Optional.empty(), SshSettings.DEFAULTS.connectTimeout(), SshSettings.DEFAULTS.commandTimeout()));
         // HostSession throws this (SudoErrors) for every command when sudo -n wants a password.
         HostFacts facts = new FactGatherer(Clock.systemUTC()).gather(cmd -> {

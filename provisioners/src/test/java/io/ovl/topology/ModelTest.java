@@ -18,8 +18,8 @@ class ModelTest {
                 Optional.empty(), Optional.empty(), Optional.of(Become.SUDO), Optional.of("bastion"),
                 Optional.empty(), Optional.of(Duration.ofMinutes(2)));
         SshSettings s = SshSettings.DEFAULTS.merge(o);
-        assertEquals("ovl", s.user());
-        assertEquals(22, s.port());
+        assertEquals(Optional.of("ovl"), s.user());
+        assertEquals(Optional.empty(), s.port(), "unset: left to ~/.ssh/config and ssh's default");
         assertEquals(List.of(Path.of("/k")), s.identityFiles());
         assertEquals(HostKeyPolicy.STRICT, s.hostKeyPolicy(), "strict unless the file says otherwise");
         assertEquals(Become.SUDO, s.become());

@@ -29,7 +29,8 @@ public final class SshReachable implements Check {
         return context.hosts().stream().map(h -> new HostVerdict(h.name(), h.connectError()
                 .map(e -> Verdict.fail(e, "check address, port, user, identity file and known_hosts in the"
                         + " topology's ssh: settings; try `ssh` by hand with the same settings"))
-                .orElseGet(() -> Verdict.pass("connected as " + h.host().ssh().user() + "@" + h.host().address()))))
+                .orElseGet(() -> Verdict.pass("connected to " + h.host().address()
+                        + h.host().ssh().user().map(u -> " as " + u).orElse("")))))
                 .toList();
     }
 }

@@ -30,7 +30,8 @@ public final class SudoWorks extends HostLocalCheck {
     @Override
     protected Verdict evaluate(DoctorContext context, GatheredHost host) {
         boolean sudo = host.host().ssh().become() == Become.SUDO;
-        String user = host.host().ssh().user();
+        // Unset in the file, the user comes from ~/.ssh/config or ssh's default.
+        String user = host.host().ssh().user().orElse("the SSH user");
         if (host.facts().uid().value().isEmpty()) {
             return Verdict.fail(host.facts().uid().why(), sudo
                     ? "allow passwordless sudo for " + user + " (a NOPASSWD rule in /etc/sudoers.d) or connect as root"
