@@ -1,5 +1,6 @@
 package io.ovl.provision;
 
+import io.ovl.kv.StoreAnswer;
 import io.ovl.doctor.FactCommands;
 
 import io.ovl.render.ContainerSpec;
