@@ -4,7 +4,8 @@
 # address is seen as holding the port; 0.0.0.0 for all), prints "LISTEN proto port" or "BUSY proto port error",
 # then prints "GOT proto port SOURCE" for each first probe message "ovl-probe RUN-ID SOURCE" that
 # arrives, until every expected SENDERS count was heard on every port it could bind, or SECONDS
-# pass. It always exits by itself: nothing is left running on the host, even if ovl dies.
+# pass. TCP connections are greeted with "ovl-listen RUN-ID" before the message is read.
+# It always exits by itself: nothing is left running on the host, even if ovl dies.
 use strict;
 use warnings;
 use IO::Socket::INET;
@@ -36,6 +37,8 @@ while ((my $left = $end - time) > 0 && scalar(keys %seen) < $expected) {
         my $buf = '';
         if ($proto eq 'tcp') {
             my $conn = $sock->accept or next;
+            # Greet first: the sender sends its message only to a listener of ovl's (see probe-send.pl).
+            syswrite($conn, "ovl-listen $run\n");
             sysread($conn, $buf, 256) if IO::Select->new($conn)->can_read(2);
             close $conn;
         } else {

@@ -1,6 +1,7 @@
 # ovl doctor: the sending half of the port probe. Run on the SOURCE host as
 #   perl -e "$(cat probe-send.pl)" SECONDS RUN-ID SOURCE PROTO PORT ADDRESS [PROTO PORT ADDRESS]...
-# Sends "ovl-probe RUN-ID SOURCE" to every target, retrying for up to SECONDS while the listeners
+# Sends "ovl-probe RUN-ID SOURCE" to every target (over TCP only after the "ovl-listen RUN-ID"
+# greeting of ovl's listener), retrying for up to SECONDS while the listeners
 # start. TCP: one child process per target, at most 32 at a time (a big cluster must not fork
 # hundreds of processes on one host), each until one connection succeeds. UDP: this process sends
 # to every UDP target every 0.3 s for the whole window (no handshake, so no child is needed; the
@@ -9,6 +10,7 @@
 use strict;
 use warnings;
 use IO::Socket::INET;
+use IO::Select;
 $| = 1;
 my ($seconds, $run, $source, @targets) = @ARGV;
 my $message = "ovl-probe $run $source\n";
@@ -32,7 +34,12 @@ for my $target (@tcp) {
         while (time < $end) {
             my $s = IO::Socket::INET->new(PeerAddr => $address, PeerPort => $port, Proto => 'tcp', Timeout => 2);
             if ($s) {
-                print $s $message;
+                # The message goes only to ovl's own listener, which greets first. A port held by
+                # someone else (dockerd's 7946 after setup) gets a bare connect and close: the
+                # connection is the proof, and dockerd's memberlist would log our text as a bad message.
+                my $greeting = '';
+                sysread($s, $greeting, 64) if IO::Select->new($s)->can_read(2);
+                print $s $message if $greeting =~ /^ovl-listen \Q$run\E/;
                 close $s;
                 print "SENT tcp $port $address\n";
                 exit 0;

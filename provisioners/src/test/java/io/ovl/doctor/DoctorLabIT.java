@@ -1,6 +1,7 @@
 package io.ovl.doctor;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -217,6 +218,11 @@ class DoctorLabIT {
             assertEquals("sees labnet", result(healthy, "overlay.networks", name(3)).message());
             assertTrue(result(healthy, "ports.free", name(2)).message().contains("tcp/7946 (dockerd)"),
                     result(healthy, "ports.free", name(2)).message());
+            // The probe connected to dockerd's own 7946 but sent it nothing to log as a bad message.
+            for (int k = 2; k <= 3; k++) {
+                String log = exec(name(k), "journalctl", "-u", "docker.service", "--no-pager", "-o", "cat");
+                assertFalse(log.contains("ovl-probe") || log.contains("not supported"), log);
+            }
 
             Topology external = new Topology(1, Mode.KV, topology.ssh(), Optional.of(KvStore.external(KvBackend.ETCD,
                     java.net.URI.create("etcd://" + store + ":2379/network"))), Optional.empty(), topology.hosts(),
