@@ -1,0 +1,98 @@
+package io.ovl.net;
+
+import io.ovl.hosts.HostResult;
+import io.ovl.hosts.ParallelHosts;
+import io.ovl.provision.Poll;
+import io.ovl.provision.ProvisionProgress;
+import io.ovl.ssh.CommandResult;
+import io.ovl.ssh.RemoteCommand;
+import io.ovl.topology.DockerNetworkCreate;
+import io.ovl.topology.NetworkSpec;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * {@code ovl net create} on live hosts (the spec is already valid offline):
+ * <ol>
+ *   <li>read every overlay host's networks, interfaces and routes;</li>
+ *   <li>refuse, changing nothing, on any overlap, existing name or unreadable host;</li>
+ *   <li>create it once, on the first reached candidate of the mode's {@link CreatePlacement};</li>
+ *   <li>wait until every overlay host lists it; report those that do not.</li>
+ * </ol>
+ */
+public final class NetCreate {
+    private final NetHosts hosts;
+    private final ParallelHosts parallel;
+    private final Duration wait;
+    private final Duration interval;
+    private final ProvisionProgress progress;
+
+    public NetCreate(NetHosts hosts, ParallelHosts parallel, Duration wait, Duration interval, ProvisionProgress progress) {
+        this.hosts = hosts;
+        this.parallel = parallel;
+        this.wait = wait;
+        this.interval = interval;
+        this.progress = progress;
+    }
+
+    /** Steps 1 and 2 alone: what would block the create (read-only). */
+    public CreateCheck check(NetworkSpec spec) {
+        Map<String, HostNetFacts> facts = new LinkedHashMap<>();
+        Map<String, String> unreachable = new LinkedHashMap<>(hosts.unreachable());
+        for (HostResult<HostNetFacts> r : parallel.forEach(hosts.reached(), Function.identity(),
+                h -> HostNetFacts.read(h, hosts.shell(h).orElseThrow()))) {
+            r.value().ifPresent(f -> facts.put(r.host(), f));
+            r.error().ifPresent(e -> unreachable.put(r.host(), e.getMessage()));
+        }
+        return CreateCheck.decide(spec, hosts.names(), facts, unreachable);
+    }
+
+    public CreateReport create(NetworkSpec spec, List<String> candidates) {
+        CreateCheck check = check(spec);                                                      // 1
+        if (check.blocked()) {                                                                // 2
+            return CreateReport.blocked(spec, check);
+        }
+        Optional<String> on = candidates.stream().filter(c -> hosts.shell(c).isPresent()).findFirst();
+        if (on.isEmpty()) {
+            return new CreateReport(spec, check, Optional.empty(), List.of(), hosts.names(),
+                    Optional.of("no host that may create it was reached (candidates: " + candidates + ")"));
+        }
+        progress.step(on.get(), "creating overlay network " + spec.name());                   // 3
+        CommandResult r = hosts.shell(on.get()).orElseThrow().run(RemoteCommand.of(DockerNetworkCreate.args(spec)));
+        if (!r.succeeded()) {
+            return new CreateReport(spec, check, Optional.empty(), List.of(), hosts.names(), Optional.of(
+                    "host " + on.get() + ": docker network create " + spec.name() + ": " + r.stderrText().strip()));
+        }
+        Visibility v = waitUntil(spec.name(), true);                                          // 4
+        return new CreateReport(spec, check, on, v.done(), v.notDone(), Optional.empty());
+    }
+
+    /** Hosts that reached the wanted state (listing the network, or no longer listing it) and those that did not. */
+    record Visibility(List<String> done, List<String> notDone) {
+    }
+
+    /** Polls every overlay host until it lists ({@code present}) or no longer lists the network, up to the wait. */
+    Visibility waitUntil(String network, boolean present) {
+        List<HostResult<Boolean>> results = parallel.forEach(hosts.reached(), Function.identity(), h ->
+                Poll.until(wait, interval, () -> {
+                    CommandResult r = hosts.shell(h).orElseThrow().run(NetCommands.OVERLAY_NAMES);
+                    boolean listed = r.succeeded() && r.stdoutText().lines().map(String::strip).anyMatch(network::equals);
+                    return r.succeeded() && listed == present ? Optional.of(true) : Optional.empty();
+                }).orElse(false));
+        List<String> done = new ArrayList<>();
+        List<String> notDone = new ArrayList<>(hosts.unreachable().keySet());
+        for (HostResult<Boolean> r : results) {
+            (r.value().orElse(false) ? done : notDone).add(r.host());
+        }
+        String verb = present ? "sees" : "no longer lists";
+        done.forEach(h -> progress.step(h, verb + " network " + network));
+        notDone.forEach(h -> progress.step(h, "does NOT " + (present ? "see" : "drop") + " network " + network + " after "
+                + wait.toSeconds() + " s"));
+        return new Visibility(done, notDone);
+    }
+}
