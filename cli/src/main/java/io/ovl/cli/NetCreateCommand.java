@@ -11,7 +11,6 @@ import io.ovl.net.CreateReport;
 import io.ovl.net.NetCreate;
 import io.ovl.topology.Topology;
 import java.io.PrintWriter;
-import java.time.Duration;
 import io.ovl.topology.NetworkSpec;
 import io.ovl.topology.NetworkSpecValidator;
 import java.util.ArrayList;
@@ -141,8 +140,8 @@ public final class NetCreateCommand implements Callable<Integer> {
         err.flush();
         CreateReport created;
         try (NetRun run = NetRun.open(topologyOption, topology, parallel)) {
-            NetCreate create = new NetCreate(run.hosts, run.parallel, Duration.ofSeconds(waitSeconds),
-                    Duration.ofSeconds(1), ProvisionRun.lines(output.json() ? err : out));
+            var progress = ProvisionRun.lines(output.json() ? err : out);
+            NetCreate create = new NetCreate(run.hosts, run.parallel, run.visibility(waitSeconds, progress), progress);
             created = create.create(effective, placement.candidates(topology));
         }
         if (output.json()) {

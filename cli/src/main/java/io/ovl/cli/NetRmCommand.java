@@ -4,11 +4,9 @@ import io.ovl.core.ExitCode;
 import io.ovl.core.OvlException;
 import io.ovl.hosts.ParallelHosts;
 import io.ovl.net.MergedNetwork;
-import io.ovl.net.NetCreate;
 import io.ovl.net.NetRemove;
 import io.ovl.topology.Topology;
 import java.io.PrintWriter;
-import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -76,8 +74,7 @@ public final class NetRmCommand implements Callable<Integer> {
                 throw new OvlException(ExitCode.CHECKS_FAILED, "not removed: " + refusal.get());
             }
             var progress = ProvisionRun.lines(output.json() ? err : out);
-            NetCreate waiter = new NetCreate(run.hosts, run.parallel, Duration.ofSeconds(waitSeconds), Duration.ofSeconds(1), progress);
-            NetRemove.Outcome o = new NetRemove(run.hosts, waiter, progress).remove(network);
+            NetRemove.Outcome o = new NetRemove(run.hosts, run.visibility(waitSeconds, progress), progress).remove(network);
             if (output.json()) {
                 out.print(json(o.network(), o.removedOn(), null, o.disconnected(), o.stillOn()));
             } else {

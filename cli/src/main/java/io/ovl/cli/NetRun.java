@@ -2,6 +2,9 @@ package io.ovl.cli;
 
 import io.ovl.hosts.ParallelHosts;
 import io.ovl.net.NetHosts;
+import io.ovl.net.VisibilityWait;
+import io.ovl.provision.ProvisionProgress;
+import java.time.Duration;
 import io.ovl.provision.OpenHosts;
 import io.ovl.topology.Topology;
 import java.nio.file.Path;
@@ -35,6 +38,11 @@ final class NetRun implements AutoCloseable {
         ParallelHosts parallel = new ParallelHosts(parallelism);
         OpenHosts open = ProvisionRun.open(topology, file, parallelism);
         return new NetRun(file, topology, parallel, open);
+    }
+
+    /** Waits up to {@code seconds} for every overlay host to list (or drop) a network, asking once a second. */
+    VisibilityWait visibility(int seconds, ProvisionProgress progress) {
+        return new VisibilityWait(hosts, parallel, Duration.ofSeconds(seconds), Duration.ofSeconds(1), progress);
     }
 
     @Override

@@ -2,14 +2,11 @@ package io.ovl.net;
 
 import io.ovl.hosts.HostResult;
 import io.ovl.hosts.ParallelHosts;
-import io.ovl.provision.Poll;
 import io.ovl.provision.ProvisionProgress;
 import io.ovl.ssh.CommandResult;
 import io.ovl.ssh.RemoteCommand;
 import io.ovl.topology.DockerNetworkCreate;
 import io.ovl.topology.NetworkSpec;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,15 +25,13 @@ import java.util.function.Function;
 public final class NetCreate {
     private final NetHosts hosts;
     private final ParallelHosts parallel;
-    private final Duration wait;
-    private final Duration interval;
+    private final VisibilityWait visibility;
     private final ProvisionProgress progress;
 
-    public NetCreate(NetHosts hosts, ParallelHosts parallel, Duration wait, Duration interval, ProvisionProgress progress) {
+    public NetCreate(NetHosts hosts, ParallelHosts parallel, VisibilityWait visibility, ProvisionProgress progress) {
         this.hosts = hosts;
         this.parallel = parallel;
-        this.wait = wait;
-        this.interval = interval;
+        this.visibility = visibility;
         this.progress = progress;
     }
 
@@ -68,31 +63,8 @@ public final class NetCreate {
             return new CreateReport(spec, check, Optional.empty(), List.of(), hosts.names(), Optional.of(
                     "host " + on.get() + ": docker network create " + spec.name() + ": " + r.stderrText().strip()));
         }
-        Visibility v = waitUntil(spec.name(), true);                                          // 4
+        VisibilityWait.Visibility v = visibility.until(spec.name(), true);                    // 4
         return new CreateReport(spec, check, on, v.done(), v.notDone(), Optional.empty());
     }
 
-    /** Hosts that reached the wanted state (listing the network, or no longer listing it) and those that did not. */
-    record Visibility(List<String> done, List<String> notDone) {
-    }
-
-    /** Polls every overlay host until it lists ({@code present}) or no longer lists the network, up to the wait. */
-    Visibility waitUntil(String network, boolean present) {
-        List<HostResult<Boolean>> results = parallel.forEach(hosts.reached(), Function.identity(), h ->
-                Poll.until(wait, interval, () -> {
-                    CommandResult r = hosts.shell(h).orElseThrow().run(NetCommands.OVERLAY_NAMES);
-                    boolean listed = r.succeeded() && r.stdoutText().lines().map(String::strip).anyMatch(network::equals);
-                    return r.succeeded() && listed == present ? Optional.of(true) : Optional.empty();
-                }).orElse(false));
-        List<String> done = new ArrayList<>();
-        List<String> notDone = new ArrayList<>(hosts.unreachable().keySet());
-        for (HostResult<Boolean> r : results) {
-            (r.value().orElse(false) ? done : notDone).add(r.host());
-        }
-        String verb = present ? "sees" : "no longer lists";
-        done.forEach(h -> progress.step(h, verb + " network " + network));
-        notDone.forEach(h -> progress.step(h, "does NOT " + (present ? "see" : "drop") + " network " + network + " after "
-                + wait.toSeconds() + " s"));
-        return new Visibility(done, notDone);
-    }
 }

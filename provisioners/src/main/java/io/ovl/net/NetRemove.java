@@ -16,13 +16,12 @@ import java.util.Optional;
  */
 public final class NetRemove {
     private final NetHosts hosts;
-    private final NetCreate waiter;
+    private final VisibilityWait visibility;
     private final ProvisionProgress progress;
 
-    /** @param waiter polls hosts until they no longer list the network (shared with create) */
-    public NetRemove(NetHosts hosts, NetCreate waiter, ProvisionProgress progress) {
+    public NetRemove(NetHosts hosts, VisibilityWait visibility, ProvisionProgress progress) {
         this.hosts = hosts;
-        this.waiter = waiter;
+        this.visibility = visibility;
         this.progress = progress;
     }
 
@@ -82,7 +81,7 @@ public final class NetRemove {
             throw new OvlException(ExitCode.HOST_FAILED, "host " + on + ": docker network rm " + name + ": "
                     + r.stderrText().strip());
         }
-        NetCreate.Visibility v = waiter.waitUntil(name, false);
+        VisibilityWait.Visibility v = visibility.until(name, false);
         return new Outcome(name, on, disconnected, v.notDone());
     }
 }

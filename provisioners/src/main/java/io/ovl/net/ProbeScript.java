@@ -21,16 +21,23 @@ public final class ProbeScript {
     /** Label on every probe container: which network it probes, so leftovers can be found. */
     public static final String LABEL = "io.ovl.probe";
 
-    /** Per target pair of arguments NAME ADDRESS, prints "NAME CHECK ok|fail [detail]" lines. */
+    /**
+     * Per target pair of arguments NAME ADDRESS, prints "NAME CHECK ok|fail [detail]" lines. Targets
+     * are tested in parallel (a dead peer costs its timeouts once, not once per peer); each line is
+     * one short write, so lines of different targets interleave but never mix.
+     */
     static final String TEST_SCRIPT = String.join("\n",
             "while [ $# -ge 2 ]; do",
             "  n=$1; a=$2; shift 2",
+            "  (",
             "  if ping -c 2 -W 2 \"$a\" >/dev/null 2>&1; then echo \"$n icmp ok\"; else echo \"$n icmp fail no reply from $a\"; fi",
             "  if printf 'GET / HTTP/1.0\\r\\n\\r\\n' | nc -w 3 \"$a\" " + PORT + " 2>/dev/null | grep -q '^HTTP/'; then",
             "    echo \"$n tcp ok\"; else echo \"$n tcp fail no answer from $a:" + PORT + "\"; fi",
             "  r=$(nslookup \"$n\" 2>/dev/null | awk '/^Address/ {print $2}' | grep -v ':53$' | tr '\\n' ' ')",
             "  case \" $r\" in *\" $a \"*) echo \"$n dns ok\";; *) echo \"$n dns fail resolved to ${r:-nothing}\";; esac",
-            "done");
+            "  ) &",
+            "done",
+            "wait");
 
     /** The container name of the probe on {@code host}: a DNS name on the overlay. */
     static String containerName(String host) {

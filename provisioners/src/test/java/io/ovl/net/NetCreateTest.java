@@ -43,7 +43,9 @@ class NetCreateTest {
     }
 
     private static NetCreate create(NetHosts hosts) {
-        return new NetCreate(hosts, new ParallelHosts(4), Duration.ZERO, Duration.ofMillis(1), ProvisionProgress.NONE);
+        ParallelHosts parallel = new ParallelHosts(4);
+        return new NetCreate(hosts, parallel, new VisibilityWait(hosts, parallel, Duration.ZERO, Duration.ofMillis(1),
+                ProvisionProgress.NONE), ProvisionProgress.NONE);
     }
 
     @Test

@@ -206,7 +206,7 @@ class NetLabIT {
         assertTrue(refusal.isPresent());
         assertTrue(refusal.get().contains("web1 on " + h3.name()), refusal.get());
 
-        NetRemove.Outcome outcome = withHosts(run -> new NetRemove(run.hosts, create(run), ProvisionProgress.NONE)
+        NetRemove.Outcome outcome = withHosts(run -> new NetRemove(run.hosts, visibility(run), ProvisionProgress.NONE)
                 .remove(before));
         assertEquals(List.of("web1 on " + h3.name()), outcome.disconnected());
         assertEquals(List.of(), outcome.stillOn());
@@ -230,7 +230,11 @@ class NetLabIT {
     }
 
     private static NetCreate create(Run run) {
-        return new NetCreate(run.hosts(), run.parallel(), Duration.ofSeconds(60), Duration.ofSeconds(1), ProvisionProgress.NONE);
+        return new NetCreate(run.hosts(), run.parallel(), visibility(run), ProvisionProgress.NONE);
+    }
+
+    private static VisibilityWait visibility(Run run) {
+        return new VisibilityWait(run.hosts(), run.parallel(), Duration.ofSeconds(60), Duration.ofSeconds(1), ProvisionProgress.NONE);
     }
 
     private static OpenHosts open() {

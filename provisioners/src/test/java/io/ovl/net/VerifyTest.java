@@ -24,7 +24,7 @@ class VerifyTest {
     void capturedScriptOutputGivesOkAndFailuresWithTheirReasons() {
         var parsed = ProbeScript.parse(NetFixtures.resource("probe-output.txt"));
 
-        assertEquals(List.of("ovl-probe-b", "ovl-probe-gone"), List.copyOf(parsed.keySet()));
+        assertEquals(List.of("ovl-probe-b", "ovl-probe-gone", "ovl-probe-x"), List.copyOf(parsed.keySet()));
         PairResult ok = new PairResult("a", "b", parsed.get("ovl-probe-b"));
         assertTrue(ok.ok());
         PairResult gone = new PairResult("a", "gone", parsed.get("ovl-probe-gone"));
