@@ -75,7 +75,11 @@ public final class NetVerifyCommand implements Callable<Integer> {
         try (NetRun run = NetRun.open(topologyOption, topology, parallel);
              NetVerify verify = new NetVerify(run.hosts, run.parallel, ProvisionRun.lines(err))) {
             // Ctrl-C: the JVM runs shutdown hooks while the sessions are still open; remove the probes there.
-            Thread cleanup = new Thread(verify::close, "ovl-remove-probes");
+            Thread cleanup = new Thread(() -> {
+                verify.close();
+                verify.cleanupProblems().forEach(p -> err.println("ovl: warning: cleanup: " + p));
+                err.flush();
+            }, "ovl-remove-probes");
             Runtime.getRuntime().addShutdownHook(cleanup);
             try {
                 report = verify.run(name, image);

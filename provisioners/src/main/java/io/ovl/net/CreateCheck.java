@@ -39,8 +39,8 @@ public record CreateCheck(List<HostCheck> hosts) {
         return hosts.stream().anyMatch(h -> !h.ok());
     }
 
-    /** "host h2: 172.16.16.0/24 overlaps route ...; host h3: ..." for the error line. */
-    public String summary(NetworkSpec spec) {
+    /** Every problem, as "host h2: 172.16.16.0/24 overlaps route ...", in host order. */
+    public List<String> problems(NetworkSpec spec) {
         List<String> parts = new ArrayList<>();
         for (HostCheck h : hosts) {
             for (String c : h.clashes) {
@@ -50,7 +50,13 @@ public record CreateCheck(List<HostCheck> hosts) {
                 parts.add("host " + h.host() + ": " + p);
             }
         }
-        return String.join("; ", parts);
+        return List.copyOf(parts);
+    }
+
+    /** One line for the error message: the only problem, or the first and how many more. */
+    public String summary(NetworkSpec spec) {
+        List<String> all = problems(spec);
+        return all.isEmpty() ? "no problem" : all.get(0) + (all.size() > 1 ? " (and " + (all.size() - 1) + " more)" : "");
     }
 
     /** Decides the checks for {@code spec} from the facts of the reached hosts and the reasons of the others. */
@@ -82,8 +88,11 @@ public record CreateCheck(List<HostCheck> hosts) {
                 if (f.routes().value().isEmpty()) {
                     problems.add("cannot read its routes (" + f.routes().why() + ")");
                 }
+                // The same-named network is already reported above; its subnet is not a second problem.
+                List<DockerNetwork> others = f.dockerNetworks().value().orElse(List.of()).stream()
+                        .filter(d -> !d.name().equals(spec.name())).toList();
                 clashes.addAll(Overlaps.clashes(spec.subnet().get(), f.interfaces().value().orElse(List.of()),
-                        f.routes().value().orElse(List.of()), f.dockerNetworks().value().orElse(List.of())));
+                        f.routes().value().orElse(List.of()), others));
             }
             out.add(new HostCheck(host, clashes, problems));
         }

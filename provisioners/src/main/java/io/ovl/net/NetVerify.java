@@ -116,14 +116,22 @@ public final class NetVerify implements AutoCloseable {
         return ProbeScript.parse(r.stdoutText());
     }
 
-    /** Removes every probe this run may have started; idempotent. */
+    /**
+     * Removes every probe this run may have started, on all hosts at once; idempotent. Synchronized
+     * so that a second caller (the run's finally while the shutdown hook removes) waits until the
+     * removal is over, and the sessions are not closed under it.
+     */
     @Override
-    public void close() {
+    public synchronized void close() {
+        List<String> hostsWithProbes = new ArrayList<>();
         for (String host : List.copyOf(started.keySet())) {
             String name = started.remove(host);
-            if (name == null) {
-                continue; // another thread (the shutdown hook) got it
+            if (name != null) { // else another thread (the shutdown hook) has it
+                hostsWithProbes.add(host);
             }
+        }
+        parallel.forEach(hostsWithProbes, Function.identity(), host -> {
+            String name = ProbeScript.containerName(host);
             try {
                 CommandResult r = hosts.shell(host).orElseThrow().run(ProbeScript.remove(name));
                 if (!r.succeeded() && !r.stderrText().contains("No such container")) {
@@ -132,6 +140,12 @@ public final class NetVerify implements AutoCloseable {
             } catch (OvlException e) {
                 cleanupProblems.add("host " + host + ": could not remove " + name + ": " + e.getMessage());
             }
-        }
+            return name;
+        });
+    }
+
+    /** Probes that could not be removed so far, one line per host. */
+    public List<String> cleanupProblems() {
+        return List.copyOf(cleanupProblems);
     }
 }

@@ -33,8 +33,12 @@ public final class ProbeScript {
             "  if ping -c 2 -W 2 \"$a\" >/dev/null 2>&1; then echo \"$n icmp ok\"; else echo \"$n icmp fail no reply from $a\"; fi",
             "  if printf 'GET / HTTP/1.0\\r\\n\\r\\n' | nc -w 3 \"$a\" " + PORT + " 2>/dev/null | grep -q '^HTTP/'; then",
             "    echo \"$n tcp ok\"; else echo \"$n tcp fail no answer from $a:" + PORT + "\"; fi",
-            "  r=$(nslookup \"$n\" 2>/dev/null | awk '/^Address/ {print $2}' | grep -v ':53$' | tr '\\n' ' ')",
-            "  case \" $r\" in *\" $a \"*) echo \"$n dns ok\";; *) echo \"$n dns fail resolved to ${r:-nothing}\";; esac",
+            // Names of containers on other hosts reach Docker's DNS a moment after they start: ask up to 5 times.
+            "  d=fail; for i in 1 2 3 4 5; do",
+            "    r=$(nslookup \"$n\" 2>/dev/null | awk '/^Address/ {print $2}' | grep -v ':53$' | tr '\\n' ' ')",
+            "    case \" $r\" in *\" $a \"*) d=ok; break;; esac; sleep 1",
+            "  done",
+            "  if [ $d = ok ]; then echo \"$n dns ok\"; else echo \"$n dns fail resolved to ${r:-nothing}\"; fi",
             "  ) &",
             "done",
             "wait");

@@ -60,6 +60,7 @@ class CreateCheckTest {
         assertTrue(check.blocked());
         assertTrue(check.hosts().get(0).problems().get(0).startsWith("a network named tnet already exists there (driver bridge,"
                 + " subnet 10.99.0.0/24)"), check.hosts().get(0).toString());
+        assertEquals(1, check.hosts().get(0).problems().size());
         assertTrue(check.hosts().get(1).problems().contains("cannot read its interfaces (`ip -j -d addr` exited with status 127)"),
                 check.hosts().get(1).toString());
         assertEquals(List.of("cannot reach it: connection refused"), check.hosts().get(2).problems());
@@ -74,6 +75,15 @@ class CreateCheckTest {
                 false, false, false, OptionalInt.empty(), Map.of());
         HostNetFacts noRoutes = new HostNetFacts("h2", H2.dockerNetworks(), H2.interfaces(), Fact.unknown("no ip"));
         assertFalse(CreateCheck.decide(noSubnet, List.of("h2"), Map.of("h2", noRoutes), Map.of()).blocked());
+    }
+
+    @Test
+    void theSameNamedNetworksSubnetIsNotReportedAsASecondProblem() {
+        NetworkSpec again = NetworkSpec.of("tnet", Prefix.parse("10.99.0.0/24"));
+        CreateCheck check = CreateCheck.decide(again, List.of("h2"), Map.of("h2", H2), Map.of());
+        assertEquals(List.of("route 10.99.0.0/24 dev br-c22bebbc1ae1", "address 10.99.0.128/24 on br-c22bebbc1ae1")
+                .stream().sorted().toList(), check.hosts().get(0).clashes().stream().sorted().toList());
+        assertTrue(check.summary(again).endsWith("(and 2 more)"), check.summary(again));
     }
 
     @Test
