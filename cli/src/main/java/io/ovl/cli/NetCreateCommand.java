@@ -142,7 +142,7 @@ public final class NetCreateCommand implements Callable<Integer> {
         try (NetRun run = NetRun.open(topologyOption, topology, parallel)) {
             var progress = ProvisionRun.lines(output.json() ? err : out);
             NetCreate create = new NetCreate(run.hosts, run.parallel, run.visibility(waitSeconds, progress), progress);
-            created = create.create(effective, placement.candidates(topology));
+            created = create.create(effective, placement.candidates(topology), placement.mustSee(topology));
         }
         if (output.json()) {
             out.print(report.json(created));

@@ -16,6 +16,12 @@ public interface CreatePlacement {
     /** The hosts to create on, in order of preference; the first one reached is used. */
     List<String> candidates(Topology topology);
 
+    /**
+     * The hosts that must list a new network before create reports success. kv: every overlay
+     * host. swarm: the managers (a worker lists a network only while a task of its uses it).
+     */
+    List<String> mustSee(Topology topology);
+
     /** Whether a network is attachable when the user did not say. */
     boolean attachableByDefault();
 
@@ -34,6 +40,11 @@ public interface CreatePlacement {
         }
 
         @Override
+        public List<String> mustSee(Topology topology) {
+            return candidates(topology);
+        }
+
+        @Override
         public boolean attachableByDefault() {
             return false;
         }
@@ -46,6 +57,11 @@ public interface CreatePlacement {
             return topology.overlayHosts().stream()
                     .filter(h -> topology.swarmRole(h).orElse(SwarmRole.WORKER) == SwarmRole.MANAGER)
                     .map(Host::name).toList();
+        }
+
+        @Override
+        public List<String> mustSee(Topology topology) {
+            return candidates(topology);
         }
 
         @Override

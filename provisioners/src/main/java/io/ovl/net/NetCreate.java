@@ -47,23 +47,27 @@ public final class NetCreate {
         return CreateCheck.decide(spec, hosts.names(), facts, unreachable);
     }
 
-    public CreateReport create(NetworkSpec spec, List<String> candidates) {
+    /**
+     * @param candidates hosts that may create it, in order ({@link CreatePlacement#candidates})
+     * @param mustSee    hosts that must list it afterwards ({@link CreatePlacement#mustSee})
+     */
+    public CreateReport create(NetworkSpec spec, List<String> candidates, List<String> mustSee) {
         CreateCheck check = check(spec);                                                      // 1
         if (check.blocked()) {                                                                // 2
             return CreateReport.blocked(spec, check);
         }
         Optional<String> on = candidates.stream().filter(c -> hosts.shell(c).isPresent()).findFirst();
         if (on.isEmpty()) {
-            return new CreateReport(spec, check, Optional.empty(), List.of(), hosts.names(),
+            return new CreateReport(spec, check, Optional.empty(), List.of(), mustSee,
                     Optional.of("no host that may create it was reached (candidates: " + candidates + ")"));
         }
         progress.step(on.get(), "creating overlay network " + spec.name());                   // 3
         CommandResult r = hosts.shell(on.get()).orElseThrow().run(RemoteCommand.of(DockerNetworkCreate.args(spec)));
         if (!r.succeeded()) {
-            return new CreateReport(spec, check, Optional.empty(), List.of(), hosts.names(), Optional.of(
+            return new CreateReport(spec, check, Optional.empty(), List.of(), mustSee, Optional.of(
                     "host " + on.get() + ": docker network create " + spec.name() + ": " + r.stderrText().strip()));
         }
-        VisibilityWait.Visibility v = visibility.until(spec.name(), true);                    // 4
+        VisibilityWait.Visibility v = visibility.until(spec.name(), true, mustSee);           // 4
         return new CreateReport(spec, check, on, v.done(), v.notDone(), Optional.empty());
     }
 

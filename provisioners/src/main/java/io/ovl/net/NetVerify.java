@@ -10,6 +10,7 @@ import io.ovl.ssh.CommandResult;
 import io.ovl.ssh.RemoteShell;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +32,7 @@ public final class NetVerify implements AutoCloseable {
     private final ProvisionProgress progress;
     /** Probes that may exist, by host: what close() removes. */
     private final Map<String, String> started = new ConcurrentHashMap<>();
-    private final List<String> cleanupProblems = java.util.Collections.synchronizedList(new ArrayList<>());
+    private final List<String> cleanupProblems = Collections.synchronizedList(new ArrayList<>());
 
     public NetVerify(NetHosts hosts, ParallelHosts parallel, ProvisionProgress progress) {
         this.hosts = hosts;
@@ -55,7 +56,7 @@ public final class NetVerify implements AutoCloseable {
                 r.error().ifPresent(e -> progress.step(r.host(), "tests failed to run: " + e.getMessage()));
             }
             List<PairResult> pairs = VerifyReport.pairs(hosts.names(), probes, bySource);
-            close();
+            close(); // now, so that the report can say which probes could not be removed
             return new VerifyReport(network, image, hosts.names(), probes, pairs, List.copyOf(cleanupProblems));
         } finally {
             close();

@@ -1,9 +1,11 @@
 package io.ovl.net;
 
 import io.ovl.core.ExitCode;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The result of {@code net verify}: a probe per host (its overlay address, or why it has none) and
@@ -25,7 +27,7 @@ public record VerifyReport(String network, String image, List<String> hosts, Map
     }
 
     /** A host's probe: its container and overlay address, or the reason it did not start. */
-    public record Probe(String container, java.util.Optional<String> address, java.util.Optional<String> error) {
+    public record Probe(String container, Optional<String> address, Optional<String> error) {
     }
 
     public List<PairResult> failing() {
@@ -42,7 +44,7 @@ public record VerifyReport(String network, String image, List<String> hosts, Map
     }
 
     /** The pair from {@code from} to {@code to}; absent on the diagonal. */
-    public java.util.Optional<PairResult> pair(String from, String to) {
+    public Optional<PairResult> pair(String from, String to) {
         return pairs.stream().filter(p -> p.from().equals(from) && p.to().equals(to)).findFirst();
     }
 
@@ -52,7 +54,7 @@ public record VerifyReport(String network, String image, List<String> hosts, Map
      */
     static List<PairResult> pairs(List<String> hosts, Map<String, Probe> probes,
                                   Map<String, Map<String, Map<ProbeCheck, PairResult.Outcome>>> bySource) {
-        List<PairResult> out = new java.util.ArrayList<>();
+        List<PairResult> out = new ArrayList<>();
         for (String from : hosts) {
             for (String to : hosts) {
                 if (from.equals(to)) {

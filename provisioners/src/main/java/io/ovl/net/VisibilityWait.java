@@ -39,16 +39,22 @@ public final class VisibilityWait {
         }
     }
 
-    /** Polls every reached overlay host until it lists ({@code present}) or no longer lists {@code network}. */
+    /** {@link #until(String, boolean, List)} on every overlay host. */
     public Visibility until(String network, boolean present) {
-        List<HostResult<Boolean>> results = parallel.forEach(hosts.reached(), Function.identity(), h ->
+        return until(network, present, hosts.names());
+    }
+
+    /** Polls each of {@code which} until it lists ({@code present}) or no longer lists {@code network}. */
+    public Visibility until(String network, boolean present, List<String> which) {
+        List<String> reached = which.stream().filter(h -> hosts.shell(h).isPresent()).toList();
+        List<HostResult<Boolean>> results = parallel.forEach(reached, Function.identity(), h ->
                 Poll.until(wait, interval, () -> {
                     CommandResult r = hosts.shell(h).orElseThrow().run(NetCommands.OVERLAY_NAMES);
                     boolean listed = r.succeeded() && r.stdoutText().lines().map(String::strip).anyMatch(network::equals);
                     return r.succeeded() && listed == present ? Optional.of(true) : Optional.empty();
                 }).orElse(false));
         List<String> done = new ArrayList<>();
-        List<String> notDone = new ArrayList<>(hosts.unreachable().keySet());
+        List<String> notDone = new ArrayList<>(which.stream().filter(h -> hosts.shell(h).isEmpty()).toList());
         for (HostResult<Boolean> r : results) {
             (r.value().orElse(false) ? done : notDone).add(r.host());
         }

@@ -55,7 +55,7 @@ class NetCreateTest {
         FakeRemoteShell h4 = host("h4", "");
         NetHosts hosts = new NetHosts(List.of("h2", "h3", "h4"), Map.of("h2", h2, "h3", h3, "h4", h4), Map.of());
 
-        CreateReport r = create(hosts).create(MYOVERLAY, List.of("h3", "h2"));
+        CreateReport r = create(hosts).create(MYOVERLAY, List.of("h3", "h2"), List.of("h2", "h3", "h4"));
 
         assertEquals(Optional.of("h3"), r.createdOn());
         assertEquals(List.of("h2", "h3"), r.seenOn());
@@ -71,7 +71,7 @@ class NetCreateTest {
         FakeRemoteShell h2 = host("h2", "");
         NetHosts hosts = new NetHosts(List.of("h2"), Map.of("h2", h2), Map.of());
 
-        CreateReport r = create(hosts).create(clash, List.of("h2"));
+        CreateReport r = create(hosts).create(clash, List.of("h2"), List.of("h2"));
 
         assertEquals(ExitCode.CHECKS_FAILED, r.exitCode());
         assertTrue(h2.calls().stream().noneMatch(c -> c.argv().contains("create")), h2.calls().toString());
@@ -82,7 +82,7 @@ class NetCreateTest {
         FakeRemoteShell h2 = host("h2", "").on(CREATE, 1, "", "Error response from daemon: pool overlaps\n");
         NetHosts hosts = new NetHosts(List.of("h2"), Map.of("h2", h2), Map.of());
 
-        CreateReport r = create(hosts).create(MYOVERLAY, List.of("h2"));
+        CreateReport r = create(hosts).create(MYOVERLAY, List.of("h2"), List.of("h2"));
 
         assertEquals(ExitCode.HOST_FAILED, r.exitCode());
         assertEquals(Optional.of("host h2: docker network create myoverlay: Error response from daemon: pool overlaps"), r.error());
@@ -99,6 +99,8 @@ class NetCreateTest {
 
         Topology swarm = new Topology(1, Mode.SWARM, SshSettings.DEFAULTS, Optional.empty(), Optional.empty(), hosts, List.of());
         assertEquals(List.of("m1", "m2"), CreatePlacement.forMode(Mode.SWARM).candidates(swarm));
+        assertEquals(List.of("m1", "m2"), CreatePlacement.forMode(Mode.SWARM).mustSee(swarm));
+        assertEquals(List.of("m1", "w1", "m2"), CreatePlacement.forMode(Mode.KV).mustSee(kv));
         assertTrue(CreatePlacement.forMode(Mode.SWARM).attachableByDefault());
     }
 

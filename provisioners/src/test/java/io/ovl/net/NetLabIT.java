@@ -94,7 +94,7 @@ class NetLabIT {
                 Optional.of(Prefix.parse("172.16.16.128/25")), Optional.empty(),
                 Map.of("ip2", IpAddress.parse("172.16.16.2")), false, false, false, OptionalInt.empty(), Map.of());
         CreateReport report = withHosts(run -> create(run).create(myoverlay,
-                CreatePlacement.forMode(topology.mode()).candidates(topology)));
+                CreatePlacement.forMode(topology.mode()).candidates(topology), overlayHosts()));
 
         assertEquals(ExitCode.OK, report.exitCode(), report.toString());
         assertEquals(Optional.of(h2.name()), report.createdOn());
@@ -183,7 +183,7 @@ class NetLabIT {
         CreateReport report;
         try {
             report = withHosts(run -> create(run).create(NetworkSpec.of("clash", Prefix.parse("10.123.4.0/24")),
-                    CreatePlacement.forMode(topology.mode()).candidates(topology)));
+                    CreatePlacement.forMode(topology.mode()).candidates(topology), overlayHosts()));
         } finally {
             in(h3, "ip", "route", "del", "10.123.0.0/16");
         }
@@ -235,6 +235,10 @@ class NetLabIT {
 
     private static VisibilityWait visibility(Run run) {
         return new VisibilityWait(run.hosts(), run.parallel(), Duration.ofSeconds(60), Duration.ofSeconds(1), ProvisionProgress.NONE);
+    }
+
+    private static List<String> overlayHosts() {
+        return List.of(h2.name(), h3.name(), h4.name());
     }
 
     private static OpenHosts open() {
