@@ -107,6 +107,9 @@ final class NetViews {
                     .orElseGet(() -> style.error("not started: " + p.error().orElse("?")))).append('\n');
         });
         sb.append('\n').append(matrix(r)).append('\n');
+        if (r.hosts().size() < 2) {
+            sb.append(style.error("fewer than two overlay hosts: no pair to test")).append('\n');
+        }
         if (r.failing().isEmpty() && r.passed()) {
             sb.append(style.ok("all " + r.pairs().size() + " ordered pairs passed")).append('\n');
         }

@@ -117,6 +117,15 @@ class NetCommandsTest {
     }
 
     @Test
+    void aSingleOverlayHostIsNotAPass() {
+        VerifyReport alone = new VerifyReport("n", "i", List.of("h2"), Map.of("h2",
+                new VerifyReport.Probe("ovl-probe-h2", Optional.of("10.0.0.2"), Optional.empty())), List.of(), List.of());
+        String text = NetViews.verifyText(alone, new Style(false));
+        assertTrue(text.contains("fewer than two overlay hosts: no pair to test"), text);
+        assertFalse(text.contains("passed"), text);
+    }
+
+    @Test
     void verifyJsonHasTheDocumentedShape() throws Exception {
         JsonNode root = JSON.readTree(NetViews.verifyJson(H4_DROPS_VXLAN));
         assertFalse(root.get("passed").asBoolean());
