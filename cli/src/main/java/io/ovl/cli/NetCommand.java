@@ -8,10 +8,16 @@ import picocli.CommandLine.Spec;
 @Command(
         mixinStandardHelpOptions = true,
         name = "net",
-        description = "Overlay networks: check and create them.",
+        description = "Overlay networks across the hosts: create, list, inspect, remove, verify.",
         footerHeading = "%nExamples:%n",
-        footer = {"  ovl net create myoverlay --subnet 172.16.16.0/24 --dry-run"},
-        subcommands = {NetCreateCommand.class})
+        footer = {
+            "  ovl net create myoverlay --subnet 172.16.16.0/24 --ip-range 172.16.16.128/25",
+            "  ovl net ls",
+            "  ovl net inspect myoverlay --output json",
+            "  ovl net verify myoverlay",
+            "  ovl net rm myoverlay"},
+        subcommands = {NetCreateCommand.class, NetLsCommand.class, NetInspectCommand.class, NetRmCommand.class,
+            NetVerifyCommand.class})
 public final class NetCommand implements Runnable {
     @Spec
     CommandSpec spec;

@@ -5,6 +5,12 @@ import io.ovl.addressing.IpAddress;
 import io.ovl.addressing.Prefix;
 import io.ovl.core.ExitCode;
 import io.ovl.core.OvlException;
+import io.ovl.hosts.ParallelHosts;
+import io.ovl.net.CreatePlacement;
+import io.ovl.net.CreateReport;
+import io.ovl.net.NetCreate;
+import io.ovl.topology.Topology;
+import java.io.PrintWriter;
 import io.ovl.topology.NetworkSpec;
 import io.ovl.topology.NetworkSpecValidator;
 import java.util.ArrayList;
@@ -22,23 +28,28 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code ovl net create}: flags as {@code docker network create} has them, checked with the same
- * rules as networks in a topology file. Only --dry-run exists so far: ovl cannot reach hosts yet.
+ * {@code ovl net create}: flags as {@code docker network create} has them, checked offline with the
+ * same rules as networks in a topology file; then (without --dry-run) checked live on every overlay
+ * host, created once and confirmed on every host ({@link NetCreate}).
  */
 @Command(
         mixinStandardHelpOptions = true,
         name = "create",
         description = {
-            "Check an overlay network and show what would be created.",
+            "Create an overlay network on the hosts of the topology.",
             "",
             "Flags mean what they mean for 'docker network create --driver overlay'.",
-            "Addressing (IPv4 and IPv6) is checked with the same rules as the networks",
-            "of a topology file. Creating on hosts is not available yet: use --dry-run."
+            "Addressing (IPv4 and IPv6) is checked offline with the same rules as the networks",
+            "of a topology file; --dry-run stops there (no topology or host needed). Then every",
+            "overlay host is read: the subnet must overlap none of its Docker networks, interface",
+            "addresses or routes, and no network of that name may exist. The network is created",
+            "once (kv mode: on the first overlay host reached; swarm mode: on a manager, attachable",
+            "unless --no-attachable), then ovl waits until every overlay host lists it."
         },
         footerHeading = "%nExamples:%n",
         footer = {
             "  ovl net create myoverlay --subnet 172.16.16.0/24 --ip-range 172.16.16.128/25 \\",
-            "      --aux-address ip2=172.16.16.2 --dry-run",
+            "      --aux-address ip2=172.16.16.2",
             "  ovl net create web --subnet fd00:16::/64 --gateway fd00:16::1 \\",
             "      --opt encrypted --dry-run",
             "  ovl net create web --subnet 10.0.0.0/24 --dry-run --output json",
@@ -50,9 +61,13 @@ import picocli.CommandLine.Spec;
             "               \"encrypted\", \"mtu\", \"labels\": {key: value}},",
             "   \"docker-args\": [...], \"problems\": [{\"severity\", \"path\", \"option\",",
             "   \"message\", \"hint\"}]}           (values not given are null)",
+            "  without --dry-run, when valid, also: \"checks\": [{\"host\", \"ok\", \"clashes\": [...],",
+            "   \"problems\": [...]}], \"created-on\": host or null, \"seen-on\": [...],",
+            "   \"missing-on\": [...], \"error\": string or null, \"exit-code\": N",
             "",
-            "Exit codes: 0 valid (with --dry-run); 2 invalid, or run without --dry-run",
-            "(creating on hosts is not available yet)."
+            "Exit codes: 0 valid (--dry-run) or created and seen by every overlay host;",
+            "2 invalid; 3 a live check refused it (nothing was changed); 4 creating failed,",
+            "a host could not be reached, or a host does not see the network in time."
         })
 public final class NetCreateCommand implements Callable<Integer> {
     static final String MTU_OPT = "com.docker.network.driver.mtu";
@@ -62,6 +77,9 @@ public final class NetCreateCommand implements Callable<Integer> {
 
     @Mixin
     OutputOptions output;
+
+    @Mixin
+    TopologyOption topologyOption;
 
     @Parameters(paramLabel = "NAME", description = "Network name: a letter or digit, then letters, digits, '_', '.', '-'.")
     String name;
@@ -81,8 +99,9 @@ public final class NetCreateCommand implements Callable<Integer> {
     @Option(names = "--internal", description = "No access to outside networks.")
     boolean internal;
 
-    @Option(names = "--attachable", description = "Let standalone containers (docker run --network) attach.")
-    boolean attachable;
+    @Option(names = "--attachable", negatable = true, description = "Let standalone containers (docker run --network)"
+            + " attach. Default: no in kv mode (every kv overlay takes them anyway), yes in swarm mode.")
+    Boolean attachable;
 
     @Option(names = {"-o", "--opt"}, paramLabel = "OPT", description = "Driver option: encrypted, or " + MTU_OPT + "=N.")
     List<String> opts = new ArrayList<>();
@@ -93,13 +112,52 @@ public final class NetCreateCommand implements Callable<Integer> {
     @Option(names = "--label", paramLabel = "KEY=VALUE", description = "A label on the network (repeatable).")
     Map<String, String> labels = new LinkedHashMap<>();
 
-    @Option(names = "--dry-run", description = "Check and show the network; change nothing.")
+    @Option(names = "--dry-run", description = "Check and show the network offline; contact no host, change nothing.")
     boolean dryRun;
+
+    @Option(names = "--wait", paramLabel = "SECONDS", defaultValue = "60",
+            description = "How long to wait for every overlay host to list the new network (default: ${DEFAULT-VALUE}).")
+    int waitSeconds;
+
+    @Option(names = "--parallel", paramLabel = "N", defaultValue = "" + ParallelHosts.DEFAULT_PARALLELISM,
+            description = "Hosts read at once (default: ${DEFAULT-VALUE}).")
+    int parallel;
 
     @Override
     public Integer call() {
-        NetworkSpec network = toSpec();
+        NetworkSpec network = toSpec(attachable != null && attachable);
         List<Finding> findings = NetworkSpecValidator.validate(network);
+        if (dryRun || !new NetworkReport(network, findings, dryRun).valid()) {
+            return offline(network, findings);
+        }
+        Topology topology = NetRun.load(topologyOption);
+        CreatePlacement placement = CreatePlacement.forMode(topology.mode());
+        NetworkSpec effective = toSpec(attachable != null ? attachable : placement.attachableByDefault());
+        NetworkReport report = new NetworkReport(effective, NetworkSpecValidator.validate(effective), false);
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        err.print(report.problemsText(output.style()));
+        err.flush();
+        CreateReport created;
+        try (NetRun run = NetRun.open(topologyOption, topology, parallel)) {
+            var progress = ProvisionRun.lines(output.json() ? err : out);
+            NetCreate create = new NetCreate(run.hosts, run.parallel, run.visibility(waitSeconds, progress), progress);
+            created = create.create(effective, placement.candidates(topology), placement.mustSee(topology));
+        }
+        if (output.json()) {
+            out.print(report.json(created));
+        } else {
+            out.print(NetViews.createText(created, output.style()));
+        }
+        out.flush();
+        if (created.exitCode() != ExitCode.OK && !output.json()) {
+            err.println(output.style().error("ovl: error: " + NetViews.createFailure(created)));
+            err.flush();
+        }
+        return created.exitCode().code();
+    }
+
+    private int offline(NetworkSpec network, List<Finding> findings) {
         NetworkReport report = new NetworkReport(network, findings, dryRun);
         if (output.json()) {
             spec.commandLine().getOut().print(report.json());
@@ -111,17 +169,10 @@ public final class NetCreateCommand implements Callable<Integer> {
         }
         spec.commandLine().getOut().flush();
         spec.commandLine().getErr().flush();
-        if (!report.valid()) {
-            return ExitCode.USAGE.code();
-        }
-        if (!dryRun) {
-            throw new OvlException(ExitCode.USAGE, "net create without --dry-run is not available yet: this version of"
-                    + " ovl cannot change hosts. Nothing was changed; the network is valid (see it with --dry-run)");
-        }
-        return ExitCode.OK.code();
+        return report.valid() ? ExitCode.OK.code() : ExitCode.USAGE.code();
     }
 
-    private NetworkSpec toSpec() {
+    private NetworkSpec toSpec(boolean attach) {
         boolean encrypted = false;
         OptionalInt effectiveMtu = mtu == null ? OptionalInt.empty() : OptionalInt.of(mtu);
         for (String opt : opts) {
@@ -135,7 +186,7 @@ public final class NetCreateCommand implements Callable<Integer> {
             }
         }
         return new NetworkSpec(name, Optional.ofNullable(subnet), Optional.ofNullable(ipRange), Optional.ofNullable(gateway),
-                auxAddresses, internal, attachable, encrypted, effectiveMtu, labels);
+                auxAddresses, internal, attach, encrypted, effectiveMtu, labels);
     }
 
     private static int mtuFromOpt(String value, OptionalInt fromFlag) {

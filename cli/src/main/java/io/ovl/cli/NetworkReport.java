@@ -70,6 +70,29 @@ final class NetworkReport {
     }
 
     String json() {
+        return Json.write(jsonTree()) + "\n";
+    }
+
+    /** The offline shape plus what happened on the hosts (see net create --help). */
+    String json(io.ovl.net.CreateReport created) {
+        ObjectNode root = jsonTree();
+        ArrayNode checks = root.putArray("checks");
+        for (io.ovl.net.CreateCheck.HostCheck h : created.check().hosts()) {
+            ObjectNode o = checks.addObject();
+            o.put("host", h.host());
+            o.put("ok", h.ok());
+            h.clashes().forEach(o.putArray("clashes")::add);
+            h.problems().forEach(o.putArray("problems")::add);
+        }
+        root.put("created-on", created.createdOn().orElse(null));
+        created.seenOn().forEach(root.putArray("seen-on")::add);
+        created.missingOn().forEach(root.putArray("missing-on")::add);
+        root.put("error", created.error().orElse(null));
+        root.put("exit-code", created.exitCode().code());
+        return Json.write(root) + "\n";
+    }
+
+    private ObjectNode jsonTree() {
         ObjectNode root = Json.object();
         root.put("valid", valid());
         root.put("dry-run", dryRun);
@@ -102,6 +125,6 @@ final class NetworkReport {
             o.put("message", f.message());
             o.put("hint", f.hint().orElse(null));
         }
-        return Json.write(root) + "\n";
+        return root;
     }
 }

@@ -67,12 +67,20 @@ class NetCreateCommandTest {
     }
 
     @Test
-    void withoutDryRunItFailsHonestlyAndChangesNothing() {
+    void withoutDryRunItNeedsATopologyAndSaysWhichFilesItTried() {
         Cli.Run r = Cli.run("net", "create", "x", "--subnet", "10.0.0.0/24");
         assertEquals(2, r.exit());
         assertEquals("", r.out());
-        assertTrue(r.err().startsWith("ovl: net create without --dry-run is not available yet"), r.err());
-        assertTrue(r.err().contains("Nothing was changed"), r.err());
+        assertTrue(r.err().startsWith("ovl: no topology file found; tried: -f FILE (not given), $OVL_TOPOLOGY (not set),"
+                + " ./topology.yaml (does not exist)"), r.err());
+    }
+
+    @Test
+    void anInvalidNetworkIsRefusedBeforeAnyTopologyIsRead() {
+        Cli.Run r = Cli.run("net", "create", "x", "--subnet", "10.0.0.5/24", "-f", "does-not-exist.yaml");
+        assertEquals(2, r.exit());
+        assertTrue(r.err().contains("--subnet: 10.0.0.5/24 is not a network address"), r.err());
+        assertFalse(r.err().contains("does-not-exist.yaml"), r.err());
     }
 
     @Test
@@ -126,7 +134,7 @@ class NetCreateCommandTest {
     void helpTeachesWithExamples() {
         Cli.Run r = Cli.run("net", "create", "--help");
         assertEquals(0, r.exit());
-        for (String s : new String[] {"--subnet", "--ip-range", "--gateway", "--aux-address", "--internal", "--attachable",
+        for (String s : new String[] {"--subnet", "--ip-range", "--gateway", "--aux-address", "--internal", "attachable", "--wait", "-f, --file",
                 "--opt", "--mtu", "--label", "--dry-run", "--output", "--verbose", "Examples:"}) {
             assertTrue(r.out().contains(s), s + " in " + r.out());
         }

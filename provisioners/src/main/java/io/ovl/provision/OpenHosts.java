@@ -41,6 +41,11 @@ public final class OpenHosts implements AutoCloseable {
         return Optional.ofNullable(open.get(name));
     }
 
+    /** Why {@code name} could not be reached; empty when it was (or is not a host of the run). */
+    public Optional<String> whyUnreachable(String name) {
+        return Optional.ofNullable(unreachable.get(name));
+    }
+
     /** The session of {@code name}; only for hosts the plan allowed, which were all reached. */
     ProvisionHost require(String name) {
         ProvisionHost h = open.get(name);

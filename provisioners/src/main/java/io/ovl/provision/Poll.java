@@ -7,11 +7,11 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /** Asks again until an answer comes or the time is up; for daemons and stores that are starting. */
-final class Poll {
+public final class Poll {
     private Poll() {
     }
 
-    static <T> Optional<T> until(Duration timeout, Duration interval, Supplier<Optional<T>> attempt) {
+    public static <T> Optional<T> until(Duration timeout, Duration interval, Supplier<Optional<T>> attempt) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             Optional<T> answer = attempt.get();

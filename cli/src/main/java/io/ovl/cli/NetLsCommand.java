@@ -1,0 +1,101 @@
+package io.ovl.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ovl.core.ExitCode;
+import io.ovl.hosts.ParallelHosts;
+import io.ovl.net.NetReadout;
+import io.ovl.net.NetworkListing;
+import io.ovl.topology.Topology;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code ovl net ls}: overlay networks, their subnets and which hosts see them. */
+@Command(
+        name = "ls",
+        mixinStandardHelpOptions = true,
+        description = {
+            "List the overlay networks of the topology's overlay hosts: subnets, and on which",
+            "hosts each is visible. A network that some host does not list is marked MISSING."
+        },
+        footerHeading = "%nJSON output (--output json):%n",
+        footer = {
+            "  {\"hosts\": [...], \"networks\": [{\"name\", \"subnets\": [...], \"seen-on\": [...],",
+            "   \"missing-on\": [...], \"complete\": bool}], \"unreadable\": {HOST: why}}",
+            "",
+            "Exit codes: 0 listed, every network on every host; 3 a network is missing on a host;",
+            "4 a host could not be read; 2 bad arguments or topology."
+        })
+public final class NetLsCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    TopologyOption topologyOption;
+
+    @Mixin
+    OutputOptions output;
+
+    @Option(names = "--parallel", paramLabel = "N", defaultValue = "" + ParallelHosts.DEFAULT_PARALLELISM,
+            description = "Hosts read at once (default: ${DEFAULT-VALUE}).")
+    int parallel;
+
+    @Override
+    public Integer call() {
+        Topology topology = NetRun.load(topologyOption);
+        NetReadout readout;
+        try (NetRun run = NetRun.open(topologyOption, topology, parallel)) {
+            readout = NetReadout.read(run.hosts, run.parallel);
+        }
+        NetworkListing listing = NetworkListing.of(readout);
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(output.json() ? json(readout, listing) : text(listing, output.style()));
+        out.flush();
+        if (!listing.unreadable().isEmpty()) {
+            return ExitCode.HOST_FAILED.code();
+        }
+        return listing.networks().stream().allMatch(NetworkListing.Entry::complete)
+                ? ExitCode.OK.code() : ExitCode.CHECKS_FAILED.code();
+    }
+
+    static String text(NetworkListing listing, Style style) {
+        StringBuilder sb = new StringBuilder();
+        if (listing.networks().isEmpty()) {
+            sb.append("no overlay networks\n");
+        } else {
+            int w = Math.max(4, listing.networks().stream().mapToInt(e -> e.name().length()).max().orElse(4));
+            int s = Math.max(6, listing.networks().stream().mapToInt(e -> String.join(",", e.subnets()).length()).max().orElse(6));
+            sb.append(String.format("%-" + w + "s  %-" + s + "s  %s%n", "NAME", "SUBNET", "HOSTS"));
+            for (NetworkListing.Entry e : listing.networks()) {
+                String hosts = String.join(", ", e.seenOn()) + (e.complete() ? ""
+                        : "  " + style.error("MISSING on " + String.join(", ", e.missingOn())));
+                sb.append(String.format("%-" + w + "s  %-" + s + "s  %s", e.name(),
+                        e.subnets().isEmpty() ? "-" : String.join(",", e.subnets()), hosts).stripTrailing()).append('\n');
+            }
+        }
+        listing.unreadable().forEach((h, why) -> sb.append(style.warning("could not read " + h + ": " + why)).append('\n'));
+        return sb.toString();
+    }
+
+    static String json(NetReadout readout, NetworkListing listing) {
+        ObjectNode root = Json.object();
+        readout.hosts().forEach(root.putArray("hosts")::add);
+        ArrayNode nets = root.putArray("networks");
+        for (NetworkListing.Entry e : listing.networks()) {
+            ObjectNode o = nets.addObject();
+            o.put("name", e.name());
+            e.subnets().forEach(o.putArray("subnets")::add);
+            e.seenOn().forEach(o.putArray("seen-on")::add);
+            e.missingOn().forEach(o.putArray("missing-on")::add);
+            o.put("complete", e.complete());
+        }
+        ObjectNode unreadable = root.putObject("unreadable");
+        listing.unreadable().forEach(unreadable::put);
+        return Json.write(root) + "\n";
+    }
+}

@@ -1,0 +1,98 @@
+package io.ovl.cli;
+
+import io.ovl.hosts.ParallelHosts;
+import io.ovl.net.NetVerify;
+import io.ovl.net.VerifyReport;
+import io.ovl.topology.Topology;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code ovl net verify NAME}: probe containers on every overlay host, every ordered pair tested. */
+@Command(
+        name = "verify",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Prove an overlay network carries traffic between every pair of overlay hosts.",
+            "",
+            "Starts a probe container (busybox httpd on port 7777) named ovl-probe-HOST on every",
+            "overlay host, attached to NAME; from each probe tests every other probe: ICMP (ping",
+            "its address), TCP (an HTTP request to its address) and DNS (its name resolves to its",
+            "address). Prints a host-by-host matrix and the failing pairs. The probes are removed",
+            "afterwards, also when a check fails or the run is interrupted. The image needs",
+            "busybox's sh, httpd, nc, ping and nslookup; in swarm mode NAME must be attachable."
+        },
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  ovl net verify myoverlay",
+            "  ovl net verify myoverlay --image busybox:1.36 --output json",
+            "",
+            "JSON output (--output json):",
+            "  {\"network\", \"image\", \"passed\": bool, \"hosts\": [...],",
+            "   \"probes\": {HOST: {\"container\", \"address\": ip or null, \"error\": string or null}},",
+            "   \"pairs\": [{\"from\", \"to\", \"ok\", \"icmp\": {\"ok\", \"detail\"}, \"tcp\": {...}, \"dns\": {...}}],",
+            "   \"failing\": [\"FROM -> TO\", ...], \"cleanup-problems\": [...]}",
+            "",
+            "Exit codes: 0 every pair passed; 2 bad arguments or topology; 3 a pair failed (named),",
+            "a probe did not start, or fewer than two overlay hosts."
+        })
+public final class NetVerifyCommand implements Callable<Integer> {
+    /** Busybox as the lab has it (no registry there); any image with busybox's applets works. */
+    static final String DEFAULT_IMAGE = "local/busybox:1";
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    TopologyOption topologyOption;
+
+    @Mixin
+    OutputOptions output;
+
+    @Parameters(paramLabel = "NAME", description = "The overlay network to verify.")
+    String name;
+
+    @Option(names = "--image", paramLabel = "IMAGE", defaultValue = DEFAULT_IMAGE,
+            description = "Probe image, present on every host or pullable there (default: ${DEFAULT-VALUE}).")
+    String image;
+
+    @Option(names = "--parallel", paramLabel = "N", defaultValue = "" + ParallelHosts.DEFAULT_PARALLELISM,
+            description = "Hosts handled at once (default: ${DEFAULT-VALUE}).")
+    int parallel;
+
+    @Override
+    public Integer call() {
+        NetInspectCommand.requireName(name);
+        Topology topology = NetRun.load(topologyOption);
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        VerifyReport report;
+        try (NetRun run = NetRun.open(topologyOption, topology, parallel);
+             NetVerify verify = new NetVerify(run.hosts, run.parallel, ProvisionRun.lines(err))) {
+            // Ctrl-C: the JVM runs shutdown hooks while the sessions are still open; remove the probes there.
+            Thread cleanup = new Thread(() -> {
+                verify.close();
+                verify.cleanupProblems().forEach(p -> err.println("ovl: warning: cleanup: " + p));
+                err.flush();
+            }, "ovl-remove-probes");
+            Runtime.getRuntime().addShutdownHook(cleanup);
+            try {
+                report = verify.run(name, image);
+            } finally {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(cleanup);
+                } catch (IllegalStateException shuttingDown) {
+                    // the hook runs now
+                }
+            }
+        }
+        out.print(output.json() ? NetViews.verifyJson(report) : NetViews.verifyText(report, output.style()));
+        out.flush();
+        return report.exitCode().code();
+    }
+}

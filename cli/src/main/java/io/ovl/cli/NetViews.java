@@ -1,0 +1,156 @@
+package io.ovl.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ovl.net.CreateCheck;
+import io.ovl.net.CreateReport;
+import io.ovl.net.PairResult;
+import io.ovl.net.ProbeCheck;
+import io.ovl.net.VerifyReport;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** Text and JSON of net create and net verify results (the engine returns data; rendering lives here). */
+final class NetViews {
+    private NetViews() {
+    }
+
+    static String createText(CreateReport r, Style style) {
+        StringBuilder sb = new StringBuilder();
+        if (r.check().blocked()) {
+            sb.append("not created: the live checks refused ").append(r.spec().name()).append("; nothing was changed\n");
+            for (CreateCheck.HostCheck h : r.check().hosts()) {
+                if (h.ok()) {
+                    sb.append("  ").append(h.host()).append(": ").append(style.ok("ok")).append('\n');
+                }
+                String subnet = r.spec().subnet().map(Object::toString).orElse("");
+                h.clashes().forEach(c -> sb.append("  ").append(h.host()).append(": ")
+                        .append(style.error(subnet + " overlaps " + c)).append('\n'));
+                h.problems().forEach(p -> sb.append("  ").append(h.host()).append(": ").append(style.error(p)).append('\n'));
+            }
+            return sb.toString();
+        }
+        if (r.createdOn().isEmpty()) {
+            sb.append("not created: ").append(r.error().orElse("unknown error")).append('\n');
+            return sb.toString();
+        }
+        sb.append("created overlay network ").append(r.spec().name()).append(" on ").append(r.createdOn().get()).append('\n');
+        sb.append("  seen on:    ").append(r.seenOn().isEmpty() ? "none" : String.join(", ", r.seenOn())).append('\n');
+        if (!r.missingOn().isEmpty()) {
+            sb.append("  ").append(style.error("missing on: " + String.join(", ", r.missingOn()))).append('\n');
+        }
+        return sb.toString();
+    }
+
+    /** The one-line error of a create that did not fully succeed. */
+    static String createFailure(CreateReport r) {
+        if (r.check().blocked()) {
+            return "net create " + r.spec().name() + " refused, nothing was changed: " + r.check().summary(r.spec());
+        }
+        if (r.error().isPresent()) {
+            return r.error().get();
+        }
+        return "network " + r.spec().name() + " created on " + r.createdOn().orElse("?") + ", but "
+                + String.join(", ", r.missingOn()) + " do(es) not list it; check the store with `ovl doctor`";
+    }
+
+    // ---- verify ----
+
+    /** The host-by-host matrix: rows are sources, columns targets; "ok" or the failed checks. */
+    static String matrix(VerifyReport r) {
+        List<String> hosts = r.hosts();
+        List<List<String>> rows = new ArrayList<>();
+        List<String> header = new ArrayList<>();
+        header.add("from \\ to");
+        header.addAll(hosts);
+        rows.add(header);
+        for (String from : hosts) {
+            List<String> row = new ArrayList<>();
+            row.add(from);
+            for (String to : hosts) {
+                row.add(from.equals(to) ? "-" : r.pair(from, to).map(NetViews::cell).orElse("?"));
+            }
+            rows.add(row);
+        }
+        int[] widths = new int[hosts.size() + 1];
+        for (List<String> row : rows) {
+            for (int i = 0; i < row.size(); i++) {
+                widths[i] = Math.max(widths[i], row.get(i).length());
+            }
+        }
+        StringBuilder sb = new StringBuilder();
+        for (List<String> row : rows) {
+            StringBuilder line = new StringBuilder();
+            for (int i = 0; i < row.size(); i++) {
+                line.append(String.format("%-" + widths[i] + "s", row.get(i)));
+                if (i < row.size() - 1) {
+                    line.append("  ");
+                }
+            }
+            sb.append(line.toString().stripTrailing()).append('\n');
+        }
+        return sb.toString();
+    }
+
+    private static String cell(PairResult p) {
+        return p.ok() ? "ok" : p.failed().stream().map(c -> c.label() + "-FAIL").collect(Collectors.joining(","));
+    }
+
+    static String verifyText(VerifyReport r, Style style) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("verify ").append(r.network()).append(" (probe image ").append(r.image()).append("; checks: icmp, tcp ")
+                .append(io.ovl.net.ProbeScript.PORT).append(", dns)\n");
+        r.hosts().forEach(h -> {
+            VerifyReport.Probe p = r.probes().get(h);
+            sb.append("  probe on ").append(h).append(": ").append(p.address().map(a -> p.container() + " " + a)
+                    .orElseGet(() -> style.error("not started: " + p.error().orElse("?")))).append('\n');
+        });
+        sb.append('\n').append(matrix(r)).append('\n');
+        if (r.hosts().size() < 2) {
+            sb.append(style.error("fewer than two overlay hosts: no pair to test")).append('\n');
+        }
+        if (r.failing().isEmpty() && r.passed()) {
+            sb.append(style.ok("all " + r.pairs().size() + " ordered pairs passed")).append('\n');
+        }
+        for (PairResult p : r.failing()) {
+            sb.append(style.error("FAIL " + p.from() + " -> " + p.to() + ": " + p.failed().stream()
+                    .map(c -> c.label() + " (" + p.outcomes().get(c).detail() + ")").collect(Collectors.joining(", "))))
+                    .append('\n');
+        }
+        r.cleanup().forEach(c -> sb.append(style.warning("cleanup: " + c)).append('\n'));
+        return sb.toString();
+    }
+
+    static String verifyJson(VerifyReport r) {
+        ObjectNode root = Json.object();
+        root.put("network", r.network());
+        root.put("image", r.image());
+        root.put("passed", r.passed());
+        r.hosts().forEach(root.putArray("hosts")::add);
+        ObjectNode probes = root.putObject("probes");
+        r.hosts().forEach(h -> {
+            VerifyReport.Probe p = r.probes().get(h);
+            ObjectNode o = probes.putObject(h);
+            o.put("container", p.container());
+            o.put("address", p.address().orElse(null));
+            o.put("error", p.error().orElse(null));
+        });
+        ArrayNode pairs = root.putArray("pairs");
+        for (PairResult p : r.pairs()) {
+            ObjectNode o = pairs.addObject();
+            o.put("from", p.from());
+            o.put("to", p.to());
+            o.put("ok", p.ok());
+            for (ProbeCheck c : ProbeCheck.values()) {
+                ObjectNode check = o.putObject(c.label());
+                check.put("ok", p.outcomes().get(c).ok());
+                check.put("detail", p.outcomes().get(c).detail());
+            }
+        }
+        ArrayNode failing = root.putArray("failing");
+        r.failing().forEach(p -> failing.add(p.from() + " -> " + p.to()));
+        r.cleanup().forEach(root.putArray("cleanup-problems")::add);
+        return Json.write(root) + "\n";
+    }
+}

@@ -1,0 +1,74 @@
+package io.ovl.net;
+
+import io.ovl.hosts.HostResult;
+import io.ovl.hosts.ParallelHosts;
+import io.ovl.provision.ProvisionProgress;
+import io.ovl.ssh.CommandResult;
+import io.ovl.ssh.RemoteCommand;
+import io.ovl.topology.DockerNetworkCreate;
+import io.ovl.topology.NetworkSpec;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * {@code ovl net create} on live hosts (the spec is already valid offline):
+ * <ol>
+ *   <li>read every overlay host's networks, interfaces and routes;</li>
+ *   <li>refuse, changing nothing, on any overlap, existing name or unreadable host;</li>
+ *   <li>create it once, on the first reached candidate of the mode's {@link CreatePlacement};</li>
+ *   <li>wait until every overlay host lists it; report those that do not.</li>
+ * </ol>
+ */
+public final class NetCreate {
+    private final NetHosts hosts;
+    private final ParallelHosts parallel;
+    private final VisibilityWait visibility;
+    private final ProvisionProgress progress;
+
+    public NetCreate(NetHosts hosts, ParallelHosts parallel, VisibilityWait visibility, ProvisionProgress progress) {
+        this.hosts = hosts;
+        this.parallel = parallel;
+        this.visibility = visibility;
+        this.progress = progress;
+    }
+
+    /** Steps 1 and 2 alone: what would block the create (read-only). */
+    public CreateCheck check(NetworkSpec spec) {
+        Map<String, HostNetFacts> facts = new LinkedHashMap<>();
+        Map<String, String> unreachable = new LinkedHashMap<>(hosts.unreachable());
+        for (HostResult<HostNetFacts> r : parallel.forEach(hosts.reached(), Function.identity(),
+                h -> HostNetFacts.read(h, hosts.shell(h).orElseThrow()))) {
+            r.value().ifPresent(f -> facts.put(r.host(), f));
+            r.error().ifPresent(e -> unreachable.put(r.host(), e.getMessage()));
+        }
+        return CreateCheck.decide(spec, hosts.names(), facts, unreachable);
+    }
+
+    /**
+     * @param candidates hosts that may create it, in order ({@link CreatePlacement#candidates})
+     * @param mustSee    hosts that must list it afterwards ({@link CreatePlacement#mustSee})
+     */
+    public CreateReport create(NetworkSpec spec, List<String> candidates, List<String> mustSee) {
+        CreateCheck check = check(spec);                                                      // 1
+        if (check.blocked()) {                                                                // 2
+            return CreateReport.blocked(spec, check);
+        }
+        Optional<String> on = candidates.stream().filter(c -> hosts.shell(c).isPresent()).findFirst();
+        if (on.isEmpty()) {
+            return new CreateReport(spec, check, Optional.empty(), List.of(), mustSee,
+                    Optional.of("no host that may create it was reached (candidates: " + candidates + ")"));
+        }
+        progress.step(on.get(), "creating overlay network " + spec.name());                   // 3
+        CommandResult r = hosts.shell(on.get()).orElseThrow().run(RemoteCommand.of(DockerNetworkCreate.args(spec)));
+        if (!r.succeeded()) {
+            return new CreateReport(spec, check, Optional.empty(), List.of(), mustSee, Optional.of(
+                    "host " + on.get() + ": docker network create " + spec.name() + ": " + r.stderrText().strip()));
+        }
+        VisibilityWait.Visibility v = visibility.until(spec.name(), true, mustSee);           // 4
+        return new CreateReport(spec, check, on, v.done(), v.notDone(), Optional.empty());
+    }
+
+}

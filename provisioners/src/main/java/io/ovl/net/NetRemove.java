@@ -1,0 +1,87 @@
+package io.ovl.net;
+
+import io.ovl.core.ExitCode;
+import io.ovl.core.OvlException;
+import io.ovl.provision.ProvisionProgress;
+import io.ovl.ssh.CommandResult;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code ovl net rm}: refuses while containers are attached anywhere (naming them and their hosts)
+ * unless forced; forced, disconnects them first on their own hosts. Removes the network once, on a
+ * host that lists it, then waits until no overlay host lists it.
+ */
+public final class NetRemove {
+    private final NetHosts hosts;
+    private final VisibilityWait visibility;
+    private final ProvisionProgress progress;
+
+    public NetRemove(NetHosts hosts, VisibilityWait visibility, ProvisionProgress progress) {
+        this.hosts = hosts;
+        this.visibility = visibility;
+        this.progress = progress;
+    }
+
+    /**
+     * @param removedOn where {@code docker network rm} ran
+     * @param stillOn   hosts that still list it after the wait
+     */
+    public record Outcome(String network, String removedOn, List<String> disconnected, List<String> stillOn) {
+        public Outcome {
+            disconnected = List.copyOf(disconnected);
+            stillOn = List.copyOf(stillOn);
+        }
+    }
+
+    /**
+     * Why removing {@code network} must be refused: attached containers without force, or a host
+     * whose containers are unknown (it may have some). Empty when it may go ahead.
+     */
+    public static Optional<String> refusal(MergedNetwork network, boolean force) {
+        if (force) {
+            return Optional.empty();
+        }
+        List<String> attached = network.attached();
+        String name = network.definition().name();
+        if (!attached.isEmpty()) {
+            return Optional.of("network " + name + " has " + attached.size() + " attached container(s): "
+                    + String.join(", ", attached) + "; stop or disconnect them, or pass --force to disconnect them");
+        }
+        if (!network.unreadable().isEmpty()) {
+            return Optional.of("cannot tell whether containers are attached on " + String.join(", ",
+                    network.unreadable().keySet()) + " (" + String.join("; ", network.unreadable().values())
+                    + "); pass --force to remove it anyway");
+        }
+        return Optional.empty();
+    }
+
+    /** Removes {@code network} (already checked with {@link #refusal}); throws when Docker refuses. */
+    public Outcome remove(MergedNetwork network) {
+        String name = network.definition().name();
+        List<String> disconnected = new ArrayList<>();
+        for (Map.Entry<String, List<OverlayNetwork.Endpoint>> e : network.endpoints().entrySet()) {
+            for (OverlayNetwork.Endpoint ep : e.getValue()) {
+                progress.step(e.getKey(), "disconnecting " + ep.container() + " from " + name);
+                CommandResult r = hosts.shell(e.getKey()).orElseThrow().run(NetCommands.disconnect(name, ep.container()));
+                if (!r.succeeded()) {
+                    throw new OvlException(ExitCode.HOST_FAILED, "host " + e.getKey() + ": disconnect " + ep.container()
+                            + " from " + name + ": " + r.stderrText().strip());
+                }
+                disconnected.add(ep.container() + " on " + e.getKey());
+            }
+        }
+        String on = network.seenOn().stream().filter(h -> hosts.shell(h).isPresent()).findFirst()
+                .orElseThrow(() -> new OvlException(ExitCode.HOST_FAILED, "no reachable host lists " + name));
+        progress.step(on, "removing network " + name);
+        CommandResult r = hosts.shell(on).orElseThrow().run(NetCommands.remove(network.definition().id()));
+        if (!r.succeeded()) {
+            throw new OvlException(ExitCode.HOST_FAILED, "host " + on + ": docker network rm " + name + ": "
+                    + r.stderrText().strip());
+        }
+        VisibilityWait.Visibility v = visibility.until(name, false);
+        return new Outcome(name, on, disconnected, v.notDone());
+    }
+}

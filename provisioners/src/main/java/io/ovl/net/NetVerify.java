@@ -1,0 +1,152 @@
+package io.ovl.net;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ovl.core.OvlException;
+import io.ovl.hosts.HostResult;
+import io.ovl.hosts.ParallelHosts;
+import io.ovl.provision.ProvisionProgress;
+import io.ovl.ssh.CommandResult;
+import io.ovl.ssh.RemoteShell;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+/**
+ * {@code ovl net verify}: a probe container on every overlay host, then from each probe every other
+ * probe by ICMP, TCP and DNS. The probes are removed in {@link #close()}, which {@link #run} calls in
+ * a finally block and which the CLI also calls from a shutdown hook (Ctrl-C); it is idempotent and
+ * safe to call from another thread.
+ */
+public final class NetVerify implements AutoCloseable {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final NetHosts hosts;
+    private final ParallelHosts parallel;
+    private final ProvisionProgress progress;
+    /** Probes that may exist, by host: what close() removes. */
+    private final Map<String, String> started = new ConcurrentHashMap<>();
+    private final List<String> cleanupProblems = Collections.synchronizedList(new ArrayList<>());
+
+    public NetVerify(NetHosts hosts, ParallelHosts parallel, ProvisionProgress progress) {
+        this.hosts = hosts;
+        this.parallel = parallel;
+        this.progress = progress;
+    }
+
+    public VerifyReport run(String network, String image) {
+        try {
+            Map<String, VerifyReport.Probe> probes = startProbes(network, image);
+            Map<String, String> targets = new LinkedHashMap<>();
+            for (String h : hosts.names()) {
+                VerifyReport.Probe p = probes.get(h);
+                p.address().ifPresent(a -> targets.put(p.container(), a));
+            }
+            Map<String, Map<String, Map<ProbeCheck, PairResult.Outcome>>> bySource = new LinkedHashMap<>();
+            List<String> sources = hosts.names().stream().filter(h -> probes.get(h).address().isPresent()).toList();
+            for (HostResult<Map<String, Map<ProbeCheck, PairResult.Outcome>>> r : parallel.forEach(sources,
+                    Function.identity(), h -> test(h, probes.get(h).container(), targets))) {
+                bySource.put(r.host(), r.value().orElse(Map.of()));
+                r.error().ifPresent(e -> progress.step(r.host(), "tests failed to run: " + e.getMessage()));
+            }
+            List<PairResult> pairs = VerifyReport.pairs(hosts.names(), probes, bySource);
+            close(); // now, so that the report can say which probes could not be removed
+            return new VerifyReport(network, image, hosts.names(), probes, pairs, List.copyOf(cleanupProblems));
+        } finally {
+            close();
+        }
+    }
+
+    private Map<String, VerifyReport.Probe> startProbes(String network, String image) {
+        Map<String, VerifyReport.Probe> probes = new LinkedHashMap<>();
+        hosts.unreachable().forEach((h, why) -> probes.put(h, new VerifyReport.Probe(ProbeScript.containerName(h),
+                Optional.empty(), Optional.of("cannot reach the host: " + why))));
+        for (HostResult<VerifyReport.Probe> r : parallel.forEach(hosts.reached(), Function.identity(),
+                h -> startProbe(h, network, image))) {
+            probes.put(r.host(), r.value().orElseGet(() -> new VerifyReport.Probe(ProbeScript.containerName(r.host()),
+                    Optional.empty(), Optional.of(r.error().map(OvlException::getMessage).orElse("failed")))));
+        }
+        return probes;
+    }
+
+    private VerifyReport.Probe startProbe(String host, String network, String image) {
+        RemoteShell shell = hosts.shell(host).orElseThrow();
+        String name = ProbeScript.containerName(host);
+        shell.run(ProbeScript.remove(name)); // a leftover of a killed run; "No such container" is fine
+        started.put(host, name);
+        CommandResult r = shell.run(ProbeScript.start(name, network, image));
+        if (!r.succeeded()) {
+            String why = r.stderrText().strip().lines().reduce((a, b) -> b).orElse("exit " + r.exitCode());
+            progress.step(host, "probe did not start: " + why);
+            return new VerifyReport.Probe(name, Optional.empty(), Optional.of(why));
+        }
+        CommandResult inspect = shell.run(ProbeScript.networks(name));
+        Optional<String> address = inspect.succeeded() ? addressOn(inspect.stdoutText(), network) : Optional.empty();
+        if (address.isEmpty()) {
+            return new VerifyReport.Probe(name, Optional.empty(), Optional.of("probe started but has no address on "
+                    + network + " (" + inspect.stderrText().strip() + ")"));
+        }
+        progress.step(host, "probe " + name + " at " + address.get());
+        return new VerifyReport.Probe(name, address, Optional.empty());
+    }
+
+    /** The IPv4 address in {@code docker inspect --format '{{json .NetworkSettings.Networks}}'} output. */
+    static Optional<String> addressOn(String json, String network) {
+        try {
+            JsonNode n = JSON.readTree(json).path(network).path("IPAddress");
+            return n.asText("").isEmpty() ? Optional.empty() : Optional.of(n.asText());
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    private Map<String, Map<ProbeCheck, PairResult.Outcome>> test(String host, String container, Map<String, String> all) {
+        Map<String, String> others = new LinkedHashMap<>(all);
+        others.remove(container);
+        if (others.isEmpty()) {
+            return Map.of();
+        }
+        progress.step(host, "testing " + others.size() + " peer(s)");
+        CommandResult r = hosts.shell(host).orElseThrow().run(ProbeScript.test(container, others));
+        return ProbeScript.parse(r.stdoutText());
+    }
+
+    /**
+     * Removes every probe this run may have started, on all hosts at once; idempotent. Synchronized
+     * so that a second caller (the run's finally while the shutdown hook removes) waits until the
+     * removal is over, and the sessions are not closed under it.
+     */
+    @Override
+    public synchronized void close() {
+        List<String> hostsWithProbes = new ArrayList<>();
+        for (String host : List.copyOf(started.keySet())) {
+            String name = started.remove(host);
+            if (name != null) { // else another thread (the shutdown hook) has it
+                hostsWithProbes.add(host);
+            }
+        }
+        parallel.forEach(hostsWithProbes, Function.identity(), host -> {
+            String name = ProbeScript.containerName(host);
+            try {
+                CommandResult r = hosts.shell(host).orElseThrow().run(ProbeScript.remove(name));
+                if (!r.succeeded() && !r.stderrText().contains("No such container")) {
+                    cleanupProblems.add("host " + host + ": could not remove " + name + ": " + r.stderrText().strip());
+                }
+            } catch (OvlException e) {
+                cleanupProblems.add("host " + host + ": could not remove " + name + ": " + e.getMessage());
+            }
+            return name;
+        });
+    }
+
+    /** Probes that could not be removed so far, one line per host. */
+    public List<String> cleanupProblems() {
+        return List.copyOf(cleanupProblems);
+    }
+}

@@ -1,0 +1,56 @@
+package io.ovl.net;
+
+import io.ovl.doctor.Fact;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * {@code ovl net ls}: every overlay network any host lists, with its subnets and on which overlay
+ * hosts it is visible. A network some readable host misses is {@link Entry#complete() incomplete}.
+ */
+public record NetworkListing(List<Entry> networks, Map<String, String> unreadable) {
+    public NetworkListing {
+        networks = List.copyOf(networks);
+        unreadable = Map.copyOf(unreadable);
+    }
+
+    /**
+     * @param missingOn readable overlay hosts that do not list it
+     */
+    public record Entry(String name, List<String> subnets, List<String> seenOn, List<String> missingOn) {
+        public Entry {
+            Objects.requireNonNull(name, "name");
+            subnets = List.copyOf(subnets);
+            seenOn = List.copyOf(seenOn);
+            missingOn = List.copyOf(missingOn);
+        }
+
+        public boolean complete() {
+            return missingOn.isEmpty();
+        }
+    }
+
+    /** Networks sorted by name; hosts in topology order. */
+    public static NetworkListing of(NetReadout readout) {
+        Map<String, List<String>> subnets = new LinkedHashMap<>();
+        Map<String, List<String>> seen = new LinkedHashMap<>();
+        for (String host : readout.hosts()) {
+            Fact<List<OverlayNetwork>> f = readout.networks().get(host);
+            for (OverlayNetwork n : f == null ? List.<OverlayNetwork>of() : f.value().orElse(List.of())) {
+                subnets.putIfAbsent(n.name(), n.subnets());
+                seen.computeIfAbsent(n.name(), k -> new ArrayList<>()).add(host);
+            }
+        }
+        Map<String, String> unreadable = readout.unreadable();
+        List<Entry> entries = new ArrayList<>();
+        seen.keySet().stream().sorted().forEach(name -> {
+            List<String> missing = readout.hosts().stream()
+                    .filter(h -> !seen.get(name).contains(h) && !unreadable.containsKey(h)).toList();
+            entries.add(new Entry(name, subnets.get(name), seen.get(name), missing));
+        });
+        return new NetworkListing(entries, unreadable);
+    }
+}

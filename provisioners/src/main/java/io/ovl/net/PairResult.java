@@ -1,0 +1,47 @@
+package io.ovl.net;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The checks of one ordered pair: from the probe on {@code from} to the probe on {@code to}.
+ *
+ * @param outcomes one per {@link ProbeCheck}; a check with no answer is a failure with the reason
+ */
+public record PairResult(String from, String to, Map<ProbeCheck, Outcome> outcomes) {
+    public PairResult {
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
+        EnumMap<ProbeCheck, Outcome> all = new EnumMap<>(ProbeCheck.class);
+        for (ProbeCheck c : ProbeCheck.values()) {
+            all.put(c, outcomes.getOrDefault(c, new Outcome(false, "no result")));
+        }
+        outcomes = java.util.Collections.unmodifiableMap(all);
+    }
+
+    /** ok, or why not ("no answer", "resolved to nothing", "no probe on h3: ..."). */
+    public record Outcome(boolean ok, String detail) {
+        public Outcome {
+            Objects.requireNonNull(detail, "detail");
+        }
+    }
+
+    /** Every check of the pair failed for the same reason (e.g. a probe that did not start). */
+    static PairResult allFailed(String from, String to, String why) {
+        Map<ProbeCheck, Outcome> m = new EnumMap<>(ProbeCheck.class);
+        for (ProbeCheck c : ProbeCheck.values()) {
+            m.put(c, new Outcome(false, why));
+        }
+        return new PairResult(from, to, m);
+    }
+
+    public boolean ok() {
+        return outcomes.values().stream().allMatch(Outcome::ok);
+    }
+
+    public List<ProbeCheck> failed() {
+        return outcomes.entrySet().stream().filter(e -> !e.getValue().ok()).map(Map.Entry::getKey).toList();
+    }
+}

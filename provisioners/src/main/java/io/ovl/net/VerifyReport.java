@@ -1,0 +1,81 @@
+package io.ovl.net;
+
+import io.ovl.core.ExitCode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The result of {@code net verify}: a probe per host (its overlay address, or why it has none) and
+ * every ordered pair's checks, in host order.
+ *
+ * @param probes   host to the probe's overlay address, or to "error: ..." text when it did not start
+ * @param pairs    from each host to each other host, in host order
+ * @param cleanup  problems removing probes, one per host that kept one (empty when all were removed)
+ */
+public record VerifyReport(String network, String image, List<String> hosts, Map<String, Probe> probes,
+                           List<PairResult> pairs, List<String> cleanup) {
+    public VerifyReport {
+        Objects.requireNonNull(network, "network");
+        Objects.requireNonNull(image, "image");
+        hosts = List.copyOf(hosts);
+        probes = Map.copyOf(probes);
+        pairs = List.copyOf(pairs);
+        cleanup = List.copyOf(cleanup);
+    }
+
+    /** A host's probe: its container and overlay address, or the reason it did not start. */
+    public record Probe(String container, Optional<String> address, Optional<String> error) {
+    }
+
+    public List<PairResult> failing() {
+        return pairs.stream().filter(p -> !p.ok()).toList();
+    }
+
+    /** At least two hosts were probed and every pair passed. */
+    public boolean passed() {
+        return hosts.size() >= 2 && failing().isEmpty();
+    }
+
+    public ExitCode exitCode() {
+        return passed() ? ExitCode.OK : ExitCode.CHECKS_FAILED;
+    }
+
+    /** The pair from {@code from} to {@code to}; absent on the diagonal. */
+    public Optional<PairResult> pair(String from, String to) {
+        return pairs.stream().filter(p -> p.from().equals(from) && p.to().equals(to)).findFirst();
+    }
+
+    /**
+     * Builds the pairs from each source host's parsed script output ({@link ProbeScript#parse}).
+     * A pair whose source or target probe did not start fails every check, saying which.
+     */
+    static List<PairResult> pairs(List<String> hosts, Map<String, Probe> probes,
+                                  Map<String, Map<String, Map<ProbeCheck, PairResult.Outcome>>> bySource) {
+        List<PairResult> out = new ArrayList<>();
+        for (String from : hosts) {
+            for (String to : hosts) {
+                if (from.equals(to)) {
+                    continue;
+                }
+                Probe src = probes.get(from);
+                Probe dst = probes.get(to);
+                if (src == null || src.address().isEmpty()) {
+                    out.add(PairResult.allFailed(from, to, "no probe on " + from + reason(src)));
+                } else if (dst == null || dst.address().isEmpty()) {
+                    out.add(PairResult.allFailed(from, to, "no probe on " + to + reason(dst)));
+                } else {
+                    Map<String, Map<ProbeCheck, PairResult.Outcome>> results = bySource.getOrDefault(from, Map.of());
+                    out.add(new PairResult(from, to, results.getOrDefault(dst.container(), Map.of())));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static String reason(Probe p) {
+        return p == null ? "" : p.error().map(e -> ": " + e).orElse("");
+    }
+}

@@ -1,0 +1,66 @@
+package io.ovl.net;
+
+import io.ovl.hosts.HostResult;
+import io.ovl.hosts.ParallelHosts;
+import io.ovl.provision.Poll;
+import io.ovl.provision.ProvisionProgress;
+import io.ovl.ssh.CommandResult;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Waits until every overlay host lists a network (after create) or no longer lists it (after rm).
+ * In kv mode a change reaches the other hosts through the store, and in swarm mode through the
+ * managers: neither is instant, so each host is asked again until the wait is over.
+ */
+public final class VisibilityWait {
+    private final NetHosts hosts;
+    private final ParallelHosts parallel;
+    private final Duration wait;
+    private final Duration interval;
+    private final ProvisionProgress progress;
+
+    public VisibilityWait(NetHosts hosts, ParallelHosts parallel, Duration wait, Duration interval, ProvisionProgress progress) {
+        this.hosts = hosts;
+        this.parallel = parallel;
+        this.wait = wait;
+        this.interval = interval;
+        this.progress = progress;
+    }
+
+    /** Hosts that reached the wanted state and those that did not (unreachable hosts never do). */
+    public record Visibility(List<String> done, List<String> notDone) {
+        public Visibility {
+            done = List.copyOf(done);
+            notDone = List.copyOf(notDone);
+        }
+    }
+
+    /** {@link #until(String, boolean, List)} on every overlay host. */
+    public Visibility until(String network, boolean present) {
+        return until(network, present, hosts.names());
+    }
+
+    /** Polls each of {@code which} until it lists ({@code present}) or no longer lists {@code network}. */
+    public Visibility until(String network, boolean present, List<String> which) {
+        List<String> reached = which.stream().filter(h -> hosts.shell(h).isPresent()).toList();
+        List<HostResult<Boolean>> results = parallel.forEach(reached, Function.identity(), h ->
+                Poll.until(wait, interval, () -> {
+                    CommandResult r = hosts.shell(h).orElseThrow().run(NetCommands.OVERLAY_NAMES);
+                    boolean listed = r.succeeded() && r.stdoutText().lines().map(String::strip).anyMatch(network::equals);
+                    return r.succeeded() && listed == present ? Optional.of(true) : Optional.empty();
+                }).orElse(false));
+        List<String> done = new ArrayList<>();
+        List<String> notDone = new ArrayList<>(which.stream().filter(h -> hosts.shell(h).isEmpty()).toList());
+        for (HostResult<Boolean> r : results) {
+            (r.value().orElse(false) ? done : notDone).add(r.host());
+        }
+        done.forEach(h -> progress.step(h, (present ? "sees" : "no longer lists") + " network " + network));
+        notDone.forEach(h -> progress.step(h, "does NOT " + (present ? "see" : "drop") + " network " + network + " after "
+                + wait.toSeconds() + " s"));
+        return new Visibility(done, notDone);
+    }
+}

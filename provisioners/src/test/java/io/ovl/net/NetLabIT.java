@@ -1,0 +1,261 @@
+package io.ovl.net;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.ovl.addressing.IpAddress;
+import io.ovl.addressing.Prefix;
+import io.ovl.core.ExitCode;
+import io.ovl.hosts.ParallelHosts;
+import io.ovl.lab.CommandResult;
+import io.ovl.lab.Lab;
+import io.ovl.lab.LabHost;
+import io.ovl.provision.ApplyOptions;
+import io.ovl.provision.InitReport;
+import io.ovl.provision.OpenHosts;
+import io.ovl.provision.Plan;
+import io.ovl.provision.Planner;
+import io.ovl.provision.Provision;
+import io.ovl.provision.ProvisionProgress;
+import io.ovl.provision.SshHosts;
+import io.ovl.ssh.SshConnector;
+import io.ovl.topology.NetworkSpec;
+import io.ovl.topology.Topology;
+import io.ovl.topology.TopologyLoader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * ovl net on a real lab: four hosts with Docker Engine 20.10 in kv mode (etcd on h1, overlay: false;
+ * h2, h3 and h4 are the overlay hosts), set up by the real init engine from a copy of the lab's
+ * topology without its sample network (labnet uses the guide's subnet). Drives the engine exactly as
+ * the {@code ovl net} commands do (one SSH session per host from the topology). Tests run in order
+ * on one lab, each starting where the previous one left it. Skips when not root or the lab cannot start.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class NetLabIT {
+    private static final String IMAGE = "local/busybox:1";
+    private static Lab lab;
+    private static Topology topology;
+    private static Path file;
+    private static LabHost h2;
+    private static LabHost h3;
+    private static LabHost h4;
+
+    @BeforeAll
+    static void up() {
+        lab = Lab.start(Lab.uniqueName("netit"), List.of("20.10", "20.10", "20.10", "20.10"), 0);
+        try {
+            file = lab.stateDir().resolve("topology-net.yaml");
+            String text = Files.readString(lab.topologyPath());
+            Files.writeString(file, text.substring(0, text.indexOf("\nnetworks:") + 1));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        topology = new TopologyLoader().load(file).orThrow();
+        assertTrue(topology.networks().isEmpty());
+        h2 = lab.host("h2");
+        h3 = lab.host("h3");
+        h4 = lab.host("h4");
+        try (OpenHosts hosts = open()) {
+            Provision provision = new Provision(topology, hosts, new Planner());
+            Plan plan = provision.plan();
+            assertFalse(plan.blocked(), plan.blockers().toString());
+            InitReport report = provision.apply(plan, ApplyOptions.defaults(false), ProvisionProgress.NONE);
+            assertEquals(ExitCode.OK, report.exitCode(), report.toString());
+        }
+    }
+
+    @AfterAll
+    static void down() {
+        if (lab != null) {
+            lab.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void dockersGuideReplayedCreateOnceThenAContainerElsewhereIsReachedByNameAndAddressFromAThirdHost() {
+        NetworkSpec myoverlay = new NetworkSpec("myoverlay", Optional.of(Prefix.parse("172.16.16.0/24")),
+                Optional.of(Prefix.parse("172.16.16.128/25")), Optional.empty(),
+                Map.of("ip2", IpAddress.parse("172.16.16.2")), false, false, false, OptionalInt.empty(), Map.of());
+        CreateReport report = withHosts(run -> create(run).create(myoverlay,
+                CreatePlacement.forMode(topology.mode()).candidates(topology), overlayHosts()));
+
+        assertEquals(ExitCode.OK, report.exitCode(), report.toString());
+        assertEquals(Optional.of(h2.name()), report.createdOn());
+        assertEquals(List.of(h2.name(), h3.name(), h4.name()), report.seenOn());
+        // h3 did not create it: it knows it through the store.
+        assertEquals("global 172.16.16.0/24 172.16.16.128/25", in(h3, "docker", "network", "inspect", "--format",
+                "{{.Scope}}{{range .IPAM.Config}} {{.Subnet}} {{.IPRange}}{{end}}", "myoverlay"));
+
+        in(h3, "docker", "run", "-d", "--name", "web1", "--network", "myoverlay", IMAGE, "httpd", "-f", "-p", "80");
+        String address = in(h3, "docker", "inspect", "--format",
+                "{{range .NetworkSettings.Networks}}{{.IPAddress}}{{end}}", "web1");
+        assertTrue(Prefix.parse("172.16.16.128/25").contains(IpAddress.parse(address)), address);
+        assertEquals("1450", in(h3, "docker", "exec", "web1", "cat", "/sys/class/net/eth0/mtu"));
+
+        String script = "for t in web1 $1; do ok=; for i in 1 2 3 4 5; do"
+                + " if printf 'GET / HTTP/1.0\\r\\n\\r\\n' | nc -w 3 $t 80 | grep -q '^HTTP/'; then ok=1; break; fi; sleep 1;"
+                + " done; [ -n \"$ok\" ] || { echo \"no answer from $t\"; exit 1; }; echo \"answer from $t\"; done";
+        assertEquals("answer from web1\nanswer from " + address, in(h4, "docker", "run", "--rm", "--network", "myoverlay",
+                IMAGE, "sh", "-c", script, "sh", address));
+    }
+
+    @Test
+    @Order(2)
+    void lsAndInspectShowTheNetworkOnEveryHostWithEndpointsPerHost() {
+        NetReadout readout = withHosts(run -> NetReadout.read(run.hosts, run.parallel));
+
+        NetworkListing.Entry entry = NetworkListing.of(readout).networks().stream()
+                .filter(e -> e.name().equals("myoverlay")).findFirst().orElseThrow();
+        assertEquals(List.of("172.16.16.0/24"), entry.subnets());
+        assertEquals(List.of(h2.name(), h3.name(), h4.name()), entry.seenOn());
+        assertTrue(entry.complete());
+
+        MergedNetwork merged = MergedNetwork.of("myoverlay", readout).orElseThrow();
+        assertEquals(Optional.of("172.16.16.128/25"), merged.definition().ipam().get(0).ipRange());
+        assertEquals(Map.of("ip2", "172.16.16.2"), merged.definition().ipam().get(0).auxAddresses());
+        assertFalse(merged.idsDiffer());
+        assertEquals(List.of(), merged.endpoints().get(h2.name()));
+        assertEquals(List.of("web1"), merged.endpoints().get(h3.name()).stream().map(OverlayNetwork.Endpoint::container).toList());
+        assertTrue(merged.endpoints().get(h3.name()).get(0).ipv4().startsWith("172.16.16.1"), merged.toString());
+    }
+
+    @Test
+    @Order(3)
+    void verifyPassesOnTheHealthyLabAndLeavesNoProbe() {
+        VerifyReport report = withHosts(run -> new NetVerify(run.hosts, run.parallel, ProvisionProgress.NONE)
+                .run("myoverlay", IMAGE));
+
+        assertTrue(report.passed(), report.failing().toString());
+        assertEquals(6, report.pairs().size());
+        assertEquals(List.of(), report.cleanup());
+        for (LabHost h : List.of(h2, h3, h4)) {
+            assertEquals("", in(h, "docker", "ps", "-aq", "--filter", "label=" + ProbeScript.LABEL));
+        }
+    }
+
+    @Test
+    @Order(4)
+    void verifyNamesTheFailingPairsWhenOneHostDropsVxlan() {
+        String[] rule = {"INPUT", "-p", "udp", "--dport", "4789", "-j", "DROP"};
+        in(h4, concat("iptables", "-I", rule));
+        VerifyReport report;
+        try {
+            report = withHosts(run -> new NetVerify(run.hosts, run.parallel, ProvisionProgress.NONE).run("myoverlay", IMAGE));
+        } finally {
+            in(h4, concat("iptables", "-D", rule));
+        }
+
+        assertEquals(ExitCode.CHECKS_FAILED, report.exitCode());
+        List<String> failing = report.failing().stream().map(p -> p.from() + "->" + p.to()).sorted().toList();
+        assertEquals(List.of(h2.name() + "->" + h4.name(), h3.name() + "->" + h4.name(),
+                h4.name() + "->" + h2.name(), h4.name() + "->" + h3.name()), failing);
+        PairResult toH4 = report.pair(h2.name(), h4.name()).orElseThrow();
+        assertTrue(toH4.failed().contains(ProbeCheck.ICMP), toH4.toString());
+        assertTrue(toH4.failed().contains(ProbeCheck.TCP), toH4.toString());
+        assertTrue(report.pair(h2.name(), h3.name()).orElseThrow().ok());
+        for (LabHost h : List.of(h2, h3, h4)) {
+            assertEquals("", in(h, "docker", "ps", "-aq", "--filter", "label=" + ProbeScript.LABEL));
+        }
+    }
+
+    @Test
+    @Order(5)
+    void createIsRefusedForASubnetOverlappingAHostRouteAndNothingIsCreated() {
+        String via = lab.host("h1").address();
+        in(h3, "ip", "route", "add", "10.123.0.0/16", "via", via);
+        CreateReport report;
+        try {
+            report = withHosts(run -> create(run).create(NetworkSpec.of("clash", Prefix.parse("10.123.4.0/24")),
+                    CreatePlacement.forMode(topology.mode()).candidates(topology), overlayHosts()));
+        } finally {
+            in(h3, "ip", "route", "del", "10.123.0.0/16");
+        }
+
+        assertEquals(ExitCode.CHECKS_FAILED, report.exitCode());
+        assertEquals(Optional.empty(), report.createdOn());
+        CreateCheck.HostCheck onH3 = report.check().hosts().stream().filter(h -> h.host().equals(h3.name())).findFirst().orElseThrow();
+        assertEquals(List.of("route 10.123.0.0/16 via " + via + " dev eth0"), onH3.clashes());
+        assertTrue(report.check().hosts().stream().filter(h -> !h.host().equals(h3.name())).allMatch(CreateCheck.HostCheck::ok));
+        for (LabHost h : List.of(h2, h3, h4)) {
+            assertFalse(in(h, "docker", "network", "ls", "--format", "{{.Name}}").lines().anyMatch("clash"::equals));
+        }
+    }
+
+    @Test
+    @Order(6)
+    void rmRefusesWhileWeb1IsAttachedThenForceDisconnectsAndRemovesItEverywhere() {
+        MergedNetwork before = withHosts(run -> MergedNetwork.of("myoverlay", NetReadout.read(run.hosts, run.parallel)).orElseThrow());
+        Optional<String> refusal = NetRemove.refusal(before, false);
+        assertTrue(refusal.isPresent());
+        assertTrue(refusal.get().contains("web1 on " + h3.name()), refusal.get());
+
+        NetRemove.Outcome outcome = withHosts(run -> new NetRemove(run.hosts, visibility(run), ProvisionProgress.NONE)
+                .remove(before));
+        assertEquals(List.of("web1 on " + h3.name()), outcome.disconnected());
+        assertEquals(List.of(), outcome.stillOn());
+        for (LabHost h : List.of(h2, h3, h4)) {
+            assertFalse(in(h, "docker", "network", "ls", "--format", "{{.Name}}").lines().anyMatch("myoverlay"::equals));
+        }
+        assertEquals("true", in(h3, "docker", "inspect", "--format", "{{.State.Running}}", "web1"));
+    }
+
+    // ---- helpers ----
+
+    /** The sessions and hosts as the net commands open them. */
+    private record Run(NetHosts hosts, ParallelHosts parallel) {
+    }
+
+    private static <T> T withHosts(java.util.function.Function<Run, T> body) {
+        ParallelHosts parallel = new ParallelHosts();
+        try (OpenHosts open = open()) {
+            return body.apply(new Run(NetHosts.of(topology, open), parallel));
+        }
+    }
+
+    private static NetCreate create(Run run) {
+        return new NetCreate(run.hosts(), run.parallel(), visibility(run), ProvisionProgress.NONE);
+    }
+
+    private static VisibilityWait visibility(Run run) {
+        return new VisibilityWait(run.hosts(), run.parallel(), Duration.ofSeconds(60), Duration.ofSeconds(1), ProvisionProgress.NONE);
+    }
+
+    private static List<String> overlayHosts() {
+        return List.of(h2.name(), h3.name(), h4.name());
+    }
+
+    private static OpenHosts open() {
+        return SshHosts.open(topology, file, SshConnector.fromSystem(), new ParallelHosts());
+    }
+
+    private static String[] concat(String program, String flag, String[] rest) {
+        String[] all = new String[rest.length + 2];
+        all[0] = program;
+        all[1] = flag;
+        System.arraycopy(rest, 0, all, 2, rest.length);
+        return all;
+    }
+
+    private static String in(LabHost h, String... argv) {
+        CommandResult r = lab.inHost(h, argv);
+        assertTrue(r.succeeded(), r.describe());
+        return r.stdout().strip();
+    }
+}

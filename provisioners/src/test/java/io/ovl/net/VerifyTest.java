@@ -1,0 +1,92 @@
+package io.ovl.net;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.ovl.core.ExitCode;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/**
+ * verify's pure parts: the probe script's output (captured from a real run inside busybox on a lab
+ * host: one reachable peer, one address nobody has) and how pairs are built from it.
+ */
+class VerifyTest {
+    private static final Map<String, VerifyReport.Probe> PROBES = Map.of(
+            "h2", new VerifyReport.Probe("ovl-probe-h2", Optional.of("10.0.0.2"), Optional.empty()),
+            "h3", new VerifyReport.Probe("ovl-probe-h3", Optional.of("10.0.0.3"), Optional.empty()),
+            "h4", new VerifyReport.Probe("ovl-probe-h4", Optional.empty(), Optional.of("network myoverlay not found")));
+
+    @Test
+    void capturedScriptOutputGivesOkAndFailuresWithTheirReasons() {
+        var parsed = ProbeScript.parse(NetFixtures.resource("probe-output.txt"));
+
+        assertEquals(List.of("ovl-probe-b", "ovl-probe-gone", "ovl-probe-x"), List.copyOf(parsed.keySet()));
+        PairResult ok = new PairResult("a", "b", parsed.get("ovl-probe-b"));
+        assertTrue(ok.ok());
+        PairResult gone = new PairResult("a", "gone", parsed.get("ovl-probe-gone"));
+        assertEquals(List.of(ProbeCheck.ICMP, ProbeCheck.TCP, ProbeCheck.DNS), gone.failed());
+        assertEquals("no reply from 10.250.0.9", gone.outcomes().get(ProbeCheck.ICMP).detail());
+        assertEquals("resolved to nothing", gone.outcomes().get(ProbeCheck.DNS).detail());
+    }
+
+    @Test
+    void aCheckTheScriptDidNotReportIsAFailureNotAPass() {
+        PairResult half = new PairResult("h2", "h3", ProbeScript.parse("ovl-probe-h3 icmp ok\nsh: nc: not found\n")
+                .get("ovl-probe-h3"));
+        assertFalse(half.ok());
+        assertEquals(List.of(ProbeCheck.TCP, ProbeCheck.DNS), half.failed());
+        assertEquals("no result", half.outcomes().get(ProbeCheck.TCP).detail());
+    }
+
+    @Test
+    void everyOrderedPairIsBuiltAndAHostWithoutAProbeFailsBothDirectionsSayingWhy() {
+        var bySource = Map.of(
+                "h2", ProbeScript.parse("ovl-probe-h3 icmp ok\novl-probe-h3 tcp ok\novl-probe-h3 dns ok\n"),
+                "h3", ProbeScript.parse("ovl-probe-h2 icmp ok\novl-probe-h2 tcp fail no answer from 10.0.0.2:7777\n"
+                        + "ovl-probe-h2 dns ok\n"));
+        List<String> hosts = List.of("h2", "h3", "h4");
+        List<PairResult> pairs = VerifyReport.pairs(hosts, PROBES, bySource);
+        VerifyReport report = new VerifyReport("myoverlay", "local/busybox:1", hosts, PROBES, pairs, List.of());
+
+        assertEquals(6, pairs.size());
+        assertEquals(List.of("h2->h3", "h2->h4", "h3->h2", "h3->h4", "h4->h2", "h4->h3"),
+                pairs.stream().map(p -> p.from() + "->" + p.to()).toList());
+        assertTrue(report.pair("h2", "h3").orElseThrow().ok());
+        assertEquals(List.of(ProbeCheck.TCP), report.pair("h3", "h2").orElseThrow().failed());
+        assertEquals("no probe on h4: network myoverlay not found",
+                report.pair("h2", "h4").orElseThrow().outcomes().get(ProbeCheck.DNS).detail());
+        assertEquals(List.of("h2->h4", "h3->h2", "h3->h4", "h4->h2", "h4->h3"),
+                report.failing().stream().map(p -> p.from() + "->" + p.to()).toList());
+        assertEquals(ExitCode.CHECKS_FAILED, report.exitCode());
+    }
+
+    @Test
+    void allPairsPassingIsExitZeroButASingleHostProvesNothing() {
+        var two = Map.of("h2", PROBES.get("h2"), "h3", PROBES.get("h3"));
+        String all = "icmp ok\n%1$s tcp ok\n%1$s dns ok\n";
+        var bySource = Map.of("h2", ProbeScript.parse("ovl-probe-h3 " + String.format(all, "ovl-probe-h3")),
+                "h3", ProbeScript.parse("ovl-probe-h2 " + String.format(all, "ovl-probe-h2")));
+        List<PairResult> pairs = VerifyReport.pairs(List.of("h2", "h3"), two, bySource);
+        assertEquals(ExitCode.OK, new VerifyReport("n", "i", List.of("h2", "h3"), two, pairs, List.of()).exitCode());
+
+        VerifyReport alone = new VerifyReport("n", "i", List.of("h2"), Map.of("h2", PROBES.get("h2")), List.of(), List.of());
+        assertEquals(ExitCode.CHECKS_FAILED, alone.exitCode());
+    }
+
+    @Test
+    void targetsAreArgumentsOfAConstantScriptNeverPartOfIt() {
+        var cmd = ProbeScript.test("ovl-probe-h2", new java.util.LinkedHashMap<>(Map.of("x; rm -rf /", "10.0.0.3")));
+        assertEquals(List.of("docker", "exec", "ovl-probe-h2", "sh", "-c", ProbeScript.TEST_SCRIPT, "sh", "x; rm -rf /", "10.0.0.3"),
+                cmd.argv());
+    }
+
+    @Test
+    void theProbeAddressIsReadFromCapturedInspectOutput() {
+        assertEquals(Optional.of("10.99.0.129"), NetVerify.addressOn(NetFixtures.resource("container-networks.json"), "tnet"));
+        assertEquals(Optional.empty(), NetVerify.addressOn(NetFixtures.resource("container-networks.json"), "other"));
+    }
+}
