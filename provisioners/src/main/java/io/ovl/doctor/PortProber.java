@@ -1,5 +1,6 @@
 package io.ovl.doctor;
 
+import io.ovl.facts.Protocol;
 import io.ovl.core.OvlException;
 import io.ovl.ssh.CommandResult;
 import io.ovl.ssh.RemoteShell;
@@ -82,6 +83,11 @@ public final class PortProber {
                 continue;
             }
             for (PortNeed need : needsOf.get(target.name())) {
+                if (udpHeldOn(target, need, addressOf.get(target.name()))) {
+                    // The listener cannot bind it (reported as not probed), and the daemon holding it
+                    // would read our text as a bad message: dockerd's memberlist logs every one.
+                    continue;
+                }
                 for (String source : need.sources()) {
                     if (addressOf.containsKey(source)) {
                         sendsOf.computeIfAbsent(source, s -> new ArrayList<>())
@@ -130,6 +136,12 @@ public final class PortProber {
      * Listeners must outlast the slowest sender: TCP senders to blocked targets take a whole send
      * window plus a connect timeout, and a sender with many TCP targets runs them in waves.
      */
+    /** A UDP port the target's own sockets (ss) already hold on the address probed. */
+    static boolean udpHeldOn(GatheredHost target, PortNeed need, String ip) {
+        return need.protocol() == Protocol.UDP && target.facts().sockets().value().orElse(List.of()).stream()
+                .anyMatch(s -> s.socket().blocks(Protocol.UDP, ip, need.port()));
+    }
+
     static int listenSeconds(Map<String, List<ProbeScripts.Send>> sendsOf) {
         long maxTcp = sendsOf.values().stream()
                 .mapToLong(l -> l.stream().filter(s -> s.need().protocol() == io.ovl.facts.Protocol.TCP).count())
@@ -151,7 +163,9 @@ public final class PortProber {
                     if (!need.sources().contains(s)) {
                         continue;
                     }
-                    out.add(outcome(s, t, address, need, notProbed, listened.get(t), sent.get(s)));
+                    // A source with nothing to send (every port it would probe is held) ran no sender.
+                    out.add(outcome(s, t, address, need, notProbed, listened.get(t),
+                            sent.getOrDefault(s, SenderLog.NOTHING_SENT)));
                 }
             }
         }
@@ -270,6 +284,8 @@ public final class PortProber {
 
     /** Parsed output of probe-send.pl: "SENT p n addr" or "FAILED p n addr error". */
     private record SenderLog(Optional<String> error, Map<String, String> failed) {
+        static final SenderLog NOTHING_SENT = new SenderLog(Optional.empty(), Map.of());
+
         static SenderLog of(Result r) {
             if (r.failure().isPresent()) {
                 return new SenderLog(r.failure(), Map.of());
