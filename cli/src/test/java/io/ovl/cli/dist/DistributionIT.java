@@ -58,6 +58,34 @@ class DistributionIT {
     }
 
     @Test
+    void firstRunLeavesAClassDataSharingArchiveThatLaterRunsUse() throws Exception {
+        String first = runLauncher("--version");
+        try (Stream<Path> lib = Files.list(home.resolve("lib"))) {
+            List<Path> archives = lib.filter(p -> p.getFileName().toString().matches("ovl-jvm-.*\\.jsa")).toList();
+            assertEquals(1, archives.size(), "one archive for this JVM after the first run: " + archives);
+        }
+        // -Xshare:on makes the JVM fail instead of ignoring an archive it cannot map.
+        String second = runLauncher("--version", "-Xshare:on");
+        assertEquals(first, second);
+    }
+
+    private String runLauncher(String arg, String... jvmOptions) throws Exception {
+        ProcessBuilder launcher = new ProcessBuilder(home.resolve("bin/ovl").toString(), arg)
+                .directory(unpacked.toFile())
+                .redirectErrorStream(true);
+        Map<String, String> env = launcher.environment();
+        env.clear();
+        env.put("PATH", "/usr/bin:/bin");
+        env.put("JAVA_HOME", System.getProperty("java.home"));
+        env.put("OVL_JAVA_OPTS", String.join(" ", jvmOptions));
+        Process p = launcher.start();
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "bin/ovl " + arg + " did not finish");
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        assertEquals(0, p.exitValue(), out);
+        return out;
+    }
+
+    @Test
     void launcherIsExecutableInTheZipAndWindowsLauncherIsThere() {
         String prefix = home.getFileName() + "/";
         assertEquals(0755, modes.getOrDefault(prefix + "bin/ovl", 0), "bin/ovl mode in the zip");
