@@ -18,7 +18,7 @@ import picocli.codegen.docgen.manpage.ManPageGenerator;
  *
  * <p>Output under the directory given as the only argument: {@code adoc/ovl*.adoc} (one page per
  * command, turned into troff by asciidoctor next), {@code completions/ovl.bash},
- * {@code completions/_ovl} (zsh, through bashcompinit as `ovl completion zsh` prints it).
+ * {@code completions/ovl.zsh} (zsh, to source: it uses bashcompinit, as `ovl completion zsh` prints it).
  */
 public final class DistDocs {
     private DistDocs() {
@@ -39,7 +39,7 @@ public final class DistDocs {
             throw new IllegalStateException("ManPageGenerator failed with exit code " + exit);
         }
         Files.writeString(completions.resolve("ovl.bash"), completion("bash"));
-        Files.writeString(completions.resolve("_ovl"), completion("zsh"));
+        Files.writeString(completions.resolve("ovl.zsh"), completion("zsh"));
     }
 
     /** Exactly what `ovl completion SHELL` prints: one generator, two ways to get the script. */

@@ -107,12 +107,12 @@ class DistributionIT {
 
     @Test
     void completionScriptsCompleteTheSubcommands() throws IOException {
-        for (String script : List.of("ovl.bash", "_ovl")) {
+        for (String script : List.of("ovl.bash", "ovl.zsh")) {
             String text = Files.readString(home.resolve("completions").resolve(script));
             assertTrue(text.contains("complete -F"), script + " should register a completion function");
             assertTrue(text.contains("validate") && text.contains("doctor"), script + " should list subcommands");
         }
-        Optional<String> first = Files.readAllLines(home.resolve("completions/_ovl")).stream().findFirst();
+        Optional<String> first = Files.readAllLines(home.resolve("completions/ovl.zsh")).stream().findFirst();
         assertTrue(first.orElse("").contains("zsh"), "zsh script says how zsh uses it");
     }
 }
