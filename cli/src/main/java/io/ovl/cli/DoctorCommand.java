@@ -13,7 +13,8 @@ import io.ovl.hosts.ParallelHosts;
 import io.ovl.ssh.CommandResult;
 import io.ovl.ssh.HostSession;
 import io.ovl.ssh.RemoteCommand;
-import io.ovl.ssh.SshConnector;
+import io.ovl.ssh.CachingSessionPool;
+import io.ovl.ssh.SessionPool;
 import io.ovl.topology.LoadResult;
 import io.ovl.topology.TopologyLoader;
 import java.io.PrintWriter;
@@ -94,11 +95,21 @@ public final class DoctorCommand implements Callable<Integer> {
         HostAccess access = HostAccess.forTopologyFile(topologyFile);
         DoctorProgress progress = output.json() ? DoctorProgress.NONE : new ProgressPrinter(err);
         DoctorReport report;
-        try (SshConnector connector = SshConnector.fromSystem()) {
-            DoctorRunner runner = new DoctorRunner(host -> new SessionConnection(connector.open(access.target(host))),
+        // Inside `ovl shell` the shell's pool keeps one connection per host across commands;
+        // run alone, doctor's own pool lives (and closes) with this command.
+        try (CachingSessionPool own = CachingSessionPool.fromSystem()) {
+            SessionPool pool = OvlCommand.environmentOf(spec).sessions().orElse(own);
+            long before = pool.connectionsOpened();
+            DoctorRunner runner = new DoctorRunner(host -> new PooledConnection(pool.session(access.target(host))),
                     new ParallelHosts(parallel), new FactGatherer(Clock.systemUTC()),
                     noProbe ? Optional.empty() : Optional.of(new PortProber()), progress);
             report = runner.run(loaded.topology().get(), topologyFile.toString(), ignoreList);
+            if (spec.root().userObject() instanceof OvlCommand root && root.verbose) {
+                // For lab/bench/scale: the goal is one connection per host.
+                err.println("doctor: ssh connections opened: " + (pool.connectionsOpened() - before)
+                        + " for " + report.hosts().size() + " hosts");
+                err.flush();
+            }
         }
         PrintWriter out = spec.commandLine().getOut();
         if (output.json()) {
@@ -110,8 +121,8 @@ public final class DoctorCommand implements Callable<Integer> {
         return report.passed() ? ExitCode.OK.code() : ExitCode.CHECKS_FAILED.code();
     }
 
-    /** Adapts an SSH session to the doctor engine's connection seam. */
-    private record SessionConnection(HostSession session) implements HostConnection {
+    /** Adapts a pooled SSH session to the doctor engine's connection seam; the pool closes it, not doctor. */
+    private record PooledConnection(HostSession session) implements HostConnection {
         @Override
         public CommandResult run(RemoteCommand command) {
             return session.run(command);
@@ -119,7 +130,7 @@ public final class DoctorCommand implements Callable<Integer> {
 
         @Override
         public void close() {
-            session.close();
+            // Owned by the pool: kept open for the next command in `ovl shell`, closed with the pool otherwise.
         }
     }
 

@@ -28,6 +28,7 @@ import picocli.CommandLine.Spec;
             DoctorCommand.class,
             InitCommand.class,
             ResetCommand.class,
+            io.ovl.cli.shell.ShellCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class OvlCommand implements Runnable {
@@ -69,7 +70,7 @@ public final class OvlCommand implements Runnable {
     }
 
     /** The environment the root command was built with; any command or mixin reaches it through its spec. */
-    static CliEnvironment environmentOf(CommandSpec spec) {
+    public static CliEnvironment environmentOf(CommandSpec spec) {
         return spec.root().userObject() instanceof OvlCommand root ? root.environment : CliEnvironment.system();
     }
 

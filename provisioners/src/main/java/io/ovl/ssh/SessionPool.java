@@ -1,0 +1,22 @@
+package io.ovl.ssh;
+
+/**
+ * Where a host-touching command gets its SSH sessions. A command run from the shell ({@code ovl
+ * shell}) gets the shell's pool, so one connection per host serves every command typed there; a
+ * command run on its own gets a pool of its own that lives as long as the command.
+ *
+ * <p>Sessions belong to the pool: callers use them and never close them; the pool's owner closes
+ * the pool.
+ */
+public interface SessionPool {
+    /**
+     * An open, authenticated session to {@code target}: the pool's existing one when it is still
+     * connected, else a new one.
+     *
+     * @throws io.ovl.core.OvlException naming the host and the step that failed (nothing is kept)
+     */
+    HostSession session(SshTarget target);
+
+    /** SSH connections this pool has opened so far (jump hosts included), for the scale benchmark. */
+    long connectionsOpened();
+}
