@@ -1,5 +1,9 @@
 package io.ovl.doctor;
 
+import io.ovl.ssh.RemoteShell;
+import io.ovl.ssh.RemoteCommand;
+import io.ovl.ssh.CommandResult;
+import io.ovl.core.OvlException;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
@@ -29,6 +33,45 @@ public sealed interface Fact<T> {
 
     static <T> Fact<T> unknown(String why) {
         return new Unknown<>(why);
+    }
+
+    /**
+     * Runs {@code command} on a host and parses its stdout. Not being able to run it, a non-zero
+     * exit status and output that does not parse each make an unknown fact with the reason, so
+     * one missing tool costs one fact, not the host.
+     */
+    static <T> Fact<T> of(RemoteShell shell, RemoteCommand command, Function<String, T> parse) {
+        CommandResult r;
+        try {
+            r = shell.run(command);
+        } catch (OvlException e) {
+            return unknown(e.getMessage());
+        }
+        return of(r, parse);
+    }
+
+    /** The fact a finished command gives: its parsed stdout, or why not. */
+    static <T> Fact<T> of(CommandResult r, Function<String, T> parse) {
+        if (!r.succeeded()) {
+            return unknown(failure(r));
+        }
+        try {
+            return known(parse.apply(r.stdoutText()));
+        } catch (RuntimeException e) {
+            return unknown(e.getMessage());
+        }
+    }
+
+    /** "`docker info ...` exited with status 1: Cannot connect to the Docker daemon ..." */
+    static String failure(CommandResult r) {
+        String err = r.stderrText().strip();
+        if (err.isEmpty()) {
+            err = r.stdoutText().strip();
+        }
+        int nl = err.indexOf('\n');
+        String first = nl < 0 ? err : err.substring(0, nl);
+        String what = r.exitCode() == 127 ? "not found (exit 127)" : "exited with status " + r.exitCode();
+        return "`" + r.command().toShellString() + "` " + what + (first.isEmpty() ? "" : ": " + first);
     }
 
     default Optional<T> value() {

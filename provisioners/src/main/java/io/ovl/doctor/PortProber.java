@@ -257,7 +257,7 @@ public final class PortProber {
                 return error;
             }
             CommandResult r = command.get();
-            return r.succeeded() ? Optional.empty() : Optional.of(FactGatherer.failure(r)
+            return r.succeeded() ? Optional.empty() : Optional.of(Fact.failure(r)
                     + (r.exitCode() == 127 ? " (the probe needs perl on the host)" : ""));
         }
     }

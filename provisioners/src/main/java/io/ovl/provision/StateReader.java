@@ -8,7 +8,6 @@ import io.ovl.facts.DockerInfo;
 import io.ovl.facts.SystemdUnit;
 import io.ovl.render.DockerdDropIn;
 import io.ovl.ssh.CommandResult;
-import io.ovl.ssh.RemoteCommand;
 import io.ovl.ssh.RemoteShell;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -16,7 +15,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 
 /**
  * Reads a {@link HostState} from one host, read-only. A command that fails makes only its own fact
@@ -40,13 +38,13 @@ public final class StateReader {
         }
         return new HostState(
                 host.name(),
-                run(shell, StateCommands.DOCKER_INFO, DockerInfo::parse),
-                run(shell, StateCommands.DOCKER_UNIT, SystemdUnit::parseCat),
+                Fact.of(shell, StateCommands.DOCKER_INFO, DockerInfo::parse),
+                Fact.of(shell, StateCommands.DOCKER_UNIT, SystemdUnit::parseCat),
                 daemonJson(shell),
                 dropIn(host),
-                run(shell, StateCommands.RUNNING_CONTAINERS, out -> (int) out.lines().filter(l -> !l.isBlank()).count()),
+                Fact.of(shell, StateCommands.RUNNING_CONTAINERS, out -> (int) out.lines().filter(l -> !l.isBlank()).count()),
                 store,
-                run(shell, StateCommands.NETWORKS, DockerNetwork::parseInspect),
+                Fact.of(shell, StateCommands.NETWORKS, DockerNetwork::parseInspect),
                 answers);
     }
 
@@ -62,7 +60,7 @@ public final class StateReader {
             if (!r.succeeded() && r.stderrText().contains("No such container")) {
                 return Fact.known(Optional.empty());
             }
-            return fact(r, out -> Optional.of(StoreContainer.parseInspect(out)));
+            return Fact.of(r, out -> Optional.of(StoreContainer.parseInspect(out)));
         } catch (OvlException e) {
             return Fact.unknown(e.getMessage());
         }
@@ -74,7 +72,7 @@ public final class StateReader {
             if (r.exitCode() == StateCommands.NO_DAEMON_JSON) {
                 return Fact.known(Optional.empty());
             }
-            return fact(r, Optional::of);
+            return Fact.of(r, Optional::of);
         } catch (OvlException e) {
             return Fact.unknown(e.getMessage());
         }
@@ -89,24 +87,5 @@ public final class StateReader {
         }
     }
 
-    private static <T> Fact<T> run(RemoteShell shell, RemoteCommand command, Function<String, T> parse) {
-        try {
-            return fact(shell.run(command), parse);
-        } catch (OvlException e) {
-            return Fact.unknown(e.getMessage());
-        }
-    }
 
-    private static <T> Fact<T> fact(CommandResult r, Function<String, T> parse) {
-        if (!r.succeeded()) {
-            String err = r.stderrText().strip();
-            String first = err.isEmpty() ? "" : ": " + err.lines().findFirst().orElse("");
-            return Fact.unknown("`" + r.command().toShellString() + "` exited with status " + r.exitCode() + first);
-        }
-        try {
-            return Fact.known(parse.apply(r.stdoutText()));
-        } catch (RuntimeException e) {
-            return Fact.unknown(e.getMessage());
-        }
-    }
 }
