@@ -27,6 +27,7 @@ import java.util.Optional;
  * manager is in place.
  */
 public final class SwarmInit {
+    static final java.time.Duration CONFIRM_TIMEOUT = java.time.Duration.ofSeconds(15);
     private final Topology topology;
     private final SwarmHosts hosts;
 
@@ -133,6 +134,29 @@ public final class SwarmInit {
         }
     }
 
+    /**
+     * Whether the manager lists {@code name} as a swarm overlay. Seen on the lab (Engine 26): a network
+     * created right after the workers joined was missing from the manager's list for a moment, so
+     * this asks again for up to {@link #CONFIRM_TIMEOUT}.
+     */
+    private static boolean listed(SwarmApi manager, String name) {
+        long deadline = System.nanoTime() + CONFIRM_TIMEOUT.toNanos();
+        while (true) {
+            if (manager.networks().stream().anyMatch(x -> x.name().equals(name) && x.swarmOverlay())) {
+                return true;
+            }
+            if (System.nanoTime() - deadline >= 0) {
+                return false;
+            }
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new OvlException(io.ovl.core.ExitCode.INTERRUPTED, "interrupted while confirming network " + name, e);
+            }
+        }
+    }
+
     private static NetworkOutcome network(NetworkStep n, String managerHost, SwarmApi manager, ProvisionProgress progress) {
         String name = n.spec().name();
         Optional<String> created = Optional.empty();
@@ -146,7 +170,7 @@ public final class SwarmInit {
             }
         }
         try {
-            boolean seen = manager.networks().stream().anyMatch(x -> x.name().equals(name) && x.swarmOverlay());
+            boolean seen = listed(manager, name);
             return new NetworkOutcome(name, created, seen ? List.of(managerHost) : List.of(),
                     seen ? List.of() : List.of(managerHost), Optional.empty());
         } catch (OvlException e) {
