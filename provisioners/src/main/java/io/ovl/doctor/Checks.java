@@ -18,6 +18,9 @@ import io.ovl.doctor.checks.PortsFree;
 import io.ovl.doctor.checks.PortsReachable;
 import io.ovl.doctor.checks.SshReachable;
 import io.ovl.doctor.checks.SubnetOverlap;
+import io.ovl.doctor.checks.SwarmEngineVersions;
+import io.ovl.doctor.checks.SwarmManagersReachable;
+import io.ovl.doctor.checks.SwarmNodeCheck;
 import io.ovl.doctor.checks.SudoWorks;
 import java.util.List;
 import java.util.Optional;
@@ -46,7 +49,10 @@ public final class Checks {
             new PortsReachable(),
             new KvReachable(),
             new DockerdClusterStore(),
-            new OverlayNetworksVisible());
+            new OverlayNetworksVisible(),
+            new SwarmNodeCheck(),
+            new SwarmManagersReachable(),
+            new SwarmEngineVersions());
 
     private Checks() {
     }

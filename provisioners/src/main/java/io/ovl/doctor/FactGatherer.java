@@ -49,7 +49,8 @@ public final class FactGatherer {
                 daemonJson(shell),
                 run(shell, FactCommands.DOCKER_UNIT, SystemdUnit::parseCat),
                 clock(shell),
-                run(shell, FactCommands.DOCKER_LOG, out -> out));
+                run(shell, FactCommands.DOCKER_LOG, out -> out),
+                run(shell, FactCommands.SWARM_NODES, SwarmNodeRow::parseLines));
     }
 
     private Fact<ClockSample> clock(RemoteShell shell) {
