@@ -58,6 +58,9 @@ class SwarmChecksTest {
         DoctorContext c = context(t, facts);
 
         assertEquals(Status.WARN, verdict(new SwarmNodeCheck(), c, "h2").status());
+        // The same node list against a topology where h2 is a worker: its role is wrong.
+        DoctorContext workerH2 = context(Labs.swarm(List.of(M1, Host.of("h2", "198.18.244.12"), M3)), facts);
+        assertEquals("a manager of the swarm, the topology says worker", verdict(new SwarmNodeCheck(), workerH2, "h2").message());
         assertEquals(Status.PASS, verdict(new SwarmManagersReachable(), c, "h2").status());
         assertEquals("a manager lists this node as Down", verdict(new SwarmNodeCheck(), c, "h3").message());
         Verdict h3 = verdict(new SwarmManagersReachable(), c, "h3");

@@ -8,6 +8,7 @@ import io.ovl.doctor.SwarmNodeRow;
 import io.ovl.doctor.Verdict;
 import io.ovl.facts.DockerInfo;
 import io.ovl.topology.Mode;
+import io.ovl.topology.SwarmRole;
 import java.util.List;
 import java.util.Optional;
 
@@ -62,6 +63,12 @@ public final class SwarmNodeCheck extends HostLocalCheck {
         if (!"Ready".equals(r.status())) {
             return Verdict.fail("a manager lists this node as " + r.status(),
                     "check dockerd on this host and that it reaches the managers on 2377/tcp and 7946 tcp+udp");
+        }
+        SwarmRole role = context.topology().swarmRole(host.host()).orElse(SwarmRole.WORKER);
+        if (r.manager() != (role == SwarmRole.MANAGER)) {
+            return Verdict.fail("a " + (r.manager() ? "manager" : "worker") + " of the swarm, the topology says "
+                    + role.key(), "`docker node " + (r.manager() ? "demote " : "promote ") + r.hostname()
+                    + "` on a manager, or change its role in the topology");
         }
         if (!"Active".equals(r.availability())) {
             return Verdict.warn("Ready, but availability " + r.availability() + ": no swarm tasks are placed here",
