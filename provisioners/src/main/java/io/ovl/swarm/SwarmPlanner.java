@@ -92,7 +92,7 @@ public final class SwarmPlanner {
                             + ", or change its role in the topology"));
                 }
                 return new SwarmStep(h.name(), role, SwarmStep.Action.NONE, false, "already a " + actual.key()
-                        + " of swarm " + c.clusterId());
+                        + " of swarm " + c.clusterId() + (actual == role ? "" : " (the topology says " + role.key() + ")"));
             }
             boolean leave = needsLeave(h, info, state, force, blockers);
             return new SwarmStep(h.name(), role, SwarmStep.Action.JOIN, leave, state + "; joins swarm "
