@@ -105,6 +105,20 @@ class SwarmInitResetIT {
 
     @Test
     @Order(4)
+    void doctorSeesEveryNodeReadyAndTheManagerLeading() {
+        io.ovl.doctor.DoctorReport report = io.ovl.doctor.DoctorLabIT.doctor(swarm.topology, swarm.file);
+
+        for (LabHost h : List.of(h1, h2, h3)) {
+            assertEquals(io.ovl.doctor.Status.PASS, io.ovl.doctor.DoctorLabIT.result(report, "swarm.node", h.name()).status(),
+                    h.name());
+        }
+        assertEquals("Leader", io.ovl.doctor.DoctorLabIT.result(report, "swarm.managers", h1.name()).message());
+        // Everything else doctor checks holds on a fresh swarm too (ports 2377, 7946, 4789 among them).
+        assertTrue(report.passed(), report.results().filter(r -> r.status() == io.ovl.doctor.Status.FAIL).toList().toString());
+    }
+
+    @Test
+    @Order(4)
     void containersOnDifferentHostsReachEachOtherByNameOnTheAttachableNetwork() {
         assertEquals("hello-from-web2", swarm.talk(h2, h3, "labnet", "web2"));
         // The container got its address from the topology's ip-range.
