@@ -39,7 +39,8 @@ for unit in getty@tty1.service console-getty.service serial-getty@.service getty
             sys-kernel-tracing.mount sys-kernel-config.mount sys-fs-fuse-connections.mount \
             systemd-journald-audit.socket e2scrub_reap.service e2scrub_all.timer \
             systemd-firstboot.service systemd-binfmt.service proc-sys-fs-binfmt_misc.automount \
-            systemd-remount-fs.service apt-daily.timer apt-daily-upgrade.timer fstrim.timer; do
+            systemd-remount-fs.service apt-daily.timer apt-daily-upgrade.timer fstrim.timer \
+            systemd-ask-password-console.path systemd-ask-password-wall.path; do
   ln -sf /dev/null "/etc/systemd/system/$unit"
 done
 systemctl set-default multi-user.target >/dev/null 2>&1 || true

@@ -46,7 +46,7 @@ import picocli.CommandLine.Spec;
             "  ovl doctor --ignore clock.skew,mtu.headroom",
             "  ovl doctor --output json | jq '.checks[].results[] | select(.status == \"fail\")'",
             "",
-            "JSON output (--output json), schema ovl.doctor/v1 (docs/doctor.md):",
+            "JSON output (--output json), schema ovl.doctor/v1 (README.md, section 'ovl doctor'):",
             "  {\"schema\": \"ovl.doctor/v1\", \"topology\": FILE, \"ok\": BOOL,",
             "   \"summary\": {\"pass\": N, \"warn\": N, \"fail\": N, \"skip\": N, \"ignored\": N},",
             "   \"hosts\": [NAME...], \"checks\": [{\"name\", \"severity\", \"description\",",

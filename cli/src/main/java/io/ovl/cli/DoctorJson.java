@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code ovl doctor --output json}: a stable shape for CI, documented in docs/doctor.md. Keys are
+ * {@code ovl doctor --output json}: a stable shape for CI, documented in README.md (section "ovl doctor"). Keys are
  * only ever added, never renamed or removed; {@code schema} changes if that promise is broken.
  *
  * <pre>

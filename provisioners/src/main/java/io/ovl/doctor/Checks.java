@@ -11,6 +11,7 @@ import io.ovl.doctor.checks.EngineIdUnique;
 import io.ovl.doctor.checks.HostnameUnique;
 import io.ovl.doctor.checks.KernelVersionCheck;
 import io.ovl.doctor.checks.KernelVxlan;
+import io.ovl.doctor.checks.KvHealthy;
 import io.ovl.doctor.checks.KvReachable;
 import io.ovl.doctor.checks.MtuHeadroom;
 import io.ovl.doctor.checks.OverlayNetworksVisible;
@@ -48,6 +49,7 @@ public final class Checks {
             new ClockSkew(),
             new PortsReachable(),
             new KvReachable(),
+            new KvHealthy(),
             new DockerdClusterStore(),
             new OverlayNetworksVisible(),
             new SwarmNodeCheck(),

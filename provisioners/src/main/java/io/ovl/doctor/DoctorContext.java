@@ -1,19 +1,28 @@
 package io.ovl.doctor;
 
+import io.ovl.kv.StoreAnswer;
+import java.util.Map;
 import io.ovl.topology.Topology;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What the checks evaluate: the topology, every host's gathered facts (topology order) and, when
- * the port probe ran, its outcome.
+ * What the checks evaluate: the topology, every host's gathered facts (topology order), when the
+ * port probe ran its outcome, and the KV store's health as each overlay host saw it (host name ->
+ * one answer per store endpoint; hosts that were not asked are absent).
  */
-public record DoctorContext(Topology topology, List<GatheredHost> hosts, Optional<ProbeReport> probes) {
+public record DoctorContext(Topology topology, List<GatheredHost> hosts, Optional<ProbeReport> probes,
+                            Map<String, List<StoreAnswer>> storeHealth) {
     public DoctorContext {
         Objects.requireNonNull(topology, "topology");
         hosts = List.copyOf(hosts);
         Objects.requireNonNull(probes, "probes");
+        storeHealth = Map.copyOf(storeHealth);
+    }
+
+    public DoctorContext(Topology topology, List<GatheredHost> hosts, Optional<ProbeReport> probes) {
+        this(topology, hosts, probes, Map.of());
     }
 
     public List<GatheredHost> reachedHosts() {

@@ -1,5 +1,6 @@
 package io.ovl.doctor;
 
+import io.ovl.kv.StoreAnswer;
 import io.ovl.core.OvlException;
 import io.ovl.hosts.HostResult;
 import io.ovl.hosts.ParallelHosts;
@@ -73,7 +74,8 @@ public final class DoctorRunner {
                 progress.probing(shells.size(), PortProber.LISTEN_SECONDS);
                 probes = Optional.of(prober.get().probe(topology, gathered, shells));
             }
-            return evaluate(new DoctorContext(topology, gathered, probes), topologyFile, ignore);
+            Map<String, List<StoreAnswer>> storeHealth = StoreHealthAsker.ask(topology, gathered, shells, parallel);
+            return evaluate(new DoctorContext(topology, gathered, probes, storeHealth), topologyFile, ignore);
         } finally {
             for (HostResult<Opened> r : opened) {
                 r.value().ifPresent(o -> o.connection().close());

@@ -20,7 +20,11 @@ record ExternalStore(String host, int port) {
             return List.of();
         }
         KvStore kv = topology.kvStore().get();
-        String url = kv.url().get().toString();
+        return parse(kv.url().get().toString(), kv.port());
+    }
+
+    /** The endpoints of a store URL as dockerd's --cluster-store takes it; {@code defaultPort} where none is given. */
+    static List<ExternalStore> parse(String url, int defaultPort) {
         int start = url.indexOf("://");
         String rest = start < 0 ? url : url.substring(start + 3);
         int slash = rest.indexOf('/');
@@ -31,7 +35,7 @@ record ExternalStore(String host, int port) {
             if (colon > 0 && endpoint.substring(colon + 1).matches("\\d{1,5}")) {
                 out.add(new ExternalStore(endpoint.substring(0, colon), Integer.parseInt(endpoint.substring(colon + 1))));
             } else if (!endpoint.isBlank()) {
-                out.add(new ExternalStore(endpoint, kv.port()));
+                out.add(new ExternalStore(endpoint, defaultPort));
             }
         }
         return List.copyOf(out);

@@ -36,9 +36,13 @@ public final class FactCommands {
     public static final RemoteCommand VXLAN = RemoteCommand.script(
             "ip link del ovl-doctor-vx >/dev/null 2>&1; ip link add ovl-doctor-vx type vxlan id 4242 dstport 4789"
                     + " || exit $?; exec ip link del ovl-doctor-vx");
-    /** dockerd's journal since it last started (older lines describe problems already restarted away). */
+    /**
+     * dockerd's journal of its current run, selected by the unit's systemd invocation ID: older
+     * runs describe problems already restarted away, and a "since it became active" window misses
+     * what dockerd logs while starting (discovery errors came about half a second before systemd's
+     * "Started" on the lab). Exits 3 where docker.service has no invocation (not run by systemd).
+     */
     public static final RemoteCommand DOCKER_LOG = RemoteCommand.script(
-            "since=$(systemctl show -p ActiveEnterTimestamp --value docker.service 2>/dev/null);"
-                    + " if [ -n \"$since\" ]; then exec journalctl -u docker.service --no-pager -o cat --since \"$since\";"
-                    + " else exec journalctl -u docker.service --no-pager -o cat -n 200; fi");
+            "id=$(systemctl show -p InvocationID --value docker.service) && [ -n \"$id\" ] || exit 3;"
+                    + " exec journalctl --no-pager -o cat \"_SYSTEMD_INVOCATION_ID=$id\"");
 }

@@ -1,5 +1,6 @@
 package io.ovl.provision;
 
+import io.ovl.doctor.FactCommands;
 import io.ovl.core.ExitCode;
 import io.ovl.core.OvlException;
 import io.ovl.ssh.CommandResult;
@@ -22,14 +23,6 @@ final class DockerRestart {
     /** dockerd's last lines, for the error when it does not come up. */
     static final RemoteCommand LAST_LOG = RemoteCommand.of("journalctl", "-u", "docker.service", "--no-pager",
             "-o", "cat", "-n", "5");
-
-    /**
-     * dockerd's log of its current run only: systemd tags each line with the run's invocation ID,
-     * which, unlike a --since time, also covers what dockerd logged while starting.
-     */
-    static final RemoteCommand CURRENT_RUN_LOG = RemoteCommand.script(
-            "id=$(systemctl show -p InvocationID --value docker.service) && [ -n \"$id\" ] || exit 3;"
-                    + " exec journalctl --no-pager -o cat \"_SYSTEMD_INVOCATION_ID=$id\"");
 
     private DockerRestart() {
     }
@@ -58,7 +51,7 @@ final class DockerRestart {
      * although docker info shows the cluster store.
      */
     static List<DockerdLogFinding> discoveryErrors(ProvisionHost host) {
-        CommandResult r = host.shell().run(CURRENT_RUN_LOG).requireSuccess("read dockerd's log of this run");
+        CommandResult r = host.shell().run(FactCommands.DOCKER_LOG).requireSuccess("read dockerd's log of this run");
         return DockerdLog.scan(r.stdoutText()).stream()
                 .filter(f -> f.kind() == DockerdLogFinding.Kind.DISCOVERY_ERROR)
                 .toList();

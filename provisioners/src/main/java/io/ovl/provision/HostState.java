@@ -1,5 +1,6 @@
 package io.ovl.provision;
 
+import io.ovl.kv.StoreAnswer;
 import io.ovl.doctor.DockerNetwork;
 import io.ovl.doctor.Fact;
 import io.ovl.facts.DockerInfo;

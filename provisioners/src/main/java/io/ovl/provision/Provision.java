@@ -1,5 +1,6 @@
 package io.ovl.provision;
 
+import io.ovl.kv.StoreAnswer;
 import io.ovl.core.ExitCode;
 import io.ovl.core.OvlException;
 import io.ovl.hosts.HostResult;

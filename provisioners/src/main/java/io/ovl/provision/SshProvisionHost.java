@@ -1,5 +1,7 @@
 package io.ovl.provision;
 
+import io.ovl.kv.StoreHealth;
+import io.ovl.kv.StoreAnswer;
 import com.github.dockerjava.api.DockerClient;
 import io.ovl.docker.DockerClients;
 import io.ovl.ssh.HostSession;

@@ -1,5 +1,6 @@
 package io.ovl.provision;
 
+import io.ovl.kv.StoreAnswer;
 /**
  * Asks a KV store endpoint for its health from one host's point of view (the TCP connection
  * starts on that host), so "the store answers from every Docker host" is proven where dockerd

@@ -208,6 +208,11 @@ public class DoctorLabIT {
             List<CheckResult> bad = healthy.results().filter(x -> x.status() == Status.FAIL || x.status() == Status.WARN).toList();
             assertEquals(List.of(), bad);
             assertTrue(result(healthy, "kv.reachable", name(2)).message().contains("the store answers"));
+            for (int k = 2; k <= 3; k++) {
+                CheckResult health = result(healthy, "kv.healthy", name(k));
+                assertEquals(Status.PASS, health.status(), health.message());
+                assertTrue(health.message().contains(store + ":2379: etcd /health"), health.message());
+            }
             assertEquals(Status.PASS, result(healthy, "dockerd.cluster-store", name(3)).status());
             assertEquals("sees labnet", result(healthy, "overlay.networks", name(3)).message());
             assertTrue(result(healthy, "ports.free", name(2)).message().contains("tcp/7946 (dockerd)"),
@@ -228,6 +233,10 @@ public class DoctorLabIT {
                 CheckResult kv = result(stopped, "kv.reachable", name(k));
                 assertEquals(Status.FAIL, kv.status(), kv.message());
                 assertTrue(kv.message().contains("no store runs on " + name(1)), kv.message());
+                CheckResult health = result(stopped, "kv.healthy", name(k));
+                assertEquals(Status.FAIL, health.status(), health.message());
+                assertTrue(health.message().startsWith("the store is not healthy from here: " + store + ":2379: cannot connect"),
+                        health.message());
             }
         } finally {
             for (int k = 2; k <= 3; k++) {

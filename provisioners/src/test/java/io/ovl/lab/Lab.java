@@ -56,13 +56,22 @@ public final class Lab implements AutoCloseable {
      * one-per-JVM lab lazy and thread-safe without mutable static fields.
      */
     public static Lab shared() {
-        return SharedLab.INSTANCE.lab().orElseGet(() -> abort(SharedLab.INSTANCE.failure()));
+        return SharedLab.INSTANCE.lab().orElseGet(() -> abort(reported(SharedLab.INSTANCE.failure())));
     }
 
     /** Starts (or finds running) the lab {@code name} with one full host per engine and {@code light} light hosts. */
     public static Lab start(String name, List<String> engines, int light) {
         StartResult result = tryStart(name, engines, light);
-        return result.lab().orElseGet(() -> abort(result.failure()));
+        return result.lab().orElseGet(() -> abort(reported(result.failure())));
+    }
+
+    /*
+     * A test class that aborts in @BeforeAll is counted as zero tests with no reason in Maven's
+     * output; printing the reason keeps a lab that could not start visible in the build log.
+     */
+    private static String reported(String failure) {
+        System.err.println("[ovl lab] skipping: " + failure);
+        return failure;
     }
 
     /**

@@ -1,5 +1,8 @@
 package io.ovl.provision;
 
+import io.ovl.kv.StoreAnswer;
+import io.ovl.doctor.FactCommands;
+
 import io.ovl.render.ContainerSpec;
 import io.ovl.ssh.CommandResult;
 import io.ovl.ssh.RemoteCommand;
@@ -76,7 +79,7 @@ final class FakeProvisionHost implements ProvisionHost {
             files.remove(a.get(3));
             return ok(c, "");
         }
-        if (c.equals(DockerRestart.CURRENT_RUN_LOG)) {
+        if (c.equals(FactCommands.DOCKER_LOG)) {
             return ok(c, currentRunHadDiscoveryError
                     ? "time=\"2026-11-22T23:45:25Z\" level=error msg=\"discovery error: Unexpected watch error\"\n" : "");
         }

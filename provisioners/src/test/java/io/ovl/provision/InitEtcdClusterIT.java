@@ -20,7 +20,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * A 3-member etcd store on the three Docker hosts themselves (lab "initetcd", Engine 20.10): every
+ * A 3-member etcd store on the three Docker hosts themselves (its own lab, Engine 20.10): every
  * host is a store member and an overlay host, so each dockerd restart also restarts a store
  * member. init must restart one host at a time (the others keep a quorum) so that no dockerd
  * starts without reaching the store; its log then has no discovery error and the overlay carries
@@ -31,7 +31,7 @@ class InitEtcdClusterIT {
 
     @BeforeAll
     static void up() {
-        lab = Lab.start("initetcd", List.of("20.10", "20.10", "20.10"), 0);
+        lab = Lab.start(Lab.uniqueName("initetcd"), List.of("20.10", "20.10", "20.10"), 0);
     }
 
     @AfterAll

@@ -16,6 +16,7 @@ import io.ovl.ssh.SshConnector;
 import io.ovl.topology.Topology;
 import io.ovl.topology.TopologyLoader;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
@@ -26,8 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * init and reset end to end on a lab of three real hosts with Docker Engine 20.10 (lab name
- * "initit"): the store (etcd, local/etcd:3.4) on h1 (overlay: false), dockerd on h2 and h3, the
+ * init and reset end to end on a lab of its own, three real hosts with Docker Engine 20.10: the store (etcd, local/etcd:3.4) on h1 (overlay: false), dockerd on h2 and h3, the
  * topology's network labnet. Drives the engine exactly as {@code ovl init} does (SSH sessions from
  * the topology, the same Plan for dry run and apply); the re-run and reset log in as the non-root
  * user ovl with become: sudo. The tests run in order on one lab, each
@@ -46,7 +46,7 @@ class InitResetIT {
 
     @BeforeAll
     static void up() {
-        lab = Lab.start("initit", List.of("20.10", "20.10", "20.10"), 0);
+        lab = Lab.start(Lab.uniqueName("init"), List.of("20.10", "20.10", "20.10"), 0);
         topology = new TopologyLoader().load(lab.topologyPath()).orThrow();
         try {
             sudoFile = lab.stateDir().resolve("topology-sudo.yaml");
@@ -103,7 +103,7 @@ class InitResetIT {
         String h2Started = dockerStarted(h2);
         String h3Started = dockerStarted(h3);
         // Through sudo as user ovl: the same facts must read the same, or it would plan changes.
-        assertEquals("ovl", sudoTopology.hosts().get(0).ssh().user());
+        assertEquals(Optional.of("ovl"), sudoTopology.hosts().get(0).ssh().user());
         try (OpenHosts hosts = SshHosts.open(sudoTopology, sudoFile, SshConnector.fromSystem(), new ParallelHosts())) {
             Provision provision = new Provision(sudoTopology, hosts, new Planner());
             Plan plan = provision.plan();

@@ -1,5 +1,8 @@
 package io.ovl.provision;
 
+import io.ovl.kv.StoreAnswer;
+import io.ovl.kv.StoreHealth;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

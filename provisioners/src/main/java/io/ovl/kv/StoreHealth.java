@@ -1,4 +1,4 @@
-package io.ovl.provision;
+package io.ovl.kv;
 
 import io.ovl.topology.KvBackend;
 import java.nio.charset.StandardCharsets;

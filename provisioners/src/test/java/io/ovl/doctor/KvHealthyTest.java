@@ -1,0 +1,47 @@
+package io.ovl.doctor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.ovl.doctor.checks.KvHealthy;
+import io.ovl.kv.StoreAnswer;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** kv.healthy over facts captured on the lab (FAKE hosts, see {@link Labs}) and given store answers. */
+class KvHealthyTest {
+    private static final KvHealthy CHECK = new KvHealthy();
+
+    private static DoctorContext withAnswers(Map<String, List<StoreAnswer>> answers) {
+        DoctorContext base = Labs.context(Labs.kv(), Labs.healthy());
+        return new DoctorContext(base.topology(), base.hosts(), Optional.empty(), answers);
+    }
+
+    @Test
+    void aHealthyStorePassesWithWhatItSaid() {
+        Verdict v = Labs.verdict(CHECK, withAnswers(Map.of("h2", List.of(new StoreAnswer("198.18.144.11:2379", true,
+                "etcd /health: {\"health\":\"true\"}")))), "h2");
+        assertEquals(Status.PASS, v.status());
+        assertTrue(v.message().contains("198.18.144.11:2379: etcd /health"), v.message());
+    }
+
+    @Test
+    void anUnhealthyEndpointFailsNamingItAndHowManyOfAll() {
+        Verdict v = Labs.verdict(CHECK, withAnswers(Map.of("h3", List.of(
+                new StoreAnswer("198.18.144.11:2379", true, "etcd /health: ok"),
+                new StoreAnswer("198.18.144.12:2379", false, "cannot connect: Connection refused")))), "h3");
+        assertEquals(Status.FAIL, v.status());
+        assertEquals("1 of 2 store endpoints are not healthy from here: 198.18.144.12:2379: cannot connect: Connection refused",
+                v.message());
+    }
+
+    @Test
+    void beforeSetupAndOnTheStoreOnlyHostItSkips() {
+        DoctorContext none = withAnswers(Map.of());
+        assertEquals(Status.SKIP, Labs.verdict(CHECK, none, "h2").status());
+        assertEquals(Status.SKIP, Labs.verdict(CHECK, none, "h1").status());
+        assertEquals("not an overlay host", Labs.verdict(CHECK, none, "h1").message());
+    }
+}
