@@ -10,6 +10,7 @@ import io.ovl.provision.OpenHosts;
 import io.ovl.provision.Plan;
 import io.ovl.provision.Planner;
 import io.ovl.provision.Provision;
+import io.ovl.topology.Mode;
 import io.ovl.topology.Topology;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -25,8 +26,10 @@ import picocli.CommandLine.Spec;
         name = "init",
         mixinStandardHelpOptions = true,
         description = {
-            "Set up the overlay in kv mode: start the key-value store, point every overlay host's",
+            "Set up the overlay. kv mode: start the key-value store, point every overlay host's",
             "dockerd at it (a systemd drop-in, then a restart), create the topology's networks.",
+            "swarm mode: swarm init on the first manager, join the other managers and the workers",
+            "(tokens read through the Docker API), create the networks (attachable) on a manager.",
             "Reads every host first (one SSH session each) and stops before any change when a",
             "check fails. A host whose dockerd does not come back is rolled back. A second run",
             "changes nothing and restarts nothing."
@@ -61,6 +64,11 @@ public final class InitCommand implements Callable<Integer> {
     @Option(names = "--rolling", description = "Restart one host at a time; stop at the first failure.")
     boolean rolling;
 
+    @Option(names = "--force", description = {"Mode swarm only: adopt a swarm ovl did not create, make hosts in",
+            "another swarm leave it, go on despite a --cluster-store.",
+            "Without it such hosts stop the run before any change."})
+    boolean force;
+
     @Option(names = "--parallel", paramLabel = "N", defaultValue = "" + ParallelHosts.DEFAULT_PARALLELISM,
             description = "Hosts handled at once (default: ${DEFAULT-VALUE}).")
     int parallel;
@@ -69,6 +77,14 @@ public final class InitCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Path file = topologyOption.locate();
         Topology topology = ProvisionRun.load(file);
+        if (topology.mode() == Mode.SWARM) {
+            return new SwarmRun(topology, file, parallel, output.json(), spec.commandLine().getOut(),
+                    spec.commandLine().getErr()).init(dryRun, force);
+        }
+        if (force) {
+            throw new OvlException(ExitCode.USAGE, "--force applies to mode: swarm only; this topology is mode: "
+                    + topology.mode().key());
+        }
         ClusterLayout.of(topology); // refuses a topology init cannot handle before any host is contacted
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();

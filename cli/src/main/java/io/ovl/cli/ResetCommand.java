@@ -9,6 +9,7 @@ import io.ovl.provision.InitReport;
 import io.ovl.provision.OpenHosts;
 import io.ovl.provision.Reset;
 import io.ovl.provision.ResetPlan;
+import io.ovl.topology.Mode;
 import io.ovl.topology.Topology;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -24,8 +25,9 @@ import picocli.CommandLine.Spec;
         name = "reset",
         mixinStandardHelpOptions = true,
         description = {
-            "Undo ovl init: remove ovl's dockerd drop-in and restart docker where it is present,",
+            "Undo ovl init. kv mode: remove ovl's dockerd drop-in and restart docker where it is present,",
             "then remove the key-value store containers (their data volumes stay unless --purge).",
+            "swarm mode: remove the topology's networks, then workers leave, then managers.",
             "Hosts without the drop-in are not restarted; running it twice is harmless."
         },
         footerHeading = "%nExit codes:%n",
@@ -50,6 +52,11 @@ public final class ResetCommand implements Callable<Integer> {
     @Option(names = {"-y", "--yes"}, description = "Restart docker even on hosts that run containers (they stop).")
     boolean yes;
 
+    @Option(names = "--force", description = {"Mode swarm only: break up a swarm ovl did not create, make hosts",
+            "in another swarm leave it.",
+            "Without it such hosts stop the run before any change."})
+    boolean force;
+
     @Option(names = "--parallel", paramLabel = "N", defaultValue = "" + ParallelHosts.DEFAULT_PARALLELISM,
             description = "Hosts handled at once (default: ${DEFAULT-VALUE}).")
     int parallel;
@@ -58,6 +65,14 @@ public final class ResetCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Path file = topologyOption.locate();
         Topology topology = ProvisionRun.load(file);
+        if (topology.mode() == Mode.SWARM) {
+            return new SwarmRun(topology, file, parallel, output.json(), spec.commandLine().getOut(),
+                    spec.commandLine().getErr()).reset(dryRun, force);
+        }
+        if (force) {
+            throw new OvlException(ExitCode.USAGE, "--force applies to mode: swarm only; this topology is mode: "
+                    + topology.mode().key());
+        }
         ClusterLayout.of(topology); // refuses a topology init cannot handle before any host is contacted
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();

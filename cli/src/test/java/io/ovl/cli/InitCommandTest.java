@@ -57,11 +57,26 @@ class InitCommandTest {
     }
 
     @Test
-    void aSwarmTopologyIsRefusedByInitAndReset() {
+    void forceIsRefusedInKvModeBeforeAnyHostIsContacted() throws Exception {
+        Path f = Files.writeString(dir.resolve("kv.yaml"), "mode: kv\nkv-store:\n  backend: etcd\n  url: etcd://127.0.0.1:1\n"
+                + "hosts:\n  - name: a\n    address: 127.0.0.1\n    ssh: { port: 1 }\n");
         for (String cmd : List.of("init", "reset")) {
-            Cli.Run r = Cli.run(cmd, "-f", Cli.example("swarm.yaml"), "--dry-run");
+            Cli.Run r = Cli.run(cmd, "-f", f.toString(), "--force", "--dry-run");
             assertEquals(2, r.exit(), r.err());
-            assertTrue(r.err().contains("mode: kv only"), r.err());
+            assertTrue(r.err().contains("--force applies to mode: swarm only"), r.err());
+        }
+    }
+
+    /** A swarm topology goes to the swarm engine, which names the host it cannot read and changes nothing (exit 3). */
+    @Test
+    void aSwarmTopologyWithAnUnreachableHostIsBlockedNamingTheHost() throws Exception {
+        Path f = Files.writeString(dir.resolve("swarm.yaml"), "mode: swarm\n"
+                + "hosts:\n  - name: m1\n    address: 127.0.0.1\n    ssh: { port: 1, connect-timeout: 2s }\n");
+        for (String cmd : List.of("init", "reset")) {
+            Cli.Run r = Cli.run(cmd, "-f", f.toString(), "--dry-run");
+            assertEquals(3, r.exit(), r.out() + r.err());
+            assertTrue(r.err().contains("host m1: docker.info: cannot read"), r.err());
+            assertTrue(r.out().contains("swarm mode"), r.out());
         }
     }
 

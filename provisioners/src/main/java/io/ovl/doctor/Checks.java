@@ -19,6 +19,9 @@ import io.ovl.doctor.checks.PortsFree;
 import io.ovl.doctor.checks.PortsReachable;
 import io.ovl.doctor.checks.SshReachable;
 import io.ovl.doctor.checks.SubnetOverlap;
+import io.ovl.doctor.checks.SwarmEngineVersions;
+import io.ovl.doctor.checks.SwarmManagersReachable;
+import io.ovl.doctor.checks.SwarmNodeCheck;
 import io.ovl.doctor.checks.SudoWorks;
 import java.util.List;
 import java.util.Optional;
@@ -48,7 +51,10 @@ public final class Checks {
             new KvReachable(),
             new KvHealthy(),
             new DockerdClusterStore(),
-            new OverlayNetworksVisible());
+            new OverlayNetworksVisible(),
+            new SwarmNodeCheck(),
+            new SwarmManagersReachable(),
+            new SwarmEngineVersions());
 
     private Checks() {
     }

@@ -25,6 +25,8 @@ public final class FactCommands {
     public static final RemoteCommand DAEMON_JSON = RemoteCommand.script(
             "[ -e /etc/docker/daemon.json ] || exit 3; exec cat /etc/docker/daemon.json");
     public static final int NO_DAEMON_JSON = 3;
+    /** A swarm manager's view of every node; fails (exit 1) on a worker or outside a swarm, which is a fact too. */
+    public static final RemoteCommand SWARM_NODES = RemoteCommand.of("docker", "node", "ls", "--format", "{{json .}}");
     public static final RemoteCommand DOCKER_UNIT = RemoteCommand.of("systemctl", "cat", "docker.service");
     public static final RemoteCommand DATE = RemoteCommand.of("date", "+%s.%N");
     /**

@@ -47,7 +47,8 @@ public final class FactGatherer {
                 daemonJson(shell),
                 Fact.of(shell, FactCommands.DOCKER_UNIT, SystemdUnit::parseCat),
                 clock(shell),
-                Fact.of(shell, FactCommands.DOCKER_LOG, out -> out));
+                Fact.of(shell, FactCommands.DOCKER_LOG, out -> out),
+                Fact.of(shell, FactCommands.SWARM_NODES, SwarmNodeRow::parseLines));
     }
 
     private Fact<ClockSample> clock(RemoteShell shell) {

@@ -16,6 +16,7 @@ import java.util.Optional;
  * @param vxlan         whether a VXLAN device could be created (and removed again)
  * @param daemonJson    /etc/docker/daemon.json, empty when the file does not exist
  * @param dockerLog     dockerd's journal since its last start
+ * @param swarmNodes    {@code docker node ls}: known only on a swarm manager
  */
 public record HostFacts(
         Fact<Integer> uid,
@@ -30,12 +31,13 @@ public record HostFacts(
         Fact<Optional<String>> daemonJson,
         Fact<SystemdUnit> dockerUnit,
         Fact<ClockSample> clock,
-        Fact<String> dockerLog) {
+        Fact<String> dockerLog,
+        Fact<List<SwarmNodeRow>> swarmNodes) {
 
     /** Facts of a host where nothing could run, every one unknown for {@code why}. */
     public static HostFacts nothingKnown(String why) {
         return new HostFacts(Fact.unknown(why), Fact.unknown(why), Fact.unknown(why), Fact.unknown(why),
                 Fact.unknown(why), Fact.unknown(why), Fact.unknown(why), Fact.unknown(why), Fact.unknown(why),
-                Fact.unknown(why), Fact.unknown(why), Fact.unknown(why), Fact.unknown(why));
+                Fact.unknown(why), Fact.unknown(why), Fact.unknown(why), Fact.unknown(why), Fact.unknown(why));
     }
 }

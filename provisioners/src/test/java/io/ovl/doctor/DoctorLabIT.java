@@ -44,7 +44,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  * at the repository root. Skips with a message otherwise.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class DoctorLabIT {
+public class DoctorLabIT {
     static final String LAB = io.ovl.lab.Lab.uniqueName("doctor");
     static final String LAB26 = io.ovl.lab.Lab.uniqueName("doctor26");
     static Path labDir;
@@ -285,7 +285,7 @@ class DoctorLabIT {
         return new Topology(t.version(), t.mode(), t.ssh(), t.kvStore(), t.swarm(), hosts, t.networks());
     }
 
-    static DoctorReport doctor(Topology t, Path file) {
+    public static DoctorReport doctor(Topology t, Path file) {
         HostAccess access = HostAccess.forTopologyFile(file);
         SshConnector connector = SshConnector.fromSystem();
         DoctorRunner runner = new DoctorRunner(h -> {
@@ -305,7 +305,7 @@ class DoctorLabIT {
         return runner.run(t, file.toString(), IgnoreList.NONE);
     }
 
-    static CheckResult result(DoctorReport r, String check, String host) {
+    public static CheckResult result(DoctorReport r, String check, String host) {
         return r.resultsOf(check).stream().filter(x -> x.host().equals(host)).findFirst()
                 .orElseThrow(() -> new AssertionError("no " + check + " result for " + host));
     }

@@ -21,6 +21,9 @@ final class FakeHost {
     static final Instant NOW = Instant.parse("2026-11-22T23:20:10Z");
     static final String DATE = NOW.getEpochSecond() + ".000000000\n";
 
+    static final String NOT_A_MANAGER = "Error response from daemon: This node is not a swarm manager. Use \"docker"
+            + " swarm init\" or \"docker swarm join\" to connect this node to swarm and try again.\n";
+
     private final FakeRemoteShell shell;
 
     private FakeHost(String dir) {
@@ -37,7 +40,9 @@ final class FakeHost {
                 .on(FactCommands.DAEMON_JSON, FactCommands.NO_DAEMON_JSON, "", "")
                 .on(FactCommands.DOCKER_UNIT, resource(dir + "/systemctl-cat-docker.txt"))
                 .on(FactCommands.DATE, DATE)
-                .on(FactCommands.DOCKER_LOG, resource(dir + "/journal-docker.txt"));
+                .on(FactCommands.DOCKER_LOG, resource(dir + "/journal-docker.txt"))
+                // None of the captured hosts was in a swarm; the real answer then (Engine 26):
+                .on(FactCommands.SWARM_NODES, 1, "", NOT_A_MANAGER);
     }
 
     /** h1-2010, h2-2010 or h3-26. */

@@ -134,7 +134,7 @@ class RunnerTest {
         for (RemoteCommand c : List.of(FactCommands.ID, FactCommands.HOSTNAME, FactCommands.UNAME, FactCommands.VXLAN,
                 FactCommands.DOCKER_INFO, FactCommands.DOCKER_NETWORKS, FactCommands.IP_ADDR, FactCommands.IP_ROUTE,
                 FactCommands.SS, FactCommands.DAEMON_JSON, FactCommands.DOCKER_UNIT, FactCommands.DATE,
-                FactCommands.DOCKER_LOG)) {
+                FactCommands.DOCKER_LOG, FactCommands.SWARM_NODES)) {
             CommandResult r = template.shell().run(c);
             String out = r.stdoutText();
             if (host.name().equals("h3")) {

@@ -1,0 +1,180 @@
+package io.ovl.swarm;
+
+import io.ovl.core.OvlException;
+import io.ovl.provision.HostOutcome;
+import io.ovl.provision.InitReport;
+import io.ovl.provision.NetworkOutcome;
+import io.ovl.provision.NetworkStep;
+import io.ovl.provision.ProvisionProgress;
+import io.ovl.topology.Host;
+import io.ovl.topology.SwarmSettings;
+import io.ovl.topology.Topology;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code ovl init} in swarm mode. Applies a {@link SwarmPlan}:
+ * <ol>
+ *   <li>start the swarm on the first manager (advertise address, data-path port and address pool
+ *       from the topology; the swarm is labelled as ovl's);</li>
+ *   <li>read the join tokens and the managers' addresses from that manager;</li>
+ *   <li>join the other managers, one at a time (each changes the raft membership);</li>
+ *   <li>join the workers;</li>
+ *   <li>create the missing networks on the manager and confirm the manager lists them.</li>
+ * </ol>
+ * A host that fails is reported and the others go on; the networks are created only when the
+ * manager is in place.
+ */
+public final class SwarmInit {
+    static final java.time.Duration CONFIRM_TIMEOUT = java.time.Duration.ofSeconds(15);
+    private final Topology topology;
+    private final SwarmHosts hosts;
+
+    public SwarmInit(Topology topology, SwarmHosts hosts) {
+        this.topology = topology;
+        this.hosts = hosts;
+    }
+
+    public SwarmFacts facts() {
+        return SwarmFacts.read(topology, hosts);
+    }
+
+    public SwarmPlan plan(boolean force) {
+        return SwarmPlanner.plan(topology, facts(), force);
+    }
+
+    public InitReport apply(SwarmPlan plan, ProvisionProgress progress) {
+        if (plan.blocked()) {
+            throw new IllegalArgumentException("a blocked plan is never applied: " + plan.blockers());
+        }
+        List<HostOutcome> outcomes = new ArrayList<>();
+        boolean managerReady = true;
+        SwarmApi manager = hosts.require(plan.manager()).api();
+        for (SwarmStep step : plan.hosts()) {
+            if (step.action() == SwarmStep.Action.INIT) {
+                HostOutcome o = init(step, progress);
+                managerReady = !o.failed();
+                outcomes.add(o);
+            }
+        }
+        Optional<Joining> joining = Optional.empty();
+        if (managerReady && plan.hosts().stream().anyMatch(s -> s.action() == SwarmStep.Action.JOIN)) {
+            try {
+                joining = Optional.of(new Joining(manager.joinTokens(), manager.info().remoteManagers()));
+            } catch (OvlException e) {
+                progress.step(plan.manager(), "cannot read the join tokens: " + e.getMessage());
+                managerReady = false;
+            }
+        }
+        for (SwarmStep step : plan.hosts()) {
+            switch (step.action()) {
+                case NONE -> outcomes.add(new HostOutcome(step.host(), HostOutcome.Status.UNCHANGED, step.why()));
+                case INIT -> { } // done above
+                case JOIN -> outcomes.add(joining.isEmpty()
+                        ? new HostOutcome(step.host(), HostOutcome.Status.SKIPPED, "not joined: the manager "
+                                + plan.manager() + " is not ready")
+                        : join(step, joining.get(), progress));
+            }
+        }
+        List<NetworkOutcome> networks = new ArrayList<>();
+        for (NetworkStep n : plan.networks()) {
+            networks.add(managerReady ? network(n, plan.manager(), manager, progress)
+                    : new NetworkOutcome(n.spec().name(), Optional.empty(), List.of(), List.of(plan.manager()),
+                    Optional.of("not created: the manager " + plan.manager() + " is not ready")));
+        }
+        return new InitReport(List.of(), outcomes, networks);
+    }
+
+    private record Joining(SwarmApi.JoinTokens tokens, List<String> managers) {
+    }
+
+    private HostOutcome init(SwarmStep step, ProvisionProgress progress) {
+        SwarmApi api = hosts.require(step.host()).api();
+        Host host = topology.host(step.host()).orElseThrow();
+        SwarmSettings settings = topology.swarmSettings();
+        try {
+            leaveIfNeeded(step, api, progress);
+            progress.step(step.host(), "swarm init, advertising " + host.advertiseOrAddress());
+            String nodeId = api.init(new SwarmApi.InitRequest(host.advertiseOrAddress(),
+                    settings.dataPathPort() == SwarmSettings.DEFAULT_DATA_PATH_PORT ? Optional.empty()
+                            : Optional.of(settings.dataPathPort()),
+                    settings.defaultAddressPool().stream().map(Object::toString).toList()));
+            return new HostOutcome(step.host(), HostOutcome.Status.CHANGED, "started the swarm (manager, node "
+                    + nodeId + ")");
+        } catch (OvlException e) {
+            return new HostOutcome(step.host(), HostOutcome.Status.FAILED, e.getMessage());
+        }
+    }
+
+    private HostOutcome join(SwarmStep step, Joining joining, ProvisionProgress progress) {
+        SwarmApi api = hosts.require(step.host()).api();
+        Host host = topology.host(step.host()).orElseThrow();
+        String token = step.role() == io.ovl.topology.SwarmRole.MANAGER ? joining.tokens().manager()
+                : joining.tokens().worker();
+        try {
+            leaveIfNeeded(step, api, progress);
+            progress.step(step.host(), "joining as " + step.role().key());
+            api.join(host.advertiseOrAddress(), joining.managers(), token);
+            NodeInfo after = api.info();
+            if (after.state() != LocalState.ACTIVE) {
+                return new HostOutcome(step.host(), HostOutcome.Status.FAILED, "joined, but its swarm state is "
+                        + after.state().name().toLowerCase() + (after.error().isBlank() ? "" : ": " + after.error()));
+            }
+            return new HostOutcome(step.host(), HostOutcome.Status.CHANGED, "joined as " + step.role().key());
+        } catch (OvlException e) {
+            return new HostOutcome(step.host(), HostOutcome.Status.FAILED, e.getMessage());
+        }
+    }
+
+    private static void leaveIfNeeded(SwarmStep step, SwarmApi api, ProvisionProgress progress) {
+        if (step.leaveFirst()) {
+            progress.step(step.host(), "leaving its previous swarm (--force)");
+            api.leave(true);
+        }
+    }
+
+    /**
+     * Whether the manager lists {@code name} as a swarm overlay. Seen on the lab (Engine 26): a network
+     * created right after the workers joined was missing from the manager's list for a moment, so
+     * this asks again for up to {@link #CONFIRM_TIMEOUT}.
+     */
+    private static boolean listed(SwarmApi manager, String name) {
+        long deadline = System.nanoTime() + CONFIRM_TIMEOUT.toNanos();
+        while (true) {
+            if (manager.networks().stream().anyMatch(x -> x.name().equals(name) && x.swarmOverlay())) {
+                return true;
+            }
+            if (System.nanoTime() - deadline >= 0) {
+                return false;
+            }
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new OvlException(io.ovl.core.ExitCode.INTERRUPTED, "interrupted while confirming network " + name, e);
+            }
+        }
+    }
+
+    private static NetworkOutcome network(NetworkStep n, String managerHost, SwarmApi manager, ProvisionProgress progress) {
+        String name = n.spec().name();
+        Optional<String> created = Optional.empty();
+        if (n.createOn().isPresent()) {
+            progress.step(managerHost, "creating network " + name + (n.spec().encrypted() ? " (encrypted)" : ""));
+            try {
+                manager.createNetwork(n.spec());
+                created = Optional.of(managerHost);
+            } catch (OvlException e) {
+                return new NetworkOutcome(name, Optional.empty(), List.of(), List.of(managerHost), Optional.of(e.getMessage()));
+            }
+        }
+        try {
+            boolean seen = listed(manager, name);
+            return new NetworkOutcome(name, created, seen ? List.of(managerHost) : List.of(),
+                    seen ? List.of() : List.of(managerHost), Optional.empty());
+        } catch (OvlException e) {
+            return new NetworkOutcome(name, created, List.of(), List.of(managerHost), Optional.of(e.getMessage()));
+        }
+    }
+}

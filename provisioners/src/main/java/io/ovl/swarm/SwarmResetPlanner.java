@@ -1,0 +1,62 @@
+package io.ovl.swarm;
+
+import io.ovl.provision.Blocker;
+import io.ovl.topology.NetworkSpec;
+import io.ovl.topology.Topology;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Turns {@link SwarmFacts} into a {@link SwarmResetPlan}. Pure. */
+public final class SwarmResetPlanner {
+    private SwarmResetPlanner() {
+    }
+
+    /** @param force break up a swarm ovl did not create, and make hosts of other swarms leave too */
+    public static SwarmResetPlan plan(Topology topology, SwarmFacts facts, boolean force) {
+        List<Blocker> blockers = new ArrayList<>();
+        Optional<ClusterView> cluster = facts.cluster();
+        cluster.filter(c -> !c.markedByOvl() && !force).ifPresent(c -> blockers.add(new Blocker(c.managerHost(),
+                "swarm.not-ovl", "manages swarm " + c.clusterId() + ", which ovl did not create; pass --force to"
+                + " break it up anyway")));
+        List<SwarmResetPlan.Leave> workers = new ArrayList<>();
+        List<SwarmResetPlan.Leave> managers = new ArrayList<>();
+        Optional<SwarmResetPlan.Leave> last = Optional.empty();
+        List<SwarmResetPlan.Stay> staying = new ArrayList<>();
+        for (HostView h : facts.hosts()) {
+            if (h.info().isEmpty()) {
+                blockers.add(new Blocker(h.name(), "docker.info", "cannot read: " + h.unreadable().orElse("")));
+                continue;
+            }
+            NodeInfo info = h.info().get();
+            if (info.state() == LocalState.INACTIVE) {
+                staying.add(new SwarmResetPlan.Stay(h.name(), "not in a swarm"));
+                continue;
+            }
+            boolean ours = info.state() == LocalState.ACTIVE
+                    && cluster.map(c -> c.node(info.nodeId()).isPresent()).orElse(false);
+            if (!ours && !force) {
+                blockers.add(new Blocker(h.name(), "swarm.other", "is in a swarm other than the one its managers in"
+                        + " the topology run (" + info.state().name().toLowerCase() + "); pass --force to make it leave"));
+            }
+            boolean isManager = info.controlAvailable();
+            SwarmResetPlan.Leave leave = new SwarmResetPlan.Leave(h.name(), isManager,
+                    isManager ? "manager: leaves with force (a manager cannot leave otherwise)" : "worker: leaves");
+            if (cluster.map(c -> c.managerHost().equals(h.name())).orElse(false)) {
+                last = Optional.of(leave);
+            } else if (isManager) {
+                managers.add(leave);
+            } else {
+                workers.add(leave);
+            }
+        }
+        List<SwarmResetPlan.Leave> leaves = new ArrayList<>(workers);
+        leaves.addAll(managers);
+        last.ifPresent(leaves::add);
+        List<String> networks = new ArrayList<>();
+        for (NetworkSpec spec : topology.networks()) {
+            cluster.flatMap(c -> c.overlay(spec.name())).ifPresent(n -> networks.add(n.name()));
+        }
+        return new SwarmResetPlan(cluster.map(ClusterView::managerHost).orElse(""), networks, leaves, staying, blockers);
+    }
+}
