@@ -66,7 +66,7 @@ public final class NetInspectCommand implements Callable<Integer> {
     /** Reads every overlay host and merges {@code name}; exit 3 when no host lists it. */
     static MergedNetwork find(String name, NetRun run) {
         NetReadout readout = NetReadout.read(run.hosts, run.parallel);
-        return MergedNetwork.of(name, readout).orElseThrow(() -> new OvlException(ExitCode.CHECKS_FAILED,
+        return MergedNetwork.of(name, readout, NetRun.mustSee(run.topology)).orElseThrow(() -> new OvlException(ExitCode.CHECKS_FAILED,
                 "no overlay host lists a network named " + name
                         + (readout.unreadable().isEmpty() ? "" : " (could not read " + String.join(", ", readout.unreadable().keySet()) + ")")
                         + "; see them with `ovl net ls`"));

@@ -21,7 +21,9 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {
             "List the overlay networks of the topology's overlay hosts: subnets, and on which",
-            "hosts each is visible. A network that some host does not list is marked MISSING."
+            "hosts each is visible. A network that a host which must see it does not list is",
+            "marked MISSING (kv mode: every overlay host; swarm mode: the managers, since a",
+            "worker lists an overlay only while one of its containers uses it)."
         },
         footerHeading = "%nJSON output (--output json):%n",
         footer = {
@@ -52,7 +54,7 @@ public final class NetLsCommand implements Callable<Integer> {
         try (NetRun run = NetRun.open(topologyOption, topology, parallel)) {
             readout = NetReadout.read(run.hosts, run.parallel);
         }
-        NetworkListing listing = NetworkListing.of(readout);
+        NetworkListing listing = NetworkListing.of(readout, NetRun.mustSee(topology));
         PrintWriter out = spec.commandLine().getOut();
         out.print(output.json() ? json(readout, listing) : text(listing, output.style()));
         out.flush();

@@ -1,6 +1,7 @@
 package io.ovl.cli;
 
 import io.ovl.hosts.ParallelHosts;
+import io.ovl.net.CreatePlacement;
 import io.ovl.net.NetHosts;
 import io.ovl.net.VisibilityWait;
 import io.ovl.provision.ProvisionProgress;
@@ -8,6 +9,7 @@ import java.time.Duration;
 import io.ovl.provision.OpenHosts;
 import io.ovl.topology.Topology;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * What every {@code ovl net} subcommand that touches hosts shares: the topology (found as -f, else
@@ -38,6 +40,11 @@ final class NetRun implements AutoCloseable {
         ParallelHosts parallel = new ParallelHosts(parallelism);
         OpenHosts open = ProvisionRun.open(topology, file, parallelism);
         return new NetRun(file, topology, parallel, open);
+    }
+
+    /** The hosts that must list a network (kv: every overlay host; swarm: the managers). */
+    static List<String> mustSee(Topology topology) {
+        return CreatePlacement.forMode(topology.mode()).mustSee(topology);
     }
 
     /** Waits up to {@code seconds} for every overlay host to list (or drop) a network, asking once a second. */

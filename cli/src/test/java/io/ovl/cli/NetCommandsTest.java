@@ -156,13 +156,20 @@ class NetCommandsTest {
 
     @Test
     void lsMarksANetworkAHostMisses() {
-        String text = NetLsCommand.text(NetworkListing.of(READOUT), new Style(false));
+        String text = NetLsCommand.text(NetworkListing.of(READOUT, READOUT.hosts()), new Style(false));
         assertEquals("NAME       SUBNET          HOSTS\nmyoverlay  172.16.16.0/24  h2, h3  MISSING on h4\n", text);
     }
 
     @Test
+    void lsInSwarmModeDoesNotMarkAWorkerThatDoesNotListTheNetwork() {
+        // h2 the manager, h3 and h4 workers: h4 has no container on it, so it does not list it.
+        String text = NetLsCommand.text(NetworkListing.of(READOUT, List.of("h2")), new Style(false));
+        assertEquals("NAME       SUBNET          HOSTS\nmyoverlay  172.16.16.0/24  h2, h3\n", text);
+    }
+
+    @Test
     void lsJsonHasTheDocumentedShape() throws Exception {
-        JsonNode root = JSON.readTree(NetLsCommand.json(READOUT, NetworkListing.of(READOUT)));
+        JsonNode root = JSON.readTree(NetLsCommand.json(READOUT, NetworkListing.of(READOUT, READOUT.hosts())));
         assertEquals(3, root.get("hosts").size());
         JsonNode n = root.get("networks").get(0);
         assertEquals("myoverlay", n.get("name").asText());
@@ -173,7 +180,7 @@ class NetCommandsTest {
 
     @Test
     void inspectJsonHasEndpointsPerHost() throws Exception {
-        MergedNetwork m = MergedNetwork.of("myoverlay", READOUT).orElseThrow();
+        MergedNetwork m = MergedNetwork.of("myoverlay", READOUT, READOUT.hosts()).orElseThrow();
         JsonNode root = JSON.readTree(NetInspectCommand.json(m));
         assertEquals("172.16.16.128/25", root.at("/ipam/0/ip-range").asText());
         assertTrue(root.at("/ipam/0/gateway").isNull());

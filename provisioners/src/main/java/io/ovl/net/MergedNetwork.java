@@ -17,7 +17,7 @@ import java.util.Set;
  *
  * @param definition  the network as the first host that lists it shows it
  * @param endpoints   per host that lists it, the containers attached there
- * @param missingOn   readable overlay hosts that do not list it
+ * @param missingOn   readable hosts that must see it ({@link CreatePlacement#mustSee}) and do not list it
  * @param unreadable  hosts that could not be read, with why
  * @param idsDiffer   true when hosts list networks of this name with different ids (two networks, not one)
  */
@@ -31,8 +31,13 @@ public record MergedNetwork(OverlayNetwork definition, Map<String, List<OverlayN
         unreadable = Map.copyOf(unreadable);
     }
 
-    /** Empty when no overlay host lists a network of that name (by name or full id). */
-    public static Optional<MergedNetwork> of(String name, NetReadout readout) {
+    /**
+     * Empty when no overlay host lists a network of that name (by name or full id).
+     *
+     * @param mustSee the hosts that count as missing it when they do not list it ({@link CreatePlacement#mustSee});
+     *                other hosts (swarm workers without a container on it) are neither seen nor missing
+     */
+    public static Optional<MergedNetwork> of(String name, NetReadout readout, List<String> mustSee) {
         OverlayNetwork first = null;
         Map<String, List<OverlayNetwork.Endpoint>> endpoints = new LinkedHashMap<>();
         List<String> seen = new ArrayList<>();
@@ -52,7 +57,7 @@ public record MergedNetwork(OverlayNetwork definition, Map<String, List<OverlayN
             return Optional.empty();
         }
         Map<String, String> unreadable = readout.unreadable();
-        List<String> missing = readout.hosts().stream().filter(h -> !seen.contains(h) && !unreadable.containsKey(h)).toList();
+        List<String> missing = readout.hosts().stream().filter(h -> mustSee.contains(h) && !seen.contains(h) && !unreadable.containsKey(h)).toList();
         return Optional.of(new MergedNetwork(first, endpoints, seen, missing, unreadable, ids.size() > 1));
     }
 

@@ -9,7 +9,10 @@ import java.util.Objects;
 
 /**
  * {@code ovl net ls}: every overlay network any host lists, with its subnets and on which overlay
- * hosts it is visible. A network some readable host misses is {@link Entry#complete() incomplete}.
+ * hosts it is visible. A network that a readable host which must see it misses is
+ * {@link Entry#complete() incomplete}; which hosts must see it depends on the mode
+ * ({@link CreatePlacement#mustSee}): in swarm mode a worker lists an overlay only while one of its
+ * containers uses it, so a worker not listing one is normal, not missing.
  */
 public record NetworkListing(List<Entry> networks, Map<String, String> unreadable) {
     public NetworkListing {
@@ -18,7 +21,7 @@ public record NetworkListing(List<Entry> networks, Map<String, String> unreadabl
     }
 
     /**
-     * @param missingOn readable overlay hosts that do not list it
+     * @param missingOn readable hosts that must see it and do not list it
      */
     public record Entry(String name, List<String> subnets, List<String> seenOn, List<String> missingOn) {
         public Entry {
@@ -33,8 +36,12 @@ public record NetworkListing(List<Entry> networks, Map<String, String> unreadabl
         }
     }
 
-    /** Networks sorted by name; hosts in topology order. */
-    public static NetworkListing of(NetReadout readout) {
+    /**
+     * Networks sorted by name; hosts in topology order.
+     *
+     * @param mustSee the hosts whose not listing a network makes it incomplete ({@link CreatePlacement#mustSee})
+     */
+    public static NetworkListing of(NetReadout readout, List<String> mustSee) {
         Map<String, List<String>> subnets = new LinkedHashMap<>();
         Map<String, List<String>> seen = new LinkedHashMap<>();
         for (String host : readout.hosts()) {
@@ -48,7 +55,7 @@ public record NetworkListing(List<Entry> networks, Map<String, String> unreadabl
         List<Entry> entries = new ArrayList<>();
         seen.keySet().stream().sorted().forEach(name -> {
             List<String> missing = readout.hosts().stream()
-                    .filter(h -> !seen.get(name).contains(h) && !unreadable.containsKey(h)).toList();
+                    .filter(h -> mustSee.contains(h) && !seen.get(name).contains(h) && !unreadable.containsKey(h)).toList();
             entries.add(new Entry(name, subnets.get(name), seen.get(name), missing));
         });
         return new NetworkListing(entries, unreadable);

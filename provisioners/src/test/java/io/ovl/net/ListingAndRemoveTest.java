@@ -18,6 +18,11 @@ class ListingAndRemoveTest {
             List.of(endpoint("web1", "172.16.16.129/24")));
     private static final OverlayNetwork EMPTY_ON_H2 = overlay("myoverlay", "id1", "172.16.16.0/24", List.of());
 
+    /** kv mode: every overlay host must list every network. */
+    private static final List<String> KV_MUST_SEE = List.of("h2", "h3", "h4");
+    /** swarm mode with h2 the manager, h3 and h4 workers: only the manager must list it. */
+    private static final List<String> SWARM_MUST_SEE = List.of("h2");
+
     private static NetReadout readout(Map<String, Fact<List<OverlayNetwork>>> networks) {
         return new NetReadout(List.of("h2", "h3", "h4"), networks);
     }
@@ -28,7 +33,7 @@ class ListingAndRemoveTest {
                 "h2", Fact.known(List.of(EMPTY_ON_H2, overlay("other", "id2", "10.9.0.0/24", List.of()))),
                 "h3", Fact.known(List.of(WEB_ON_H3)),
                 "h4", Fact.unknown("cannot reach the host: timeout")));
-        NetworkListing listing = NetworkListing.of(r);
+        NetworkListing listing = NetworkListing.of(r, KV_MUST_SEE);
 
         assertEquals(List.of("myoverlay", "other"), listing.networks().stream().map(NetworkListing.Entry::name).toList());
         NetworkListing.Entry mine = listing.networks().get(0);
@@ -44,20 +49,20 @@ class ListingAndRemoveTest {
     void inspectMergesEndpointsPerHostAndNoticesTwoNetworksOfOneName() {
         NetReadout r = readout(Map.of("h2", Fact.known(List.of(EMPTY_ON_H2)), "h3", Fact.known(List.of(WEB_ON_H3)),
                 "h4", Fact.known(List.of(overlay("myoverlay", "id9", "172.16.16.0/24", List.of())))));
-        MergedNetwork m = MergedNetwork.of("myoverlay", r).orElseThrow();
+        MergedNetwork m = MergedNetwork.of("myoverlay", r, KV_MUST_SEE).orElseThrow();
 
         assertEquals(List.of("h2", "h3", "h4"), m.seenOn());
         assertEquals(List.of(), m.endpoints().get("h2"));
         assertEquals(List.of("web1 on h3"), m.attached());
         assertTrue(m.idsDiffer());
-        assertEquals(Optional.empty(), MergedNetwork.of("nope", r));
+        assertEquals(Optional.empty(), MergedNetwork.of("nope", r, KV_MUST_SEE));
     }
 
     @Test
     void rmRefusesNamingEveryAttachedContainerAndItsHostUnlessForced() {
         NetReadout r = readout(Map.of("h2", Fact.known(List.of(overlay("myoverlay", "id1", "172.16.16.0/24",
                 List.of(endpoint("db", "172.16.16.130/24"))))), "h3", Fact.known(List.of(WEB_ON_H3)), "h4", Fact.known(List.of())));
-        MergedNetwork m = MergedNetwork.of("myoverlay", r).orElseThrow();
+        MergedNetwork m = MergedNetwork.of("myoverlay", r, KV_MUST_SEE).orElseThrow();
 
         String why = NetRemove.refusal(m, false).orElseThrow();
         assertEquals("network myoverlay has 2 attached container(s): db on h2, web1 on h3; stop or disconnect them,"
@@ -69,10 +74,43 @@ class ListingAndRemoveTest {
     void rmRefusesWhenAHostCannotBeReadBecauseItMayHaveContainersAttached() {
         NetReadout r = readout(Map.of("h2", Fact.known(List.of(EMPTY_ON_H2)), "h3", Fact.known(List.of(EMPTY_ON_H2)),
                 "h4", Fact.unknown("cannot reach the host: timeout")));
-        MergedNetwork m = MergedNetwork.of("myoverlay", r).orElseThrow();
+        MergedNetwork m = MergedNetwork.of("myoverlay", r, KV_MUST_SEE).orElseThrow();
         assertTrue(NetRemove.refusal(m, false).orElseThrow().startsWith("cannot tell whether containers are attached on h4"));
         assertEquals(Optional.empty(), NetRemove.refusal(
                 MergedNetwork.of("myoverlay", readout(Map.of("h2", Fact.known(List.of(EMPTY_ON_H2)),
-                        "h3", Fact.known(List.of()), "h4", Fact.known(List.of())))).orElseThrow(), false));
+                        "h3", Fact.known(List.of()), "h4", Fact.known(List.of()))), KV_MUST_SEE).orElseThrow(), false));
+    }
+
+    @Test
+    void swarmWorkersThatDoNotListANetworkAreNotMissingButAManagerThatDoesNotIs() {
+        NetReadout r = readout(Map.of(
+                "h2", Fact.known(List.of(EMPTY_ON_H2)),
+                "h3", Fact.known(List.of(WEB_ON_H3, overlay("onworker", "id3", "10.8.0.0/24", List.of()))),
+                "h4", Fact.known(List.of())));
+
+        NetworkListing swarm = NetworkListing.of(r, SWARM_MUST_SEE);
+        NetworkListing.Entry mine = swarm.networks().get(0);
+        assertEquals("myoverlay", mine.name());
+        assertEquals(List.of("h2", "h3"), mine.seenOn());
+        assertTrue(mine.complete(), mine.toString());
+        NetworkListing.Entry onWorker = swarm.networks().get(1);
+        assertEquals(List.of("h2"), onWorker.missingOn());
+        // The same readout in kv mode: every overlay host must list it.
+        assertEquals(List.of("h4"), NetworkListing.of(r, KV_MUST_SEE).networks().get(0).missingOn());
+    }
+
+    @Test
+    void swarmInspectCountsOnlyManagersAsMissingAndStillShowsWorkerEndpoints() {
+        NetReadout r = readout(Map.of("h2", Fact.known(List.of(EMPTY_ON_H2)), "h3", Fact.known(List.of(WEB_ON_H3)),
+                "h4", Fact.known(List.of())));
+
+        MergedNetwork swarm = MergedNetwork.of("myoverlay", r, SWARM_MUST_SEE).orElseThrow();
+        assertEquals(List.of(), swarm.missingOn());
+        assertEquals(List.of("web1 on h3"), swarm.attached());
+        assertEquals(List.of("h4"), MergedNetwork.of("myoverlay", r, KV_MUST_SEE).orElseThrow().missingOn());
+
+        NetReadout workerOnly = readout(Map.of("h2", Fact.known(List.of()), "h3", Fact.known(List.of(WEB_ON_H3)),
+                "h4", Fact.known(List.of())));
+        assertEquals(List.of("h2"), MergedNetwork.of("myoverlay", workerOnly, SWARM_MUST_SEE).orElseThrow().missingOn());
     }
 }

@@ -121,13 +121,13 @@ class NetLabIT {
     void lsAndInspectShowTheNetworkOnEveryHostWithEndpointsPerHost() {
         NetReadout readout = withHosts(run -> NetReadout.read(run.hosts, run.parallel));
 
-        NetworkListing.Entry entry = NetworkListing.of(readout).networks().stream()
+        NetworkListing.Entry entry = NetworkListing.of(readout, overlayHosts()).networks().stream()
                 .filter(e -> e.name().equals("myoverlay")).findFirst().orElseThrow();
         assertEquals(List.of("172.16.16.0/24"), entry.subnets());
         assertEquals(List.of(h2.name(), h3.name(), h4.name()), entry.seenOn());
         assertTrue(entry.complete());
 
-        MergedNetwork merged = MergedNetwork.of("myoverlay", readout).orElseThrow();
+        MergedNetwork merged = MergedNetwork.of("myoverlay", readout, overlayHosts()).orElseThrow();
         assertEquals(Optional.of("172.16.16.128/25"), merged.definition().ipam().get(0).ipRange());
         assertEquals(Map.of("ip2", "172.16.16.2"), merged.definition().ipam().get(0).auxAddresses());
         assertFalse(merged.idsDiffer());
@@ -201,7 +201,7 @@ class NetLabIT {
     @Test
     @Order(6)
     void rmRefusesWhileWeb1IsAttachedThenForceDisconnectsAndRemovesItEverywhere() {
-        MergedNetwork before = withHosts(run -> MergedNetwork.of("myoverlay", NetReadout.read(run.hosts, run.parallel)).orElseThrow());
+        MergedNetwork before = withHosts(run -> MergedNetwork.of("myoverlay", NetReadout.read(run.hosts, run.parallel), overlayHosts()).orElseThrow());
         Optional<String> refusal = NetRemove.refusal(before, false);
         assertTrue(refusal.isPresent());
         assertTrue(refusal.get().contains("web1 on " + h3.name()), refusal.get());
