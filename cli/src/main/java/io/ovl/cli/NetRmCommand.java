@@ -3,6 +3,7 @@ package io.ovl.cli;
 import io.ovl.core.ExitCode;
 import io.ovl.core.OvlException;
 import io.ovl.hosts.ParallelHosts;
+import io.ovl.net.CreatePlacement;
 import io.ovl.net.MergedNetwork;
 import io.ovl.net.NetRemove;
 import io.ovl.topology.Topology;
@@ -74,7 +75,8 @@ public final class NetRmCommand implements Callable<Integer> {
                 throw new OvlException(ExitCode.CHECKS_FAILED, "not removed: " + refusal.get());
             }
             var progress = ProvisionRun.lines(output.json() ? err : out);
-            NetRemove.Outcome o = new NetRemove(run.hosts, run.visibility(waitSeconds, progress), progress).remove(network);
+            NetRemove.Outcome o = new NetRemove(run.hosts, run.visibility(waitSeconds, progress), progress)
+                    .remove(network, CreatePlacement.forMode(topology.mode()).candidates(topology));
             if (output.json()) {
                 out.print(json(o.network(), o.removedOn(), null, o.disconnected(), o.stillOn()));
             } else {

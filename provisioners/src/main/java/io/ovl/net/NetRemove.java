@@ -58,8 +58,14 @@ public final class NetRemove {
         return Optional.empty();
     }
 
-    /** Removes {@code network} (already checked with {@link #refusal}); throws when Docker refuses. */
-    public Outcome remove(MergedNetwork network) {
+    /**
+     * Removes {@code network} (already checked with {@link #refusal}); throws when Docker refuses.
+     *
+     * @param removeFrom hosts that may run {@code docker network rm}, in order of preference
+     *                   ({@link CreatePlacement#candidates}): in swarm mode only a manager can remove a
+     *                   swarm network, even when a worker lists it because a container there uses it
+     */
+    public Outcome remove(MergedNetwork network, List<String> removeFrom) {
         String name = network.definition().name();
         List<String> disconnected = new ArrayList<>();
         for (Map.Entry<String, List<OverlayNetwork.Endpoint>> e : network.endpoints().entrySet()) {
@@ -73,8 +79,10 @@ public final class NetRemove {
                 disconnected.add(ep.container() + " on " + e.getKey());
             }
         }
-        String on = network.seenOn().stream().filter(h -> hosts.shell(h).isPresent()).findFirst()
-                .orElseThrow(() -> new OvlException(ExitCode.HOST_FAILED, "no reachable host lists " + name));
+        String on = removeFrom.stream().filter(h -> network.seenOn().contains(h) && hosts.shell(h).isPresent()).findFirst()
+                .orElseThrow(() -> new OvlException(ExitCode.HOST_FAILED, "no reachable host that may remove " + name
+                        + " lists it (may remove: " + String.join(", ", removeFrom) + "; lists it: "
+                        + String.join(", ", network.seenOn()) + ")"));
         progress.step(on, "removing network " + name);
         CommandResult r = hosts.shell(on).orElseThrow().run(NetCommands.remove(network.definition().id()));
         if (!r.succeeded()) {

@@ -7,12 +7,19 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ovl.doctor.Fact;
+import io.ovl.hosts.ParallelHosts;
+import io.ovl.provision.ProvisionProgress;
+import io.ovl.ssh.FakeRemoteShell;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** ls, inspect and rm decisions over per-host readouts built in the test (pure logic, no hosts). */
+/**
+ * ls, inspect and rm decisions over per-host readouts built in the test (pure logic, no hosts); the
+ * rm placement test runs over FAKE shells scripted per exact command (an unscripted command fails).
+ */
 class ListingAndRemoveTest {
     private static final OverlayNetwork WEB_ON_H3 = overlay("myoverlay", "id1", "172.16.16.0/24",
             List.of(endpoint("web1", "172.16.16.129/24")));
@@ -112,5 +119,25 @@ class ListingAndRemoveTest {
         NetReadout workerOnly = readout(Map.of("h2", Fact.known(List.of()), "h3", Fact.known(List.of(WEB_ON_H3)),
                 "h4", Fact.known(List.of())));
         assertEquals(List.of("h2"), MergedNetwork.of("myoverlay", workerOnly, SWARM_MUST_SEE).orElseThrow().missingOn());
+    }
+
+    @Test
+    void rmRunsOnAHostThatMayRemoveItNotOnAWorkerThatListsItFirst() {
+        // swarm, worker w1 first in topology order and listing it (a container there used it), manager m1 second.
+        NetReadout r = new NetReadout(List.of("w1", "m1"), Map.of("w1", Fact.known(List.of(EMPTY_ON_H2)),
+                "m1", Fact.known(List.of(EMPTY_ON_H2))));
+        MergedNetwork m = MergedNetwork.of("myoverlay", r, List.of("m1")).orElseThrow();
+        FakeRemoteShell w1 = new FakeRemoteShell("w1").on(NetCommands.OVERLAY_NAMES, "");
+        FakeRemoteShell m1 = new FakeRemoteShell("m1").on(NetCommands.OVERLAY_NAMES, "")
+                .on(NetCommands.remove("id1"), "myoverlay\n");
+        NetHosts hosts = new NetHosts(List.of("w1", "m1"), Map.of("w1", w1, "m1", m1), Map.of());
+        ParallelHosts parallel = new ParallelHosts(2);
+        NetRemove rm = new NetRemove(hosts, new VisibilityWait(hosts, parallel, Duration.ZERO, Duration.ofMillis(1),
+                ProvisionProgress.NONE), ProvisionProgress.NONE);
+
+        NetRemove.Outcome outcome = rm.remove(m, List.of("m1"));
+
+        assertEquals("m1", outcome.removedOn());
+        assertEquals(List.of(), outcome.stillOn());
     }
 }

@@ -207,7 +207,7 @@ class NetLabIT {
         assertTrue(refusal.get().contains("web1 on " + h3.name()), refusal.get());
 
         NetRemove.Outcome outcome = withHosts(run -> new NetRemove(run.hosts, visibility(run), ProvisionProgress.NONE)
-                .remove(before));
+                .remove(before, CreatePlacement.forMode(topology.mode()).candidates(topology)));
         assertEquals(List.of("web1 on " + h3.name()), outcome.disconnected());
         assertEquals(List.of(), outcome.stillOn());
         for (LabHost h : List.of(h2, h3, h4)) {

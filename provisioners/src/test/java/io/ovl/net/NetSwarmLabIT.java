@@ -148,7 +148,7 @@ class NetSwarmLabIT {
         assertEquals(Optional.empty(), NetRemove.refusal(before, false));
 
         NetRemove.Outcome outcome = withHosts(run -> new NetRemove(run.hosts, visibility(run), ProvisionProgress.NONE)
-                .remove(before));
+                .remove(before, placement.candidates(topology)));
 
         assertEquals(h1.name(), outcome.removedOn());
         assertEquals(List.of(), outcome.stillOn());
