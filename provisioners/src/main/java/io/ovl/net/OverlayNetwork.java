@@ -82,7 +82,10 @@ public record OverlayNetwork(String name, String id, String driver, String scope
             while (it.hasNext()) {
                 Map.Entry<String, JsonNode> e = it.next();
                 // Swarm lists remote peers as "ep-<id>" entries; they are reported by their own host.
-                if (e.getKey().startsWith("ep-")) {
+                // It also lists the node's load-balancer sandbox ("lb-<network>", named "<network>-endpoint";
+                // "ingress-sbox" on ingress): Docker's own, not a container anyone can stop or disconnect.
+                String key = e.getKey();
+                if (key.startsWith("ep-") || key.equals("lb-" + n.path("Name").asText("")) || key.equals("ingress-sbox")) {
                     continue;
                 }
                 JsonNode c = e.getValue();

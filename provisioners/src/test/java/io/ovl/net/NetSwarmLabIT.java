@@ -142,16 +142,22 @@ class NetSwarmLabIT {
 
     @Test
     @Order(4)
-    void rmRemovesItOnTheManagerAndNoHostListsItAfterwards() {
+    void rmRefusesWhileAContainerOnAWorkerIsAttachedThenForceRemovesItOnTheManagerEverywhere() {
+        in(h2, "docker", "run", "-d", "--name", "web2", "--network", NET, IMAGE, "sleep", "600");
         MergedNetwork before = withHosts(run -> MergedNetwork.of(NET, NetReadout.read(run.hosts, run.parallel),
                 placement.mustSee(topology)).orElseThrow());
-        assertEquals(Optional.empty(), NetRemove.refusal(before, false));
+        // The worker lists it now (its container uses it) and inspect shows that container there.
+        assertEquals(List.of(h1.name(), h2.name()), before.seenOn());
+        assertEquals(List.of("web2 on " + h2.name()), before.attached());
+        assertTrue(NetRemove.refusal(before, false).orElseThrow().contains("web2 on " + h2.name()));
 
         NetRemove.Outcome outcome = withHosts(run -> new NetRemove(run.hosts, visibility(run), ProvisionProgress.NONE)
                 .remove(before, placement.candidates(topology)));
 
         assertEquals(h1.name(), outcome.removedOn());
+        assertEquals(List.of("web2 on " + h2.name()), outcome.disconnected());
         assertEquals(List.of(), outcome.stillOn());
+        in(h2, "docker", "rm", "-f", "web2");
         for (LabHost h : List.of(h1, h2, h3)) {
             assertFalse(overlayNames(h).contains(NET), h.name());
         }

@@ -41,6 +41,21 @@ class OverlayNetworkTest {
         assertEquals(Optional.of("10.0.1.1"), o.ipam().get(0).gateway());
     }
 
+    /** The shape Engine 26 printed on a lab worker (NetSwarmLabIT): its load-balancer sandbox beside the container. */
+    @Test
+    void aSwarmNodesLoadBalancerSandboxIsNotAnAttachedContainer() {
+        String json = "[{\"Name\":\"swnet\",\"Id\":\"abc\",\"Driver\":\"overlay\",\"Scope\":\"swarm\",\"IPAM\":{\"Config\":"
+                + "[{\"Subnet\":\"10.77.0.0/24\",\"Gateway\":\"10.77.0.1\"}]},\"Containers\":{"
+                + "\"c0ffee\":{\"Name\":\"web2\",\"IPv4Address\":\"10.77.0.5/24\"},"
+                + "\"lb-swnet\":{\"Name\":\"swnet-endpoint\",\"IPv4Address\":\"10.77.0.6/24\"}}},"
+                + "{\"Name\":\"other\",\"Id\":\"def\",\"Driver\":\"overlay\",\"Scope\":\"swarm\",\"IPAM\":{\"Config\":[]},"
+                + "\"Containers\":{\"lb-swnet\":{\"Name\":\"odd\",\"IPv4Address\":\"10.78.0.6/24\"}}}]";
+        List<OverlayNetwork> all = OverlayNetwork.parseInspect(json);
+        assertEquals(List.of("web2"), all.get(0).endpoints().stream().map(OverlayNetwork.Endpoint::container).toList());
+        // Only the network's own lb- entry is Docker's; the same key on another network is kept.
+        assertEquals(List.of("odd"), all.get(1).endpoints().stream().map(OverlayNetwork.Endpoint::container).toList());
+    }
+
     @Test
     void textThatIsNotAJsonArrayIsRefusedSayingWhichOutput() {
         var e = assertThrows(UnparseableOutputException.class, () -> OverlayNetwork.parseInspect("{}"));
