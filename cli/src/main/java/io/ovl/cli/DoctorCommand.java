@@ -71,9 +71,8 @@ public final class DoctorCommand implements Callable<Integer> {
     @Option(names = "--no-probe", description = "skip the port probe (ports.reachable and kv.reachable are skipped)")
     boolean noProbe;
 
-    @Option(names = "--parallel", paramLabel = "N", defaultValue = "" + ParallelHosts.DEFAULT_PARALLELISM,
-            description = "hosts handled at once (default: ${DEFAULT-VALUE})")
-    int parallel;
+    @Mixin
+    ParallelOption parallelOption;
 
     @Override
     public Integer call() {
@@ -87,11 +86,6 @@ public final class DoctorCommand implements Callable<Integer> {
             err.flush();
             return ExitCode.USAGE.code();
         }
-        if (parallel < 1) {
-            err.println("ovl: --parallel must be at least 1");
-            err.flush();
-            return ExitCode.USAGE.code();
-        }
         HostAccess access = HostAccess.forTopologyFile(topologyFile);
         DoctorProgress progress = output.json() ? DoctorProgress.NONE : new ProgressPrinter(err);
         DoctorReport report;
@@ -101,7 +95,7 @@ public final class DoctorCommand implements Callable<Integer> {
             SessionPool pool = OvlCommand.environmentOf(spec).sessions().orElse(own);
             long before = pool.connectionsOpened();
             DoctorRunner runner = new DoctorRunner(host -> new PooledConnection(pool.session(access.target(host))),
-                    new ParallelHosts(parallel), new FactGatherer(Clock.systemUTC()),
+                    new ParallelHosts(parallelOption.value()), new FactGatherer(Clock.systemUTC()),
                     noProbe ? Optional.empty() : Optional.of(new PortProber()), progress);
             report = runner.run(loaded.topology().get(), topologyFile.toString(), ignoreList);
             if (spec.root().userObject() instanceof OvlCommand root && root.verbose) {

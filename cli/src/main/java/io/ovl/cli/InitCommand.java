@@ -2,7 +2,6 @@ package io.ovl.cli;
 
 import io.ovl.core.ExitCode;
 import io.ovl.core.OvlException;
-import io.ovl.hosts.ParallelHosts;
 import io.ovl.provision.ApplyOptions;
 import io.ovl.provision.ClusterLayout;
 import io.ovl.provision.InitReport;
@@ -69,16 +68,15 @@ public final class InitCommand implements Callable<Integer> {
             "Without it such hosts stop the run before any change."})
     boolean force;
 
-    @Option(names = "--parallel", paramLabel = "N", defaultValue = "" + ParallelHosts.DEFAULT_PARALLELISM,
-            description = "Hosts handled at once (default: ${DEFAULT-VALUE}).")
-    int parallel;
+    @Mixin
+    ParallelOption parallelOption;
 
     @Override
     public Integer call() throws Exception {
         Path file = topologyOption.locate();
         Topology topology = ProvisionRun.load(file);
         if (topology.mode() == Mode.SWARM) {
-            return new SwarmRun(topology, file, parallel, output.json(), spec.commandLine().getOut(),
+            return new SwarmRun(topology, file, parallelOption.value(), output.json(), spec.commandLine().getOut(),
                     spec.commandLine().getErr()).init(dryRun, force);
         }
         if (force) {
@@ -88,7 +86,7 @@ public final class InitCommand implements Callable<Integer> {
         ClusterLayout.of(topology); // refuses a topology init cannot handle before any host is contacted
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        try (OpenHosts hosts = ProvisionRun.open(topology, file, parallel);
+        try (OpenHosts hosts = ProvisionRun.open(topology, file, parallelOption.value());
              AutoCloseable lock = dryRun ? null : ProvisionRun.lock(hosts, topology, "init")) {
             Provision provision = new Provision(topology, hosts, new Planner());
             Plan plan = provision.plan();

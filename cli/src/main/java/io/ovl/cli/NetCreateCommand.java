@@ -5,7 +5,6 @@ import io.ovl.addressing.IpAddress;
 import io.ovl.addressing.Prefix;
 import io.ovl.core.ExitCode;
 import io.ovl.core.OvlException;
-import io.ovl.hosts.ParallelHosts;
 import io.ovl.net.CreatePlacement;
 import io.ovl.net.CreateReport;
 import io.ovl.net.NetCreate;
@@ -119,9 +118,8 @@ public final class NetCreateCommand implements Callable<Integer> {
             description = "How long to wait for every overlay host to list the new network (default: ${DEFAULT-VALUE}).")
     int waitSeconds;
 
-    @Option(names = "--parallel", paramLabel = "N", defaultValue = "" + ParallelHosts.DEFAULT_PARALLELISM,
-            description = "Hosts read at once (default: ${DEFAULT-VALUE}).")
-    int parallel;
+    @Mixin
+    ParallelOption parallelOption;
 
     @Override
     public Integer call() {
@@ -139,7 +137,7 @@ public final class NetCreateCommand implements Callable<Integer> {
         err.print(report.problemsText(output.style()));
         err.flush();
         CreateReport created;
-        try (NetRun run = NetRun.open(topologyOption, topology, parallel)) {
+        try (NetRun run = NetRun.open(topologyOption, topology, parallelOption.value())) {
             var progress = ProvisionRun.lines(output.json() ? err : out);
             NetCreate create = new NetCreate(run.hosts, run.parallel, run.visibility(waitSeconds, progress), progress);
             created = create.create(effective, placement.candidates(topology), placement.mustSee(topology));

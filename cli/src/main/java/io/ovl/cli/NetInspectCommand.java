@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ovl.core.ExitCode;
 import io.ovl.core.OvlException;
-import io.ovl.hosts.ParallelHosts;
 import io.ovl.net.MergedNetwork;
 import io.ovl.net.NetReadout;
 import io.ovl.net.OverlayNetwork;
@@ -52,9 +51,8 @@ public final class NetInspectCommand implements Callable<Integer> {
     @Parameters(paramLabel = "NAME", description = "Network name (or full id).")
     String name;
 
-    @Option(names = "--parallel", paramLabel = "N", defaultValue = "" + ParallelHosts.DEFAULT_PARALLELISM,
-            description = "Hosts read at once (default: ${DEFAULT-VALUE}).")
-    int parallel;
+    @Mixin
+    ParallelOption parallelOption;
 
     /** Refuses a name Docker could not have (exit 2) before any host is contacted. */
     static void requireName(String name) {
@@ -77,7 +75,7 @@ public final class NetInspectCommand implements Callable<Integer> {
         requireName(name);
         Topology topology = NetRun.load(topologyOption);
         MergedNetwork network;
-        try (NetRun run = NetRun.open(topologyOption, topology, parallel)) {
+        try (NetRun run = NetRun.open(topologyOption, topology, parallelOption.value())) {
             network = find(name, run);
         }
         PrintWriter out = spec.commandLine().getOut();

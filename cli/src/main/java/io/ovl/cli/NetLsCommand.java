@@ -3,7 +3,6 @@ package io.ovl.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ovl.core.ExitCode;
-import io.ovl.hosts.ParallelHosts;
 import io.ovl.net.NetReadout;
 import io.ovl.net.NetworkListing;
 import io.ovl.topology.Topology;
@@ -43,15 +42,14 @@ public final class NetLsCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output;
 
-    @Option(names = "--parallel", paramLabel = "N", defaultValue = "" + ParallelHosts.DEFAULT_PARALLELISM,
-            description = "Hosts read at once (default: ${DEFAULT-VALUE}).")
-    int parallel;
+    @Mixin
+    ParallelOption parallelOption;
 
     @Override
     public Integer call() {
         Topology topology = NetRun.load(topologyOption);
         NetReadout readout;
-        try (NetRun run = NetRun.open(topologyOption, topology, parallel)) {
+        try (NetRun run = NetRun.open(topologyOption, topology, parallelOption.value())) {
             readout = NetReadout.read(run.hosts, run.parallel);
         }
         NetworkListing listing = NetworkListing.of(readout, NetRun.mustSee(topology));

@@ -2,7 +2,6 @@ package io.ovl.cli;
 
 import io.ovl.core.ExitCode;
 import io.ovl.core.OvlException;
-import io.ovl.hosts.ParallelHosts;
 import io.ovl.net.CreatePlacement;
 import io.ovl.net.MergedNetwork;
 import io.ovl.net.NetRemove;
@@ -54,9 +53,8 @@ public final class NetRmCommand implements Callable<Integer> {
             description = "How long to wait for every overlay host to drop it (default: ${DEFAULT-VALUE}).")
     int waitSeconds;
 
-    @Option(names = "--parallel", paramLabel = "N", defaultValue = "" + ParallelHosts.DEFAULT_PARALLELISM,
-            description = "Hosts handled at once (default: ${DEFAULT-VALUE}).")
-    int parallel;
+    @Mixin
+    ParallelOption parallelOption;
 
     @Override
     public Integer call() {
@@ -64,7 +62,7 @@ public final class NetRmCommand implements Callable<Integer> {
         Topology topology = NetRun.load(topologyOption);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        try (NetRun run = NetRun.open(topologyOption, topology, parallel)) {
+        try (NetRun run = NetRun.open(topologyOption, topology, parallelOption.value())) {
             MergedNetwork network = NetInspectCommand.find(name, run);
             var refusal = NetRemove.refusal(network, force);
             if (refusal.isPresent()) {

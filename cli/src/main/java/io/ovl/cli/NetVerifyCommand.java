@@ -1,6 +1,5 @@
 package io.ovl.cli;
 
-import io.ovl.hosts.ParallelHosts;
 import io.ovl.net.NetVerify;
 import io.ovl.net.VerifyReport;
 import io.ovl.topology.Topology;
@@ -61,9 +60,8 @@ public final class NetVerifyCommand implements Callable<Integer> {
             description = "Probe image, present on every host or pullable there (default: ${DEFAULT-VALUE}).")
     String image;
 
-    @Option(names = "--parallel", paramLabel = "N", defaultValue = "" + ParallelHosts.DEFAULT_PARALLELISM,
-            description = "Hosts handled at once (default: ${DEFAULT-VALUE}).")
-    int parallel;
+    @Mixin
+    ParallelOption parallelOption;
 
     @Override
     public Integer call() {
@@ -72,7 +70,7 @@ public final class NetVerifyCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         VerifyReport report;
-        try (NetRun run = NetRun.open(topologyOption, topology, parallel);
+        try (NetRun run = NetRun.open(topologyOption, topology, parallelOption.value());
              NetVerify verify = new NetVerify(run.hosts, run.parallel, ProvisionRun.lines(err))) {
             // Ctrl-C: the JVM runs shutdown hooks while the sessions are still open; remove the probes there.
             Thread cleanup = new Thread(() -> {
