@@ -79,10 +79,7 @@ public final class InitCommand implements Callable<Integer> {
             return new SwarmRun(topology, file, parallelOption.value(), output.json(), spec.commandLine().getOut(),
                     spec.commandLine().getErr()).init(dryRun, force);
         }
-        if (force) {
-            throw new OvlException(ExitCode.USAGE, "--force applies to mode: swarm only; this topology is mode: "
-                    + topology.mode().key());
-        }
+        ProvisionRun.refuseForceOutsideSwarm(topology, force);
         ClusterLayout.of(topology); // refuses a topology init cannot handle before any host is contacted
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
@@ -119,17 +116,7 @@ public final class InitCommand implements Callable<Integer> {
             ProvisionRun.confirmRestarts(plan.restartsStoppingContainers(), yes, OvlCommand.environmentOf(spec));
             InitReport report = provision.apply(plan, ApplyOptions.defaults(rolling),
                     ProvisionRun.lines(output.json() ? err : out));
-            if (output.json()) {
-                var root = Json.object();
-                root.put("dry-run", false);
-                root.set("plan", InitView.planJson(plan));
-                root.set("report", InitView.reportJson(report));
-                out.println(Json.write(root));
-            } else {
-                out.print(InitView.reportText(report, "init"));
-            }
-            out.flush();
-            return report.exitCode().code();
+            return ProvisionRun.printApplied(out, output.json(), InitView.planJson(plan), report, InitView.reportText(report, "init"));
         }
     }
 }

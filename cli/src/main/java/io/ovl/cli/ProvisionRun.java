@@ -1,5 +1,8 @@
 package io.ovl.cli;
 
+import io.ovl.topology.Mode;
+import io.ovl.provision.InitReport;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ovl.core.ExitCode;
 import io.ovl.core.OvlException;
 import io.ovl.provision.HostPlan;
@@ -93,5 +96,31 @@ final class ProvisionRun {
                 to.flush();
             }
         };
+    }
+
+    /** {@code --force} changes only what swarm mode would refuse; elsewhere it is a usage error. */
+    static void refuseForceOutsideSwarm(Topology topology, boolean force) {
+        if (force && topology.mode() != Mode.SWARM) {
+            throw new OvlException(ExitCode.USAGE, "--force applies to mode: swarm only; this topology is mode: "
+                    + topology.mode().key());
+        }
+    }
+
+    /**
+     * Prints what an applied plan did: {"dry-run": false, "plan": ..., "report": ...} with
+     * {@code --output json}, else {@code text}. Returns the report's exit code.
+     */
+    static int printApplied(PrintWriter out, boolean json, ObjectNode planJson, InitReport report, String text) {
+        if (json) {
+            ObjectNode root = Json.object();
+            root.put("dry-run", false);
+            root.set("plan", planJson);
+            root.set("report", InitView.reportJson(report));
+            out.println(Json.write(root));
+        } else {
+            out.print(text);
+        }
+        out.flush();
+        return report.exitCode().code();
     }
 }

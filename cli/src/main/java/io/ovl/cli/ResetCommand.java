@@ -67,10 +67,7 @@ public final class ResetCommand implements Callable<Integer> {
             return new SwarmRun(topology, file, parallelOption.value(), output.json(), spec.commandLine().getOut(),
                     spec.commandLine().getErr()).reset(dryRun, force);
         }
-        if (force) {
-            throw new OvlException(ExitCode.USAGE, "--force applies to mode: swarm only; this topology is mode: "
-                    + topology.mode().key());
-        }
+        ProvisionRun.refuseForceOutsideSwarm(topology, force);
         ClusterLayout.of(topology); // refuses a topology init cannot handle before any host is contacted
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
@@ -97,17 +94,7 @@ public final class ResetCommand implements Callable<Integer> {
             }
             ProvisionRun.confirmRestarts(plan.restartsStoppingContainers(), yes, OvlCommand.environmentOf(spec));
             InitReport report = reset.apply(plan, ApplyOptions.defaults(false), ProvisionRun.lines(output.json() ? err : out));
-            if (output.json()) {
-                var root = Json.object();
-                root.put("dry-run", false);
-                root.set("plan", InitView.resetPlanJson(plan));
-                root.set("report", InitView.reportJson(report));
-                out.println(Json.write(root));
-            } else {
-                out.print(InitView.reportText(report, "reset"));
-            }
-            out.flush();
-            return report.exitCode().code();
+            return ProvisionRun.printApplied(out, output.json(), InitView.resetPlanJson(plan), report, InitView.reportText(report, "reset"));
         }
     }
 }

@@ -60,17 +60,7 @@ final class SwarmRun {
                 return ExitCode.OK.code();
             }
             InitReport report = init.apply(plan, ProvisionRun.lines(json ? err : out));
-            if (json) {
-                var root = Json.object();
-                root.put("dry-run", false);
-                root.set("plan", SwarmView.planJson(plan));
-                root.set("report", InitView.reportJson(report));
-                out.println(Json.write(root));
-            } else {
-                out.print(InitView.reportText(report, "init"));
-            }
-            out.flush();
-            return report.exitCode().code();
+            return ProvisionRun.printApplied(out, json, SwarmView.planJson(plan), report, InitView.reportText(report, "init"));
         }
     }
 
@@ -96,17 +86,7 @@ final class SwarmRun {
                 return ExitCode.OK.code();
             }
             InitReport report = reset.apply(plan, ProvisionRun.lines(json ? err : out));
-            if (json) {
-                var root = Json.object();
-                root.put("dry-run", false);
-                root.set("plan", SwarmView.resetPlanJson(plan));
-                root.set("report", InitView.reportJson(report));
-                out.println(Json.write(root));
-            } else {
-                out.print(SwarmView.resetReportText(report));
-            }
-            out.flush();
-            return report.exitCode().code();
+            return ProvisionRun.printApplied(out, json, SwarmView.resetPlanJson(plan), report, SwarmView.resetReportText(report));
         }
     }
 
