@@ -1,9 +1,8 @@
 package io.ovl.doctor;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ovl.addressing.Prefix;
+import io.ovl.facts.DockerJson;
 import io.ovl.facts.UnparseableOutputException;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +12,6 @@ import java.util.List;
  * overlap check needs. (Kept here until io.ovl.facts has a parser for it.)
  */
 public record DockerNetwork(String name, String driver, String scope, List<Prefix> subnets) {
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     public DockerNetwork {
         subnets = List.copyOf(subnets);
@@ -22,15 +20,7 @@ public record DockerNetwork(String name, String driver, String scope, List<Prefi
     /** @throws UnparseableOutputException for text that is not a JSON array of networks */
     public static List<DockerNetwork> parseInspect(String json) {
         String source = "output of `docker network inspect`";
-        JsonNode root;
-        try {
-            root = JSON.readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new UnparseableOutputException(source + ": not valid JSON (" + e.getOriginalMessage() + ")", e);
-        }
-        if (root == null || !root.isArray()) {
-            throw new UnparseableOutputException(source + ": expected a JSON array");
-        }
+        JsonNode root = DockerJson.array(json, source);
         List<DockerNetwork> out = new ArrayList<>();
         for (JsonNode n : root) {
             List<Prefix> subnets = new ArrayList<>();

@@ -5,25 +5,37 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Optional;
 
-/** Shared JSON reading for the docker CLI's {@code --format '{{json .}}'} outputs. */
-final class DockerJson {
+/** Shared JSON reading for the docker CLI's JSON outputs ({@code --format '{{json .}}'}, {@code inspect}). */
+public final class DockerJson {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private DockerJson() {
     }
 
     static JsonNode object(String json, String source) {
-        JsonNode root;
-        try {
-            root = JSON.readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new UnparseableOutputException(source + ": not valid JSON (" + e.getOriginalMessage()
-                    + " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")", e);
-        }
+        JsonNode root = read(json, source);
         if (root == null || !root.isObject()) {
             throw new UnparseableOutputException(source + ": expected a JSON object");
         }
         return root;
+    }
+
+    /** The JSON array that {@code docker ... inspect} prints. */
+    public static JsonNode array(String json, String source) {
+        JsonNode root = read(json, source);
+        if (root == null || !root.isArray()) {
+            throw new UnparseableOutputException(source + ": expected a JSON array");
+        }
+        return root;
+    }
+
+    private static JsonNode read(String json, String source) {
+        try {
+            return JSON.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new UnparseableOutputException(source + ": not valid JSON (" + e.getOriginalMessage()
+                    + " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")", e);
+        }
     }
 
     static String requiredText(JsonNode node, String field, String source) {

@@ -1,8 +1,7 @@
 package io.ovl.net;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ovl.facts.DockerJson;
 import io.ovl.facts.UnparseableOutputException;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -22,7 +21,6 @@ import java.util.Optional;
 public record OverlayNetwork(String name, String id, String driver, String scope, boolean internal,
                              boolean attachable, List<Ipam> ipam, Map<String, String> options,
                              Map<String, String> labels, List<Endpoint> endpoints) {
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     public OverlayNetwork {
         Objects.requireNonNull(name, "name");
@@ -59,15 +57,7 @@ public record OverlayNetwork(String name, String id, String driver, String scope
      */
     public static List<OverlayNetwork> parseInspect(String json) {
         String source = "output of `docker network inspect`";
-        JsonNode root;
-        try {
-            root = JSON.readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new UnparseableOutputException(source + ": not valid JSON (" + e.getOriginalMessage() + ")", e);
-        }
-        if (root == null || !root.isArray()) {
-            throw new UnparseableOutputException(source + ": expected a JSON array");
-        }
+        JsonNode root = DockerJson.array(json, source);
         List<OverlayNetwork> out = new ArrayList<>();
         for (JsonNode n : root) {
             List<Ipam> ipam = new ArrayList<>();
