@@ -209,8 +209,8 @@ class SshDockerTransportIT {
     @Test
     void sshdWithoutStreamLocalForwardingIsReportedWithTheFix() throws IOException {
         LabHost host = lab.hostWithEngine("26");
-        lab.exec(host, "sh", "-c", "echo 'AllowStreamLocalForwarding no' >/etc/ssh/sshd_config.d/00-ovl-it.conf"
-                + " && systemctl reload ssh");
+        lab.exec(host, "sh", "-c", "echo 'AllowStreamLocalForwarding no' >/etc/ssh/sshd_config.d/00-ovl-it.conf");
+        lab.restartSsh(host);
         try (SSHClient ssh = connect(host, "root")) {
             OvlException e = assertThrows(OvlException.class,
                     () -> DockerClients.over(ssh, false, host.name()).infoCmd().exec());
@@ -223,7 +223,8 @@ class SshDockerTransportIT {
             // The same connection still serves Docker through dial-stdio (root needs no password).
             assertTrue(DockerClients.over(ssh, true, host.name()).infoCmd().exec().getServerVersion().startsWith("26."));
         } finally {
-            lab.exec(host, "sh", "-c", "rm -f /etc/ssh/sshd_config.d/00-ovl-it.conf && systemctl reload ssh");
+            lab.exec(host, "rm", "-f", "/etc/ssh/sshd_config.d/00-ovl-it.conf");
+            lab.restartSsh(host);
         }
     }
 

@@ -149,6 +149,34 @@ public final class Lab implements AutoCloseable {
         return result;
     }
 
+    /**
+     * Restarts sshd in {@code host} so a changed sshd_config applies, and waits until it accepts
+     * connections. Not a reload: `systemctl reload` returns once SIGHUP is sent, and sshd then
+     * re-execs itself, so a connection right after is either refused (seen on Debian 13 hosts)
+     * or served with the old configuration. Open sessions survive. The wait is bounded and is a
+     * readiness check, not a timing assertion.
+     */
+    public void restartSsh(LabHost host) {
+        exec(host, "systemctl", "restart", "ssh");
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        IOException last = null;
+        while (System.nanoTime() < deadline) {
+            try (java.net.Socket s = new java.net.Socket()) {
+                s.connect(new java.net.InetSocketAddress(host.address(), 22), 1000);
+                return;
+            } catch (IOException e) {
+                last = e;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted waiting for sshd on " + host.name(), e);
+            }
+        }
+        throw new IllegalStateException("sshd on " + host.name() + " did not accept connections within 30 s after a restart", last);
+    }
+
     /** The first full host that runs Docker Engine {@code engine} ("20.10" or "26"). */
     public LabHost hostWithEngine(String engine) {
         return fullHosts().stream().filter(h -> h.engine().equals(engine)).findFirst()
