@@ -1,6 +1,8 @@
 package io.ovl.doctor;
 
+import io.ovl.ssh.CommandBatch;
 import io.ovl.ssh.FakeRemoteShell;
+import io.ovl.ssh.FramedBatchShell;
 import io.ovl.ssh.RemoteCommand;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,7 +16,8 @@ import java.time.ZoneOffset;
  * Test support, a FAKE host for unit tests of checks: a {@link FakeRemoteShell} answering every
  * {@link FactCommands} command with output captured from a real lab host (resources in
  * io/ovl/doctor/, see README.md there); a test replaces one answer to make a fault. Facts come
- * from the real {@link FactGatherer}, so parsing is exercised as on a host.
+ * from the real {@link FactGatherer}, so parsing is exercised as on a host, and through its
+ * batch ({@link FramedBatchShell} frames these answers as the batch script would).
  */
 final class FakeHost {
     /** The local clock as the fakes see it; {@link #DATE} answers the same second unless changed. */
@@ -75,8 +78,21 @@ final class FakeHost {
         return shell;
     }
 
+    /** A fixed batch marker, so the fake can answer the gatherer's exact batch request. */
+    static final String NONCE = "00112233445566778899aabbccddeeff";
+
     HostFacts facts() {
-        return new FactGatherer(Clock.fixed(NOW, ZoneOffset.UTC)).gather(shell);
+        return gatherer(Clock.fixed(NOW, ZoneOffset.UTC)).gather(batchShell());
+    }
+
+    /** The batching gatherer with {@link #NONCE}; answers come from {@link #batchShell()}. */
+    static FactGatherer gatherer(Clock clock) {
+        return FactGatherer.batchedWith(clock, commands -> CommandBatch.of(commands, NONCE));
+    }
+
+    /** This host's answers, also to the gatherer's batch request. */
+    FramedBatchShell batchShell() {
+        return new FramedBatchShell(shell, CommandBatch.of(FactGatherer.BATCH, NONCE));
     }
 
     static String resource(String name) {

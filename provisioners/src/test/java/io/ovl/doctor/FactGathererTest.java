@@ -1,0 +1,176 @@
+package io.ovl.doctor;
+
+import io.ovl.core.ExitCode;
+import io.ovl.core.OvlException;
+import io.ovl.ssh.CommandBatch;
+import io.ovl.ssh.CommandResult;
+import io.ovl.ssh.FakeRemoteShell;
+import io.ovl.ssh.RemoteCommand;
+import io.ovl.ssh.RemoteShell;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The batched gathering gives exactly the facts of asking one command at a time, in one exec.
+ * Unit tests with FAKE hosts ({@link FakeHost}: captured real answers, the batch framed by
+ * {@code FramedBatchShell}); DoctorLabIT gathers from real hosts.
+ */
+class FactGathererTest {
+    private static final Clock FIXED = Clock.fixed(FakeHost.NOW, ZoneOffset.UTC);
+    private static final String NO_DAEMON = "Cannot connect to the Docker daemon at unix:///var/run/docker.sock."
+            + " Is the docker daemon running?\n";
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h1-2010", "h2-2010", "h3-26"})
+    void oneExecGivesTheFactsOfOneCommandEach(String dir) {
+        FakeHost host = FakeHost.of(dir);
+        Recording batched = new Recording(host.batchShell());
+        HostFacts viaBatch = FakeHost.gatherer(FIXED).gather(batched);
+        HostFacts oneByOne = FactGatherer.oneCommandEach(FIXED).gather(host.shell());
+
+        assertEquals(oneByOne, viaBatch);
+        assertEquals(List.of(CommandBatch.of(FactGatherer.BATCH, FakeHost.NONCE).request()), batched.sent);
+        assertTrue(viaBatch.dockerInfo().isKnown() && viaBatch.interfaces().isKnown() && viaBatch.clock().isKnown());
+    }
+
+    @Test
+    void aFailingFactIsReportedAloneWithItsCommandStatusAndStderr() {
+        FakeHost host = FakeHost.of("h2-2010")
+                .fail(FactCommands.DOCKER_INFO, 1, NO_DAEMON)
+                .fail(FactCommands.DOCKER_LOG, 127, "sh: 1: journalctl: not found\n");
+        HostFacts facts = FakeHost.gatherer(FIXED).gather(host.batchShell());
+
+        assertFalse(facts.dockerInfo().isKnown());
+        assertEquals("`docker info --format '{{json .}}'` exited with status 1: " + NO_DAEMON.strip(),
+                facts.dockerInfo().why());
+        assertTrue(facts.dockerLog().why().contains("not found (exit 127): sh: 1: journalctl: not found"),
+                facts.dockerLog().why());
+        // Every other fact is still known.
+        assertTrue(facts.hostname().isKnown() && facts.kernel().isKnown() && facts.sockets().isKnown()
+                && facts.dockerNetworks().isKnown(), facts.toString());
+        assertEquals(FactGatherer.oneCommandEach(FIXED).gather(host.shell()), facts);
+    }
+
+    @Test
+    void factOutputHoldingMarkerLikeTextStaysThatFactsOutput() {
+        String hostname = "doctor-h2\novl-batch-" + FakeHost.NONCE.replace('0', 'f') + " 3 0\n";
+        FakeHost host = FakeHost.of("h2-2010").answer(FactCommands.HOSTNAME, hostname);
+        HostFacts facts = FakeHost.gatherer(FIXED).gather(host.batchShell());
+        assertEquals(hostname.strip(), facts.hostname().value().orElseThrow());
+        assertTrue(facts.kernel().isKnown());
+    }
+
+    @Test
+    void aBatchThatDoesNotFrameFallsBackToOneCommandEach() {
+        FakeHost host = FakeHost.of("h2-2010");
+        RemoteCommand request = CommandBatch.of(FactGatherer.BATCH, FakeHost.NONCE).request();
+        // A host whose `sh` ignored the script: exit 0, no frames.
+        host.shell().on(request, 0, "", "");
+        HostFacts facts = FakeHost.gatherer(FIXED).gather(host.shell());
+
+        assertEquals(FactGatherer.oneCommandEach(FIXED).gather(FakeHost.of("h2-2010").shell()), facts);
+        assertEquals(request, host.shell().calls().get(0));
+        assertTrue(host.shell().calls().contains(FactCommands.ID));
+    }
+
+    @Test
+    void aHostWhereNothingRunsHasEveryFactUnknownForThatReason() {
+        String why = "host h2: sudo needs a password for user ovl; allow passwordless sudo (NOPASSWD) for it or"
+                + " connect as root";
+        RemoteShell refusing = command -> {
+            throw new OvlException(ExitCode.HOST_FAILED, why);
+        };
+        assertEquals(HostFacts.nothingKnown(why), FakeHost.gatherer(FIXED).gather(refusing));
+    }
+
+    @Test
+    void theHostsTimeBetweenItsTwoClockReadingsNarrowsTheSkewMeasurement() {
+        Instant t = FakeHost.NOW;
+        // The local clock: before the batch, after it 3 s later. The host took 2 s between its readings.
+        Clock local = new Steps(t, t.plusSeconds(3));
+        FakeHost host = FakeHost.of("h2-2010");
+        RemoteCommand request = CommandBatch.of(FactGatherer.BATCH, FakeHost.NONCE).request();
+        String m = "\novl-batch-" + FakeHost.NONCE + " ";
+        StringBuilder out = new StringBuilder(m + "start\n");
+        StringBuilder err = new StringBuilder(m + "start\n");
+        for (int i = 0; i < FactGatherer.BATCH.size(); i++) {
+            RemoteCommand c = FactGatherer.BATCH.get(i);
+            CommandResult r = host.shell().run(c);
+            String stdout = i == 0 ? t.getEpochSecond() + ".5\n" : i == FactGatherer.BATCH.size() - 1
+                    ? (t.getEpochSecond() + 2) + ".5\n" : r.stdoutText();
+            out.append(stdout).append(m).append(i).append(' ').append(r.exitCode()).append('\n');
+            err.append(r.stderrText()).append(m).append(i).append('\n');
+        }
+        host.shell().on(request, 0, out.toString(), err.toString());
+
+        ClockSample sample = FakeHost.gatherer(local).gather(host.shell()).clock().value().orElseThrow();
+        // The first reading happened within the first second of the round trip, not anywhere in 3 s.
+        assertEquals(Duration.ofMillis(500), sample.uncertainty());
+        assertEquals(Duration.ZERO, sample.offset());
+    }
+
+    @Test
+    void remoteSpanIsZeroWhenAReadingIsMissing() {
+        CommandResult ok = CommandResult.ok("h", FactCommands.DATE, "100.0\n");
+        CommandResult failed = new CommandResult("h", FactCommands.DATE, 1, new byte[0], new byte[0]);
+        CommandResult garbage = CommandResult.ok("h", FactCommands.DATE, "soon\n");
+        assertEquals(Duration.ZERO, FactGatherer.remoteSpan(ok, failed));
+        assertEquals(Duration.ZERO, FactGatherer.remoteSpan(ok, garbage));
+        assertEquals(Duration.ofMillis(1500), FactGatherer.remoteSpan(ok, CommandResult.ok("h", FactCommands.DATE, "101.5\n")));
+        assertEquals(Duration.ZERO, FactGatherer.remoteSpan(CommandResult.ok("h", FactCommands.DATE, "101.5\n"), ok));
+    }
+
+    /** Records what was sent, then answers through another shell. */
+    private static final class Recording implements RemoteShell {
+        final List<RemoteCommand> sent = new ArrayList<>();
+        private final RemoteShell answers;
+
+        Recording(RemoteShell answers) {
+            this.answers = answers;
+        }
+
+        @Override
+        public CommandResult run(RemoteCommand command) {
+            sent.add(command);
+            return answers.run(command);
+        }
+    }
+
+    /** A local clock that reads the given instants in turn. */
+    private static final class Steps extends Clock {
+        private final Deque<Instant> readings;
+
+        Steps(Instant... readings) {
+            this.readings = new ArrayDeque<>(List.of(readings));
+        }
+
+        @Override
+        public Instant instant() {
+            return readings.size() > 1 ? readings.poll() : readings.peek();
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+    }
+}
