@@ -94,8 +94,9 @@ public final class FactGatherer {
         for (CommandResult r : results.subList(1, results.size() - 1)) {
             byCommand.put(r.command(), r);
         }
-        // Answers from the batch; every fact command is in it, so this never misses.
-        RemoteShell answered = command -> byCommand.get(command);
+        // Answers from the batch; a command that is not in it (a fact added without adding its
+        // command to BATCH) still runs, on its own exec.
+        RemoteShell answered = command -> byCommand.containsKey(command) ? byCommand.get(command) : shell.run(command);
         Instant latest = after.minus(remoteSpan(start, end));
         Fact<ClockSample> clockFact = Fact.of(start,
                 out -> ClockSample.parse(before, latest.isBefore(before) ? before : latest, out));
