@@ -13,7 +13,6 @@ import io.ovl.hosts.ParallelHosts;
 import io.ovl.ssh.CommandResult;
 import io.ovl.ssh.HostSession;
 import io.ovl.ssh.RemoteCommand;
-import io.ovl.ssh.CachingSessionPool;
 import io.ovl.ssh.SessionPool;
 import io.ovl.topology.LoadResult;
 import io.ovl.topology.TopologyLoader;
@@ -91,8 +90,8 @@ public final class DoctorCommand implements Callable<Integer> {
         DoctorReport report;
         // Inside `ovl shell` the shell's pool keeps one connection per host across commands;
         // run alone, doctor's own pool lives (and closes) with this command.
-        try (CachingSessionPool own = CachingSessionPool.fromSystem()) {
-            SessionPool pool = OvlCommand.environmentOf(spec).sessions().orElse(own);
+        try (CommandSessions sessions = CommandSessions.of(spec)) {
+            SessionPool pool = sessions.pool();
             long before = pool.connectionsOpened();
             DoctorRunner runner = new DoctorRunner(host -> new PooledConnection(pool.session(access.target(host))),
                     new ParallelHosts(parallelOption.value()), new FactGatherer(Clock.systemUTC()),

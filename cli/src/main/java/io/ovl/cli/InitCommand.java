@@ -76,14 +76,17 @@ public final class InitCommand implements Callable<Integer> {
         Path file = topologyOption.locate();
         Topology topology = ProvisionRun.load(file);
         if (topology.mode() == Mode.SWARM) {
-            return new SwarmRun(topology, file, parallelOption.value(), output.json(), spec.commandLine().getOut(),
-                    spec.commandLine().getErr()).init(dryRun, force);
+            try (CommandSessions sessions = CommandSessions.of(spec)) {
+                return new SwarmRun(topology, file, parallelOption.value(), sessions.pool(), output.json(),
+                        spec.commandLine().getOut(), spec.commandLine().getErr()).init(dryRun, force);
+            }
         }
         ProvisionRun.refuseForceOutsideSwarm(topology, force);
         ClusterLayout.of(topology); // refuses a topology init cannot handle before any host is contacted
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        try (OpenHosts hosts = ProvisionRun.open(topology, file, parallelOption.value());
+        try (CommandSessions sessions = CommandSessions.of(spec);
+             OpenHosts hosts = ProvisionRun.open(topology, file, parallelOption.value(), sessions.pool());
              AutoCloseable lock = dryRun ? null : ProvisionRun.lock(hosts, topology, "init")) {
             Provision provision = new Provision(topology, hosts, new Planner());
             Plan plan = provision.plan();

@@ -137,7 +137,7 @@ public final class NetCreateCommand implements Callable<Integer> {
         err.print(report.problemsText(output.style()));
         err.flush();
         CreateReport created;
-        try (NetRun run = NetRun.open(topologyOption, topology, parallelOption.value())) {
+        try (NetRun run = NetRun.open(topologyOption, topology, parallelOption.value(), spec)) {
             var progress = ProvisionRun.lines(output.json() ? err : out);
             NetCreate create = new NetCreate(run.hosts, run.parallel, run.visibility(waitSeconds, progress), progress);
             created = create.create(effective, placement.candidates(topology), placement.mustSee(topology));

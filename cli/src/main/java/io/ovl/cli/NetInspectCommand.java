@@ -75,7 +75,7 @@ public final class NetInspectCommand implements Callable<Integer> {
         requireName(name);
         Topology topology = NetRun.load(topologyOption);
         MergedNetwork network;
-        try (NetRun run = NetRun.open(topologyOption, topology, parallelOption.value())) {
+        try (NetRun run = NetRun.open(topologyOption, topology, parallelOption.value(), spec)) {
             network = find(name, run);
         }
         PrintWriter out = spec.commandLine().getOut();

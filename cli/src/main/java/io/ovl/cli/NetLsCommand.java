@@ -49,7 +49,7 @@ public final class NetLsCommand implements Callable<Integer> {
     public Integer call() {
         Topology topology = NetRun.load(topologyOption);
         NetReadout readout;
-        try (NetRun run = NetRun.open(topologyOption, topology, parallelOption.value())) {
+        try (NetRun run = NetRun.open(topologyOption, topology, parallelOption.value(), spec)) {
             readout = NetReadout.read(run.hosts, run.parallel);
         }
         NetworkListing listing = NetworkListing.of(readout, NetRun.mustSee(topology));

@@ -62,7 +62,7 @@ public final class NetRmCommand implements Callable<Integer> {
         Topology topology = NetRun.load(topologyOption);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        try (NetRun run = NetRun.open(topologyOption, topology, parallelOption.value())) {
+        try (NetRun run = NetRun.open(topologyOption, topology, parallelOption.value(), spec)) {
             MergedNetwork network = NetInspectCommand.find(name, run);
             var refusal = NetRemove.refusal(network, force);
             if (refusal.isPresent()) {

@@ -9,6 +9,7 @@ import java.time.Duration;
 import io.ovl.provision.OpenHosts;
 import io.ovl.topology.Topology;
 import java.nio.file.Path;
+import picocli.CommandLine.Model.CommandSpec;
 import java.util.List;
 
 /**
@@ -19,13 +20,15 @@ final class NetRun implements AutoCloseable {
     final Path file;
     final Topology topology;
     final ParallelHosts parallel;
+    private final CommandSessions sessions;
     private final OpenHosts open;
     final NetHosts hosts;
 
-    private NetRun(Path file, Topology topology, ParallelHosts parallel, OpenHosts open) {
+    private NetRun(Path file, Topology topology, ParallelHosts parallel, CommandSessions sessions, OpenHosts open) {
         this.file = file;
         this.topology = topology;
         this.parallel = parallel;
+        this.sessions = sessions;
         this.open = open;
         this.hosts = NetHosts.of(topology, open);
     }
@@ -35,11 +38,18 @@ final class NetRun implements AutoCloseable {
         return ProvisionRun.load(option.locate());
     }
 
-    static NetRun open(TopologyOption option, Topology topology, int parallelism) {
+    /** Sessions from the shell's pool inside {@code ovl shell}, else from a pool of this command's own. */
+    static NetRun open(TopologyOption option, Topology topology, int parallelism, CommandSpec spec) {
         Path file = option.locate();
         ParallelHosts parallel = new ParallelHosts(parallelism);
-        OpenHosts open = ProvisionRun.open(topology, file, parallelism);
-        return new NetRun(file, topology, parallel, open);
+        CommandSessions sessions = CommandSessions.of(spec);
+        try {
+            return new NetRun(file, topology, parallel, sessions, ProvisionRun.open(topology, file, parallelism,
+                    sessions.pool()));
+        } catch (RuntimeException e) {
+            sessions.close();
+            throw e;
+        }
     }
 
     /** The hosts that must list a network (kv: every overlay host; swarm: the managers). */
@@ -54,6 +64,10 @@ final class NetRun implements AutoCloseable {
 
     @Override
     public void close() {
-        open.close();
+        try {
+            open.close();
+        } finally {
+            sessions.close();
+        }
     }
 }

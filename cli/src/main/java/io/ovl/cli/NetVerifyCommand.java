@@ -70,7 +70,7 @@ public final class NetVerifyCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         VerifyReport report;
-        try (NetRun run = NetRun.open(topologyOption, topology, parallelOption.value());
+        try (NetRun run = NetRun.open(topologyOption, topology, parallelOption.value(), spec);
              NetVerify verify = new NetVerify(run.hosts, run.parallel, ProvisionRun.lines(err))) {
             // Ctrl-C: the JVM runs shutdown hooks while the sessions are still open; remove the probes there.
             Thread cleanup = new Thread(() -> {

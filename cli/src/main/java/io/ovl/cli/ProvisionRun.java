@@ -11,7 +11,7 @@ import io.ovl.provision.RunLock;
 import io.ovl.provision.ProvisionProgress;
 import io.ovl.provision.SshHosts;
 import io.ovl.hosts.ParallelHosts;
-import io.ovl.ssh.SshConnector;
+import io.ovl.ssh.SessionPool;
 import io.ovl.topology.Topology;
 import io.ovl.topology.TopologyLoader;
 import java.io.Console;
@@ -32,8 +32,9 @@ final class ProvisionRun {
         return new TopologyLoader().load(file).orThrow();
     }
 
-    static OpenHosts open(Topology topology, Path file, int parallel) {
-        return SshHosts.open(topology, file, SshConnector.fromSystem(), new ParallelHosts(parallel));
+    /** One session per host from {@code pool} (the shell's, or the command's own: see {@link CommandSessions}). */
+    static OpenHosts open(Topology topology, Path file, int parallel, SessionPool pool) {
+        return SshHosts.open(topology, file, pool, new ParallelHosts(parallel));
     }
 
     /** "ovl init by root@laptop pid 4242 since 2026-11-22T23:40:00Z", written into the lock. */

@@ -10,7 +10,7 @@ import io.ovl.swarm.SwarmInit;
 import io.ovl.swarm.SwarmPlan;
 import io.ovl.swarm.SwarmReset;
 import io.ovl.swarm.SwarmResetPlan;
-import io.ovl.ssh.SshConnector;
+import io.ovl.ssh.SessionPool;
 import io.ovl.topology.Topology;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -23,14 +23,17 @@ final class SwarmRun {
     private final Topology topology;
     private final Path file;
     private final int parallel;
+    private final SessionPool pool;
     private final boolean json;
     private final PrintWriter out;
     private final PrintWriter err;
 
-    SwarmRun(Topology topology, Path file, int parallel, boolean json, PrintWriter out, PrintWriter err) {
+    /** @param pool where host sessions come from (the shell's, or the command's own: see {@link CommandSessions}) */
+    SwarmRun(Topology topology, Path file, int parallel, SessionPool pool, boolean json, PrintWriter out, PrintWriter err) {
         this.topology = topology;
         this.file = file;
         this.parallel = parallel;
+        this.pool = pool;
         this.json = json;
         this.out = out;
         this.err = err;
@@ -91,7 +94,7 @@ final class SwarmRun {
     }
 
     private SwarmHosts open() {
-        return SwarmHosts.overSsh(topology, file, SshConnector.fromSystem(), new ParallelHosts(parallel));
+        return SwarmHosts.overSsh(topology, file, pool, new ParallelHosts(parallel));
     }
 
     /** The run lock on the first overlay host, released also on Ctrl-C (as in kv mode). */

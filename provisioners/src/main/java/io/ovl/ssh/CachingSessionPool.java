@@ -41,6 +41,7 @@ public final class CachingSessionPool implements SessionPool, AutoCloseable {
         return over(SshConnector.fromSystem());
     }
 
+    /** The target's session, lent: closing it leaves the connection open for the next caller. */
     @Override
     public HostSession session(SshTarget target) {
         return slots.computeIfAbsent(target, t -> new Slot()).get(target);
@@ -74,14 +75,14 @@ public final class CachingSessionPool implements SessionPool, AutoCloseable {
 
         synchronized HostSession get(SshTarget target) {
             if (session != null && alive.test(session)) {
-                return session;
+                return session.lent();
             }
             if (session != null) {
                 session.close();
                 session = null;
             }
             session = opener.apply(target); // an OvlException leaves the slot empty: the next call retries
-            return session;
+            return session.lent();
         }
 
         synchronized void close() {

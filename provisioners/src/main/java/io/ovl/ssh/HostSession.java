@@ -25,11 +25,27 @@ public final class HostSession implements RemoteShell, AutoCloseable {
     private final SshEndpoint endpoint;
     private final SSHClient client;
     private final List<SSHClient> chain;
+    /** False for a {@link #lent()} view: its owner (a {@link SessionPool}) closes the connection. */
+    private final boolean owner;
 
     HostSession(SshEndpoint endpoint, SSHClient client, List<SSHClient> chain) {
+        this(endpoint, client, chain, true);
+    }
+
+    private HostSession(SshEndpoint endpoint, SSHClient client, List<SSHClient> chain, boolean owner) {
         this.endpoint = endpoint;
         this.client = client;
         this.chain = List.copyOf(chain);
+        this.owner = owner;
+    }
+
+    /**
+     * The same connection for a borrower whose {@link #close()} leaves it open: a pool lends its
+     * sessions this way, so code written to close what it opened (init's hosts, swarm's, net's)
+     * can run on a pooled connection without ending it for the next command.
+     */
+    HostSession lent() {
+        return new HostSession(endpoint, client, chain, false);
     }
 
     /** The topology host name; every error about this host starts with "host LABEL:". */
@@ -141,10 +157,12 @@ public final class HostSession implements RemoteShell, AutoCloseable {
         }
     }
 
-    /** Closes the connection and those of its jump hosts. */
+    /** Closes the connection and those of its jump hosts; does nothing on a session lent by a pool. */
     @Override
     public void close() {
-        SshConnector.closeAll(chain);
+        if (owner) {
+            SshConnector.closeAll(chain);
+        }
     }
 
     /** Writes a command's stdin (possibly nothing) on its own thread, then closes it to send EOF. */

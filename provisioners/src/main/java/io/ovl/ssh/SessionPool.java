@@ -5,8 +5,8 @@ package io.ovl.ssh;
  * shell}) gets the shell's pool, so one connection per host serves every command typed there; a
  * command run on its own gets a pool of its own that lives as long as the command.
  *
- * <p>Sessions belong to the pool: callers use them and never close them; the pool's owner closes
- * the pool.
+ * <p>Sessions belong to the pool: callers use them, and closing one leaves its connection open
+ * (it is lent); the pool's owner closes the pool, which closes the connections.
  */
 public interface SessionPool {
     /**

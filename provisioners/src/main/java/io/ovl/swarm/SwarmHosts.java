@@ -8,6 +8,7 @@ import io.ovl.hosts.HostResult;
 import io.ovl.hosts.ParallelHosts;
 import io.ovl.ssh.HostSession;
 import io.ovl.ssh.RemoteShell;
+import io.ovl.ssh.SessionPool;
 import io.ovl.ssh.SshConnector;
 import io.ovl.ssh.SshTarget;
 import io.ovl.topology.Host;
@@ -46,8 +47,18 @@ public final class SwarmHosts implements AutoCloseable {
 
     /** Real SSH sessions to the topology's overlay hosts, mapped by {@link HostAccess}. */
     public static SwarmHosts overSsh(Topology topology, Path topologyFile, SshConnector connector, ParallelHosts parallel) {
+        return overSsh(topology, topologyFile, connector::open, parallel);
+    }
+
+    /** The same from {@code pool}: closing the returned hosts leaves the pool's connections open. */
+    public static SwarmHosts overSsh(Topology topology, Path topologyFile, SessionPool pool, ParallelHosts parallel) {
+        return overSsh(topology, topologyFile, pool::session, parallel);
+    }
+
+    private static SwarmHosts overSsh(Topology topology, Path topologyFile, Function<SshTarget, HostSession> sessions,
+                                      ParallelHosts parallel) {
         HostAccess access = HostAccess.forTopologyFile(topologyFile);
-        return open(topology.overlayHosts(), h -> ssh(connector.open(access.target(h))), parallel);
+        return open(topology.overlayHosts(), h -> ssh(sessions.apply(access.target(h))), parallel);
     }
 
     private static SwarmHost ssh(HostSession session) {

@@ -24,8 +24,9 @@ import picocli.CommandLine.Spec;
             "An interactive prompt for one topology: type any ovl command without 'ovl'.",
             "",
             "Tab completes commands, options, and host and network names from the topology.",
-            "Commands that reach hosts (doctor) keep one SSH connection per host open for the",
-            "next command. History is kept between sessions. 'exit' or Ctrl-D leaves."
+            "Commands that reach hosts (doctor, init, reset, net) share one SSH connection per",
+            "host, kept open for the next command. History is kept between sessions. 'exit' or",
+            "Ctrl-D leaves."
         },
         footerHeading = "%nExamples:%n",
         footer = {

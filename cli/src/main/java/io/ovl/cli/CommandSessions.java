@@ -1,0 +1,40 @@
+package io.ovl.cli;
+
+import io.ovl.ssh.CachingSessionPool;
+import io.ovl.ssh.SessionPool;
+import java.util.Optional;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * Where a host-touching command (doctor, init, reset, net) gets its SSH sessions: inside
+ * {@code ovl shell} the shell's pool, so a host connected by one command is reused by the next;
+ * run alone, a pool of its own that is closed, with its connections, when the command ends.
+ */
+final class CommandSessions implements AutoCloseable {
+    private final SessionPool pool;
+    private final Optional<CachingSessionPool> own;
+
+    private CommandSessions(SessionPool pool, Optional<CachingSessionPool> own) {
+        this.pool = pool;
+        this.own = own;
+    }
+
+    static CommandSessions of(CommandSpec spec) {
+        Optional<SessionPool> shell = OvlCommand.environmentOf(spec).sessions();
+        if (shell.isPresent()) {
+            return new CommandSessions(shell.get(), Optional.empty());
+        }
+        CachingSessionPool own = CachingSessionPool.fromSystem();
+        return new CommandSessions(own, Optional.of(own));
+    }
+
+    SessionPool pool() {
+        return pool;
+    }
+
+    /** Closes the command's own pool; the shell's stays open for the next command. */
+    @Override
+    public void close() {
+        own.ifPresent(CachingSessionPool::close);
+    }
+}
