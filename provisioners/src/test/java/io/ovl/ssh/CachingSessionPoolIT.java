@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ovl.core.OvlException;
 import java.io.IOException;
@@ -37,7 +38,7 @@ class CachingSessionPoolIT {
                 SshTarget b = TestClient.target("b", sshd, key);
                 HostSession first = pool.session(a);
                 assertEquals("root", whoami(first));
-                assertSame(first, pool.session(a), "the same session for the same host");
+                assertSame(first.sshClient(), pool.session(a).sshClient(), "the same connection for the same host");
                 assertEquals("root", whoami(pool.session(a)));
                 assertEquals(1, pool.connectionsOpened());
                 assertEquals("root", whoami(pool.session(b)));
@@ -56,13 +57,32 @@ class CachingSessionPoolIT {
             HostSession reopened;
             try (CachingSessionPool pool = CachingSessionPool.over(client.connector())) {
                 HostSession first = pool.session(a);
-                first.close(); // as if the network dropped between two shell commands
+                first.sshClient().close(); // as if the network dropped between two shell commands
                 reopened = pool.session(a);
-                assertFalse(first == reopened, "a closed session is replaced");
+                assertFalse(first.sshClient() == reopened.sshClient(), "a dead connection is replaced");
                 assertEquals("root", whoami(reopened));
                 assertEquals(2, pool.connectionsOpened());
             }
             assertFalse(reopened.sshClient().isConnected(), "closing the pool closes its sessions");
+        }
+    }
+
+    @Test
+    void closingALentSessionKeepsTheConnectionForTheNextCommand() throws IOException {
+        Path key = TestKeys.generate(dir.resolve("keys"), "ed25519", "");
+        try (LoopbackSshd sshd = LoopbackSshd.start(dir.resolve("sshd"), TestKeys.publicKey(key))) {
+            TestClient client = new TestClient(dir.resolve("client"));
+            client.trust(sshd);
+            SshTarget a = TestClient.target("a", sshd, key);
+            try (CachingSessionPool pool = CachingSessionPool.over(client.connector())) {
+                HostSession first = pool.session(a);
+                first.close(); // what init's and net's hosts do when their command ends
+                assertTrue(first.sshClient().isConnected(), "a lent session's close leaves the connection open");
+                HostSession next = pool.session(a);
+                assertSame(first.sshClient(), next.sshClient());
+                assertEquals("root", whoami(next));
+                assertEquals(1, pool.connectionsOpened());
+            }
         }
     }
 
