@@ -1,0 +1,109 @@
+package io.ovl.doctor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.ovl.lab.Lab;
+import io.ovl.lab.LabHost;
+import io.ovl.ssh.CommandBatch;
+import io.ovl.ssh.CommandResult;
+import io.ovl.ssh.HostSession;
+import io.ovl.ssh.RemoteCommand;
+import io.ovl.ssh.RemoteShell;
+import io.ovl.ssh.SshConnector;
+import io.ovl.ssh.SshTarget;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * On a REAL lab host (Engine 20.10, Debian 12, systemd): a batch runs over SSH as root and through
+ * sudo as the non-root user ovl, each command's status and output come back apart, and doctor's
+ * facts are gathered in exactly one exec with the same facts as one command each.
+ */
+class FactGathererLabIT {
+    static final String LAB = Lab.uniqueName("facts");
+
+    static Lab lab;
+    static SshConnector connector;
+
+    @BeforeAll
+    static void up() {
+        lab = Lab.start(LAB, List.of("20.10"), 0);
+        connector = SshConnector.fromSystem();
+    }
+
+    @AfterAll
+    static void down() {
+        if (connector != null) {
+            connector.close();
+        }
+        if (lab != null) {
+            lab.close();
+        }
+    }
+
+    static SshTarget target(String user) throws IOException {
+        LabHost h = lab.hosts().get(0);
+        SshTarget t = SshTarget.of(h.name(), h.address()).withUser(user).withIdentityFiles(List.of(lab.keyPath()))
+                .withKnownHostsFiles(List.of(lab.knownHostsPath())).withTimeouts(Duration.ofSeconds(10), Duration.ofSeconds(60));
+        return user.equals("root") ? t : t.withBecome(SshTarget.Become.SUDO);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"root", "ovl"})
+    void aBatchSplitsBackIntoEachCommandsResult(String user) throws IOException {
+        String impostor = "x\novl-batch-0123456789abcdef0123456789abcdef 1 0\n";
+        List<RemoteCommand> commands = List.of(RemoteCommand.of("id", "-un"),
+                RemoteCommand.script("echo partial; echo 'it broke' >&2; exit 3"),
+                RemoteCommand.of("printf", "%s", impostor),
+                RemoteCommand.of("cat"),
+                RemoteCommand.of("hostname"));
+        try (HostSession s = connector.open(target(user))) {
+            List<CommandResult> r = CommandBatch.run(s, commands);
+            assertEquals("root\n", r.get(0).stdoutText(), "through sudo for ovl");
+            assertEquals(3, r.get(1).exitCode());
+            assertEquals("partial\n", r.get(1).stdoutText());
+            assertEquals("it broke\n", r.get(1).stderrText());
+            assertEquals(impostor, r.get(2).stdoutText());
+            assertEquals("", r.get(3).stdoutText(), "stdin of a batched command is empty");
+            assertEquals(lab.hosts().get(0).name() + "\n", r.get(4).stdoutText());
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"root", "ovl"})
+    void doctorsFactsComeFromOneExec(String user) throws IOException {
+        try (HostSession s = connector.open(target(user))) {
+            List<RemoteCommand> sent = new ArrayList<>();
+            RemoteShell counting = c -> {
+                sent.add(c);
+                return s.run(c);
+            };
+            HostFacts batched = new FactGatherer(Clock.systemUTC()).gather(counting);
+            assertEquals(1, sent.size(), "one exec: " + sent);
+            assertEquals(List.of("sh", "-s"), sent.get(0).argv());
+
+            HostFacts oneByOne = FactGatherer.oneCommandEach(Clock.systemUTC()).gather(s);
+            assertEquals(0, batched.uid().value().orElseThrow());
+            assertEquals(oneByOne.hostname(), batched.hostname());
+            assertEquals(oneByOne.kernel(), batched.kernel());
+            assertEquals(oneByOne.dockerUnit(), batched.dockerUnit());
+            assertEquals(oneByOne.daemonJson(), batched.daemonJson());
+            assertEquals(oneByOne.swarmNodes(), batched.swarmNodes());
+            assertEquals(oneByOne.vxlan(), batched.vxlan());
+            assertEquals(oneByOne.dockerInfo().value().map(i -> i.id()), batched.dockerInfo().value().map(i -> i.id()));
+            assertTrue(batched.interfaces().isKnown() && batched.routes().isKnown() && batched.sockets().isKnown()
+                    && batched.dockerNetworks().isKnown() && batched.dockerLog().isKnown(), batched.toString());
+            // The host's time between its two readings is taken off the round trip, never below zero.
+            ClockSample clock = batched.clock().value().orElseThrow();
+            assertTrue(!clock.uncertainty().isNegative(), clock.toString());
+        }
+    }
+}
