@@ -17,7 +17,7 @@ public final class Main {
             // start-up time and --version needs none of it: answer from the same provider.
             System.exit(printVersion(System.out));
         }
-        System.exit(OvlCommand.newCommandLine().execute(args));
+        System.exit(OvlCommand.newCommandLineFor(CliEnvironment.system(), args).execute(args));
     }
 
     /** For tests and the interactive shell: run without exiting the JVM. */

@@ -2,6 +2,8 @@ package io.ovl.cli;
 
 import io.ovl.core.ExitCode;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -20,8 +22,14 @@ import picocli.CommandLine.Spec;
             "",
             "Write a topology file (hosts, SSH access, key-value store, overlay networks),",
             "then: ovl validate, ovl doctor, ovl init, ovl net verify."
-        },
-        subcommands = {
+        })
+public final class OvlCommand implements Runnable {
+    /**
+     * The subcommands, in the order {@code ovl --help} lists them. Added in code rather than in
+     * {@code @Command(subcommands)} so that a run of one command builds only that command's part
+     * of the tree (see {@link #newCommandLineFor}).
+     */
+    static final List<Class<?>> SUBCOMMANDS = List.of(
             ValidateCommand.class,
             NetCommand.class,
             CompletionCommand.class,
@@ -29,9 +37,11 @@ import picocli.CommandLine.Spec;
             InitCommand.class,
             ResetCommand.class,
             io.ovl.cli.shell.ShellCommand.class,
-            CommandLine.HelpCommand.class
-        })
-public final class OvlCommand implements Runnable {
+            CommandLine.HelpCommand.class);
+
+    /** Subcommands that read the whole tree: completion scripts list every command, help shows any. */
+    private static final Set<Class<?>> WHOLE_TREE = Set.of(CompletionCommand.class, CommandLine.HelpCommand.class);
+
     @Spec
     CommandSpec spec;
 
@@ -57,9 +67,36 @@ public final class OvlCommand implements Runnable {
         return newCommandLine(CliEnvironment.system());
     }
 
-    /** The fully wired command line: handlers, exit codes, converters, help footer. */
+    /** The fully wired command line: every command, handlers, exit codes, converters, help footer. */
     public static CommandLine newCommandLine(CliEnvironment environment) {
+        return wire(environment, SUBCOMMANDS);
+    }
+
+    /**
+     * The command line for running {@code args} once: when the first argument names a subcommand,
+     * the tree holds only that one (with its own subcommands), because picocli reflects over every
+     * command, option and converter it is given, which was most of {@code ovl validate}'s start-up.
+     * The root's options and handlers are the same, so that command parses, runs, fails and prints
+     * its help exactly as in the whole tree. Anything else (no arguments, a root option first, an
+     * unknown or mistyped command, help, completion) gets the whole tree.
+     */
+    public static CommandLine newCommandLineFor(CliEnvironment environment, String... args) {
+        if (args.length > 0) {
+            for (Class<?> sub : SUBCOMMANDS) {
+                if (!WHOLE_TREE.contains(sub) && sub.getAnnotation(Command.class).name().equals(args[0])) {
+                    return wire(environment, List.of(sub));
+                }
+            }
+        }
+        return newCommandLine(environment);
+    }
+
+    private static CommandLine wire(CliEnvironment environment, List<Class<?>> subcommands) {
         CommandLine cl = new CommandLine(new OvlCommand(environment));
+        for (Class<?> sub : subcommands) {
+            cl.addSubcommand(sub);
+        }
+        // After the subcommands: picocli registers a converter with the subcommands present then.
         Converters.register(cl);
         cl.getCommandSpec().usageMessage().footerHeading("%nExit codes:%n");
         cl.getCommandSpec().usageMessage().footer(exitCodeTable());
