@@ -73,4 +73,17 @@ class ProbeScriptsLoopbackTest {
             assertEquals(0, received.get(30, TimeUnit.SECONDS).length, "the holder must receive no bytes");
         }
     }
+
+    /** Raw sockets need root: as root, the listener's raw socket gets the sender's ESP packet (no SA needed). */
+    @Test
+    void ovlsRawListenerHearsTheSendersEspPacket() throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/perl")), "needs perl");
+        assumeTrue("root".equals(System.getProperty("user.name")), "raw IP sockets need root");
+        Process listener = perl(ProbeScripts.LISTEN, "5", "run2", "127.0.0.1", "esp/50/1");
+        Process sender = perl(ProbeScripts.SEND, "3", "run2", "h3", "esp", "50", "127.0.0.1");
+        String sent = output(sender);
+        String heard = output(listener);
+        assertEquals("SENT esp 50 127.0.0.1\n", sent);
+        assertTrue(heard.contains("LISTEN esp 50\nGOT esp 50 h3\n"), heard);
+    }
 }
