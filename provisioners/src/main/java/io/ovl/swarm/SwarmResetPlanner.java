@@ -42,7 +42,7 @@ public final class SwarmResetPlanner {
             boolean isManager = info.controlAvailable();
             if (cluster.map(c -> c.managerHost().equals(h.name())).orElse(false)) {
                 last = Optional.of(new SwarmResetPlan.Leave(h.name(), info.nodeId(), false, true,
-                        "last manager: leaves with force, which ends the swarm"));
+                        "last manager: the swarm ends with it"));
             } else if (isManager && ours) {
                 managers.add(new SwarmResetPlan.Leave(h.name(), info.nodeId(), true, false, "manager: demoted to worker on "
                         + cluster.orElseThrow().managerHost() + " first, then leaves without force"));
