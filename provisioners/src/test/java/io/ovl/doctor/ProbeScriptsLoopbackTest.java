@@ -56,6 +56,18 @@ class ProbeScriptsLoopbackTest {
     }
 
     @Test
+    void ovlsListenerHearsTheSenderOverUdp() throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/perl")), "needs perl");
+        int port = freePort();
+        Process listener = perl(ProbeScripts.LISTEN, "5", "run3", "127.0.0.1", "udp/" + port + "/1");
+        Process sender = perl(ProbeScripts.SEND, "3", "run3", "h2", "udp", Integer.toString(port), "127.0.0.1");
+        String sent = output(sender);
+        String heard = output(listener);
+        assertEquals("SENT udp " + port + " 127.0.0.1\n", sent);
+        assertTrue(heard.contains("GOT udp " + port + " h2"), heard);
+    }
+
+    @Test
     void aPortHeldBySomeoneElseGetsAConnectionButNoBytes() throws Exception {
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/perl")), "needs perl");
         try (ServerSocket holder = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
