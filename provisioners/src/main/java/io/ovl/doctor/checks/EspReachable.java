@@ -11,6 +11,7 @@ import io.ovl.doctor.Verdict;
 import io.ovl.facts.Protocol;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -90,10 +91,10 @@ public final class EspReachable extends HostLocalCheck {
 
     /** The address the source sends from: its advertise address, else the topology's address. */
     private static String sourceAddress(DoctorContext context, String source) {
-        return context.host(source)
-                .flatMap(h -> h.reached() ? AdvertiseAddress.resolve(h.host(), h.facts()).value().map(AdvertiseAddress::ip)
-                        : java.util.Optional.<String>empty())
-                .or(() -> context.host(source).map(h -> h.host().address()))
+        Optional<GatheredHost> h = context.host(source);
+        return h.filter(GatheredHost::reached)
+                .flatMap(g -> AdvertiseAddress.resolve(g.host(), g.facts()).value().map(AdvertiseAddress::ip))
+                .or(() -> h.map(g -> g.host().address()))
                 .orElse(source);
     }
 }
