@@ -228,10 +228,12 @@ public final class PortProber {
             return new ProbeOutcome(s, t, address, need, ProbeOutcome.Result.RECEIVED, "");
         }
         Optional<String> sendError = sender.errorFor(key + " " + address);
-        if (need.protocol() == Protocol.ESP && sendError.filter(e -> e.startsWith("raw socket:")).isPresent()) {
+        // These say nothing about the network: the sender could not try (no root, an IPv6 target).
+        if (need.protocol() == Protocol.ESP && sendError.filter(e -> e.startsWith("raw socket:")
+                || e.startsWith("not an IPv4 address")).isPresent()) {
             return new ProbeOutcome(s, t, address, need, ProbeOutcome.Result.NOT_PROBED, "sender on " + s
-                    + " cannot send IP protocol 50 (" + sendError.get() + "); the ESP probe needs root: log in as"
-                    + " root or set become: sudo");
+                    + " cannot send IP protocol 50 (" + sendError.get() + ")" + (sendError.get().startsWith("raw socket:")
+                    ? "; the ESP probe needs root: log in as root or set become: sudo" : ""));
         }
         if (listener.busy().containsKey(key)) {
             if (need.protocol() == Protocol.ESP) {

@@ -62,7 +62,12 @@ sub raw_socket {
     my ($number, $bind) = @_;
     socket(my $raw, PF_INET, SOCK_RAW, $number) or return undef;
     if ($bind ne '0.0.0.0') {
-        bind($raw, sockaddr_in(0, inet_aton($bind))) or return undef;
+        my $local = inet_aton($bind);
+        if (!$local) {
+            $! = 22; # EINVAL: not an IPv4 address (the probe is IPv4 only)
+            return undef;
+        }
+        bind($raw, sockaddr_in(0, $local)) or return undef;
     }
     return $raw;
 }

@@ -79,7 +79,12 @@ while (@datagram && time < $end) {
                 $error{$key} = "raw socket: $!";
                 next;
             }
-            $sent = send($socket{$key}, $esp_packet, 0, sockaddr_in(0, inet_aton($address)));
+            my $peer = inet_aton($address);
+            if (!$peer) {
+                $error{$key} = 'not an IPv4 address (the probe is IPv4 only)';
+                next;
+            }
+            $sent = send($socket{$key}, $esp_packet, 0, sockaddr_in(0, $peer));
         } else {
             $socket{$key} ||= IO::Socket::INET->new(PeerAddr => $address, PeerPort => $port, Proto => 'udp');
             $sent = $socket{$key} && send($socket{$key}, $message, 0);

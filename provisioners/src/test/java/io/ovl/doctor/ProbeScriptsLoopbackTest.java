@@ -98,4 +98,14 @@ class ProbeScriptsLoopbackTest {
         assertEquals("SENT esp 50 127.0.0.1\n", sent);
         assertTrue(heard.contains("LISTEN esp 50\nGOT esp 50 h3\n"), heard);
     }
+
+    /** The probe is IPv4 only: an IPv6 address is named as such by both halves, never sent to. */
+    @Test
+    void theEspHalvesRefuseAnIpv6AddressSayingSo() throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/perl")), "needs perl");
+        assumeTrue("root".equals(System.getProperty("user.name")), "raw IP sockets need root");
+        assertEquals("FAILED esp 50 2001:db8::1 not_an_IPv4_address_(the_probe_is_IPv4_only)\n",
+                output(perl(ProbeScripts.SEND, "1", "run4", "h3", "esp", "50", "2001:db8::1")));
+        assertEquals("BUSY esp 50 Invalid argument\n", output(perl(ProbeScripts.LISTEN, "1", "run4", "2001:db8::1", "esp/50/1")));
+    }
 }
