@@ -237,9 +237,10 @@ public final class PortProber {
         }
         if (listener.busy().containsKey(key)) {
             if (need.protocol() == Protocol.ESP) {
+                String why = listener.busy().get(key);
                 return new ProbeOutcome(s, t, address, need, ProbeOutcome.Result.NOT_PROBED,
-                        "no raw socket for IP protocol 50 on " + t + " (" + listener.busy().get(key)
-                                + "); the ESP probe needs root: log in as root or set become: sudo");
+                        "no raw socket for IP protocol 50 on " + t + " (" + why + ")" + (why.startsWith("not an IPv4")
+                                ? "" : "; the ESP probe needs root: log in as root or set become: sudo"));
             }
             if (need.protocol() == Protocol.TCP) {
                 return sendError.isEmpty()

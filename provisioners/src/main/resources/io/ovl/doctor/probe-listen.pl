@@ -23,7 +23,9 @@ for my $spec (@specs) {
         ? IO::Socket::INET->new(LocalAddr => $bind, LocalPort => $port, Proto => 'tcp', Listen => 128, ReuseAddr => 1)
         : $proto eq 'esp' ? raw_socket($port, $bind)
         : IO::Socket::INET->new(LocalAddr => $bind, LocalPort => $port, Proto => 'udp');
-    if ($sock) {
+    if ($sock && !ref($sock)) {
+        print "BUSY $proto $port $sock\n";
+    } elsif ($sock) {
         $select->add($sock);
         $socket_info{fileno $sock} = [$proto, $port, $sock];
         $expected += $senders;
@@ -57,16 +59,14 @@ while ((my $left = $end - time) > 0 && scalar(keys %seen) < $expected) {
     }
 }
 
-# A raw socket of IP protocol $number, bound to $bind (only packets to that address), or undef with $! set.
+# A raw socket of IP protocol $number, bound to $bind (only packets to that address); undef with $! set,
+# or the reason as a string when $bind cannot be used.
 sub raw_socket {
     my ($number, $bind) = @_;
     socket(my $raw, PF_INET, SOCK_RAW, $number) or return undef;
     if ($bind ne '0.0.0.0') {
         my $local = inet_aton($bind);
-        if (!$local) {
-            $! = 22; # EINVAL: not an IPv4 address (the probe is IPv4 only)
-            return undef;
-        }
+        return 'not an IPv4 address (the probe is IPv4 only)' unless $local;
         bind($raw, sockaddr_in(0, $local)) or return undef;
     }
     return $raw;

@@ -106,6 +106,6 @@ class ProbeScriptsLoopbackTest {
         assumeTrue("root".equals(System.getProperty("user.name")), "raw IP sockets need root");
         assertEquals("FAILED esp 50 2001:db8::1 not_an_IPv4_address_(the_probe_is_IPv4_only)\n",
                 output(perl(ProbeScripts.SEND, "1", "run4", "h3", "esp", "50", "2001:db8::1")));
-        assertEquals("BUSY esp 50 Invalid argument\n", output(perl(ProbeScripts.LISTEN, "1", "run4", "2001:db8::1", "esp/50/1")));
+        assertEquals("BUSY esp 50 not an IPv4 address (the probe is IPv4 only)\n", output(perl(ProbeScripts.LISTEN, "1", "run4", "2001:db8::1", "esp/50/1")));
     }
 }
