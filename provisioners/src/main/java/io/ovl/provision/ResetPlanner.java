@@ -21,6 +21,10 @@ public final class ResetPlanner {
         List<HostPlan> hosts = new ArrayList<>();
         for (Host host : topology.hosts()) {
             HostState s = Preflight.stateOf(states, host);
+            if (s.dockerUnit().value().isEmpty() && s.initScript().isKnown()) {
+                DaemonJsonPlanner.reset(host, s, s.initScript().value().get(), blockers).ifPresent(hosts::add);
+                continue; // no systemd: ovl's keys are in daemon.json
+            }
             if (!s.dropIn().isKnown()) {
                 blockers.add(new Blocker(host.name(), "drop-in.read", "cannot read " + DockerdDropIn.PATH + ": "
                         + s.dropIn().why()));

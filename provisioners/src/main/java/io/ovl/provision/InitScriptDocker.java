@@ -1,0 +1,68 @@
+package io.ovl.provision;
+
+import io.ovl.core.ExitCode;
+import io.ovl.core.OvlException;
+import io.ovl.facts.UnparseableOutputException;
+import io.ovl.ssh.CommandResult;
+import io.ovl.ssh.RemoteCommand;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A host whose dockerd is started by {@code /etc/init.d/docker}, not by systemd: what init and
+ * reset need to know to change its /etc/docker/daemon.json safely.
+ *
+ * @param dockerdArgs      the running dockerd's arguments (without the program), as the kernel has
+ *                         them: a flag here and the same key in daemon.json make dockerd refuse to
+ *                         start, and DOCKER_OPTS of /etc/default/docker end up here, already expanded
+ * @param daemonJsonBackup the copy ovl kept when it last replaced daemon.json, if any; reset puts it
+ *                         back when it is what the file is without ovl's keys
+ */
+public record InitScriptDocker(List<String> dockerdArgs, Optional<String> daemonJsonBackup) {
+
+    /**
+     * One round trip: systemd as PID 1 (sd_booted(3) tests /run/systemd/system) means this is not
+     * an init-script host; then the init script must exist and dockerd run; then its argv,
+     * NUL-separated in /proc, one per line. The oldest dockerd is the host's own (a container
+     * running dockerd would be younger).
+     */
+    static final RemoteCommand READ = RemoteCommand.script("[ -d /run/systemd/system ] && exit 4;"
+            + " [ -x /etc/init.d/docker ] || exit 5; pid=$(pgrep -o -x dockerd) || exit 6;"
+            + " exec tr '\\0' '\\n' < \"/proc/$pid/cmdline\"");
+
+    public InitScriptDocker {
+        dockerdArgs = List.copyOf(dockerdArgs);
+        Objects.requireNonNull(daemonJsonBackup, "daemonJsonBackup");
+    }
+
+    /**
+     * The running dockerd's arguments from the output of {@link #READ}.
+     *
+     * @throws OvlException naming the host and what was found instead, for the exit codes of READ
+     */
+    static List<String> parseArgs(String host, CommandResult r) {
+        String why = switch (r.exitCode()) {
+            case 0 -> "";
+            case 4 -> "systemd runs this host (/run/systemd/system exists), but docker.service could not be read";
+            case 5 -> "neither systemd nor /etc/init.d/docker: ovl restarts dockerd only through systemd or Debian's"
+                    + " init script";
+            case 6 -> "no dockerd process runs: start Docker (/etc/init.d/docker start) and run again";
+            default -> "reading dockerd's command line failed (exit " + r.exitCode() + "): " + r.stderrText().strip();
+        };
+        if (!why.isEmpty()) {
+            throw new OvlException(ExitCode.HOST_FAILED, "host " + host + ": " + why);
+        }
+        List<String> argv = Arrays.stream(r.stdoutText().split("\n", -1)).toList();
+        // tr leaves one empty last element for the final NUL
+        if (!argv.isEmpty() && argv.get(argv.size() - 1).isEmpty()) {
+            argv = argv.subList(0, argv.size() - 1);
+        }
+        if (argv.isEmpty() || !argv.get(0).endsWith("dockerd")) {
+            throw new UnparseableOutputException("host " + host + ": /proc/PID/cmdline of dockerd: expected dockerd"
+                    + " first, got " + argv);
+        }
+        return List.copyOf(argv.subList(1, argv.size()));
+    }
+}
