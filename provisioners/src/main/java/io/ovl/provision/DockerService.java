@@ -1,5 +1,6 @@
 package io.ovl.provision;
 
+import io.ovl.doctor.FactCommands;
 import io.ovl.ssh.RemoteCommand;
 
 /**
@@ -13,7 +14,7 @@ public enum DockerService {
     INIT_SCRIPT("/etc/init.d/docker status; tail " + DockerService.INIT_SCRIPT_LOG);
 
     /** Where Debian's init script sends dockerd's output (DOCKER_LOGFILE in /etc/init.d/docker). */
-    public static final String INIT_SCRIPT_LOG = "/var/log/docker.log";
+    public static final String INIT_SCRIPT_LOG = FactCommands.INIT_SCRIPT_LOG;
 
     /**
      * Stop and start through the init script. stdin from /dev/null: start-stop-daemon --no-close
@@ -24,13 +25,8 @@ public enum DockerService {
     static final RemoteCommand INIT_SCRIPT_STATUS = RemoteCommand.of("/etc/init.d/docker", "status");
     /** dockerd's last lines in the init script's log. */
     static final RemoteCommand INIT_SCRIPT_LAST_LOG = RemoteCommand.of("tail", "-n", "5", INIT_SCRIPT_LOG);
-    /**
-     * The log of dockerd's current run: the lines since its last "Starting up" (dockerd's first line
-     * on every start), as the journal's invocation ID gives them on systemd hosts. Exits 3 without a log.
-     */
-    static final RemoteCommand INIT_SCRIPT_RUN_LOG = RemoteCommand.script("[ -r " + INIT_SCRIPT_LOG + " ] || exit 3;"
-            + " exec awk '/msg=\"Starting up\"/ { run = \"\" } { run = run $0 \"\\n\" } END { printf \"%s\", run }' "
-            + INIT_SCRIPT_LOG);
+    /** The log of dockerd's current run, as the journal's invocation ID gives it on systemd hosts. */
+    static final RemoteCommand INIT_SCRIPT_RUN_LOG = FactCommands.INIT_SCRIPT_DOCKER_LOG;
 
     private final String howToCheck;
 

@@ -2,10 +2,11 @@ package io.ovl.provision;
 
 import io.ovl.core.ExitCode;
 import io.ovl.core.OvlException;
+import io.ovl.doctor.FactCommands;
+import io.ovl.facts.DockerdCommandLine;
 import io.ovl.facts.UnparseableOutputException;
 import io.ovl.ssh.CommandResult;
 import io.ovl.ssh.RemoteCommand;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -22,15 +23,8 @@ import java.util.Optional;
  */
 public record InitScriptDocker(List<String> dockerdArgs, Optional<String> daemonJsonBackup) {
 
-    /**
-     * One round trip: systemd as PID 1 (sd_booted(3) tests /run/systemd/system) means this is not
-     * an init-script host; then the init script must exist and dockerd run; then its argv,
-     * NUL-separated in /proc, one per line. The oldest dockerd is the host's own (a container
-     * running dockerd would be younger).
-     */
-    static final RemoteCommand READ = RemoteCommand.script("[ -d /run/systemd/system ] && exit 4;"
-            + " [ -x /etc/init.d/docker ] || exit 5; pid=$(pgrep -o -x dockerd) || exit 6;"
-            + " exec tr '\\0' '\\n' < \"/proc/$pid/cmdline\"");
+    /** dockerd's argv, or exit codes telling why not: see {@link FactCommands#INIT_SCRIPT_DOCKERD_ARGS}. */
+    static final RemoteCommand READ = FactCommands.INIT_SCRIPT_DOCKERD_ARGS;
 
     public InitScriptDocker {
         dockerdArgs = List.copyOf(dockerdArgs);
@@ -54,15 +48,10 @@ public record InitScriptDocker(List<String> dockerdArgs, Optional<String> daemon
         if (!why.isEmpty()) {
             throw new OvlException(ExitCode.HOST_FAILED, "host " + host + ": " + why);
         }
-        List<String> argv = Arrays.stream(r.stdoutText().split("\n", -1)).toList();
-        // tr leaves one empty last element for the final NUL
-        if (!argv.isEmpty() && argv.get(argv.size() - 1).isEmpty()) {
-            argv = argv.subList(0, argv.size() - 1);
+        try {
+            return DockerdCommandLine.parseArgs(r.stdoutText());
+        } catch (UnparseableOutputException e) {
+            throw new UnparseableOutputException("host " + host + ": " + e.getMessage(), e);
         }
-        if (argv.isEmpty() || !argv.get(0).endsWith("dockerd")) {
-            throw new UnparseableOutputException("host " + host + ": /proc/PID/cmdline of dockerd: expected dockerd"
-                    + " first, got " + argv);
-        }
-        return List.copyOf(argv.subList(1, argv.size()));
     }
 }
