@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ovl.core.ExitCode;
+import io.ovl.doctor.CheckResult;
+import io.ovl.doctor.DoctorLabIT;
+import io.ovl.doctor.DoctorReport;
+import io.ovl.doctor.Status;
 import io.ovl.facts.DaemonJson;
 import io.ovl.hosts.ParallelHosts;
 import io.ovl.lab.CommandResult;
@@ -113,6 +117,20 @@ class NoSystemdInitIT {
 
     @Test
     @Order(2)
+    void doctorFindsNothingWrongOnTheHostWithoutSystemd() {
+        DoctorReport report = DoctorLabIT.doctor(topology, lab.topologyPath());
+        List<CheckResult> bad = report.results().filter(r -> r.host().equals(h3.name()))
+                .filter(r -> r.status() == Status.FAIL || r.status() == Status.WARN).toList();
+        assertEquals(List.of(), bad);
+        // The checks that read dockerd's configuration and log did so through the init script's dockerd.
+        CheckResult conflict = DoctorLabIT.result(report, "dockerd.config-conflict", h3.name());
+        assertTrue(conflict.message().startsWith("not a systemd host"), conflict.message());
+        assertEquals(Status.PASS, DoctorLabIT.result(report, "dockerd.log", h3.name()).status());
+        assertEquals(Status.PASS, DoctorLabIT.result(report, "dockerd.cluster-store", h3.name()).status());
+    }
+
+    @Test
+    @Order(3)
     void aSecondRunThroughSudoChangesNothingAndRestartsNothing() {
         String pid = dockerdPid(h3);
         String file = in(h3, "cat", DaemonJson.PATH);
@@ -129,7 +147,7 @@ class NoSystemdInitIT {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void resetGivesBackTheOperatorsDaemonJsonByteForByte() {
         lab.exec(h2, "docker", "rm", "-f", "web2");
         InitReport report = reset();
@@ -146,7 +164,7 @@ class NoSystemdInitIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void aDaemonJsonDockerdRefusesIsRolledBackAndARunningFlagIsThenReportedBeforeAnyChange() {
         lab.exec(h3, "cp", "/etc/default/docker", "/root/default-docker.orig");
         try (OpenHosts hosts = open(topology, lab.topologyPath())) {
@@ -191,7 +209,7 @@ class NoSystemdInitIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void resetAfterThePartialInitLeavesEveryHostAsItWas() {
         InitReport report = reset();
         assertEquals(ExitCode.OK, report.exitCode(), report.toString());
