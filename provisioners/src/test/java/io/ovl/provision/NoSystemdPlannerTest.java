@@ -224,6 +224,20 @@ class NoSystemdPlannerTest {
         assertFalse(p.changesSomething(), p.toString());
     }
 
+    @Test
+    void resetRefusesWhenOvlsKeysAreThereButDockerdCannotBeRestarted() {
+        HostState s = noSystemd(initialised(null), capturedArgs(), Optional.empty(), freshInfo());
+        HostState down = new HostState(H3, Fact.unknown("Cannot connect to the Docker daemon"), s.dockerUnit(),
+                s.daemonJson(), s.dropIn(), s.runningContainers(), s.storeContainer(), s.networks(), s.storeAnswers(),
+                Fact.unknown("host " + H3 + ": no dockerd process runs"));
+
+        ResetPlan plan = reset(down);
+
+        Blocker b = plan.blockers().stream().filter(x -> x.host().equals(H3)).findFirst().orElseThrow();
+        assertEquals("daemon-json.keys", b.check());
+        assertTrue(b.message().contains("no dockerd process runs"), b.message());
+    }
+
     private static List<String> iterable(java.util.Iterator<String> it) {
         List<String> out = new java.util.ArrayList<>();
         it.forEachRemaining(out::add);
