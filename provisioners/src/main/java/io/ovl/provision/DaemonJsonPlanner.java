@@ -63,8 +63,8 @@ final class DaemonJsonPlanner {
                 || info.clusterAdvertise().equals(Optional.of(expectedAdvertise));
         String why;
         if (!files.isEmpty()) {
-            why = (current.isEmpty() ? "new " : "ovl's keys into ") + DaemonJson.PATH + " (no systemd: restart by"
-                    + " /etc/init.d/docker)";
+            why = (current.isEmpty() ? "new " : "ovl's keys into ") + DaemonJson.PATH + "; no systemd: restart by"
+                    + " /etc/init.d/docker";
         } else if (!storeOk || !advertiseOk) {
             why = DaemonJson.PATH + " has ovl's keys but dockerd runs with cluster-store "
                     + info.clusterStore().orElse("(none)") + ": restart to apply it";
@@ -111,7 +111,7 @@ final class DaemonJsonPlanner {
         String why;
         if (docker.daemonJsonBackup().filter(b -> sameJson(b, wanted)).isPresent()) {
             after = docker.daemonJsonBackup();
-            why = "restore " + DaemonJson.PATH + " from ovl's backup (the file without ovl's keys)";
+            why = "restore " + DaemonJson.PATH + " from ovl's backup, the file without ovl's keys";
         } else if (docker.daemonJsonBackup().isEmpty() && wanted.isEmpty()) {
             after = Optional.empty();
             why = "remove " + DaemonJson.PATH + " (ovl created it; it holds only ovl's keys)";
