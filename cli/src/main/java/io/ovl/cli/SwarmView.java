@@ -85,8 +85,13 @@ final class SwarmView {
         StringBuilder b = new StringBuilder("Reset plan (swarm mode):\n");
         plan.removeNetworks().forEach(n -> b.append("  network ").append(n).append(": remove on ")
                 .append(plan.manager()).append('\n'));
-        plan.leaves().forEach(l -> b.append("  ").append(l.host()).append(": leave the swarm (").append(l.why())
-                .append(")\n"));
+        for (SwarmResetPlan.Leave l : plan.leaves()) {
+            if (l.demoteFirst()) {
+                b.append("  ").append(l.host()).append(": demote to worker (on ").append(plan.manager()).append(")\n");
+            }
+            b.append("  ").append(l.host()).append(": leave the swarm").append(l.force() ? " with force" : "")
+                    .append(" (").append(l.why()).append(")\n");
+        }
         plan.staying().forEach(s -> b.append("  ").append(s.host()).append(": no change (").append(s.why()).append(")\n"));
         plan.blockers().forEach(x -> b.append("  blocked: ").append(x.format()).append('\n'));
         if (plan.blockers().isEmpty() && plan.nothingToDo()) {
@@ -105,6 +110,7 @@ final class SwarmView {
         for (SwarmResetPlan.Leave l : plan.leaves()) {
             ObjectNode o = leaves.addObject();
             o.put("host", l.host());
+            o.put("demote-first", l.demoteFirst());
             o.put("force", l.force());
         }
         root.set("blockers", InitView.blockersJson(plan.blockers()));

@@ -3,6 +3,7 @@ package io.ovl.doctor;
 import io.ovl.core.ExitCode;
 import io.ovl.core.OvlException;
 import io.ovl.facts.DockerInfo;
+import io.ovl.facts.DockerdCommandLine;
 import io.ovl.facts.IpFamily;
 import io.ovl.facts.IpJson;
 import io.ovl.facts.KernelVersion;
@@ -36,12 +37,15 @@ public final class FactGatherer {
     /**
      * What the batch runs: the clock first, then every other fact, then the clock again; the time
      * between the two readings is subtracted from the round trip so the skew measurement stays as
-     * tight as when {@code date} runs alone.
+     * tight as when {@code date} runs alone. Both init-script commands run on every host (they exit
+     * at once where systemd runs dockerd): asking first whether they are needed would cost a round
+     * trip, and the facts use them only where docker.service is unknown, as one by one.
      */
     static final List<RemoteCommand> BATCH = List.of(FactCommands.DATE, FactCommands.ID, FactCommands.HOSTNAME,
             FactCommands.UNAME, FactCommands.VXLAN, FactCommands.DOCKER_INFO, FactCommands.DOCKER_NETWORKS,
             FactCommands.IP_ADDR, FactCommands.IP_ROUTE, FactCommands.SS, FactCommands.DAEMON_JSON,
-            FactCommands.DOCKER_UNIT, FactCommands.DOCKER_LOG, FactCommands.SWARM_NODES, FactCommands.DATE);
+            FactCommands.DOCKER_UNIT, FactCommands.DOCKER_LOG, FactCommands.INIT_SCRIPT_DOCKERD_ARGS,
+            FactCommands.INIT_SCRIPT_DOCKER_LOG, FactCommands.SWARM_NODES, FactCommands.DATE);
 
     private final Clock clock;
     private final Function<List<RemoteCommand>, CommandBatch> batches;
@@ -138,6 +142,10 @@ public final class FactGatherer {
     }
 
     private static HostFacts facts(RemoteShell shell, Fact<Integer> uid, Fact<ClockSample> clock) {
+        Fact<SystemdUnit> unit = Fact.of(shell, FactCommands.DOCKER_UNIT, SystemdUnit::parseCat);
+        // Without systemd, dockerd's command line and log come from the init script's dockerd.
+        Fact<List<String>> initScriptArgs = unit.isKnown() ? Fact.unknown("not read: docker.service runs dockerd")
+                : Fact.of(shell, FactCommands.INIT_SCRIPT_DOCKERD_ARGS, DockerdCommandLine::parseArgs);
         return new HostFacts(
                 uid,
                 Fact.of(shell, FactCommands.HOSTNAME, String::strip),
@@ -149,10 +157,12 @@ public final class FactGatherer {
                 Fact.of(shell, FactCommands.IP_ROUTE, out -> IpJson.parseRoute(out, IpFamily.INET)),
                 Fact.of(shell, FactCommands.SS, BoundSocket::parse),
                 daemonJson(shell),
-                Fact.of(shell, FactCommands.DOCKER_UNIT, SystemdUnit::parseCat),
+                unit,
                 clock,
-                Fact.of(shell, FactCommands.DOCKER_LOG, out -> out),
-                Fact.of(shell, FactCommands.SWARM_NODES, SwarmNodeRow::parseLines));
+                Fact.of(shell, initScriptArgs.isKnown() ? FactCommands.INIT_SCRIPT_DOCKER_LOG : FactCommands.DOCKER_LOG,
+                        out -> out),
+                Fact.of(shell, FactCommands.SWARM_NODES, SwarmNodeRow::parseLines),
+                initScriptArgs);
     }
 
     private Fact<ClockSample> clock(RemoteShell shell) {

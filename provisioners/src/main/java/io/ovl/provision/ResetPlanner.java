@@ -1,6 +1,8 @@
 package io.ovl.provision;
 
+import io.ovl.facts.DaemonJson;
 import io.ovl.render.ContainerSpec;
+import io.ovl.render.DaemonJsonMerge;
 import io.ovl.render.DockerdDropIn;
 import io.ovl.render.KvNode;
 import io.ovl.render.KvStoreSpecs;
@@ -21,6 +23,16 @@ public final class ResetPlanner {
         List<HostPlan> hosts = new ArrayList<>();
         for (Host host : topology.hosts()) {
             HostState s = Preflight.stateOf(states, host);
+            if (s.dockerUnit().value().isEmpty() && s.initScript().isKnown()) {
+                DaemonJsonPlanner.reset(host, s, s.initScript().value().get(), blockers).ifPresent(hosts::add);
+                continue; // no systemd: ovl's keys are in daemon.json
+            }
+            if (s.dockerUnit().value().isEmpty() && hasOvlKeys(s)) {
+                // ovl's keys are there, but neither systemd nor a running init-script dockerd was found.
+                blockers.add(new Blocker(host.name(), "daemon-json.keys", DaemonJson.PATH + " holds ovl's keys, but ovl"
+                        + " cannot tell how to restart dockerd here: " + s.dockerService().why()));
+                continue;
+            }
             if (!s.dropIn().isKnown()) {
                 blockers.add(new Blocker(host.name(), "drop-in.read", "cannot read " + DockerdDropIn.PATH + ": "
                         + s.dropIn().why()));
@@ -55,5 +67,14 @@ public final class ResetPlanner {
             }
         });
         return new ResetPlan(hosts, store, blockers);
+    }
+
+    private static boolean hasOvlKeys(HostState s) {
+        try {
+            return s.daemonJson().value().flatMap(o -> o)
+                    .map(text -> DaemonJsonMerge.remove(text).changed()).orElse(false);
+        } catch (RuntimeException e) {
+            return false; // unparseable: nothing ovl could remove either
+        }
     }
 }

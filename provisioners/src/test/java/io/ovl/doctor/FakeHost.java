@@ -44,6 +44,9 @@ final class FakeHost {
                 .on(FactCommands.DOCKER_UNIT, resource(dir + "/systemctl-cat-docker.txt"))
                 .on(FactCommands.DATE, DATE)
                 .on(FactCommands.DOCKER_LOG, resource(dir + "/journal-docker.txt"))
+                // The captured hosts run systemd: the init-script commands end at once (see FactCommands).
+                .on(FactCommands.INIT_SCRIPT_DOCKERD_ARGS, 4, "", "")
+                .on(FactCommands.INIT_SCRIPT_DOCKER_LOG, 3, "", "")
                 // None of the captured hosts was in a swarm; the real answer then (Engine 26):
                 .on(FactCommands.SWARM_NODES, 1, "", NOT_A_MANAGER);
     }

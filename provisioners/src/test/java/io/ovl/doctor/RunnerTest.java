@@ -141,10 +141,7 @@ class RunnerTest {
         FakeRemoteShell shell = new FakeRemoteShell(host.name());
         FakeHost template = FakeHost.of("h2-2010");
         // Reuse the captured answers; give h3 its own name, engine ID and address.
-        for (RemoteCommand c : List.of(FactCommands.ID, FactCommands.HOSTNAME, FactCommands.UNAME, FactCommands.VXLAN,
-                FactCommands.DOCKER_INFO, FactCommands.DOCKER_NETWORKS, FactCommands.IP_ADDR, FactCommands.IP_ROUTE,
-                FactCommands.SS, FactCommands.DAEMON_JSON, FactCommands.DOCKER_UNIT, FactCommands.DATE,
-                FactCommands.DOCKER_LOG, FactCommands.SWARM_NODES)) {
+        for (RemoteCommand c : FactGatherer.BATCH) {
             CommandResult r = template.shell().run(c);
             String out = r.stdoutText();
             if (host.name().equals("h3")) {
