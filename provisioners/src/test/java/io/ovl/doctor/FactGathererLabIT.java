@@ -12,20 +12,21 @@ import io.ovl.ssh.RemoteCommand;
 import io.ovl.ssh.RemoteShell;
 import io.ovl.ssh.SshConnector;
 import io.ovl.ssh.SshTarget;
-import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * On a REAL lab host (Engine 20.10, Debian 12, systemd): a batch runs over SSH as root and through
- * sudo as the non-root user ovl, each command's status and output come back apart, and doctor's
- * facts are gathered in exactly one exec with the same facts as one command each.
+ * On REAL lab hosts (Engine 20.10, Debian 12; h1 with systemd, h2 without, its dockerd run by
+ * /etc/init.d/docker): a batch runs over SSH as root and through sudo as the non-root user ovl,
+ * each command's status and output come back apart, and doctor's facts are gathered in exactly
+ * one exec with the same facts as one command each.
  */
 class FactGathererLabIT {
     static final String LAB = Lab.uniqueName("facts");
@@ -35,7 +36,7 @@ class FactGathererLabIT {
 
     @BeforeAll
     static void up() {
-        lab = Lab.start(LAB, List.of("20.10"), 0);
+        lab = Lab.start(LAB, List.of("20.10", "20.10:sysv"), 0);
         connector = SshConnector.fromSystem();
     }
 
@@ -49,8 +50,11 @@ class FactGathererLabIT {
         }
     }
 
-    static SshTarget target(String user) throws IOException {
-        LabHost h = lab.hosts().get(0);
+    static SshTarget target(String user) {
+        return target(lab.hosts().get(0), user);
+    }
+
+    static SshTarget target(LabHost h, String user) {
         SshTarget t = SshTarget.of(h.name(), h.address()).withUser(user).withIdentityFiles(List.of(lab.keyPath()))
                 .withKnownHostsFiles(List.of(lab.knownHostsPath())).withTimeouts(Duration.ofSeconds(10), Duration.ofSeconds(60));
         return user.equals("root") ? t : t.withBecome(SshTarget.Become.SUDO);
@@ -58,7 +62,7 @@ class FactGathererLabIT {
 
     @ParameterizedTest
     @ValueSource(strings = {"root", "ovl"})
-    void aBatchSplitsBackIntoEachCommandsResult(String user) throws IOException {
+    void aBatchSplitsBackIntoEachCommandsResult(String user) {
         String impostor = "x\novl-batch-0123456789abcdef0123456789abcdef 1 0\n";
         List<RemoteCommand> commands = List.of(RemoteCommand.of("id", "-un"),
                 RemoteCommand.script("echo partial; echo 'it broke' >&2; exit 3"),
@@ -79,7 +83,7 @@ class FactGathererLabIT {
 
     @ParameterizedTest
     @ValueSource(strings = {"root", "ovl"})
-    void doctorsFactsComeFromOneExec(String user) throws IOException {
+    void doctorsFactsComeFromOneExec(String user) {
         try (HostSession s = connector.open(target(user))) {
             List<RemoteCommand> sent = new ArrayList<>();
             RemoteShell counting = c -> {
@@ -104,6 +108,28 @@ class FactGathererLabIT {
             // The host's time between its two readings is taken off the round trip, never below zero.
             ClockSample clock = batched.clock().value().orElseThrow();
             assertTrue(!clock.uncertainty().isNegative(), clock.toString());
+        }
+    }
+
+    @Test
+    void withoutSystemdTheInitScriptsFactsComeFromTheSameExec() {
+        try (HostSession s = connector.open(target(lab.hosts().get(1), "root"))) {
+            List<RemoteCommand> sent = new ArrayList<>();
+            RemoteShell counting = c -> {
+                sent.add(c);
+                return s.run(c);
+            };
+            HostFacts batched = new FactGatherer(Clock.systemUTC()).gather(counting);
+            assertEquals(1, sent.size(), "one exec: " + sent);
+            HostFacts oneByOne = FactGatherer.oneCommandEach(Clock.systemUTC()).gather(s);
+
+            assertTrue(batched.withoutSystemd(), batched.toString());
+            assertEquals(oneByOne.initScriptDockerdArgs(), batched.initScriptDockerdArgs());
+            assertEquals(oneByOne.dockerUnit(), batched.dockerUnit());
+            // The log itself grows while dockerd works: the same run's log, from its first line.
+            String log = batched.dockerLog().value().orElseThrow();
+            assertTrue(log.lines().findFirst().orElseThrow().contains("msg=\"Starting up\""), log);
+            assertEquals(log.lines().findFirst(), oneByOne.dockerLog().value().orElseThrow().lines().findFirst());
         }
     }
 }
