@@ -13,6 +13,7 @@ import io.ovl.doctor.checks.KernelVersionCheck;
 import io.ovl.doctor.checks.KernelVxlan;
 import io.ovl.doctor.checks.KvHealthy;
 import io.ovl.doctor.checks.KvReachable;
+import io.ovl.doctor.checks.KvTlsFiles;
 import io.ovl.doctor.checks.MtuHeadroom;
 import io.ovl.doctor.checks.OverlayNetworksVisible;
 import io.ovl.doctor.checks.PortsFree;
@@ -50,6 +51,7 @@ public final class Checks {
             new PortsReachable(),
             new KvReachable(),
             new KvHealthy(),
+            new KvTlsFiles(),
             new DockerdClusterStore(),
             new OverlayNetworksVisible(),
             new SwarmNodeCheck(),

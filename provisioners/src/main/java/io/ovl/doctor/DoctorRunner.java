@@ -84,7 +84,8 @@ public final class DoctorRunner {
                 probes = Optional.of(prober.get().probe(topology, gathered, shells));
             }
             Map<String, List<StoreAnswer>> storeHealth = StoreHealthAsker.ask(topology, gathered, shells, parallel);
-            return new DoctorContext(topology, gathered, probes, storeHealth);
+            Map<String, Fact<List<String>>> tlsMissing = TlsFiles.read(topology, gathered, shells, parallel);
+            return new DoctorContext(topology, gathered, probes, storeHealth, tlsMissing);
         } finally {
             for (HostResult<Opened> r : opened) {
                 r.value().ifPresent(o -> o.connection().close());

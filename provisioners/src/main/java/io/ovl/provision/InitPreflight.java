@@ -63,6 +63,7 @@ public final class InitPreflight {
             Map.entry("ports.reachable", Role.GATE),
             Map.entry("kv.reachable", Role.GATE),
             Map.entry("kv.healthy", Role.GATE),
+            Map.entry("kv.tls-files", Role.GATE),
             Map.entry("clock.skew", Role.ADVISE),
             Map.entry("overlay.networks", Role.ADVISE),
             Map.entry("swarm.engine-versions", Role.ADVISE),

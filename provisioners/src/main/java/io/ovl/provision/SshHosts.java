@@ -14,7 +14,8 @@ public final class SshHosts {
     public static OpenHosts open(Topology topology, Path topologyFile, SshConnector connector, ParallelHosts parallel) {
         HostAccess access = HostAccess.forTopologyFile(topologyFile);
         var backend = topology.kvStore().map(k -> k.backend()).orElse(io.ovl.topology.KvBackend.ETCD);
-        return OpenHosts.open(topology.hosts(), h -> new SshProvisionHost(connector.open(access.target(h)), backend),
+        boolean tls = topology.kvStore().flatMap(k -> k.tls()).isPresent();
+        return OpenHosts.open(topology.hosts(), h -> new SshProvisionHost(connector.open(access.target(h)), backend, tls),
                 parallel);
     }
 }

@@ -33,10 +33,20 @@ public final class SshProvisionHost implements ProvisionHost {
     private final HostSession session;
     private final DockerApi docker;
     private final KvBackend backend;
+    private final boolean tls;
 
     public SshProvisionHost(HostSession session, KvBackend backend) {
+        this(session, backend, false);
+    }
+
+    /**
+     * @param tls the store requires TLS (kv-store.tls): its client certificate is on the hosts, not
+     *            here, so a probe proves only that the store's port accepts a TCP connection from this host
+     */
+    public SshProvisionHost(HostSession session, KvBackend backend, boolean tls) {
         this.session = session;
         this.backend = backend;
+        this.tls = tls;
         boolean sudo = session.endpoint().become() == SshTarget.Become.SUDO;
         DockerClient client = DockerClients.over(session.sshClient(), sudo, session.label());
         this.docker = new DockerJavaApi(client, session.label());
@@ -76,13 +86,18 @@ public final class SshProvisionHost implements ProvisionHost {
             Future<byte[]> answer = reader.submit(() -> {
                 try (DirectConnection conn = session.sshClient().newDirectConnection(address, port)) {
                     opened[0] = conn;
+                    if (tls) {
+                        return new byte[0]; // sshd opened the channel only after its TCP connect succeeded
+                    }
                     OutputStream out = conn.getOutputStream();
                     out.write(StoreHealth.request(backend, endpoint));
                     out.flush();
                     return readAll(conn.getInputStream());
                 }
             });
-            return StoreHealth.interpret(backend, endpoint, answer.get(PROBE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS));
+            byte[] bytes = answer.get(PROBE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            return tls ? new StoreAnswer(endpoint, true, "TCP connection accepted (TLS store: its health API is not"
+                    + " asked; the client certificate is on the hosts)") : StoreHealth.interpret(backend, endpoint, bytes);
         } catch (TimeoutException e) {
             closeQuietly(opened[0]);
             return new StoreAnswer(endpoint, false, "no answer within " + PROBE_TIMEOUT.toSeconds() + " s");
