@@ -100,6 +100,7 @@ class InitPreflightIT {
     @Order(3)
     void ignoringTheFailingCheckInADryRunShowsItAsAWarningAndChangesNothing() {
         Map<String, String> invocations = invocations();
+        Map<String, Integer> logins = sshLogins();
         lab.exec(h3, DROP_7946);
         Cli.Run r;
         try {
@@ -109,6 +110,10 @@ class InitPreflightIT {
         }
 
         assertEquals(0, r.exit(), r.out() + r.err());
+        // The checks ran over init's own sessions: sshd on every host accepted exactly one login.
+        Map<String, Integer> oneMore = new LinkedHashMap<>();
+        logins.forEach((host, n) -> oneMore.put(host, n + 1));
+        assertEquals(oneMore, sshLogins());
         assertTrue(r.out().contains("  warning: host " + h3.name() + ": ports.reachable (ignored): "), r.out());
         assertTrue(r.out().contains("create container " + STORE_CONTAINER), r.out());
         assertUntouched(invocations);
@@ -152,6 +157,16 @@ class InitPreflightIT {
         assertEquals("", in(h1, "docker", "ps", "-aq", "--filter", "name=" + STORE_CONTAINER), "store container");
         assertFalse(lab.inHost(h1, "test", "-e", RunLock.PATH).succeeded(), "run lock left on " + h1.name());
         assertEquals(invocationsBefore, invocations(), "docker.service restarted somewhere");
+    }
+
+    /** How many logins sshd in each host has accepted (its journal; lab/exec does not go through sshd). */
+    private static Map<String, Integer> sshLogins() {
+        Map<String, Integer> out = new LinkedHashMap<>();
+        for (LabHost h : List.of(h1, h2, h3)) {
+            out.put(h.name(), Integer.parseInt(in(h, "sh", "-c",
+                    "journalctl --no-pager -o cat -u ssh.service | grep -c 'Accepted publickey' || true")));
+        }
+        return out;
     }
 
     private static Map<String, String> invocations() {
