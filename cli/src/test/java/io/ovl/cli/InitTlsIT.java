@@ -34,7 +34,9 @@ import org.junit.jupiter.api.io.TempDir;
  * (exit 3, kv.tls-files naming host and path, nothing changed); with the files in place init points
  * dockerd at the store with the three --cluster-store-opt, and a network created on h2 is seen on
  * h3 and carries traffic, which proves dockerd talks TLS with its certificate (the store refuses
- * anything else). Skips when not root or the lab cannot start.
+ * anything else). Then ovl starts its own etcd with TLS (templates/kv/etcd-tls.yaml) from the
+ * same kind of files on h1, and reset --purge removes the store but keeps the TLS files. Skips
+ * when not root or the lab cannot start.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class InitTlsIT {
@@ -42,6 +44,8 @@ class InitTlsIT {
     private static final String CA = DIR + "/ca.pem";
     private static final String CERT = DIR + "/client.pem";
     private static final String KEY = DIR + "/client-key.pem";
+    private static final String NODE = DIR + "/node.pem";
+    private static final String NODE_KEY = DIR + "/node-key.pem";
 
     @TempDir
     static Path pki;
@@ -127,6 +131,55 @@ class InitTlsIT {
         assertTrue(again.out().contains("Nothing to do"), again.out());
     }
 
+    @Test
+    @Order(3)
+    void ovlStartsItsOwnEtcdWithTlsAndResetKeepsTheTlsFiles() throws IOException {
+        Cli.Run reset = Cli.run("reset", "-f", topology.toString(), "--yes");
+        assertEquals(0, reset.exit(), reset.out() + reset.err());
+        lab.exec(h1, "docker", "rm", "-f", "tls-etcd");
+        lab.exec(h2, "docker", "rm", "-f", "web2");
+        // One certificate for etcd's server and peer side on h1 and for dockerd's client side.
+        for (LabHost h : List.of(h1, h2, h3)) {
+            copy(h, "ca.pem", CA);
+            copy(h, "node.pem", NODE);
+            copy(h, "node-key.pem", NODE_KEY);
+        }
+        String text = Files.readString(lab.topologyPath());
+        assertTrue(text.contains("  port: 2379\n"), text);
+        Path own = lab.stateDir().resolve("topology-own-tls.yaml");
+        Files.writeString(own, text.replace("  port: 2379\n", "  port: 2379\n  tls:\n    ca: " + CA + "\n    cert: " + NODE
+                + "\n    key: " + NODE_KEY + "\n"));
+
+        Cli.Run r = Cli.run("init", "-f", own.toString(), "--yes");
+
+        assertEquals(0, r.exit(), r.out() + r.err());
+        String cmd = in(h1, "docker", "inspect", "--format", "{{json .Config.Cmd}}", "ovl-kv-etcd");
+        assertTrue(cmd.contains("--listen-client-urls=https://" + h1.address() + ":2379") && cmd.contains("--client-cert-auth"),
+                cmd);
+        assertEquals("bind:" + NODE_KEY + ":false", in(h1, "docker", "inspect", "--format",
+                "{{range .Mounts}}{{if eq .Destination \"" + NODE_KEY + "\"}}{{.Type}}:{{.Source}}:{{.RW}}{{end}}{{end}}",
+                "ovl-kv-etcd"));
+        for (LabHost h : List.of(h2, h3)) {
+            String cmdline = in(h, "sh", "-c", "tr '\\0' '\\n' < /proc/$(pidof dockerd)/cmdline");
+            assertTrue(cmdline.lines().toList().contains("--cluster-store-opt=kv.certfile=" + NODE), cmdline);
+        }
+        in(h2, "docker", "run", "-d", "--name", "web2", "--network", "labnet", "local/busybox:1",
+                "sh", "-c", "while true; do echo hello-over-own-tls-store | nc -l -p 8080; done");
+        assertEquals("hello-over-own-tls-store", in(h3, "docker", "run", "--rm", "--network", "labnet", "local/busybox:1",
+                "sh", "-c", "for i in 1 2 3 4 5; do nc web2 8080 </dev/null && exit 0; sleep 1; done; exit 1"));
+
+        Cli.Run again = Cli.run("init", "-f", own.toString());
+        assertEquals(0, again.exit(), again.out() + again.err());
+        assertTrue(again.out().contains("Nothing to do"), again.out());
+
+        Cli.Run purge = Cli.run("reset", "-f", own.toString(), "--purge", "--yes");
+        assertEquals(0, purge.exit(), purge.out() + purge.err());
+        assertFalse(lab.inHost(h1, "docker", "inspect", "ovl-kv-etcd").succeeded(), "store container removed");
+        for (String f : List.of(CA, NODE, NODE_KEY)) {
+            assertTrue(lab.inHost(h1, "test", "-f", f).succeeded(), f + " kept on " + h1.name());
+        }
+    }
+
     private static void startTlsEtcd() throws InterruptedException {
         String a = h1.address();
         lab.exec(h1, "docker", "run", "-d", "--name", "tls-etcd", "--network", "host", "-v", "/etc/kv-tls:/tls:ro",
@@ -154,7 +207,10 @@ class InitTlsIT {
         Files.writeString(pki.resolve("server.ext"), "subjectAltName=IP:" + storeIp
                 + "\nextendedKeyUsage=serverAuth,clientAuth\n");
         Files.writeString(pki.resolve("client.ext"), "extendedKeyUsage=clientAuth\n");
-        for (String[] c : List.of(new String[] {"server", "/CN=etcd"}, new String[] {"client", "/CN=dockerd"})) {
+        Files.writeString(pki.resolve("node.ext"), "subjectAltName=IP:" + storeIp
+                + "\nextendedKeyUsage=serverAuth,clientAuth\n");
+        for (String[] c : List.of(new String[] {"server", "/CN=etcd"}, new String[] {"client", "/CN=dockerd"},
+                new String[] {"node", "/CN=ovl-node"})) {
             openssl("req", "-newkey", "rsa:2048", "-nodes", "-keyout", c[0] + "-key.pem", "-out", c[0] + ".csr",
                     "-subj", c[1]);
             openssl("x509", "-req", "-in", c[0] + ".csr", "-CA", "ca.pem", "-CAkey", "ca-key.pem", "-CAcreateserial",

@@ -46,10 +46,10 @@ public record ClusterLayout(KvBackend backend, Optional<KvCluster> cluster, List
         }
         KvStore store = topology.kvStore().get();
         Optional<StoreTls> tls = store.tls().map(t -> new StoreTls(t.ca(), t.cert(), t.key()));
-        if (tls.isPresent() && store.url().isEmpty()) {
+        if (tls.isPresent() && store.url().isEmpty() && store.backend() != KvBackend.ETCD) {
             // Validation refuses this too; init must never point dockerd's TLS at a plain-text store.
-            throw new OvlException(ExitCode.USAGE, "kv-store.tls: supported for an existing store (kv-store.url) only;"
-                    + " the store ovl starts speaks plain TCP");
+            throw new OvlException(ExitCode.USAGE, "kv-store.tls: ovl starts a TLS store for backend etcd only;"
+                    + " give an existing " + store.backend().key() + " store with TLS by kv-store.url");
         }
         if (store.url().isPresent()) {
             URI url = store.url().get();
@@ -63,7 +63,7 @@ public record ClusterLayout(KvBackend backend, Optional<KvCluster> cluster, List
                         "kv-store.hosts names " + name + ", which is not in hosts")))
                 .map(h -> new KvNode(h.name(), underlayIp(h)))
                 .toList();
-        KvCluster cluster = new KvCluster(store.backend(), nodes, store.port(), store.image());
+        KvCluster cluster = new KvCluster(store.backend(), nodes, store.port(), store.image(), tls);
         return new ClusterLayout(store.backend(), Optional.of(cluster), cluster.endpoints(), DEFAULT_STORE_PATH, tls);
     }
 

@@ -48,8 +48,9 @@ public final class ResetPlanner {
                             + " exists: " + s.storeContainer().why()));
                     continue;
                 }
-                List<String> volumes = purge ? spec.volumes().stream().map(ContainerSpec.VolumeMount::volume).toList()
-                        : List.of();
+                // Host paths (TLS files) are the operator's, not ovl's data: --purge removes named volumes only.
+                List<String> volumes = purge ? spec.volumes().stream().filter(v -> !v.hostPath())
+                        .map(ContainerSpec.VolumeMount::volume).toList() : List.of();
                 store.add(new ResetPlan.StoreRemoval(node.name(), spec.name(),
                         s.storeContainer().value().get().isPresent(), volumes));
             }

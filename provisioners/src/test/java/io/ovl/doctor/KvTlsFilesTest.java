@@ -55,7 +55,27 @@ class KvTlsFilesTest {
         assertEquals("missing or not a readable file on h2: /etc/docker/kv tls/$(reboot).pem", h2.message());
         assertTrue(h2.hint().orElseThrow().contains("or correct kv-store.tls"), h2.hint().toString());
         assertEquals(Status.PASS, verdict(new KvTlsFiles(), ctx, "h3").status());
-        assertEquals(Status.SKIP, verdict(new KvTlsFiles(), ctx, "h1").status(), "h1 is no overlay host");
+        assertEquals(Status.SKIP, verdict(new KvTlsFiles(), ctx, "h1").status(), "h1 is neither overlay nor store host");
+    }
+
+    @Test
+    void theHostOfAStoreOvlRunsIsAskedTooThoughItIsNoOverlayHost() {
+        Topology own = new Topology(1, Mode.KV, SshSettings.DEFAULTS,
+                Optional.of(KvStore.onHosts(KvBackend.ETCD, List.of("h1")).withTls(TLS)), Optional.empty(),
+                List.of(H1, H2, H3), List.of(Labs.LABNET));
+        Map<String, RemoteShell> shells = Map.of(
+                "h1", new FakeRemoteShell("h1").on(TlsFiles.command(TLS), "/etc/docker/kv-tls/ca.pem\n"),
+                "h2", new FakeRemoteShell("h2").on(TlsFiles.command(TLS), ""),
+                "h3", new FakeRemoteShell("h3").on(TlsFiles.command(TLS), ""));
+        List<GatheredHost> hosts = Labs.context(own, Labs.healthy()).hosts();
+        DoctorContext ctx = new DoctorContext(own, hosts, Optional.empty(), Map.of(),
+                TlsFiles.read(own, hosts, shells, new ParallelHosts(1)));
+
+        Verdict h1 = verdict(new KvTlsFiles(), ctx, "h1");
+        assertEquals(Status.FAIL, h1.status());
+        assertEquals("missing or not a readable file on h1: /etc/docker/kv-tls/ca.pem", h1.message());
+        assertTrue(h1.hint().orElseThrow().contains("the store's etcd reads them there"), h1.hint().toString());
+        assertEquals(Status.PASS, verdict(new KvTlsFiles(), ctx, "h2").status());
     }
 
     @Test

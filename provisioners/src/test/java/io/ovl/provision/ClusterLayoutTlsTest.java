@@ -11,7 +11,9 @@ import io.ovl.core.OvlException;
 import io.ovl.facts.SystemdUnit;
 import io.ovl.facts.SystemdWords;
 import io.ovl.render.DaemonJsonMerge;
+import io.ovl.render.ContainerSpec;
 import io.ovl.render.DockerdDropIn;
+import io.ovl.render.KvStoreSpecs;
 import io.ovl.topology.KvBackend;
 import io.ovl.topology.KvStore;
 import io.ovl.topology.KvTls;
@@ -75,14 +77,47 @@ class ClusterLayoutTlsTest {
     }
 
     @Test
-    void tlsForAStoreOvlStartsIsRefusedEvenIfValidationWasBypassed() {
+    void ovlsOwnEtcdSpeaksTlsWithTheSameFilesBindMountedReadOnly() {
         Topology lab = Captured.labTopology();
-        KvStore own = lab.kvStore().orElseThrow().withTls(new KvTls("/a.pem", "/b.pem", "/c.pem"));
-        Topology t = new Topology(lab.version(), lab.mode(), lab.ssh(), Optional.of(own), lab.swarm(), lab.hosts(),
+        KvTls tls = new KvTls("/etc/docker/kv-tls/ca.pem", "/etc/docker/kv-tls/node.pem", "/etc/docker/kv-tls/node-key.pem");
+        Topology t = new Topology(lab.version(), lab.mode(), lab.ssh(), Optional.of(lab.kvStore().orElseThrow().withTls(tls)),
+                lab.swarm(), lab.hosts(), lab.networks());
+        ClusterLayout layout = ClusterLayout.of(t);
+        ContainerSpec spec = KvStoreSpecs.render(layout.cluster().orElseThrow(), Captured.H1);
+
+        assertTrue(spec.cmd().containsAll(List.of("--listen-client-urls=https://198.19.144.11:2379",
+                "--advertise-client-urls=https://198.19.144.11:2379", "--initial-cluster=init-h1=https://198.19.144.11:2380",
+                "--trusted-ca-file=/etc/docker/kv-tls/ca.pem", "--cert-file=/etc/docker/kv-tls/node.pem",
+                "--key-file=/etc/docker/kv-tls/node-key.pem", "--client-cert-auth", "--peer-client-cert-auth")),
+                spec.cmd().toString());
+        assertTrue(spec.cmd().stream().noneMatch(a -> a.contains("http://")), spec.cmd().toString());
+        assertEquals(List.of(new ContainerSpec.VolumeMount("ovl-kv-etcd-data", "/etcd-data"),
+                new ContainerSpec.VolumeMount(tls.ca(), tls.ca()), new ContainerSpec.VolumeMount(tls.cert(), tls.cert()),
+                new ContainerSpec.VolumeMount(tls.key(), tls.key())), spec.volumes());
+        assertEquals(List.of(false, true, true, true), spec.volumes().stream().map(ContainerSpec.VolumeMount::hostPath).toList());
+        // dockerd on the overlay hosts gets the same files as its client side.
+        assertTrue(layout.settingsFor(t.hosts().get(1)).dockerdFlags()
+                .contains("--cluster-store-opt=kv.certfile=/etc/docker/kv-tls/node.pem"));
+    }
+
+    @Test
+    void withoutTlsOvlsEtcdStaysPlainHttp() {
+        ClusterLayout layout = ClusterLayout.of(Captured.labTopology());
+        ContainerSpec spec = KvStoreSpecs.render(layout.cluster().orElseThrow(), Captured.H1);
+        assertTrue(spec.cmd().contains("--listen-client-urls=http://198.19.144.11:2379"), spec.cmd().toString());
+        assertTrue(spec.cmd().stream().noneMatch(a -> a.contains("cert")), spec.cmd().toString());
+    }
+
+    @Test
+    void aTlsStoreOfAnotherBackendIsRefusedEvenIfValidationWasBypassed() {
+        Topology lab = Captured.labTopology();
+        KvStore etcd = lab.kvStore().orElseThrow();
+        KvStore consul = new KvStore(KvBackend.CONSUL, etcd.hosts(), etcd.image(), 8500, Optional.empty(),
+                Optional.of(new KvTls("/a.pem", "/b.pem", "/c.pem")));
+        Topology t = new Topology(lab.version(), lab.mode(), lab.ssh(), Optional.of(consul), lab.swarm(), lab.hosts(),
                 lab.networks());
         OvlException e = assertThrows(OvlException.class, () -> ClusterLayout.of(t));
         assertEquals(ExitCode.USAGE, e.exitCode());
-        assertTrue(e.getMessage().contains("kv-store.tls: supported for an existing store (kv-store.url) only"));
-        assertEquals(KvBackend.ETCD, own.backend());
+        assertTrue(e.getMessage().contains("ovl starts a TLS store for backend etcd only"), e.getMessage());
     }
 }

@@ -69,17 +69,27 @@ class KvTlsLoadTest {
     }
 
     @Test
-    void tlsForTheStoreOvlStartsIsRefused() {
-        LoadResult r = load("""
+    void ovlStartsATlsStoreForEtcdOnly() {
+        LoadResult etcd = load("""
                 mode: kv
                 kv-store:
                   backend: etcd
                   hosts: [node1]
                   tls: {ca: /etc/a.pem, cert: /etc/b.pem, key: /etc/c.pem}
                 """ + HOSTS);
-        assertEquals(List.of("topology.yaml:5:3: kv-store.tls: tls is supported for an existing store (kv-store.url)"
-                + " only; the store ovl starts on kv-store.hosts speaks plain TCP; start the store with TLS yourself and"
-                + " give its url instead of hosts, or remove tls:"), lines(r));
+        assertEquals(List.of(), lines(etcd));
+        assertEquals(Optional.of(new KvTls("/etc/a.pem", "/etc/b.pem", "/etc/c.pem")),
+                etcd.topology().orElseThrow().kvStore().orElseThrow().tls());
+
+        LoadResult consul = load("""
+                mode: kv
+                kv-store:
+                  hosts: [node1]
+                  tls: {ca: /etc/a.pem, cert: /etc/b.pem, key: /etc/c.pem}
+                """ + HOSTS);
+        assertEquals(List.of("topology.yaml:4:3: kv-store.tls: ovl starts a TLS store for backend etcd only, not consul;"
+                + " use backend etcd, or start the consul store with TLS yourself and give its url instead of hosts"),
+                lines(consul));
     }
 
     @Test

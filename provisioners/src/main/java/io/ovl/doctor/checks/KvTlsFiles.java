@@ -12,8 +12,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * kv mode with kv-store.tls: the CA certificate, client certificate and key are files on every
- * overlay host, where dockerd reads them. A missing one leaves dockerd without its cluster store.
+ * kv mode with kv-store.tls: the CA certificate, certificate and key are files on every overlay
+ * host, where dockerd reads them, and on every host of a store ovl runs, where etcd reads them. A
+ * missing one leaves dockerd without its cluster store, or the store without TLS.
  */
 public final class KvTlsFiles extends HostLocalCheck {
     @Override
@@ -23,7 +24,7 @@ public final class KvTlsFiles extends HostLocalCheck {
 
     @Override
     public String description() {
-        return "kv mode with kv-store.tls: the TLS files dockerd needs for the store exist on every overlay host";
+        return "kv mode with kv-store.tls: the TLS files exist on every overlay host (dockerd) and store host (etcd)";
     }
 
     @Override
@@ -38,8 +39,9 @@ public final class KvTlsFiles extends HostLocalCheck {
         if (tls.isEmpty()) {
             return Verdict.skip("no kv-store.tls");
         }
-        if (!host.host().overlay()) {
-            return Verdict.skip("not an overlay host");
+        boolean storeHost = context.topology().kvStore().map(k -> k.hosts().contains(host.name())).orElse(false);
+        if (!host.host().overlay() && !storeHost) {
+            return Verdict.skip("neither an overlay host nor a store host");
         }
         Fact<List<String>> missing = context.tlsFilesMissing().get(host.name());
         if (missing == null) {
@@ -51,8 +53,9 @@ public final class KvTlsFiles extends HostLocalCheck {
         if (!missing.value().get().isEmpty()) {
             return Verdict.fail("missing or not a readable file on " + host.name() + ": "
                             + String.join(", ", missing.value().get()),
-                    "put the store's CA certificate, dockerd's client certificate and its key at these paths on "
-                            + host.name() + " (dockerd reads them as root), or correct kv-store.tls");
+                    "put the CA certificate, the certificate and its key at these paths on " + host.name()
+                            + (storeHost ? " (the store's etcd reads them there" + (host.host().overlay()
+                            ? ", and dockerd" : "") + ")" : " (dockerd reads them as root)") + ", or correct kv-store.tls");
         }
         return Verdict.pass("present: " + String.join(", ", tls.get().paths()));
     }

@@ -7,10 +7,10 @@ import io.ovl.topology.Topology;
 import java.util.List;
 
 /**
- * {@code kv-store.tls} is for an existing store given by url: ovl starts its own store containers
- * without TLS, so dockerd's TLS options would meet a plain-text store. ZooKeeper's client in
- * dockerd's libkv has no TLS at all. (That all three files are given, as absolute paths, is
- * checked where the file is read, at their lines.)
+ * {@code kv-store.tls}: ovl starts a TLS store for etcd only (templates/kv/etcd-tls.yaml); a Consul
+ * store with TLS must be an existing one given by url. ZooKeeper's client in dockerd's libkv has no
+ * TLS at all. (That all three files are given, as absolute paths, is checked where the file is
+ * read, at their lines.)
  */
 public final class KvStoreTls implements TopologyRule {
     @Override
@@ -19,14 +19,15 @@ public final class KvStoreTls implements TopologyRule {
             return List.of();
         }
         KvStore kv = t.kvStore().get();
-        if (!kv.isExternal()) {
-            return List.of(Finding.error("kv-store.tls", "tls is supported for an existing store (kv-store.url) only;"
-                            + " the store ovl starts on kv-store.hosts speaks plain TCP",
-                    "start the store with TLS yourself and give its url instead of hosts, or remove tls:"));
-        }
         if (kv.backend() == KvBackend.ZOOKEEPER) {
             return List.of(Finding.error("kv-store.tls", "dockerd's ZooKeeper client has no TLS",
                     "use backend consul or etcd for a TLS store, or remove tls:"));
+        }
+        if (!kv.isExternal() && kv.backend() != KvBackend.ETCD) {
+            return List.of(Finding.error("kv-store.tls", "ovl starts a TLS store for backend etcd only, not "
+                            + kv.backend().key(),
+                    "use backend etcd, or start the " + kv.backend().key() + " store with TLS yourself and give its url"
+                            + " instead of hosts"));
         }
         return List.of();
     }
