@@ -98,6 +98,7 @@ class InitTlsIT {
         assertTrue(r.out().contains("  error: host " + h3.name() + ": kv.tls-files: missing or not a readable file on "
                 + h3.name() + ": " + KEY), r.out());
         assertFalse(r.out().contains("host " + h2.name() + ": kv.tls-files"), r.out());
+        assertFalse(r.out().contains("host " + h3.name() + ": store.reachable"), "said once, by kv.tls-files: " + r.out());
         for (LabHost h : List.of(h2, h3)) {
             assertFalse(lab.inHost(h, "test", "-e", DockerdDropIn.PATH).succeeded(), "drop-in on " + h.name());
         }
@@ -153,6 +154,8 @@ class InitTlsIT {
         Cli.Run r = Cli.run("init", "-f", own.toString(), "--yes");
 
         assertEquals(0, r.exit(), r.out() + r.err());
+        // init asked the store's health API over TLS, with the client certificate of the hosts.
+        assertTrue(r.out().contains(h1.name() + ": store healthy: TLS, etcd /health"), r.out());
         String cmd = in(h1, "docker", "inspect", "--format", "{{json .Config.Cmd}}", "ovl-kv-etcd");
         assertTrue(cmd.contains("--listen-client-urls=https://" + h1.address() + ":2379") && cmd.contains("--client-cert-auth"),
                 cmd);

@@ -29,7 +29,7 @@ public record PreflightReport(boolean skipped, List<CheckResult> results) {
             "docker.unit", Set.of("ssh.reachable", "sudo.works"),
             "engine.cluster-store", Set.of("docker.mode-compat"),
             "swarm.inactive", Set.of("docker.mode-compat"),
-            "store.reachable", Set.of("ssh.reachable", "kv.reachable", "kv.healthy"));
+            "store.reachable", Set.of("ssh.reachable", "kv.reachable", "kv.healthy", "kv.tls-files"));
 
     public PreflightReport {
         Objects.requireNonNull(results, "results");

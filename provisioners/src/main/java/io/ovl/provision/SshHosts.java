@@ -14,7 +14,7 @@ public final class SshHosts {
     public static OpenHosts open(Topology topology, Path topologyFile, SshConnector connector, ParallelHosts parallel) {
         HostAccess access = HostAccess.forTopologyFile(topologyFile);
         var backend = topology.kvStore().map(k -> k.backend()).orElse(io.ovl.topology.KvBackend.ETCD);
-        boolean tls = topology.kvStore().flatMap(k -> k.tls()).isPresent();
+        var tls = topology.kvStore().flatMap(k -> k.tls());
         return OpenHosts.open(topology.hosts(), h -> new SshProvisionHost(connector.open(access.target(h)), backend, tls),
                 parallel);
     }
