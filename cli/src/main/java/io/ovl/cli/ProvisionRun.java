@@ -57,16 +57,25 @@ final class ProvisionRun {
         }
         String list = risky.stream().map(h -> h.host() + " (" + h.runningContainers() + " running)")
                 .collect(Collectors.joining(", "));
+        confirm("Restarting docker stops the containers on " + list + ". Go ahead? [y/N] ",
+                "restarting docker would stop running containers on " + list + "; nothing was changed. Pass --yes to"
+                        + " restart them anyway (add --rolling for one host at a time)", env);
+    }
+
+    /**
+     * Asks {@code question} on a terminal (yes goes on); elsewhere, or without a yes, refuses with
+     * exit 2 and {@code refusal}, which should name --yes. Callers skip it when --yes was given.
+     */
+    static void confirm(String question, String refusal, CliEnvironment env) {
         Console console = System.console();
         if (env.stdoutIsTerminal() && console != null) {
-            String answer = console.readLine("Restarting docker stops the containers on %s. Go ahead? [y/N] ", list);
+            String answer = console.readLine("%s", question);
             if (answer != null && List.of("y", "yes").contains(answer.strip().toLowerCase())) {
                 return;
             }
             throw new OvlException(ExitCode.USAGE, "not confirmed; nothing was changed");
         }
-        throw new OvlException(ExitCode.USAGE, "restarting docker would stop running containers on " + list
-                + "; nothing was changed. Pass --yes to restart them anyway (add --rolling for one host at a time)");
+        throw new OvlException(ExitCode.USAGE, refusal);
     }
 
     /**
