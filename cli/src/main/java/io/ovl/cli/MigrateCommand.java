@@ -109,19 +109,7 @@ public final class MigrateCommand implements Callable<Integer> {
                 out.flush();
             }
             if (dryRun || plan.blocked() || plan.nothingToDo()) {
-                if (json) {
-                    var root = Json.object();
-                    root.put("dry-run", dryRun);
-                    root.set("plan", MigrateView.planJson(plan));
-                    out.println(Json.write(root));
-                    out.flush();
-                }
-                if (plan.blocked()) {
-                    throw new OvlException(ExitCode.CHECKS_FAILED, plan.blockers().size() + " problem(s), nothing was"
-                            + " changed: " + plan.blockers().get(0).format()
-                            + (plan.blockers().size() > 1 ? " (all are listed in the plan)" : ""));
-                }
-                return ExitCode.OK.code();
+                return ProvisionRun.endWithoutApplying(out, json, dryRun, MigrateView.planJson(plan), plan.blockers());
             }
             if (!yes) {
                 ProvisionRun.confirm("Migrate these hosts to swarm mode as planned above? [y/N] ", "migrate restarts"

@@ -1,6 +1,8 @@
 package io.ovl.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ovl.migrate.Attachment;
 import io.ovl.migrate.CarriedNetwork;
@@ -153,16 +155,8 @@ final class MigrateView {
         root.put("exit-code", report.exitCode().code());
         root.put("changed", report.changedAnything());
         root.set("saved", InitView.outcomesJson(report.saved()));
-        if (report.kvReset().isPresent()) {
-            root.set("kv-reset", InitView.reportJson(report.kvReset().get()));
-        } else {
-            root.putNull("kv-reset");
-        }
-        if (report.swarm().isPresent()) {
-            root.set("swarm", InitView.reportJson(report.swarm().get()));
-        } else {
-            root.putNull("swarm");
-        }
+        root.set("kv-reset", report.kvReset().<JsonNode>map(InitView::reportJson).orElse(NullNode.getInstance()));
+        root.set("swarm", report.swarm().<JsonNode>map(InitView::reportJson).orElse(NullNode.getInstance()));
         ArrayNode checks = root.putArray("checks");
         for (NetworkCheck c : report.checks()) {
             ObjectNode o = checks.addObject();

@@ -5,6 +5,7 @@ import io.ovl.provision.InitReport;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ovl.core.ExitCode;
 import io.ovl.core.OvlException;
+import io.ovl.provision.Blocker;
 import io.ovl.provision.HostPlan;
 import io.ovl.provision.OpenHosts;
 import io.ovl.provision.RunLock;
@@ -113,6 +114,26 @@ final class ProvisionRun {
             throw new OvlException(ExitCode.USAGE, "--force applies to mode: swarm only; this topology is mode: "
                     + topology.mode().key());
         }
+    }
+
+    /**
+     * The end of a run that does not apply its plan (a dry run, or a blocked plan): with --output json
+     * prints {"dry-run": ..., "plan": ...}; then a blocked plan is exit 3 naming its first problem.
+     */
+    static int endWithoutApplying(PrintWriter out, boolean json, boolean dryRun, ObjectNode planJson,
+                                  List<Blocker> blockers) {
+        if (json) {
+            ObjectNode root = Json.object();
+            root.put("dry-run", dryRun);
+            root.set("plan", planJson);
+            out.println(Json.write(root));
+            out.flush();
+        }
+        if (!blockers.isEmpty()) {
+            throw new OvlException(ExitCode.CHECKS_FAILED, blockers.size() + " preflight problem(s), nothing was"
+                    + " changed: " + blockers.get(0).format() + (blockers.size() > 1 ? " (all are listed in the plan)" : ""));
+        }
+        return ExitCode.OK.code();
     }
 
     /**
