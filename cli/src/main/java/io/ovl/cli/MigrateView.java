@@ -54,7 +54,8 @@ final class MigrateView {
             plan.blockers().forEach(x -> b.append("  ").append(x.format()).append('\n'));
         } else if (plan.nothingToDo()) {
             b.append("Nothing to do: no host has ovl's kv configuration, every host is in the swarm and every network"
-                    + " exists.\n");
+                    + " exists.").append(plan.reconnects().isEmpty() ? "" : " The containers above still name the kv"
+                    + " networks: reconnect them with the commands shown.").append('\n');
         }
         return b.toString();
     }

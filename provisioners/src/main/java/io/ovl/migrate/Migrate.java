@@ -79,7 +79,25 @@ public final class Migrate {
             saved.put(r.host(), r.value().<Fact<Optional<KvInventory>>>map(Fact::known)
                     .orElseGet(() -> Fact.unknown(r.error().map(OvlException::getMessage).orElse("failed"))));
         }
-        return new MigrationFacts(kv, networks, saved, SwarmFacts.read(topology, swarmHosts));
+        return new MigrationFacts(kv, networks, saved, SwarmFacts.read(topology, swarmHosts), attached(saved));
+    }
+
+    /** Where each container of a saved inventory stands now (a re-run must not ask to reconnect it twice). */
+    private Map<String, Fact<Optional<Map<String, String>>>> attached(Map<String, Fact<Optional<KvInventory>>> saved) {
+        Map<String, Attachment> containers = new LinkedHashMap<>();
+        saved.values().forEach(f -> f.value().flatMap(o -> o).ifPresent(i -> i.attachments()
+                .forEach(a -> containers.putIfAbsent(MigrationFacts.key(a.host(), a.container()), a))));
+        Map<String, Fact<Optional<Map<String, String>>>> out = new LinkedHashMap<>();
+        containers.forEach((key, a) -> hosts.get(a.host()).ifPresent(h -> {
+            try {
+                CommandResult r = h.shell().run(ContainerNetworks.inspect(a.container()));
+                out.put(key, !r.succeeded() && r.stderrText().contains("No such container") ? Fact.known(Optional.empty())
+                        : Fact.of(r, text -> Optional.of(ContainerNetworks.parse(text))));
+            } catch (OvlException e) {
+                out.put(key, Fact.unknown(e.getMessage()));
+            }
+        }));
+        return out;
     }
 
     public MigrationPlan plan(boolean acceptAuxLoss) {

@@ -71,7 +71,8 @@ public final class MigrationPlanner {
             warnings.add("no kv state of ovl found (no drop-in, no kv overlay, no saved inventory " + KvInventory.PATH
                     + "): this run does what `ovl init` does in swarm mode");
         }
-        return new MigrationPlan(inventory, reset, carried, target, swarm, reconnects(inventory), blockers, warnings);
+        return new MigrationPlan(inventory, reset, carried, target, swarm, reconnects(inventory, facts, warnings), blockers,
+                warnings);
     }
 
     /** ovl removes only its own drop-in: a cluster-store set anywhere else would keep swarm from starting. */
@@ -283,10 +284,28 @@ public final class MigrationPlanner {
         return new SwarmFacts(hosts, facts.cluster());
     }
 
-    private static List<Reconnect> reconnects(KvInventory inventory) {
+    /**
+     * The inventory's containers, less what is done already: an attachment whose container is now
+     * configured with the swarm network's ID was reconnected; a container that is gone needs nothing.
+     */
+    private static List<Reconnect> reconnects(KvInventory inventory, MigrationFacts facts, List<String> warnings) {
+        Map<String, String> swarmIds = new LinkedHashMap<>();
+        facts.swarm().cluster().ifPresent(c -> c.networks().stream().filter(SwarmNetwork::swarmOverlay)
+                .forEach(n -> swarmIds.put(n.name(), n.id())));
         Map<List<String>, List<Attachment>> byContainer = new LinkedHashMap<>();
         for (Attachment a : inventory.attachments()) {
-            byContainer.computeIfAbsent(List.of(a.host(), a.container()), k -> new ArrayList<>()).add(a);
+            Fact<Optional<Map<String, String>>> now = facts.attached().get(MigrationFacts.key(a.host(), a.container()));
+            Optional<Map<String, String>> known = now == null ? Optional.empty() : now.value().orElse(Optional.empty());
+            if (now != null && now.value().map(Optional::isEmpty).orElse(false)) {
+                warnings.add("container " + a.container() + " on " + a.host() + " (was on " + a.network() + " at "
+                        + a.ipv4() + ") is gone: nothing to reconnect");
+                continue;
+            }
+            boolean done = known.map(m -> m.get(a.network())).filter(id -> id.equals(swarmIds.get(a.network())))
+                    .isPresent();
+            if (!done) {
+                byContainer.computeIfAbsent(List.of(a.host(), a.container()), k -> new ArrayList<>()).add(a);
+            }
         }
         List<Reconnect> out = new ArrayList<>();
         byContainer.forEach((k, list) -> out.add(new Reconnect(k.get(0), k.get(1), list)));

@@ -204,6 +204,35 @@ class MigrationPlannerTest {
 
         assertEquals(List.of(), plan.blockers());
         assertTrue(plan.nothingToDo(), plan.toString());
+        // web2 was not looked up: it is still listed to reconnect.
+        assertEquals(List.of("migx-h2 web2"), plan.reconnects().stream().map(r -> r.host() + " " + r.container()).toList());
+
+        // web2 as captured after the reconnect commands, with its labnet ID changed to the one this manager lists.
+        String reconnected = CapturedKv.read("/migrate/container-networks-web2-swarm-20.10.json")
+                .replace("g2az5t1d5vuut0ut1iker147c", "c6w7690y1v4n8esphouqrvphw");
+        MigrationFacts after = new MigrationFacts(facts.kv(), facts.networks(), facts.saved(), swarm,
+                Map.of(MigrationFacts.key("migx-h2", "web2"), Fact.known(Optional.of(ContainerNetworks.parse(reconnected)))));
+        assertEquals(List.of(), MigrationPlanner.plan(two, after, false).reconnects());
+
+        // Still configured for the kv network (captured before the migration): still to reconnect.
+        MigrationFacts notYet = new MigrationFacts(facts.kv(), facts.networks(), facts.saved(), swarm,
+                Map.of(MigrationFacts.key("migx-h2", "web2"), Fact.known(Optional.of(ContainerNetworks.parse(
+                        CapturedKv.read("/migrate/container-networks-web2-kv-20.10.json"))))));
+        assertEquals(1, MigrationPlanner.plan(two, notYet, false).reconnects().size());
+
+        // Removed since: nothing to reconnect, and the plan says so.
+        MigrationFacts gone = new MigrationFacts(facts.kv(), facts.networks(), facts.saved(), swarm,
+                Map.of(MigrationFacts.key("migx-h2", "web2"), Fact.known(Optional.empty())));
+        MigrationPlan goneplan = MigrationPlanner.plan(two, gone, false);
+        assertEquals(List.of(), goneplan.reconnects());
+        assertTrue(goneplan.warnings().stream().anyMatch(w -> w.startsWith("container web2 on migx-h2")),
+                goneplan.warnings().toString());
+    }
+
+    @Test
+    void aContainersNetworksReadAsNameToNetworkId() {
+        assertEquals(Map.of("labnet", "932978e669889326e284bae996d85e40f6670703ca06f19d030bf4f24b3b8b52"),
+                ContainerNetworks.parse(CapturedKv.read("/migrate/container-networks-web2-kv-20.10.json")));
     }
 
     @Test
