@@ -28,39 +28,50 @@ import picocli.CommandLine.Spec;
         name = "migrate",
         mixinStandardHelpOptions = true,
         description = {
-            "Move hosts that ovl set up in kv mode (Engine 20.10, dockerd with ovl's --cluster-store",
-            "drop-in) to swarm mode, keeping every overlay network's subnet, ip-range and gateway.",
+            "Move hosts that ovl set up in kv mode (Engine 20.10, dockerd with ovl's",
+            "--cluster-store drop-in) to swarm mode, keeping every overlay network's",
+            "subnet, ip-range and gateway.",
             "",
-            "-f names the topology to migrate TO: mode: swarm, the same hosts, the managers with",
-            "role: manager. The kv side is read from the hosts themselves: ovl's drop-in, the",
-            "cluster-store in docker info, and every global-scope overlay network with the containers",
-            "attached to it (docker network inspect). Then, in order:",
-            "  1. save that inventory to " + KvInventory.PATH + " on every overlay host;",
-            "  2. remove ovl's drop-in and restart docker (as reset; rolled back if docker does",
-            "     not come up). Containers on those hosts stop;",
-            "  3. swarm init on the first manager, join the others (as init in swarm mode);",
-            "  4. create every kv overlay on the manager, attachable, with the same addressing, plus",
-            "     the topology's own networks; check each one as the manager shows it;",
-            "  5. list the containers to reconnect, with the commands to run on their hosts",
-            "     (disconnect --force, connect --ip with their old address, start). ovl does not",
-            "     run them: you choose when each service comes back.",
-            "Swarm keeps no aux-addresses (its network create drops them): the plan says so, and",
-            "stops when one lies inside the range swarm hands out, unless --accept-aux-loss.",
-            "The KV store container is kept (it holds the old state); remove it later with",
-            "`ovl reset -f KV-TOPOLOGY`, which finds no drop-in left and removes only the store.",
-            "Run with --dry-run first. A run that stops half-way says where each host stands; run",
-            "migrate again to finish (it reads the saved inventory). A finished migration has nothing to do."
+            "-f names the topology to migrate TO: mode: swarm, the same hosts, the",
+            "managers with role: manager. The kv side is read from the hosts themselves:",
+            "ovl's drop-in, the cluster-store in docker info, and every global-scope",
+            "overlay network with the containers attached to it (docker network",
+            "inspect). Then, in order:",
+            "  1. save that inventory to " + KvInventory.PATH,
+            "     on every overlay host;",
+            "  2. remove ovl's drop-in and restart docker (as reset; rolled back if",
+            "     docker does not come up). Containers on those hosts stop;",
+            "  3. swarm init on the first manager, join the others (as init does in",
+            "     swarm mode);",
+            "  4. create every kv overlay on the manager, attachable, with the same",
+            "     addressing, plus the topology's own networks; check each one as the",
+            "     manager shows it;",
+            "  5. list the containers to reconnect, with the commands to run on their",
+            "     hosts (disconnect --force, connect --ip with the old address, start).",
+            "     ovl does not run them: you choose when each service comes back.",
+            "Swarm keeps no aux-addresses (its network create drops them): the plan",
+            "says so, and stops when one lies inside the range swarm hands out, unless",
+            "--accept-aux-loss.",
+            "The KV store container is kept (it holds the old state); remove it later",
+            "with `ovl reset -f KV-TOPOLOGY`, which finds no drop-in left and removes",
+            "only the store.",
+            "Run with --dry-run first. A run that stops half-way says where each host",
+            "stands; run migrate again to finish (it reads the saved inventory). A",
+            "finished migration has nothing to do."
         },
         footerHeading = "%nExit codes:%n",
         footer = {
-            "  0 done (or nothing to do); 2 invalid topology or arguments, or not confirmed;",
-            "  3 a check failed, nothing was changed; 4 a host failed (the summary says where each stands).",
+            "  0 done (or nothing to do); 2 invalid topology or arguments, or not",
+            "  confirmed; 3 a check failed, nothing was changed; 4 a host failed (the",
+            "  summary says where each host stands).",
             "",
-            "JSON (--output json): {\"dry-run\": bool, \"plan\": {kv-store, inventory-path, kv-reset{hosts[...]},",
-            "swarm{manager, hosts[...]}, networks[{name, from-kv, subnet, ip-range, gateway, aux-addresses,",
-            "internal, encrypted, create-on, not-kept[]}], reconnect[{host, container, networks[{network,",
-            "ipv4}], commands[[argv]]}], blockers[{host, check, message}], warnings[], nothing-to-do}",
-            "and after a run \"report\": {exit-code, changed, saved[], kv-reset, swarm, checks[{name, ok,",
+            "JSON (--output json): {\"dry-run\": bool, \"plan\": {kv-store,",
+            "inventory-path, kv-reset{hosts[...]}, swarm{manager, hosts[...]},",
+            "networks[{name, from-kv, subnet, ip-range, gateway, aux-addresses,",
+            "internal, encrypted, create-on, not-kept[]}], reconnect[{host, container,",
+            "networks[{network, ipv4}], commands[[argv]]}], blockers[{host, check,",
+            "message}], warnings[], nothing-to-do}, and after a run \"report\":",
+            "{exit-code, changed, saved[], kv-reset, swarm, checks[{name, ok,",
             "differences[]}], reconnect[...], stopped}}."
         })
 public final class MigrateCommand implements Callable<Integer> {
@@ -79,8 +90,8 @@ public final class MigrateCommand implements Callable<Integer> {
     @Option(names = {"-y", "--yes"}, description = "Go ahead without asking (needed when not on a terminal).")
     boolean yes;
 
-    @Option(names = "--accept-aux-loss", description = {"Go on although aux-addresses inside a network's handed-out",
-            "range will not be reserved in the swarm."})
+    @Option(names = "--accept-aux-loss", description = "Go on although aux-addresses inside a network's handed-out"
+            + " range will not be reserved in the swarm.")
     boolean acceptAuxLoss;
 
     @Mixin

@@ -5,27 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ovl.core.ExitCode;
-import io.ovl.hosts.ParallelHosts;
 import io.ovl.lab.CommandResult;
-import io.ovl.lab.Lab;
 import io.ovl.lab.LabHost;
-import io.ovl.provision.ApplyOptions;
-import io.ovl.provision.InitReport;
-import io.ovl.provision.OpenHosts;
-import io.ovl.provision.Plan;
-import io.ovl.provision.Planner;
-import io.ovl.provision.Provision;
-import io.ovl.provision.ProvisionProgress;
-import io.ovl.provision.SshHosts;
 import io.ovl.render.DockerdDropIn;
-import io.ovl.ssh.SshConnector;
-import io.ovl.swarm.SwarmHosts;
-import io.ovl.topology.Topology;
-import io.ovl.topology.TopologyLoader;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -45,11 +27,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MigrateLabIT {
-    private static final String INVENTORY_TEST = "test -e " + KvInventory.PATH;
-    private static Lab lab;
-    private static Topology kv;
-    private static Topology swarm;
-    private static Path swarmFile;
+    private static MigrateLab lab;
     private static LabHost h1;
     private static LabHost h2;
     private static LabHost h3;
@@ -61,22 +39,10 @@ class MigrateLabIT {
 
     @BeforeAll
     static void up() {
-        lab = Lab.start(Lab.uniqueName("migrate"), List.of("20.10", "20.10", "20.10"), 0);
-        kv = new TopologyLoader().load(lab.topologyPath()).orThrow();
+        lab = new MigrateLab("migrate");
         h1 = lab.host("h1");
         h2 = lab.host("h2");
         h3 = lab.host("h3");
-        try {
-            // The lab's topology made swarm: no kv-store, the store host h1 joins as the manager.
-            swarmFile = lab.stateDir().resolve("topology-migrate-swarm.yaml");
-            Files.writeString(swarmFile, Files.readString(lab.topologyPath())
-                    .replace("mode: kv", "mode: swarm")
-                    .replaceAll("(?m)^kv-store:\\n(  .*\\n)+", "")
-                    .replace("    overlay: false\n", "    role: manager\n"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        swarm = new TopologyLoader().load(swarmFile).orThrow();
     }
 
     @AfterAll
@@ -89,13 +55,7 @@ class MigrateLabIT {
     @Test
     @Order(1)
     void kvInitAndAContainerOnLabnetOnH2() {
-        try (OpenHosts hosts = SshHosts.open(kv, lab.topologyPath(), SshConnector.fromSystem(), new ParallelHosts())) {
-            Provision provision = new Provision(kv, hosts, new Planner());
-            Plan plan = provision.plan();
-            assertFalse(plan.blocked(), plan.blockers().toString());
-            InitReport report = provision.apply(plan, ApplyOptions.defaults(false), ProvisionProgress.NONE);
-            assertEquals(ExitCode.OK, report.exitCode(), report.toString());
-        }
+        lab.kvInit();
         assertEquals("global", in(h3, "docker", "network", "inspect", "--format", "{{.Scope}}", "labnet"));
         in(h2, "docker", "run", "-d", "--name", "web2", "--network", "labnet", "local/busybox:1",
                 "sh", "-c", "while true; do echo hello-from-web2 | nc -l -p 8080; done");
@@ -114,10 +74,7 @@ class MigrateLabIT {
         String h2Started = dockerStarted(h2);
         String h3Started = dockerStarted(h3);
 
-        MigrationPlan plan;
-        try (Sessions s = new Sessions()) {
-            plan = s.migrate().plan(false);
-        }
+        MigrationPlan plan = lab.plan();
 
         assertEquals(List.of(), plan.blockers());
         assertEquals(List.of(h2.name(), h3.name()), plan.kvReset().hosts().stream().filter(p -> p.restartDocker())
@@ -130,11 +87,11 @@ class MigrateLabIT {
         assertEquals(h3Started, dockerStarted(h3));
         for (LabHost h : List.of(h2, h3)) {
             assertEquals("etcd://" + h1.address() + ":2379/network", in(h, "docker", "info", "--format", "{{.ClusterStore}}"));
-            assertTrue(lab.inHost(h, "test", "-e", DockerdDropIn.PATH).succeeded(), h.name());
+            assertTrue(lab.lab.inHost(h, "test", "-e", DockerdDropIn.PATH).succeeded(), h.name());
         }
         for (LabHost h : List.of(h1, h2, h3)) {
             assertEquals("inactive", in(h, "docker", "info", "--format", "{{.Swarm.LocalNodeState}}"), h.name());
-            assertFalse(lab.inHost(h, "sh", "-c", INVENTORY_TEST).succeeded(), h.name());
+            assertFalse(lab.lab.inHost(h, "sh", "-c", INVENTORY_TEST).succeeded(), h.name());
         }
         assertEquals("true", in(h2, "docker", "inspect", "--format", "{{.State.Running}}", "web2"));
     }
@@ -142,17 +99,13 @@ class MigrateLabIT {
     @Test
     @Order(3)
     void migrateMakesOneSwarmWithLabnetsAddressingAndReportsWeb2() {
-        MigrationReport report;
-        try (Sessions s = new Sessions()) {
-            Migrate migrate = s.migrate();
-            report = migrate.apply(migrate.plan(false), ApplyOptions.defaults(false), ProvisionProgress.NONE);
-        }
+        MigrationReport report = lab.migrate();
 
         assertEquals(ExitCode.OK, report.exitCode(), report.toString());
         // No host runs with a cluster-store; all three are nodes of h1's swarm.
         for (LabHost h : List.of(h1, h2, h3)) {
             assertEquals("", in(h, "docker", "info", "--format", "{{.ClusterStore}}"), h.name());
-            assertFalse(lab.inHost(h, "test", "-e", DockerdDropIn.PATH).succeeded(), h.name());
+            assertFalse(lab.lab.inHost(h, "test", "-e", DockerdDropIn.PATH).succeeded(), h.name());
             assertEquals("active", in(h, "docker", "info", "--format", "{{.Swarm.LocalNodeState}}"), h.name());
         }
         assertEquals(List.of(h1.name(), h2.name(), h3.name()), in(h1, "docker", "node", "ls", "--format",
@@ -173,10 +126,7 @@ class MigrateLabIT {
     @Test
     @Order(4)
     void theReportsCommandsReconnectWeb2WithItsAddressAndAContainerOnAnotherHostReachesIt() {
-        MigrationPlan plan;
-        try (Sessions s = new Sessions()) {
-            plan = s.migrate().plan(false);
-        }
+        MigrationPlan plan = lab.plan();
         // Read again from the inventory migrate saved (no host shows the kv network any more).
         assertEquals(List.of(h2.name() + " web2"), plan.reconnects().stream().map(r -> r.host() + " " + r.container())
                 .toList());
@@ -188,7 +138,7 @@ class MigrateLabIT {
         assertEquals(web2Address, in(h2, "docker", "inspect", "--format",
                 "{{(index .NetworkSettings.Networks \"labnet\").IPAddress}}", "web2"));
         for (String target : List.of(web2Address, "web2")) {
-            CommandResult r = lab.inHost(h3, "docker", "run", "--rm", "--network", "labnet", "local/busybox:1", "sh", "-c",
+            CommandResult r = lab.lab.inHost(h3, "docker", "run", "--rm", "--network", "labnet", "local/busybox:1", "sh", "-c",
                     "for i in 1 2 3 4 5 6 7 8 9 10; do nc -w 2 " + target + " 8080 </dev/null && exit 0; sleep 1; done;"
                             + " exit 1");
             assertEquals("hello-from-web2", r.stdout().strip(), target + ": " + r.describe());
@@ -198,30 +148,11 @@ class MigrateLabIT {
     @Test
     @Order(5)
     void aSecondMigrateHasNothingToDo() {
-        try (Sessions s = new Sessions()) {
-            MigrationPlan plan = s.migrate().plan(false);
-            assertEquals(List.of(), plan.blockers());
-            assertTrue(plan.nothingToDo(), plan.toString());
-            // web2 now names the swarm's labnet: nothing left to reconnect.
-            assertEquals(List.of(), plan.reconnects());
-        }
-    }
-
-    /** The two session sets migrate opens (as the CLI does). */
-    private static final class Sessions implements AutoCloseable {
-        private final ParallelHosts parallel = new ParallelHosts();
-        private final OpenHosts hosts = SshHosts.open(swarm, swarmFile, SshConnector.fromSystem(), parallel);
-        private final SwarmHosts swarmHosts = SwarmHosts.overSsh(swarm, swarmFile, SshConnector.fromSystem(), parallel);
-
-        Migrate migrate() {
-            return new Migrate(swarm, hosts, swarmHosts, parallel);
-        }
-
-        @Override
-        public void close() {
-            swarmHosts.close();
-            hosts.close();
-        }
+        MigrationPlan plan = lab.plan();
+        assertEquals(List.of(), plan.blockers());
+        assertTrue(plan.nothingToDo(), plan.toString());
+        // web2 now names the swarm's labnet: nothing left to reconnect.
+        assertEquals(List.of(), plan.reconnects());
     }
 
     private static String ipam(LabHost h, String field) {
@@ -233,8 +164,6 @@ class MigrateLabIT {
     }
 
     private static String in(LabHost h, String... argv) {
-        CommandResult r = lab.inHost(h, argv);
-        assertTrue(r.succeeded(), r.describe());
-        return r.stdout().strip();
+        return lab.in(h, argv);
     }
 }
