@@ -91,7 +91,7 @@ class MigrateLabIT {
         }
         for (LabHost h : List.of(h1, h2, h3)) {
             assertEquals("inactive", in(h, "docker", "info", "--format", "{{.Swarm.LocalNodeState}}"), h.name());
-            assertFalse(lab.lab.inHost(h, "sh", "-c", INVENTORY_TEST).succeeded(), h.name());
+            assertFalse(lab.lab.inHost(h, "test", "-e", KvInventory.PATH).succeeded(), h.name());
         }
         assertEquals("true", in(h2, "docker", "inspect", "--format", "{{.State.Running}}", "web2"));
     }
