@@ -51,7 +51,7 @@ class MigrateResumeLabIT {
     @Order(1)
     void aSwarmInitThatFailsAfterTheRestartsStopsAndSaysWhereTheHostsStand() {
         lab.kvInit();
-        in(h1, "docker", "run", "-d", "--name", PORT_HOLDER, "--network", "host", "local/busybox:1", "nc", "-lk", "-p", "2377");
+        in(h1, "docker", "run", "-d", "--name", PORT_HOLDER, "--network", "host", "local/busybox:1", "httpd", "-f", "-p", "2377");
 
         MigrationReport report = lab.migrate();
 
