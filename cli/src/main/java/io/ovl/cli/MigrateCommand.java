@@ -48,7 +48,8 @@ import picocli.CommandLine.Spec;
             "     manager shows it;",
             "  5. list the containers to reconnect, with the commands to run on their",
             "     hosts (disconnect --force, connect --ip with the old address, start).",
-            "     ovl does not run them: you choose when each service comes back.",
+            "     ovl runs them only with --reconnect: you choose when each service",
+            "     comes back.",
             "Swarm keeps no aux-addresses (its network create drops them): the plan",
             "says so, and stops when one lies inside the range swarm hands out, unless",
             "--accept-aux-loss.",
@@ -72,7 +73,8 @@ import picocli.CommandLine.Spec;
             "networks[{network, ipv4}], commands[[argv]]}], blockers[{host, check,",
             "message}], warnings[], nothing-to-do}, and after a run \"report\":",
             "{exit-code, changed, saved[], kv-reset, swarm, checks[{name, ok,",
-            "differences[]}], reconnect[...], stopped}}."
+            "differences[]}], reconnected[{host, status, detail}], reconnect[...],",
+            "stopped}}."
         })
 public final class MigrateCommand implements Callable<Integer> {
     @Spec
@@ -93,6 +95,10 @@ public final class MigrateCommand implements Callable<Integer> {
     @Option(names = "--accept-aux-loss", description = "Go on although aux-addresses inside a network's handed-out"
             + " range will not be reserved in the swarm.")
     boolean acceptAuxLoss;
+
+    @Option(names = "--reconnect", description = "Once every network checks out, also run the reconnect commands"
+            + " of each container on its host (it starts again with its old address).")
+    boolean reconnect;
 
     @Mixin
     ParallelOption parallelOption;
@@ -128,7 +134,7 @@ public final class MigrateCommand implements Callable<Integer> {
                         + " Look at --dry-run, then pass --yes", OvlCommand.environmentOf(spec));
             }
             MigrationReport report = migrate.apply(plan, ApplyOptions.defaults(false),
-                    ProvisionRun.lines(json ? err : out));
+                    ProvisionRun.lines(json ? err : out), reconnect);
             if (json) {
                 var root = Json.object();
                 root.put("dry-run", false);

@@ -106,6 +106,7 @@ final class MigrateView {
             b.append("  check ").append(c.name()).append(": ").append(c.ok() ? "subnet, ip-range, gateway and options as"
                     + " planned" : "DIFFERS: " + String.join("; ", c.differences())).append('\n');
         }
+        report.reconnected().forEach(o -> b.append(InitView.outcomeLine("reconnect " + o.host(), o)));
         b.append("Containers to reconnect (").append(report.reconnects().size()).append("):\n");
         reconnectLines(b, report.reconnects());
         report.stopped().ifPresent(s -> b.append("migrate stopped: ").append(s).append('\n'));
@@ -166,6 +167,7 @@ final class MigrateView {
             ArrayNode d = o.putArray("differences");
             c.differences().forEach(d::add);
         }
+        root.set("reconnected", InitView.outcomesJson(report.reconnected()));
         root.set("reconnect", reconnectJson(report.reconnects()));
         putOptional(root, "stopped", report.stopped());
         return root;

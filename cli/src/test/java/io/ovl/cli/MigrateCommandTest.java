@@ -49,7 +49,7 @@ class MigrateCommandTest {
         Cli.Run r = Cli.run("migrate", "--help");
 
         assertEquals(0, r.exit(), r.err());
-        for (String s : List.of("--dry-run", "--yes", "--accept-aux-loss", "--output", "--parallel", "-f, --file",
+        for (String s : List.of("--dry-run", "--yes", "--accept-aux-loss", "--reconnect", "--output", "--parallel", "-f, --file",
                 KvInventory.PATH, "mode: swarm", "reconnect", "KV store container is kept", "Exit codes:")) {
             assertTrue(r.out().contains(s), s + " in:\n" + r.out());
         }

@@ -42,7 +42,8 @@ import java.util.stream.Collectors;
  *   <li>confirm no overlay host runs with a cluster-store any more;</li>
  *   <li>swarm init, joins, and the networks created on the manager (swarm init's step);</li>
  *   <li>check every carried network's addressing as the manager shows it;</li>
- *   <li>report the containers to reconnect (not done for the operator: they choose when).</li>
+ *   <li>report the containers to reconnect; only with {@code reconnect} run their commands (each
+ *       container's own host), since that brings services back at a moment the operator did not choose.</li>
  * </ol>
  * The KV store container is left running: it holds the old state; kv reset removes it later.
  */
@@ -104,7 +105,8 @@ public final class Migrate {
         return MigrationPlanner.plan(topology, facts(), acceptAuxLoss);
     }
 
-    public MigrationReport apply(MigrationPlan plan, ApplyOptions options, ProvisionProgress progress) {
+    /** @param reconnect also run each container's reconnect commands once every network checks out */
+    public MigrationReport apply(MigrationPlan plan, ApplyOptions options, ProvisionProgress progress, boolean reconnect) {
         if (plan.blocked()) {
             throw new IllegalArgumentException("a blocked plan is never applied: " + plan.blockers());
         }
@@ -133,7 +135,39 @@ public final class Migrate {
         Optional<String> stop = complete ? Optional.empty() : Optional.of("every host runs without the store now,"
                 + " but the swarm or a network is not as planned (see above). Fix it, then run `ovl migrate` again:"
                 + " it finds the hosts already changed and finishes the rest from " + KvInventory.PATH);
-        return new MigrationReport(saved, Optional.of(reset), Optional.of(swarm), checks, plan.reconnects(), stop); // 6
+        List<HostOutcome> reconnected = complete && reconnect ? reconnect(plan.reconnects(), progress) : List.of(); // 6
+        List<Reconnect> left = plan.reconnects().stream().filter(r -> reconnected.stream().noneMatch(o ->
+                o.host().equals(r.host()) && o.detail().startsWith(r.container() + ":") && !o.failed())).toList();
+        return new MigrationReport(saved, Optional.of(reset), Optional.of(swarm), checks, reconnected, left, stop);
+    }
+
+    /** Runs each container's commands on its host, in order; the first that fails ends that container's turn. */
+    private List<HostOutcome> reconnect(List<Reconnect> reconnects, ProvisionProgress progress) {
+        List<HostOutcome> out = new ArrayList<>();
+        for (Reconnect r : reconnects) {
+            String what = r.attachments().stream().map(a -> a.network() + (a.ipv4().isEmpty() ? "" : " at " + a.ipv4()))
+                    .collect(Collectors.joining(", "));
+            progress.step(r.host(), "reconnecting " + r.container() + " to " + what);
+            String failed = "";
+            try {
+                ProvisionHost host = hosts.get(r.host()).orElseThrow(() -> new OvlException(
+                        io.ovl.core.ExitCode.HOST_FAILED, "no session: " + hosts.whyUnreachable(r.host()).orElse("")));
+                for (List<String> argv : r.commands()) {
+                    CommandResult c = host.shell().run(RemoteCommand.of(argv));
+                    if (!c.succeeded()) {
+                        failed = "`" + c.command().toShellString() + "` failed: " + c.stderrText().strip();
+                        break;
+                    }
+                }
+            } catch (OvlException e) {
+                failed = e.getMessage();
+            }
+            out.add(failed.isEmpty()
+                    ? new HostOutcome(r.host(), HostOutcome.Status.CHANGED, r.container() + ": reconnected to " + what
+                            + " and started")
+                    : new HostOutcome(r.host(), HostOutcome.Status.FAILED, r.container() + ": " + failed));
+        }
+        return out;
     }
 
     /** Written before the first restart: afterwards no host shows the kv networks any more. */
@@ -208,6 +242,6 @@ public final class Migrate {
 
     private static MigrationReport stopped(List<HostOutcome> saved, Optional<InitReport> reset, Optional<InitReport> swarm,
                                            List<NetworkCheck> checks, MigrationPlan plan, String why) {
-        return new MigrationReport(saved, reset, swarm, checks, plan.reconnects(), Optional.of(why));
+        return new MigrationReport(saved, reset, swarm, checks, List.of(), plan.reconnects(), Optional.of(why));
     }
 }

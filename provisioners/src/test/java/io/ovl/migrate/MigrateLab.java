@@ -73,13 +73,13 @@ final class MigrateLab implements AutoCloseable {
         }
     }
 
-    /** {@code ovl migrate --yes}: plan, then apply that plan. */
-    MigrationReport migrate() {
+    /** {@code ovl migrate --yes [--reconnect]}: plan, then apply that plan. */
+    MigrationReport migrate(boolean reconnect) {
         try (Sessions s = new Sessions()) {
             Migrate migrate = s.migrate();
             MigrationPlan plan = migrate.plan(false);
             assertEquals(List.of(), plan.blockers());
-            return migrate.apply(plan, ApplyOptions.defaults(false), ProvisionProgress.NONE);
+            return migrate.apply(plan, ApplyOptions.defaults(false), ProvisionProgress.NONE, reconnect);
         }
     }
 

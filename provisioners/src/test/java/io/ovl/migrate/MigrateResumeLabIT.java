@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ovl.core.ExitCode;
+import io.ovl.lab.CommandResult;
 import io.ovl.lab.LabHost;
 import io.ovl.provision.HostOutcome;
 import io.ovl.provision.InitReport;
@@ -31,6 +32,7 @@ class MigrateResumeLabIT {
     private static LabHost h1;
     private static LabHost h2;
     private static LabHost h3;
+    private static String web3Address;
 
     @BeforeAll
     static void up() {
@@ -51,9 +53,13 @@ class MigrateResumeLabIT {
     @Order(1)
     void aSwarmInitThatFailsAfterTheRestartsStopsAndSaysWhereTheHostsStand() {
         lab.kvInit();
+        in(h3, "docker", "run", "-d", "--name", "web3", "--restart", "always", "--network", "labnet", "local/busybox:1",
+                "sh", "-c", "while true; do echo hello-from-web3 | nc -l -p 8080; done");
+        web3Address = in(h3, "docker", "inspect", "--format", "{{(index .NetworkSettings.Networks \"labnet\").IPAddress}}",
+                "web3");
         in(h1, "docker", "run", "-d", "--name", PORT_HOLDER, "--network", "host", "local/busybox:1", "httpd", "-f", "-p", "2377");
 
-        MigrationReport report = lab.migrate();
+        MigrationReport report = lab.migrate(true);
 
         assertEquals(ExitCode.HOST_FAILED, report.exitCode(), report.toString());
         assertTrue(report.stopped().orElseThrow().startsWith("every host runs without the store now"), report.toString());
@@ -67,6 +73,10 @@ class MigrateResumeLabIT {
             assertFalse(lab.lab.inHost(h, "docker", "network", "inspect", "labnet").succeeded(), h.name());
             assertTrue(lab.lab.inHost(h, "test", "-s", KvInventory.PATH).succeeded(), h.name());
         }
+        // --reconnect runs nothing while the networks are not there; web3 stays to be reconnected.
+        assertEquals(List.of(), report.reconnected());
+        assertEquals(List.of("web3"), report.reconnects().stream().map(Reconnect::container).toList());
+        assertEquals("false", in(h3, "docker", "inspect", "--format", "{{.State.Running}}", "web3"));
     }
 
     @Test
@@ -79,9 +89,18 @@ class MigrateResumeLabIT {
         assertTrue(plan.kvReset().hosts().stream().noneMatch(p -> p.changesSomething()), plan.kvReset().toString());
         assertEquals(List.of("labnet"), plan.networks().stream().map(CarriedNetwork::name).toList());
 
-        MigrationReport report = lab.migrate();
+        MigrationReport report = lab.migrate(true);
 
         assertEquals(ExitCode.OK, report.exitCode(), report.toString());
+        // --reconnect brought web3 back on the swarm's labnet with the address it had in kv mode.
+        assertEquals(List.of(HostOutcome.Status.CHANGED), report.reconnected().stream().map(HostOutcome::status).toList());
+        assertEquals(List.of(), report.reconnects());
+        assertEquals("true " + web3Address, in(h3, "docker", "inspect", "--format",
+                "{{.State.Running}} {{(index .NetworkSettings.Networks \"labnet\").IPAddress}}", "web3"));
+        CommandResult reach = lab.lab.inHost(h2, "docker", "run", "--rm", "--network", "labnet", "local/busybox:1", "sh",
+                "-c", "for i in 1 2 3 4 5 6 7 8 9 10; do nc -w 2 " + web3Address + " 8080 </dev/null && exit 0; sleep 1;"
+                        + " done; exit 1");
+        assertEquals("hello-from-web3", reach.stdout().strip(), reach.describe());
         assertEquals(List.of(h1.name(), h2.name(), h3.name()), in(h1, "docker", "node", "ls", "--format",
                 "{{.Hostname}}").lines().sorted().toList());
         assertEquals("swarm 172.16.16.0/24 172.16.16.128/25 172.16.16.1", in(h1, "docker", "network", "inspect", "--format",
