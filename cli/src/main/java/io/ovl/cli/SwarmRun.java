@@ -45,19 +45,7 @@ final class SwarmRun {
                 out.flush();
             }
             if (dryRun || plan.blocked()) {
-                if (json) {
-                    var root = Json.object();
-                    root.put("dry-run", dryRun);
-                    root.set("plan", SwarmView.planJson(plan));
-                    out.println(Json.write(root));
-                    out.flush();
-                }
-                if (plan.blocked()) {
-                    throw new OvlException(ExitCode.CHECKS_FAILED, plan.blockers().size() + " preflight problem(s),"
-                            + " nothing was changed: " + plan.blockers().get(0).format()
-                            + (plan.blockers().size() > 1 ? " (all are listed in the plan)" : ""));
-                }
-                return ExitCode.OK.code();
+                return ProvisionRun.endWithoutApplying(out, json, dryRun, SwarmView.planJson(plan), plan.blockers());
             }
             InitReport report = init.apply(plan, ProvisionRun.lines(json ? err : out));
             return ProvisionRun.printApplied(out, json, SwarmView.planJson(plan), report, InitView.reportText(report, "init"));
