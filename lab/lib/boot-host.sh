@@ -9,7 +9,8 @@
 #     processes (cgroup v2 forbids processes in a cgroup that delegates controllers);
 #   boot: mount the host's root tree (overlayfs), give it its identity (hostname, SSH host keys,
 #     authorized keys), mount the kernel file systems systemd and dockerd need, pivot into it
-#     and exec systemd.
+#     and exec systemd, or with HOST_INIT=sysv the lab's small init (sysv-init.sh), which starts
+#     sshd and dockerd through their /etc/init.d scripts: a Docker host without systemd.
 set -euo pipefail
 stage=$1 env_file=$2
 # shellcheck disable=SC1090
@@ -89,10 +90,24 @@ boot() {
   mount --bind "$CONTAINERD_DIR" "$ROOT/var/lib/containerd"
   identity
   kernel_filesystems
+  if [[ ${HOST_INIT:-systemd} == sysv ]]; then
+    install -m 755 "$LAB_LIB/sysv-init.sh" "$ROOT/sbin/ovl-lab-init"
+    # Debian's /etc/init.d/docker runs `ulimit -n 1048576` under `set -e`, and a lab host cannot
+    # raise this machine's hard limit; it sources /etc/default/docker first, where a function
+    # may stand in for the (non-special) builtin. A real server's root has no such limit.
+    cat >>"$ROOT/etc/default/docker" <<'DEFAULTS'
+
+# ovl lab: a lab host cannot raise the machine's hard limits; keep the init script going.
+ulimit() { command ulimit "$@" 2>/dev/null || true; }
+DEFAULTS
+  fi
   cd "$ROOT"
   pivot_root . .
   umount -l .
   cd /
+  if [[ ${HOST_INIT:-systemd} == sysv ]]; then
+    exec /usr/bin/env -i container=lab /bin/bash /sbin/ovl-lab-init
+  fi
   exec /usr/bin/env -i container=lab /lib/systemd/systemd $SYSTEMD_ARGS
 }
 

@@ -7,6 +7,12 @@ engine_of() { # $1 = hK -> engine from ENGINES (space separated, one per full ho
   printf '%s' "${arr[k-1]}"
 }
 
+init_of() { # $1 = hK -> "systemd" or "sysv" (no systemd: lab/lib/sysv-init.sh is PID 1)
+  local k=${1:1} arr
+  read -ra arr <<<"${INITS:-}"
+  printf '%s' "${arr[k-1]:-systemd}"
+}
+
 start_full_host() { # $1 = host (h1): returns at once; the host boots in the background
   local h=$1 dir engine suite
   dir=$(host_dir "$h")
@@ -34,6 +40,7 @@ PUBKEY=$LAB_STATE/id_ed25519.pub
 HOSTS_FILE=$LAB_STATE/etc-hosts
 CONSOLE_LOG=$dir/console.log
 SYSTEMD_ARGS="$sd_args"
+HOST_INIT=$(init_of "$h")
 CG_MODE=$CG_MODE
 ENV
   setsid bash "$LAB_LIB/boot-host.sh" outer "$dir/boot.env" </dev/null >>"$dir/console.log" 2>&1 &
@@ -46,6 +53,10 @@ wait_full_host() { # $1 = host; fails with the reason
     (( SECONDS < deadline )) || { log "$h: systemd did not start; see $(host_dir "$h")/console.log"; return 1; }
     sleep 0.2
   done
+  if [[ $(init_of "$h") == sysv ]]; then
+    wait_sysv_host "$h" "$deadline"
+    return
+  fi
   while (( SECONDS < deadline )); do
     state=$(in_host "$h" systemctl is-system-running 2>/dev/null || true)
     case $state in
@@ -61,6 +72,18 @@ wait_full_host() { # $1 = host; fails with the reason
   in_host "$h" systemctl is-active --quiet docker.service || { log "$h: docker.service is not active"; return 1; }
   until in_host "$h" docker info >/dev/null 2>&1; do
     (( SECONDS < deadline )) || { log "$h: docker info fails"; return 1; }
+    sleep 0.5
+  done
+}
+
+# A host without systemd: its init started sshd and dockerd through /etc/init.d.
+wait_sysv_host() { # $1 = host, $2 = deadline (SECONDS)
+  local h=$1 deadline=$2
+  until in_host "$h" /etc/init.d/ssh status >/dev/null 2>&1 && in_host "$h" docker info >/dev/null 2>&1; do
+    (( SECONDS < deadline )) || {
+      log "$h (no systemd): sshd or dockerd did not come up; see $(host_dir "$h")/console.log and /var/log/docker.log in the host"
+      return 1
+    }
     sleep 0.5
   done
 }

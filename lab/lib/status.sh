@@ -28,7 +28,12 @@ print_status() {
     "$([[ $LAB_SUBNETS == 2 ]] && printf ' + %s.0/24' "$(subnet_prefix "$LAB_INDEX" 2)")" "$LAB_STATE"
   printf '%-16s %-15s %-6s %-10s %-8s %-8s\n' HOST ADDRESS ENGINE SYSTEMD SSH DOCKER
   for h in $FULL_HOSTS; do
-    if full_host_alive "$h"; then
+    if full_host_alive "$h" && [[ $(init_of "$h") == sysv ]]; then
+      # No systemd: the init scripts' own status says whether the daemons run.
+      sd=none
+      if in_host "$h" /etc/init.d/ssh status >/dev/null 2>&1; then ssh=active; else ssh=inactive; fi
+      if in_host "$h" /etc/init.d/docker status >/dev/null 2>&1; then docker=active; else docker=inactive; fi
+    elif full_host_alive "$h"; then
       sd=$(in_host "$h" systemctl is-system-running 2>/dev/null || true)
       ssh=$(in_host "$h" systemctl is-active ssh.service 2>/dev/null || true)
       docker=$(in_host "$h" systemctl is-active docker.service 2>/dev/null || true)

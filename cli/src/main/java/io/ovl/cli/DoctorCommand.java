@@ -68,7 +68,7 @@ public final class DoctorCommand implements Callable<Integer> {
             description = "report failures of these checks (or 'all') as warnings; they are still printed")
     List<String> ignore = new ArrayList<>();
 
-    @Option(names = "--no-probe", description = "skip the port probe (ports.reachable and kv.reachable are skipped)")
+    @Option(names = "--no-probe", description = "skip the port probe (ports.reachable, esp.reachable and kv.reachable are skipped)")
     boolean noProbe;
 
     @Mixin

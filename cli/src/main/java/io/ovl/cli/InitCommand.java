@@ -32,7 +32,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {
             "Set up the overlay. kv mode: start the key-value store, point every overlay host's",
-            "dockerd at it (a systemd drop-in, then a restart), create the topology's networks.",
+            "dockerd at it (a systemd drop-in; without systemd, keys merged into /etc/docker/daemon.json",
+            "and /etc/init.d/docker; then a restart), create the topology's networks.",
             "swarm mode: swarm init on the first manager, join the other managers and the workers",
             "(tokens read through the Docker API), create the networks (attachable) on a manager.",
             "Reads every host first (one SSH session each), runs doctor's checks that matter for",

@@ -28,6 +28,7 @@ import picocli.CommandLine.Spec;
             DoctorCommand.class,
             InitCommand.class,
             ResetCommand.class,
+            MigrateCommand.class,
             io.ovl.cli.shell.ShellCommand.class,
             CommandLine.HelpCommand.class
         })

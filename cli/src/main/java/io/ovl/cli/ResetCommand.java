@@ -24,10 +24,11 @@ import picocli.CommandLine.Spec;
         name = "reset",
         mixinStandardHelpOptions = true,
         description = {
-            "Undo ovl init. kv mode: remove ovl's dockerd drop-in and restart docker where it is present,",
+            "Undo ovl init. kv mode: remove ovl's dockerd drop-in (without systemd: ovl's keys from",
+            "daemon.json, restoring ovl's backup when it matches) and restart docker where it is present,",
             "then remove the key-value store containers (their data volumes stay unless --purge).",
             "swarm mode: remove the topology's networks, then workers leave, then managers.",
-            "Hosts without the drop-in are not restarted; running it twice is harmless."
+            "Hosts without ovl's drop-in or keys are not restarted; running it twice is harmless."
         },
         footerHeading = "%nExit codes:%n",
         footer = {"  0 done (or nothing to do); 2 invalid topology or arguments; 3 a host could not be read,",

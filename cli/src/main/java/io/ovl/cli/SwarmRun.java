@@ -66,19 +66,7 @@ final class SwarmRun {
             planJson.set("blockers", InitView.blockersJson(blockers));
             planJson.set("checks", PreflightRun.json(checks));
             if (dryRun || !blockers.isEmpty()) {
-                if (json) {
-                    var root = Json.object();
-                    root.put("dry-run", dryRun);
-                    root.set("plan", planJson);
-                    out.println(Json.write(root));
-                    out.flush();
-                }
-                if (!blockers.isEmpty()) {
-                    throw new OvlException(ExitCode.CHECKS_FAILED, blockers.size() + " preflight problem(s),"
-                            + " nothing was changed: " + blockers.get(0).format()
-                            + (blockers.size() > 1 ? " (all are listed in the plan)" : ""));
-                }
-                return ExitCode.OK.code();
+                return ProvisionRun.endWithoutApplying(out, json, dryRun, planJson, blockers);
             }
             InitReport report = init.apply(plan, ProvisionRun.lines(json ? err : out));
             return ProvisionRun.printApplied(out, json, planJson, report, InitView.reportText(report, "init"));

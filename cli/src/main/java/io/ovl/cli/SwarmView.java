@@ -21,13 +21,7 @@ final class SwarmView {
                 .orElse("a new swarm, started on " + plan.manager())).append('\n');
         plan.warnings().forEach(w -> b.append("warning: ").append(w).append('\n'));
         b.append("hosts:\n");
-        for (SwarmStep s : plan.hosts()) {
-            b.append("  ").append(s.host()).append(" (").append(s.role().key()).append("): ").append(switch (s.action()) {
-                case NONE -> "no change: " + s.why();
-                case INIT -> (s.leaveFirst() ? "leave its swarm, then " : "") + "swarm init (" + s.why() + ")";
-                case JOIN -> (s.leaveFirst() ? "leave its swarm, then " : "") + "join (" + s.why() + ")";
-            }).append('\n');
-        }
+        plan.hosts().forEach(s -> b.append(hostLine(s)));
         if (!plan.networks().isEmpty()) {
             b.append("networks:\n");
         }
@@ -44,6 +38,15 @@ final class SwarmView {
             b.append("Nothing to do: every host is already in the swarm and every network exists.\n");
         }
         return b.toString();
+    }
+
+    /** "  h2 (worker): join (not in a swarm; joins as worker)", one line with its newline. */
+    static String hostLine(SwarmStep s) {
+        return "  " + s.host() + " (" + s.role().key() + "): " + switch (s.action()) {
+            case NONE -> "no change: " + s.why();
+            case INIT -> (s.leaveFirst() ? "leave its swarm, then " : "") + "swarm init (" + s.why() + ")";
+            case JOIN -> (s.leaveFirst() ? "leave its swarm, then " : "") + "join (" + s.why() + ")";
+        } + "\n";
     }
 
     static ObjectNode planJson(SwarmPlan plan) {
@@ -85,8 +88,13 @@ final class SwarmView {
         StringBuilder b = new StringBuilder("Reset plan (swarm mode):\n");
         plan.removeNetworks().forEach(n -> b.append("  network ").append(n).append(": remove on ")
                 .append(plan.manager()).append('\n'));
-        plan.leaves().forEach(l -> b.append("  ").append(l.host()).append(": leave the swarm (").append(l.why())
-                .append(")\n"));
+        for (SwarmResetPlan.Leave l : plan.leaves()) {
+            if (l.demoteFirst()) {
+                b.append("  ").append(l.host()).append(": demote to worker (on ").append(plan.manager()).append(")\n");
+            }
+            b.append("  ").append(l.host()).append(": leave the swarm").append(l.force() ? " with force" : "")
+                    .append(" (").append(l.why()).append(")\n");
+        }
         plan.staying().forEach(s -> b.append("  ").append(s.host()).append(": no change (").append(s.why()).append(")\n"));
         plan.blockers().forEach(x -> b.append("  blocked: ").append(x.format()).append('\n'));
         if (plan.blockers().isEmpty() && plan.nothingToDo()) {
@@ -105,6 +113,7 @@ final class SwarmView {
         for (SwarmResetPlan.Leave l : plan.leaves()) {
             ObjectNode o = leaves.addObject();
             o.put("host", l.host());
+            o.put("demote-first", l.demoteFirst());
             o.put("force", l.force());
         }
         root.set("blockers", InitView.blockersJson(plan.blockers()));

@@ -8,6 +8,7 @@ import io.ovl.doctor.checks.DockerdClusterStore;
 import io.ovl.doctor.checks.DockerdConfigConflict;
 import io.ovl.doctor.checks.DockerdLogCheck;
 import io.ovl.doctor.checks.EngineIdUnique;
+import io.ovl.doctor.checks.EspReachable;
 import io.ovl.doctor.checks.HostnameUnique;
 import io.ovl.doctor.checks.KernelVersionCheck;
 import io.ovl.doctor.checks.KernelVxlan;
@@ -49,6 +50,7 @@ public final class Checks {
             new EngineIdUnique(),
             new ClockSkew(),
             new PortsReachable(),
+            new EspReachable(),
             new KvReachable(),
             new KvHealthy(),
             new KvTlsFiles(),

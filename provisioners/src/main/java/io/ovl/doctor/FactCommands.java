@@ -30,6 +30,24 @@ public final class FactCommands {
     public static final RemoteCommand DOCKER_UNIT = RemoteCommand.of("systemctl", "cat", "docker.service");
     public static final RemoteCommand DATE = RemoteCommand.of("date", "+%s.%N");
     /**
+     * On a host without systemd whose dockerd Debian's /etc/init.d/docker runs: dockerd's argv,
+     * one per line (NUL-separated in /proc). Exits 4 where systemd is PID 1 (sd_booted(3) tests
+     * /run/systemd/system), 5 without the init script, 6 when no dockerd runs. The oldest dockerd
+     * is the host's own (one running in a container would be younger).
+     */
+    public static final RemoteCommand INIT_SCRIPT_DOCKERD_ARGS = RemoteCommand.script(
+            "[ -d /run/systemd/system ] && exit 4; [ -x /etc/init.d/docker ] || exit 5;"
+                    + " pid=$(pgrep -o -x dockerd) || exit 6; exec tr '\\0' '\\n' < \"/proc/$pid/cmdline\"");
+    /** Where Debian's init script sends dockerd's output (DOCKER_LOGFILE in /etc/init.d/docker). */
+    public static final String INIT_SCRIPT_LOG = "/var/log/docker.log";
+    /**
+     * The init script's counterpart of {@link #DOCKER_LOG}: the lines of /var/log/docker.log since
+     * dockerd's last "Starting up" (its first line on every start). Exits 3 without that log.
+     */
+    public static final RemoteCommand INIT_SCRIPT_DOCKER_LOG = RemoteCommand.script("[ -r " + INIT_SCRIPT_LOG
+            + " ] || exit 3; exec awk '/msg=\"Starting up\"/ { run = \"\" } { run = run $0 \"\\n\" }"
+            + " END { printf \"%s\", run }' " + INIT_SCRIPT_LOG);
+    /**
      * Proves the kernel can make VXLAN devices by making one (down, never used) and deleting it;
      * a leftover from an interrupted run is removed first.
      */

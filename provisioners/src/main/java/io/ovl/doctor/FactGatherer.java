@@ -2,6 +2,8 @@ package io.ovl.doctor;
 
 import io.ovl.core.OvlException;
 import io.ovl.facts.DockerInfo;
+import io.ovl.facts.DockerdCommandLine;
+import java.util.List;
 import io.ovl.facts.IpFamily;
 import io.ovl.facts.IpJson;
 import io.ovl.facts.KernelVersion;
@@ -34,6 +36,10 @@ public final class FactGatherer {
         } catch (OvlException e) {
             return HostFacts.nothingKnown(e.getMessage());
         }
+        Fact<SystemdUnit> unit = Fact.of(shell, FactCommands.DOCKER_UNIT, SystemdUnit::parseCat);
+        // Without systemd, dockerd's command line and log come from the init script's dockerd.
+        Fact<List<String>> initScriptArgs = unit.isKnown() ? Fact.unknown("not read: docker.service runs dockerd")
+                : Fact.of(shell, FactCommands.INIT_SCRIPT_DOCKERD_ARGS, DockerdCommandLine::parseArgs);
         return new HostFacts(
                 uid,
                 Fact.of(shell, FactCommands.HOSTNAME, String::strip),
@@ -45,10 +51,12 @@ public final class FactGatherer {
                 Fact.of(shell, FactCommands.IP_ROUTE, out -> IpJson.parseRoute(out, IpFamily.INET)),
                 Fact.of(shell, FactCommands.SS, BoundSocket::parse),
                 daemonJson(shell),
-                Fact.of(shell, FactCommands.DOCKER_UNIT, SystemdUnit::parseCat),
+                unit,
                 clock(shell),
-                Fact.of(shell, FactCommands.DOCKER_LOG, out -> out),
-                Fact.of(shell, FactCommands.SWARM_NODES, SwarmNodeRow::parseLines));
+                Fact.of(shell, initScriptArgs.isKnown() ? FactCommands.INIT_SCRIPT_DOCKER_LOG : FactCommands.DOCKER_LOG,
+                        out -> out),
+                Fact.of(shell, FactCommands.SWARM_NODES, SwarmNodeRow::parseLines),
+                initScriptArgs);
     }
 
     private Fact<ClockSample> clock(RemoteShell shell) {

@@ -5,7 +5,9 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * A port a host must be able to bind and that other hosts must reach.
+ * A port a host must be able to bind and that other hosts must reach; or, with protocol
+ * {@link Protocol#ESP}, IP protocol 50 that other hosts must be able to send it ({@code port} is
+ * then the protocol number, 50).
  *
  * @param purpose   why, for messages ("overlay control (serf)")
  * @param holders   process names that may already hold it once ovl has set the host up
@@ -21,8 +23,8 @@ public record PortNeed(Protocol protocol, int port, String purpose, Set<String> 
         sources = Set.copyOf(sources);
     }
 
-    /** "tcp/7946" */
+    /** "tcp/7946"; "esp" for IP protocol 50, which has no port. */
     public String label() {
-        return protocol.lowerName() + "/" + port;
+        return protocol == Protocol.ESP ? "esp" : protocol.lowerName() + "/" + port;
     }
 }

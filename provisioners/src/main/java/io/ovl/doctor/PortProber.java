@@ -21,7 +21,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Proves that the overlay's ports are reachable host to host by sending traffic: on every target
+ * Proves that the overlay's ports (and, with an encrypted network, IP protocol 50) are reachable
+ * host to host by sending traffic: on every target
  * host a listener binds the ports it needs (see {@link OverlayPorts}) and on every source host one
  * sender sends a tagged message to all its targets at once; the listener's log says which source
  * got through on which port. All hosts probe at the same time, so the probe takes one window
@@ -76,7 +77,10 @@ public final class PortProber {
         }
         Map<String, List<PortNeed>> needsOf = new LinkedHashMap<>();
         for (GatheredHost h : hosts) {
-            needsOf.put(h.name(), OverlayPorts.needs(topology, h.host()));
+            // ESP rides in the same listener and sender runs as the ports: one window for both.
+            List<PortNeed> needs = new ArrayList<>(OverlayPorts.needs(topology, h.host()));
+            OverlayPorts.esp(topology, h.host()).ifPresent(needs::add);
+            needsOf.put(h.name(), List.copyOf(needs));
         }
         for (GatheredHost target : hosts) {
             if (!addressOf.containsKey(target.name())) {
@@ -224,8 +228,21 @@ public final class PortProber {
             return new ProbeOutcome(s, t, address, need, ProbeOutcome.Result.RECEIVED, "");
         }
         Optional<String> sendError = sender.errorFor(key + " " + address);
+        // These say nothing about the network: the sender could not try (no root, an IPv6 target).
+        if (need.protocol() == Protocol.ESP && sendError.filter(e -> e.startsWith("raw socket:")
+                || e.startsWith("not an IPv4 address")).isPresent()) {
+            return new ProbeOutcome(s, t, address, need, ProbeOutcome.Result.NOT_PROBED, "sender on " + s
+                    + " cannot send IP protocol 50 (" + sendError.get() + ")" + (sendError.get().startsWith("raw socket:")
+                    ? "; the ESP probe needs root: log in as root or set become: sudo" : ""));
+        }
         if (listener.busy().containsKey(key)) {
-            if (need.protocol() == io.ovl.facts.Protocol.TCP) {
+            if (need.protocol() == Protocol.ESP) {
+                String why = listener.busy().get(key);
+                return new ProbeOutcome(s, t, address, need, ProbeOutcome.Result.NOT_PROBED,
+                        "no raw socket for IP protocol 50 on " + t + " (" + why + ")" + (why.startsWith("not an IPv4")
+                                ? "" : "; the ESP probe needs root: log in as root or set become: sudo"));
+            }
+            if (need.protocol() == Protocol.TCP) {
                 return sendError.isEmpty()
                         ? new ProbeOutcome(s, t, address, need, ProbeOutcome.Result.CONNECTED,
                                 "port held on " + t + "; a connection to it succeeded")

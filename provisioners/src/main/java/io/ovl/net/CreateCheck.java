@@ -1,6 +1,7 @@
 package io.ovl.net;
 
 import io.ovl.doctor.DockerNetwork;
+import io.ovl.doctor.SubnetClashes;
 import io.ovl.topology.NetworkSpec;
 import java.util.ArrayList;
 import java.util.List;
@@ -91,7 +92,7 @@ public record CreateCheck(List<HostCheck> hosts) {
                 // The same-named network is already reported above; its subnet is not a second problem.
                 List<DockerNetwork> others = f.dockerNetworks().value().orElse(List.of()).stream()
                         .filter(d -> !d.name().equals(spec.name())).toList();
-                clashes.addAll(Overlaps.clashes(spec.subnet().get(), f.interfaces().value().orElse(List.of()),
+                clashes.addAll(SubnetClashes.of(spec.subnet().get(), f.interfaces().value().orElse(List.of()),
                         f.routes().value().orElse(List.of()), others));
             }
             out.add(new HostCheck(host, clashes, problems));

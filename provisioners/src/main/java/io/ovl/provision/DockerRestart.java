@@ -12,8 +12,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Restarts dockerd through systemd and waits until it answers its API. Not a port poll: the
- * Docker API's {@code /info} must answer, which also tells with which cluster store it runs.
+ * Restarts dockerd through what runs it (systemd, or /etc/init.d/docker on hosts without systemd)
+ * and waits until it answers its API. Not a port poll: the Docker API's {@code /info} must answer,
+ * which also tells with which cluster store it runs.
  */
 final class DockerRestart {
     static final RemoteCommand DAEMON_RELOAD = RemoteCommand.of("systemctl", "daemon-reload");
@@ -29,20 +30,45 @@ final class DockerRestart {
 
     /**
      * @return dockerd's status once it answers
-     * @throws OvlException naming the host and step when systemd cannot restart it or it does not answer in time
+     * @throws OvlException naming the host and step when it cannot be restarted, exits, or does not answer in time
      */
-    static DockerApi.DaemonStatus restartAndWait(ProvisionHost host, Duration wait, Duration interval) {
-        host.shell().run(DAEMON_RELOAD).requireSuccess("systemctl daemon-reload");
-        host.shell().run(RESET_FAILED); // fine to fail: the unit may not be in a failed state
-        CommandResult r = host.shell().run(RESTART);
-        if (!r.succeeded()) {
-            throw new OvlException(ExitCode.HOST_FAILED, "host " + host.name() + ": restart docker: `systemctl restart"
-                    + " docker.service` failed (exit " + r.exitCode() + "); dockerd said: " + lastLog(host));
+    static DockerApi.DaemonStatus restartAndWait(ProvisionHost host, DockerService service, Duration wait,
+                                                 Duration interval) {
+        if (service == DockerService.SYSTEMD) {
+            host.shell().run(DAEMON_RELOAD).requireSuccess("systemctl daemon-reload");
+            host.shell().run(RESET_FAILED); // fine to fail: the unit may not be in a failed state
         }
-        Optional<DockerApi.DaemonStatus> status = Poll.until(wait, interval, () -> host.docker().status());
+        RemoteCommand restart = service == DockerService.SYSTEMD ? RESTART : DockerService.INIT_SCRIPT_RESTART;
+        CommandResult r = host.shell().run(restart);
+        if (!r.succeeded()) {
+            throw new OvlException(ExitCode.HOST_FAILED, "host " + host.name() + ": restart docker: `"
+                    + restart.toShellString() + "` failed (exit " + r.exitCode() + "); dockerd said: "
+                    + lastLog(host, service));
+        }
+        Optional<DockerApi.DaemonStatus> status = Poll.until(wait, interval, () -> {
+            Optional<DockerApi.DaemonStatus> s = host.docker().status();
+            if (s.isEmpty() && service == DockerService.INIT_SCRIPT) {
+                requireStillRunning(host);
+            }
+            return s;
+        });
         return status.orElseThrow(() -> new OvlException(ExitCode.HOST_FAILED, "host " + host.name()
                 + ": wait for dockerd: its API did not answer within " + wait.toSeconds() + " s after the restart;"
-                + " dockerd said: " + lastLog(host)));
+                + " dockerd said: " + lastLog(host, service)));
+    }
+
+    /**
+     * The init script starts dockerd in the background and succeeds before dockerd reads its
+     * configuration; a dockerd that rejects daemon.json exits a moment later. Its pid file then
+     * names a dead process: fail now, with its last words, rather than wait out the whole timeout.
+     */
+    private static void requireStillRunning(ProvisionHost host) {
+        CommandResult r = host.shell().run(DockerService.INIT_SCRIPT_STATUS);
+        if (!r.succeeded()) {
+            throw new OvlException(ExitCode.HOST_FAILED, "host " + host.name() + ": wait for dockerd: it exited after"
+                    + " the restart (`/etc/init.d/docker status`: " + r.stdoutText().strip() + "); dockerd said: "
+                    + lastLog(host, DockerService.INIT_SCRIPT));
+        }
     }
 
     /**
@@ -50,16 +76,23 @@ final class DockerRestart {
      * its store while starting logs them and never joins, even when the store comes back (LAB-NOTES),
      * although docker info shows the cluster store.
      */
-    static List<DockerdLogFinding> discoveryErrors(ProvisionHost host) {
-        CommandResult r = host.shell().run(FactCommands.DOCKER_LOG).requireSuccess("read dockerd's log of this run");
+    static List<DockerdLogFinding> discoveryErrors(ProvisionHost host, DockerService service) {
+        RemoteCommand log = service == DockerService.SYSTEMD ? FactCommands.DOCKER_LOG : DockerService.INIT_SCRIPT_RUN_LOG;
+        CommandResult r = host.shell().run(log);
+        if (service == DockerService.INIT_SCRIPT && r.exitCode() == 3) {
+            // No /var/log/docker.log (DOCKER_LOGFILE changed): nothing to tell from; docker info already confirmed.
+            return List.of();
+        }
+        r.requireSuccess("read dockerd's log of this run");
         return DockerdLog.scan(r.stdoutText()).stream()
                 .filter(f -> f.kind() == DockerdLogFinding.Kind.DISCOVERY_ERROR)
                 .toList();
     }
 
-    static String lastLog(ProvisionHost host) {
+    static String lastLog(ProvisionHost host, DockerService service) {
         try {
-            CommandResult r = host.shell().run(LAST_LOG);
+            CommandResult r = host.shell().run(service == DockerService.SYSTEMD ? LAST_LOG
+                    : DockerService.INIT_SCRIPT_LAST_LOG);
             String text = r.stdoutText().strip().replace('\n', ' ');
             return text.isEmpty() ? "(no log lines)" : text;
         } catch (OvlException e) {

@@ -14,15 +14,23 @@ import java.util.Objects;
  * @param expectedStore     the ClusterStore docker info must show afterwards
  * @param expectedAdvertise the ClusterAdvertise docker info must show, "" when dockerd resolves it
  *                          from an interface name and it cannot be known in advance
+ * @param service           what restarts dockerd there: systemd, or /etc/init.d/docker on hosts without it
  */
 public record HostPlan(String host, List<FileChange> files, boolean restartDocker, String why, int runningContainers,
-                       String expectedStore, String expectedAdvertise) {
+                       String expectedStore, String expectedAdvertise, DockerService service) {
     public HostPlan {
         Objects.requireNonNull(host, "host");
         files = List.copyOf(files);
         Objects.requireNonNull(why, "why");
         Objects.requireNonNull(expectedStore, "expectedStore");
         Objects.requireNonNull(expectedAdvertise, "expectedAdvertise");
+        Objects.requireNonNull(service, "service");
+    }
+
+    /** A host whose dockerd systemd runs (ovl's drop-in). */
+    public HostPlan(String host, List<FileChange> files, boolean restartDocker, String why, int runningContainers,
+                    String expectedStore, String expectedAdvertise) {
+        this(host, files, restartDocker, why, runningContainers, expectedStore, expectedAdvertise, DockerService.SYSTEMD);
     }
 
     public boolean changesSomething() {

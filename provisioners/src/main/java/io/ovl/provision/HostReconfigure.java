@@ -34,7 +34,7 @@ final class HostReconfigure {
             write(host, plan.files());
             step = "restart docker";
             progress.step(host.name(), "restarting docker (" + plan.why() + ")");
-            DockerApi.DaemonStatus restarted = DockerRestart.restartAndWait(host, options.dockerWait(),
+            DockerApi.DaemonStatus restarted = DockerRestart.restartAndWait(host, plan.service(), options.dockerWait(),
                     options.pollInterval());
             step = "confirm cluster store";
             confirm(host, plan, restarted);
@@ -71,7 +71,7 @@ final class HostReconfigure {
      * joins it (as seen on the lab when a store member restarted at the same time).
      */
     private DockerApi.DaemonStatus joinOrRetryOnce(ProvisionHost host, HostPlan plan, DockerApi.DaemonStatus status) {
-        List<DockerdLogFinding> errors = DockerRestart.discoveryErrors(host);
+        List<DockerdLogFinding> errors = DockerRestart.discoveryErrors(host, plan.service());
         if (errors.isEmpty()) {
             return status;
         }
@@ -83,9 +83,9 @@ final class HostReconfigure {
                         + ": the store " + storeEndpoints + " does not answer from here after "
                         + options.storeWait().toSeconds() + " s; dockerd would not join it"));
         progress.step(host.name(), "store answers (" + answer.detail() + "); restarting docker again");
-        DockerApi.DaemonStatus again = DockerRestart.restartAndWait(host, options.dockerWait(), options.pollInterval());
+        DockerApi.DaemonStatus again = DockerRestart.restartAndWait(host, plan.service(), options.dockerWait(), options.pollInterval());
         confirm(host, plan, again);
-        List<DockerdLogFinding> still = DockerRestart.discoveryErrors(host);
+        List<DockerdLogFinding> still = DockerRestart.discoveryErrors(host, plan.service());
         if (!still.isEmpty()) {
             throw new OvlException(io.ovl.core.ExitCode.HOST_FAILED, "host " + host.name() + ": dockerd did not join"
                     + " the store: " + still.get(0).line());
@@ -114,7 +114,7 @@ final class HostReconfigure {
                     .map(f -> new FileChange(f.path(), f.after(), f.before()))
                     .toList();
             write(host, undo);
-            DockerApi.DaemonStatus status = DockerRestart.restartAndWait(host, options.dockerWait(), options.pollInterval());
+            DockerApi.DaemonStatus status = DockerRestart.restartAndWait(host, plan.service(), options.dockerWait(), options.pollInterval());
             progress.step(host.name(), "rolled back: docker is up again (cluster-store "
                     + status.clusterStore().orElse("none") + ")");
             return new HostOutcome(host.name(), HostOutcome.Status.ROLLED_BACK, failedStep + " failed: "
@@ -123,7 +123,7 @@ final class HostReconfigure {
             progress.step(host.name(), "ROLLBACK FAILED: " + e.getMessage());
             return new HostOutcome(host.name(), HostOutcome.Status.FAILED, failedStep + " failed: " + cause.getMessage()
                     + "; the rollback failed too: " + e.getMessage() + ". Check the host by hand ("
-                    + "systemctl status docker)");
+                    + plan.service().howToCheck() + ")");
         }
     }
 }

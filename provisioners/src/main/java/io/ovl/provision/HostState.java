@@ -23,6 +23,9 @@ import java.util.Optional;
  * @param networks          every network this host's dockerd has ({@code docker network inspect})
  * @param storeAnswers      per store endpoint ("ADDR:PORT"), whether it answered through this
  *                          host, or why not; empty when not probed
+ * @param initScript        for a host without systemd whose dockerd runs from /etc/init.d/docker:
+ *                          its command line and ovl's daemon.json backup; unknown (not read) where
+ *                          systemd runs Docker
  */
 public record HostState(
         String host,
@@ -33,7 +36,8 @@ public record HostState(
         Fact<Integer> runningContainers,
         Fact<Optional<StoreContainer>> storeContainer,
         Fact<List<DockerNetwork>> networks,
-        List<StoreAnswer> storeAnswers) {
+        List<StoreAnswer> storeAnswers,
+        Fact<InitScriptDocker> initScript) {
 
     public HostState {
         Objects.requireNonNull(host, "host");
@@ -45,6 +49,31 @@ public record HostState(
         Objects.requireNonNull(storeContainer, "storeContainer");
         Objects.requireNonNull(networks, "networks");
         storeAnswers = List.copyOf(storeAnswers);
+        Objects.requireNonNull(initScript, "initScript");
+    }
+
+    /** A host as before hosts without systemd were handled: its init-script facts not read. */
+    public HostState(String host, Fact<DockerInfo> dockerInfo, Fact<SystemdUnit> dockerUnit,
+                     Fact<Optional<String>> daemonJson, Fact<Optional<String>> dropIn, Fact<Integer> runningContainers,
+                     Fact<Optional<StoreContainer>> storeContainer, Fact<List<DockerNetwork>> networks,
+                     List<StoreAnswer> storeAnswers) {
+        this(host, dockerInfo, dockerUnit, daemonJson, dropIn, runningContainers, storeContainer, networks,
+                storeAnswers, Fact.unknown("not read: docker.service " + (dockerUnit.isKnown() ? "runs dockerd"
+                        : "unknown (" + dockerUnit.why() + ")")));
+    }
+
+    /**
+     * What starts dockerd here: systemd when docker.service can be read, else the init script when
+     * its facts could be read; unknown with both reasons otherwise.
+     */
+    public Fact<DockerService> dockerService() {
+        if (dockerUnit.isKnown()) {
+            return Fact.known(DockerService.SYSTEMD);
+        }
+        if (initScript.isKnown()) {
+            return Fact.known(DockerService.INIT_SCRIPT);
+        }
+        return Fact.unknown("cannot read docker.service (" + dockerUnit.why() + ") and " + initScript.why());
     }
 
     /** Names of the overlay networks this host sees. */
@@ -56,6 +85,6 @@ public record HostState(
     /** A host that could not be reached at all: every fact unknown for {@code why}. */
     public static HostState unreachable(String host, String why) {
         return new HostState(host, Fact.unknown(why), Fact.unknown(why), Fact.unknown(why), Fact.unknown(why),
-                Fact.unknown(why), Fact.unknown(why), Fact.unknown(why), List.of());
+                Fact.unknown(why), Fact.unknown(why), Fact.unknown(why), List.of(), Fact.unknown(why));
     }
 }

@@ -61,6 +61,7 @@ public final class InitPreflight {
             Map.entry("host.hostname-unique", Role.GATE),
             Map.entry("docker.engine-id-unique", Role.GATE),
             Map.entry("ports.reachable", Role.GATE),
+            Map.entry("esp.reachable", Role.GATE),
             Map.entry("kv.reachable", Role.GATE),
             Map.entry("kv.healthy", Role.GATE),
             Map.entry("kv.tls-files", Role.GATE),

@@ -88,6 +88,10 @@ public final class Planner {
     private static Optional<HostPlan> hostPlan(Host host, ClusterLayout layout, HostState s, List<Blocker> blockers) {
         Optional<SystemdUnit> unit = s.dockerUnit().value();
         Optional<DockerInfo> info = s.dockerInfo().value();
+        Optional<InitScriptDocker> initScript = s.initScript().value();
+        if (unit.isEmpty() && initScript.isPresent() && info.isPresent()) {
+            return DaemonJsonPlanner.init(host, layout, s, initScript.get(), info.get(), blockers); // no systemd
+        }
         if (unit.isEmpty() || info.isEmpty() || !s.dropIn().isKnown()) {
             if (!s.dropIn().isKnown()) {
                 blockers.add(new Blocker(host.name(), "drop-in.read", "cannot read " + DockerdDropIn.PATH + ": "

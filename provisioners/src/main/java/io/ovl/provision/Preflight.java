@@ -42,11 +42,14 @@ public final class Preflight {
                             + " do not mix. Leave the swarm (`docker swarm leave`) or use mode: swarm"))
                     .orElse(List.of()));
 
-    /** The drop-in is rendered from the unit's own ExecStart; without systemd there is nothing to read. */
+    /**
+     * init configures dockerd through systemd (a drop-in rendered from the unit's own ExecStart) or,
+     * on hosts without systemd, through daemon.json and /etc/init.d/docker; it must know which.
+     */
     public static final PreflightCheck SYSTEMD_UNIT = perHost("docker.unit", false, (h, s) ->
-            s.dockerUnit().isKnown() ? List.of() : List.of("cannot read docker.service (" + s.dockerUnit().why()
-                    + "); init configures dockerd through a systemd drop-in and does not yet handle hosts"
-                    + " without systemd"));
+            s.dockerService().isKnown() ? List.of() : List.of(s.dockerService().why()
+                    + "; init configures dockerd through a systemd drop-in, or through /etc/docker/daemon.json"
+                    + " and /etc/init.d/docker on hosts without systemd"));
 
     /** A daemon.json key that the drop-in also sets as a flag makes dockerd refuse to start. */
     public static final PreflightCheck DAEMON_JSON_CONFLICTS = new PreflightCheck() {

@@ -2,7 +2,6 @@ package io.ovl.provision;
 
 import io.ovl.core.ExitCode;
 import io.ovl.core.OvlException;
-import io.ovl.render.DockerdDropIn;
 import io.ovl.render.KvStoreSpecs;
 import io.ovl.ssh.RemoteCommand;
 import io.ovl.ssh.RemoteFiles;
@@ -16,7 +15,8 @@ import java.util.Optional;
  * <ol>
  *   <li>read every host; refuse when a needed fact is unknown;</li>
  *   <li>on each host with ovl's drop-in: remove it (and its backup), restart dockerd, wait for its
- *       API; if dockerd does not come back, put the drop-in back and restart (as init rolls back);</li>
+ *       API; if dockerd does not come back, put the drop-in back and restart (as init rolls back);
+ *       on a host without systemd the same with ovl's keys in daemon.json ({@link DaemonJsonPlanner#reset});</li>
  *   <li>remove the store containers; with --purge also their data volumes.</li>
  * </ol>
  * Idempotent: a host without the drop-in is not restarted, a missing container is not an error.
@@ -50,8 +50,11 @@ public final class Reset {
             ProvisionHost host = hosts.require(p.host());
             HostOutcome o = step.apply(host, p);
             if (o.status() == HostOutcome.Status.CHANGED) {
-                // The backup is an older ovl drop-in: nothing of the host's own to restore from it.
-                host.shell().run(RemoteCommand.of("rm", "-f", "--", DockerdDropIn.PATH + RemoteFiles.BACKUP_SUFFIX));
+                // The backup is now an ovl version (an older drop-in, daemon.json with ovl's keys):
+                // nothing of the host's own to restore from it.
+                for (FileChange f : p.files()) {
+                    host.shell().run(RemoteCommand.of("rm", "-f", "--", f.path() + RemoteFiles.BACKUP_SUFFIX));
+                }
             }
             return o;
         }).stream().map(r -> r.value().orElseGet(() -> new HostOutcome(r.host(), HostOutcome.Status.FAILED,

@@ -1,6 +1,8 @@
 package io.ovl.provision;
 
+import io.ovl.facts.DaemonJson;
 import io.ovl.render.ContainerSpec;
+import io.ovl.render.DaemonJsonMerge;
 import io.ovl.render.DockerdDropIn;
 import io.ovl.render.KvNode;
 import io.ovl.render.KvStoreSpecs;
@@ -17,27 +19,8 @@ public final class ResetPlanner {
 
     public static ResetPlan plan(Topology topology, List<HostState> states, boolean purge) {
         ClusterLayout layout = ClusterLayout.of(topology);
-        List<Blocker> blockers = new ArrayList<>();
-        List<HostPlan> hosts = new ArrayList<>();
-        for (Host host : topology.hosts()) {
-            HostState s = Preflight.stateOf(states, host);
-            if (!s.dropIn().isKnown()) {
-                blockers.add(new Blocker(host.name(), "drop-in.read", "cannot read " + DockerdDropIn.PATH + ": "
-                        + s.dropIn().why()));
-                continue;
-            }
-            Optional<String> current = s.dropIn().value().get();
-            if (current.isEmpty()) {
-                hosts.add(new HostPlan(host.name(), List.of(), false, "no ovl drop-in", 0, "", ""));
-                continue;
-            }
-            if (!s.runningContainers().isKnown()) {
-                blockers.add(new Blocker(host.name(), "containers.count",
-                        "cannot tell which containers a restart would stop: " + s.runningContainers().why()));
-            }
-            hosts.add(new HostPlan(host.name(), List.of(new FileChange(DockerdDropIn.PATH, current, Optional.empty())),
-                    true, "remove ovl's drop-in", s.runningContainers().value().orElse(0), "", ""));
-        }
+        ResetPlan dropIns = dropInRemovals(topology.hosts(), states);
+        List<Blocker> blockers = new ArrayList<>(dropIns.blockers());
         List<ResetPlan.StoreRemoval> store = new ArrayList<>();
         layout.cluster().ifPresent(cluster -> {
             for (KvNode node : cluster.nodes()) {
@@ -55,6 +38,54 @@ public final class ResetPlanner {
                         s.storeContainer().value().get().isPresent(), volumes));
             }
         });
-        return new ResetPlan(hosts, store, blockers);
+        return new ResetPlan(dropIns.hosts(), store, blockers);
+    }
+
+    /**
+     * The dockerd part of a reset alone, for any hosts (no store, so no kv topology needed):
+     * {@code ovl migrate} removes ovl's kv configuration with it before the hosts go to swarm mode.
+     */
+    public static ResetPlan dropInRemovals(List<Host> hostsToReset, List<HostState> states) {
+        List<Blocker> blockers = new ArrayList<>();
+        List<HostPlan> hosts = new ArrayList<>();
+        for (Host host : hostsToReset) {
+            HostState s = Preflight.stateOf(states, host);
+            if (s.dockerUnit().value().isEmpty() && s.initScript().isKnown()) {
+                DaemonJsonPlanner.reset(host, s, s.initScript().value().get(), blockers).ifPresent(hosts::add);
+                continue; // no systemd: ovl's keys are in daemon.json
+            }
+            if (s.dockerUnit().value().isEmpty() && hasOvlKeys(s)) {
+                // ovl's keys are there, but neither systemd nor a running init-script dockerd was found.
+                blockers.add(new Blocker(host.name(), "daemon-json.keys", DaemonJson.PATH + " holds ovl's keys, but ovl"
+                        + " cannot tell how to restart dockerd here: " + s.dockerService().why()));
+                continue;
+            }
+            if (!s.dropIn().isKnown()) {
+                blockers.add(new Blocker(host.name(), "drop-in.read", "cannot read " + DockerdDropIn.PATH + ": "
+                        + s.dropIn().why()));
+                continue;
+            }
+            Optional<String> current = s.dropIn().value().get();
+            if (current.isEmpty()) {
+                hosts.add(new HostPlan(host.name(), List.of(), false, "no ovl drop-in", 0, "", ""));
+                continue;
+            }
+            if (!s.runningContainers().isKnown()) {
+                blockers.add(new Blocker(host.name(), "containers.count",
+                        "cannot tell which containers a restart would stop: " + s.runningContainers().why()));
+            }
+            hosts.add(new HostPlan(host.name(), List.of(new FileChange(DockerdDropIn.PATH, current, Optional.empty())),
+                    true, "remove ovl's drop-in", s.runningContainers().value().orElse(0), "", ""));
+        }
+        return new ResetPlan(hosts, List.of(), blockers);
+    }
+
+    private static boolean hasOvlKeys(HostState s) {
+        try {
+            return s.daemonJson().value().flatMap(o -> o)
+                    .map(text -> DaemonJsonMerge.remove(text).changed()).orElse(false);
+        } catch (RuntimeException e) {
+            return false; // unparseable: nothing ovl could remove either
+        }
     }
 }

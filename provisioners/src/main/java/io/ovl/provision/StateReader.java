@@ -6,7 +6,9 @@ import io.ovl.doctor.DockerNetwork;
 import io.ovl.doctor.Fact;
 import io.ovl.facts.DockerInfo;
 import io.ovl.facts.SystemdUnit;
+import io.ovl.facts.DaemonJson;
 import io.ovl.render.DockerdDropIn;
+import io.ovl.ssh.RemoteFiles;
 import io.ovl.ssh.CommandResult;
 import io.ovl.ssh.RemoteShell;
 import java.nio.charset.StandardCharsets;
@@ -36,16 +38,30 @@ public final class StateReader {
         for (String endpoint : storeEndpoints) {
             answers.add(host.storeProbe().probe(endpoint));
         }
+        Fact<SystemdUnit> unit = Fact.of(shell, StateCommands.DOCKER_UNIT, SystemdUnit::parseCat);
         return new HostState(
                 host.name(),
                 Fact.of(shell, StateCommands.DOCKER_INFO, DockerInfo::parse),
-                Fact.of(shell, StateCommands.DOCKER_UNIT, SystemdUnit::parseCat),
+                unit,
                 daemonJson(shell),
                 dropIn(host),
                 Fact.of(shell, StateCommands.RUNNING_CONTAINERS, out -> (int) out.lines().filter(l -> !l.isBlank()).count()),
                 store,
                 Fact.of(shell, StateCommands.NETWORKS, DockerNetwork::parseInspect),
-                answers);
+                answers,
+                unit.isKnown() ? Fact.unknown("not read: docker.service runs dockerd") : initScript(host));
+    }
+
+    /** Only where docker.service cannot be read: a host without systemd, or one ovl cannot handle. */
+    private static Fact<InitScriptDocker> initScript(ProvisionHost host) {
+        try {
+            List<String> args = InitScriptDocker.parseArgs(host.name(), host.shell().run(InitScriptDocker.READ));
+            Optional<String> backup = host.files().readFile(DaemonJson.PATH + RemoteFiles.BACKUP_SUFFIX)
+                    .map(b -> new String(b, StandardCharsets.UTF_8));
+            return Fact.known(new InitScriptDocker(args, backup));
+        } catch (OvlException e) {
+            return Fact.unknown(e.getMessage());
+        }
     }
 
     static Set<String> names(String out) {

@@ -77,6 +77,22 @@ public final class HttpSwarmApi implements SwarmApi {
     }
 
     @Override
+    public void demote(String nodeId) {
+        String path = "/nodes/" + URLEncoder.encode(nodeId, StandardCharsets.UTF_8);
+        String step = "demote node " + nodeId;
+        JsonNode node = tree(call(step + ": read it", DockerHttpClient.Request.Method.GET, path, null));
+        long version = node.path("Version").path("Index").asLong(-1);
+        if (version < 0 || !node.path("Spec").isObject()) {
+            throw new OvlException(ExitCode.HOST_FAILED, "host " + host + ": " + step + ": the node's answer has no"
+                    + " Version.Index or Spec");
+        }
+        ObjectNode spec = ((ObjectNode) node.get("Spec")).deepCopy();
+        spec.put("Role", "worker");
+        // The version makes the update conditional: a spec changed meanwhile fails (HTTP 500 "update out of sequence").
+        call(step, DockerHttpClient.Request.Method.POST, path + "/update?version=" + version, spec);
+    }
+
+    @Override
     public List<SwarmNode> nodes() {
         return SwarmNode.parseList(call("list swarm nodes", DockerHttpClient.Request.Method.GET, "/nodes", null));
     }

@@ -24,6 +24,13 @@ public interface SwarmApi {
     /** {@code POST /swarm/leave}; {@code force} is needed for a manager. */
     void leave(boolean force);
 
+    /**
+     * Sets node {@code nodeId}'s role to worker ({@code docker node demote}): reads the node's spec
+     * and version, then {@code POST /nodes/{id}/update} with the role changed; only a manager
+     * answers. Demoting a worker changes nothing.
+     */
+    void demote(String nodeId);
+
     /** The swarm's nodes; only a manager answers. */
     List<SwarmNode> nodes();
 

@@ -1,11 +1,13 @@
 package io.ovl.swarm;
 
+import io.ovl.core.ExitCode;
 import io.ovl.core.OvlException;
 import io.ovl.provision.HostOutcome;
 import io.ovl.provision.InitReport;
 import io.ovl.provision.NetworkOutcome;
 import io.ovl.provision.ProvisionProgress;
 import io.ovl.topology.Topology;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -16,18 +18,33 @@ import java.util.Optional;
  *   <li>remove the topology's networks on the manager (a network with containers still attached
  *       stops the reset here, before any host leaves, so nothing is cut off half-way);</li>
  *   <li>workers leave;</li>
- *   <li>managers leave, the one that answered for the swarm last.</li>
+ *   <li>each other manager is demoted to worker on the plan's manager, and leaves without force
+ *       once its engine says it is no manager any more;</li>
+ *   <li>the plan's manager leaves last, with force: the swarm ends with it. If any earlier step
+ *       failed it stays, so the swarm is still there for the next {@code reset} to finish.</li>
  * </ol>
  * The report uses init's shape: one outcome per host; a removed network is a network outcome whose
  * error is empty and which no host still sees.
  */
 public final class SwarmReset {
+    /** How long a demoted manager may take to stop being one (its Raft member leaves first). */
+    static final Duration DEMOTE_TIMEOUT = Duration.ofSeconds(60);
+    static final Duration DEMOTE_POLL = Duration.ofMillis(500);
+
     private final Topology topology;
     private final SwarmHosts hosts;
+    private final Duration demoteTimeout;
+    private final Duration demotePoll;
 
     public SwarmReset(Topology topology, SwarmHosts hosts) {
+        this(topology, hosts, DEMOTE_TIMEOUT, DEMOTE_POLL);
+    }
+
+    SwarmReset(Topology topology, SwarmHosts hosts, Duration demoteTimeout, Duration demotePoll) {
         this.topology = topology;
         this.hosts = hosts;
+        this.demoteTimeout = demoteTimeout;
+        this.demotePoll = demotePoll;
     }
 
     public SwarmResetPlan plan(boolean force) {
@@ -52,21 +69,70 @@ public final class SwarmReset {
             }
         }
         List<HostOutcome> outcomes = new ArrayList<>();
+        Optional<String> failedOn = Optional.empty();
         for (SwarmResetPlan.Leave leave : plan.leaves()) {
             if (!networksGone) {
                 outcomes.add(new HostOutcome(leave.host(), HostOutcome.Status.SKIPPED,
                         "still in the swarm: a network could not be removed"));
                 continue;
             }
-            progress.step(leave.host(), "leaving the swarm" + (leave.force() ? " (force)" : ""));
-            try {
-                hosts.require(leave.host()).api().leave(leave.force());
-                outcomes.add(new HostOutcome(leave.host(), HostOutcome.Status.CHANGED, "left the swarm"));
-            } catch (OvlException e) {
-                outcomes.add(new HostOutcome(leave.host(), HostOutcome.Status.FAILED, e.getMessage()));
+            if (leave.host().equals(plan.manager()) && failedOn.isPresent()) {
+                outcomes.add(new HostOutcome(leave.host(), HostOutcome.Status.SKIPPED, "still in the swarm, which it"
+                        + " ends: the step on " + failedOn.get() + " failed; fix that and run reset again"));
+                continue;
             }
+            HostOutcome outcome = leave(plan.manager(), leave, progress);
+            if (outcome.failed()) {
+                failedOn = Optional.of(leave.host());
+            }
+            outcomes.add(outcome);
         }
         plan.staying().forEach(s -> outcomes.add(new HostOutcome(s.host(), HostOutcome.Status.UNCHANGED, s.why())));
         return new InitReport(List.of(), outcomes, networks);
+    }
+
+    private HostOutcome leave(String manager, SwarmResetPlan.Leave leave, ProvisionProgress progress) {
+        if (leave.demoteFirst()) {
+            progress.step(manager, "demoting " + leave.host() + " to worker");
+            try {
+                hosts.require(manager).api().demote(leave.nodeId());
+                awaitNotManager(leave.host(), manager);
+            } catch (OvlException e) {
+                return new HostOutcome(leave.host(), HostOutcome.Status.FAILED, "demote (on " + manager + "): "
+                        + e.getMessage());
+            }
+        }
+        progress.step(leave.host(), "leaving the swarm" + (leave.force() ? " (force)" : ""));
+        try {
+            hosts.require(leave.host()).api().leave(leave.force());
+        } catch (OvlException e) {
+            return new HostOutcome(leave.host(), HostOutcome.Status.FAILED, "leave" + (leave.demoteFirst()
+                    ? " (demoted to worker on " + manager + ")" : "") + ": " + e.getMessage());
+        }
+        return new HostOutcome(leave.host(), HostOutcome.Status.CHANGED, leave.demoteFirst()
+                ? "demoted to worker on " + manager + ", then left the swarm" : leave.force()
+                ? "left the swarm (force)" : "left the swarm");
+    }
+
+    /**
+     * Waits until the demoted host's own engine says it is no manager: it must not leave before,
+     * because a manager's leave without force is refused. Bounded by the demote timeout.
+     */
+    private void awaitNotManager(String host, String manager) {
+        long deadline = System.nanoTime() + demoteTimeout.toNanos();
+        SwarmApi api = hosts.require(host).api();
+        while (api.info().controlAvailable()) {
+            if (System.nanoTime() - deadline > 0) {
+                throw new OvlException(ExitCode.HOST_FAILED, "host " + host + ": demoted on " + manager
+                        + " but still a manager after " + demoteTimeout.toSeconds() + " s (docker info:"
+                        + " ControlAvailable); run reset again");
+            }
+            try {
+                Thread.sleep(demotePoll.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new OvlException(ExitCode.INTERRUPTED, "host " + host + ": waiting for the demotion: interrupted", e);
+            }
+        }
     }
 }

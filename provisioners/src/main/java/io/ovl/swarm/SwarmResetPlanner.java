@@ -40,14 +40,18 @@ public final class SwarmResetPlanner {
                         + " the topology run (" + info.state().name().toLowerCase() + "); pass --force to make it leave"));
             }
             boolean isManager = info.controlAvailable();
-            SwarmResetPlan.Leave leave = new SwarmResetPlan.Leave(h.name(), isManager,
-                    isManager ? "manager: leaves with force (a manager cannot leave otherwise)" : "worker: leaves");
             if (cluster.map(c -> c.managerHost().equals(h.name())).orElse(false)) {
-                last = Optional.of(leave);
+                last = Optional.of(new SwarmResetPlan.Leave(h.name(), info.nodeId(), false, true,
+                        "last manager: the swarm ends with it"));
+            } else if (isManager && ours) {
+                managers.add(new SwarmResetPlan.Leave(h.name(), info.nodeId(), true, false, "manager: demoted to worker on "
+                        + cluster.orElseThrow().managerHost() + " first, then leaves without force"));
             } else if (isManager) {
-                managers.add(leave);
+                // A manager of another swarm (only with --force): ovl's manager cannot demote it.
+                managers.add(new SwarmResetPlan.Leave(h.name(), info.nodeId(), false, true,
+                        "manager of another swarm: leaves with force"));
             } else {
-                workers.add(leave);
+                workers.add(new SwarmResetPlan.Leave(h.name(), info.nodeId(), false, false, "worker: leaves"));
             }
         }
         List<SwarmResetPlan.Leave> leaves = new ArrayList<>(workers);

@@ -10,6 +10,7 @@ use strict;
 use warnings;
 use IO::Socket::INET;
 use IO::Select;
+use Socket qw(PF_INET SOCK_RAW inet_aton sockaddr_in);
 $| = 1;
 my ($seconds, $run, $bind, @specs) = @ARGV;
 my $select = IO::Select->new;
@@ -20,8 +21,11 @@ for my $spec (@specs) {
     my ($proto, $port, $senders) = split m{/}, $spec;
     my $sock = $proto eq 'tcp'
         ? IO::Socket::INET->new(LocalAddr => $bind, LocalPort => $port, Proto => 'tcp', Listen => 128, ReuseAddr => 1)
+        : $proto eq 'esp' ? raw_socket($port, $bind)
         : IO::Socket::INET->new(LocalAddr => $bind, LocalPort => $port, Proto => 'udp');
-    if ($sock) {
+    if ($sock && !ref($sock)) {
+        print "BUSY $proto $port $sock\n";
+    } elsif ($sock) {
         $select->add($sock);
         $socket_info{fileno $sock} = [$proto, $port, $sock];
         $expected += $senders;
@@ -41,6 +45,11 @@ while ((my $left = $end - time) > 0 && scalar(keys %seen) < $expected) {
             syswrite($conn, "ovl-listen $run\n");
             sysread($conn, $buf, 256) if IO::Select->new($conn)->can_read(2);
             close $conn;
+        } elsif ($proto eq 'esp') {
+            # Raw IPv4 sockets read the IP header too: skip it (IHL words), then SPI and sequence.
+            defined recv($sock, $buf, 2048, 0) or next;
+            my $skip = length($buf) > 0 ? (ord($buf) & 0x0f) * 4 + 8 : 0;
+            $buf = length($buf) > $skip ? substr($buf, $skip) : '';
         } else {
             $sock->recv($buf, 256);
         }
@@ -48,4 +57,17 @@ while ((my $left = $end - time) > 0 && scalar(keys %seen) < $expected) {
             print "GOT $proto $port $1\n";
         }
     }
+}
+
+# A raw socket of IP protocol $number, bound to $bind (only packets to that address); undef with $! set,
+# or the reason as a string when $bind cannot be used.
+sub raw_socket {
+    my ($number, $bind) = @_;
+    socket(my $raw, PF_INET, SOCK_RAW, $number) or return undef;
+    if ($bind ne '0.0.0.0') {
+        my $local = inet_aton($bind);
+        return 'not an IPv4 address (the probe is IPv4 only)' unless $local;
+        bind($raw, sockaddr_in(0, $local)) or return undef;
+    }
+    return $raw;
 }

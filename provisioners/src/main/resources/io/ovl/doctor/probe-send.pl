@@ -3,21 +3,31 @@
 # Sends "ovl-probe RUN-ID SOURCE" to every target (over TCP only after the "ovl-listen RUN-ID"
 # greeting of ovl's listener), retrying for up to SECONDS while the listeners
 # start. TCP: one child process per target, at most 32 at a time (a big cluster must not fork
-# hundreds of processes on one host), each until one connection succeeds. UDP: this process sends
-# to every UDP target every 0.3 s for the whole window (no handshake, so no child is needed; the
-# listener's "GOT" line is the proof). Prints "SENT proto port address" or
+# hundreds of processes on one host), each until one connection succeeds. UDP and ESP: this process
+# sends to every such target every 0.3 s for the whole window (no handshake, so no child is needed;
+# the listener's "GOT" line is the proof). ESP (PROTO "esp", PORT the IP protocol number 50) goes
+# out of a raw IP socket (root only) as an ESP packet: an SPI and a sequence number, then the
+# message; the receiver has no security association for it, so its kernel drops it after the
+# listener's raw socket got its copy. Prints "SENT proto port address" or
 # "FAILED proto port address error" per target.
 use strict;
 use warnings;
 use IO::Socket::INET;
 use IO::Select;
+use Socket qw(PF_INET SOCK_RAW inet_aton sockaddr_in);
 $| = 1;
 my ($seconds, $run, $source, @targets) = @ARGV;
 my $message = "ovl-probe $run $source\n";
-my (@tcp, @udp);
+my (@tcp, @datagram);
 while (my ($proto, $port, $address) = splice(@targets, 0, 3)) {
-    push @{$proto eq 'tcp' ? \@tcp : \@udp}, [$port, $address];
+    if ($proto eq 'tcp') {
+        push @tcp, [$port, $address];
+    } else {
+        push @datagram, [$proto, $port, $address];
+    }
 }
+# SPI "ovl1" (any non-zero SPI is a well-formed ESP header), sequence number 1.
+my $esp_packet = pack('NN', 0x6f766c31, 1) . $message;
 
 my $running = 0;
 for my $target (@tcp) {
@@ -57,12 +67,29 @@ for my $target (@tcp) {
 my %error;
 my %socket;
 my $end = time + $seconds;
-while (@udp && time < $end) {
-    for my $target (@udp) {
-        my ($port, $address) = @$target;
-        my $key = "$port $address";
-        $socket{$key} ||= IO::Socket::INET->new(PeerAddr => $address, PeerPort => $port, Proto => 'udp');
-        if ($socket{$key} && defined send($socket{$key}, $message, 0)) {
+while (@datagram && time < $end) {
+    for my $target (@datagram) {
+        my ($proto, $port, $address) = @$target;
+        my $key = "$proto $port $address";
+        my $sent;
+        if ($proto eq 'esp') {
+            $socket{$key} ||= raw_socket($port);
+            if (!$socket{$key}) {
+                # Not a network verdict: this user may not open raw sockets (the probe needs root).
+                $error{$key} = "raw socket: $!";
+                next;
+            }
+            my $peer = inet_aton($address);
+            if (!$peer) {
+                $error{$key} = 'not an IPv4 address (the probe is IPv4 only)';
+                next;
+            }
+            $sent = send($socket{$key}, $esp_packet, 0, sockaddr_in(0, $peer));
+        } else {
+            $socket{$key} ||= IO::Socket::INET->new(PeerAddr => $address, PeerPort => $port, Proto => 'udp');
+            $sent = $socket{$key} && send($socket{$key}, $message, 0);
+        }
+        if (defined $sent && $sent) {
             $error{$key} = '';
         } elsif (!defined $error{$key} || $error{$key} ne '') {
             $error{$key} = "$!";
@@ -70,10 +97,17 @@ while (@udp && time < $end) {
     }
     select(undef, undef, undef, 0.3);
 }
-for my $target (@udp) {
-    my $key = "$target->[0] $target->[1]";
+for my $target (@datagram) {
+    my $key = join ' ', @$target;
     my $e = defined $error{$key} ? $error{$key} : 'no attempt';
     $e =~ s/\s+/_/g;
-    print $e eq '' ? "SENT udp $key\n" : "FAILED udp $key $e\n";
+    print $e eq '' ? "SENT $key\n" : "FAILED $key $e\n";
 }
 1 while wait != -1;
+
+# A raw socket of IP protocol $number, or undef with $! set.
+sub raw_socket {
+    my ($number) = @_;
+    socket(my $raw, PF_INET, SOCK_RAW, $number) or return undef;
+    return $raw;
+}

@@ -56,6 +56,18 @@ class ProbeScriptsLoopbackTest {
     }
 
     @Test
+    void ovlsListenerHearsTheSenderOverUdp() throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/perl")), "needs perl");
+        int port = freePort();
+        Process listener = perl(ProbeScripts.LISTEN, "5", "run3", "127.0.0.1", "udp/" + port + "/1");
+        Process sender = perl(ProbeScripts.SEND, "3", "run3", "h2", "udp", Integer.toString(port), "127.0.0.1");
+        String sent = output(sender);
+        String heard = output(listener);
+        assertEquals("SENT udp " + port + " 127.0.0.1\n", sent);
+        assertTrue(heard.contains("GOT udp " + port + " h2"), heard);
+    }
+
+    @Test
     void aPortHeldBySomeoneElseGetsAConnectionButNoBytes() throws Exception {
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/perl")), "needs perl");
         try (ServerSocket holder = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
@@ -72,5 +84,28 @@ class ProbeScriptsLoopbackTest {
             assertTrue(sent.contains("SENT tcp " + holder.getLocalPort()), sent);
             assertEquals(0, received.get(30, TimeUnit.SECONDS).length, "the holder must receive no bytes");
         }
+    }
+
+    /** Raw sockets need root: as root, the listener's raw socket gets the sender's ESP packet (no SA needed). */
+    @Test
+    void ovlsRawListenerHearsTheSendersEspPacket() throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/perl")), "needs perl");
+        assumeTrue("root".equals(System.getProperty("user.name")), "raw IP sockets need root");
+        Process listener = perl(ProbeScripts.LISTEN, "5", "run2", "127.0.0.1", "esp/50/1");
+        Process sender = perl(ProbeScripts.SEND, "3", "run2", "h3", "esp", "50", "127.0.0.1");
+        String sent = output(sender);
+        String heard = output(listener);
+        assertEquals("SENT esp 50 127.0.0.1\n", sent);
+        assertTrue(heard.contains("LISTEN esp 50\nGOT esp 50 h3\n"), heard);
+    }
+
+    /** The probe is IPv4 only: an IPv6 address is named as such by both halves, never sent to. */
+    @Test
+    void theEspHalvesRefuseAnIpv6AddressSayingSo() throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/perl")), "needs perl");
+        assumeTrue("root".equals(System.getProperty("user.name")), "raw IP sockets need root");
+        assertEquals("FAILED esp 50 2001:db8::1 not_an_IPv4_address_(the_probe_is_IPv4_only)\n",
+                output(perl(ProbeScripts.SEND, "1", "run4", "h3", "esp", "50", "2001:db8::1")));
+        assertEquals("BUSY esp 50 not an IPv4 address (the probe is IPv4 only)\n", output(perl(ProbeScripts.LISTEN, "1", "run4", "2001:db8::1", "esp/50/1")));
     }
 }

@@ -59,7 +59,11 @@ public final class Lab implements AutoCloseable {
         return SharedLab.INSTANCE.lab().orElseGet(() -> abort(reported(SharedLab.INSTANCE.failure())));
     }
 
-    /** Starts (or finds running) the lab {@code name} with one full host per engine and {@code light} light hosts. */
+    /**
+     * Starts (or finds running) the lab {@code name} with one full host per engine and {@code light}
+     * light hosts. An engine "20.10:sysv" boots that host without systemd (lab/README.md); its
+     * {@link LabHost#engine()} is then "20.10".
+     */
     public static Lab start(String name, List<String> engines, int light) {
         StartResult result = tryStart(name, engines, light);
         return result.lab().orElseGet(() -> abort(reported(result.failure())));

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ovl.addressing.Prefix;
 import io.ovl.doctor.DockerNetwork;
+import io.ovl.doctor.SubnetClashes;
 import io.ovl.doctor.Fact;
 import io.ovl.facts.IpFamily;
 import io.ovl.facts.IpJson;
@@ -27,7 +28,7 @@ class CreateCheckTest {
             Fact.known(IpJson.parseRoute(NetFixtures.resource("ip-route.json"), IpFamily.INET)));
 
     private static List<String> clashes(String subnet) {
-        return Overlaps.clashes(Prefix.parse(subnet), H2.interfaces().value().get(), H2.routes().value().get(),
+        return SubnetClashes.of(Prefix.parse(subnet), H2.interfaces().value().get(), H2.routes().value().get(),
                 H2.dockerNetworks().value().get());
     }
 
@@ -40,7 +41,7 @@ class CreateCheckTest {
     void theUnderlayClashesAsAddressAndRouteAndDockerNetworksClashByName() {
         assertEquals(List.of("address 198.19.208.12/24 on eth0", "route 198.19.208.0/24 dev eth0"), clashes("198.19.208.128/25"));
         List<String> docker = clashes("172.17.0.0/24");
-        assertEquals("Docker network bridge (bridge) uses 172.17.0.0/16", docker.get(0));
+        assertEquals("Docker network bridge 172.17.0.0/16 (bridge)", docker.get(0));
         assertTrue(docker.contains("address 172.17.0.1/16 on docker0"), docker.toString());
     }
 

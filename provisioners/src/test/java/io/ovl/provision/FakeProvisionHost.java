@@ -29,6 +29,8 @@ final class FakeProvisionHost implements ProvisionHost {
     final List<String> log = new ArrayList<>();
     /** The drop-in content whose restart fails (dockerd refuses it), if any. */
     Optional<String> refusedDropIn = Optional.empty();
+    /** On a host without systemd: the daemon.json content dockerd exits on after the init script started it. */
+    Optional<String> refusedDaemonJson = Optional.empty();
     boolean dockerUp = true;
     String storeWhenUp = "";
     String advertiseWhenUp = "";
@@ -82,6 +84,22 @@ final class FakeProvisionHost implements ProvisionHost {
         if (c.equals(FactCommands.DOCKER_LOG)) {
             return ok(c, currentRunHadDiscoveryError
                     ? "time=\"2026-11-22T23:45:25Z\" level=error msg=\"discovery error: Unexpected watch error\"\n" : "");
+        }
+        if (c.equals(DockerService.INIT_SCRIPT_RESTART)) {
+            // Like Debian's script: start-stop-daemon succeeds; a dockerd refusing its config exits later.
+            String json = files.getOrDefault(io.ovl.facts.DaemonJson.PATH, "");
+            dockerUp = refusedDaemonJson.map(r -> !r.equals(json)).orElse(true);
+            storeWhenUp = json.replaceAll("(?s).*\"cluster-store\": \"([^\"]+)\".*", "$1");
+            storeWhenUp = storeWhenUp.equals(json) ? "" : storeWhenUp;
+            advertiseWhenUp = json.replaceAll("(?s).*\"cluster-advertise\": \"([^\"]+)\".*", "$1");
+            advertiseWhenUp = advertiseWhenUp.equals(json) ? "" : advertiseWhenUp;
+            return ok(c, "");
+        }
+        if (c.equals(DockerService.INIT_SCRIPT_STATUS)) {
+            return dockerUp ? ok(c, "Docker is running.") : result(c, 1, "Docker is not running ... failed!");
+        }
+        if (c.equals(DockerService.INIT_SCRIPT_RUN_LOG)) {
+            return ok(c, "");
         }
         if (joined.equals("systemctl restart docker.service")) {
             String dropIn = files.getOrDefault(io.ovl.render.DockerdDropIn.PATH, "");

@@ -28,11 +28,20 @@ final class SwarmLab {
     final Topology topology;
 
     SwarmLab(Lab lab) {
+        this(lab, false);
+    }
+
+    /** @param allManagers every host gets {@code role: manager} (the lab makes only the first one a manager) */
+    SwarmLab(Lab lab, boolean allManagers) {
         this.lab = lab;
         try {
-            file = lab.stateDir().resolve("topology-swarm-it.yaml");
-            Files.writeString(file, Files.readString(lab.topologyPath())
-                    + "  - name: secnet\n    subnet: 172.16.20.0/24\n    encrypted: true\n");
+            file = lab.stateDir().resolve(allManagers ? "topology-swarm-managers-it.yaml" : "topology-swarm-it.yaml");
+            String text = Files.readString(lab.topologyPath());
+            if (allManagers) {
+                // lab/up writes "    # engine: N" in every host entry and "role: manager" after it on the first.
+                text = text.replaceAll("(?m)^(    # engine: .*)\n(    role: manager\n)?", "$1\n    role: manager\n");
+            }
+            Files.writeString(file, text + "  - name: secnet\n    subnet: 172.16.20.0/24\n    encrypted: true\n");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -63,9 +72,14 @@ final class SwarmLab {
     }
 
     InitReport reset(boolean force) {
+        return reset(force, ProvisionProgress.NONE);
+    }
+
+    /** As {@code ovl reset}, with {@code progress} told each step before it runs. */
+    InitReport reset(boolean force, ProvisionProgress progress) {
         try (SwarmHosts hosts = open()) {
             SwarmReset reset = new SwarmReset(topology, hosts);
-            return reset.apply(reset.plan(force), ProvisionProgress.NONE);
+            return reset.apply(reset.plan(force), progress);
         }
     }
 

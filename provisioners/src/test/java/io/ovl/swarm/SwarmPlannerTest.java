@@ -144,6 +144,51 @@ class SwarmPlannerTest {
         assertEquals(List.of("h3"), plan.staying().stream().map(SwarmResetPlan.Stay::host).toList());
     }
 
+    /**
+     * Four hosts: h1 manager (answers for the swarm), h2 manager, h3 worker, h4 manager. h2 and h4
+     * are the captured manager's info with another node ID, listed as managers of the cluster (a
+     * capture of three managers' infos would differ only in these IDs).
+     */
+    @Test
+    void resetLetsWorkersLeaveThenDemotesEveryOtherManagerBeforeItLeavesAndTheLastManagerForces() {
+        Host h4 = Host.of("h4", "198.18.244.14");
+        Topology topology = new Topology(1, Mode.SWARM, SshSettings.DEFAULTS, Optional.empty(), Optional.empty(),
+                List.of(H1, withRole(H2, SwarmRole.MANAGER), H3, withRole(h4, SwarmRole.MANAGER)), List.of(LABNET));
+        List<SwarmNode> nodes = new java.util.ArrayList<>(Captured.nodes26());
+        nodes.add(new SwarmNode("node-h2", "h2", "198.18.244.12", "manager", "active", "ready", "reachable", "26.1.5"));
+        nodes.add(new SwarmNode("node-h4", "h4", "198.18.244.14", "manager", "active", "ready", "reachable", "26.1.5"));
+        ClusterView cluster = new ClusterView("h1", Captured.CLUSTER, true, nodes, List.of());
+        SwarmFacts facts = new SwarmFacts(List.of(
+                HostView.read(H1, SwarmRole.MANAGER, Captured.manager26()),
+                HostView.read(H2, SwarmRole.MANAGER, withNodeId(Captured.manager26(), "node-h2")),
+                HostView.read(H3, SwarmRole.WORKER, Captured.worker26()),
+                HostView.read(h4, SwarmRole.MANAGER, withNodeId(Captured.manager26(), "node-h4"))), Optional.of(cluster));
+
+        SwarmResetPlan plan = SwarmResetPlanner.plan(topology, facts, false);
+
+        assertEquals(List.of(), plan.blockers());
+        assertEquals("h1", plan.manager());
+        assertEquals(List.of("h3 leave", "h2 demote node-h2, leave", "h4 demote node-h4, leave", "h1 leave --force"),
+                plan.leaves().stream().map(l -> l.host() + (l.demoteFirst() ? " demote " + l.nodeId() + "," : "")
+                        + " leave" + (l.force() ? " --force" : "")).toList());
+        assertTrue(plan.leaves().get(1).why().contains("demoted to worker on h1"), plan.leaves().get(1).why());
+    }
+
+    @Test
+    void aManagerOfAnotherSwarmIsNotDemotedButLeavesWithForceWhenForced() {
+        SwarmFacts facts = facts(Optional.of(cluster(true, List.of())), Captured.manager26(), Captured.worker26(),
+                withNodeId(Captured.manager26(), "elsewhere"));
+
+        SwarmResetPlan plan = SwarmResetPlanner.plan(TOPOLOGY, facts, true);
+
+        assertEquals(List.of("h2 false false", "h3 false true", "h1 false true"), plan.leaves().stream()
+                .map(l -> l.host() + " " + l.demoteFirst() + " " + l.force()).toList());
+    }
+
+    private static Host withRole(Host h, SwarmRole role) {
+        return new Host(h.name(), h.address(), h.overlay(), h.advertise(), Optional.of(role), h.ssh());
+    }
+
     @Test
     void resetOfASwarmOvlDidNotCreateNeedsForce() {
         SwarmFacts facts = facts(Optional.of(cluster(false, List.of())), Captured.manager26(), Captured.worker26(),

@@ -17,7 +17,9 @@ import java.util.Optional;
 
 /**
  * dockerd refuses to start when a setting is both in daemon.json and a flag. Flags come from the
- * docker.service ExecStart (with its drop-ins) and from what ovl's drop-in will add in kv mode.
+ * docker.service ExecStart (with its drop-ins) and from what ovl's drop-in will add in kv mode; on
+ * a host without systemd from the running dockerd's command line (the init script's flags and
+ * DOCKER_OPTS), where ovl puts its cluster keys into daemon.json instead of adding flags.
  * Also: a "cluster-store" key in daemon.json on Engine 23+, which that Engine rejects.
  */
 public final class DockerdConfigConflict extends HostLocalCheck {
@@ -56,7 +58,11 @@ public final class DockerdConfigConflict extends HostLocalCheck {
         }
         List<String> flags = new ArrayList<>();
         host.facts().dockerUnit().value().ifPresent(u -> flags.addAll(u.effectiveExecStart().arguments()));
-        boolean kvHost = context.topology().mode() == Mode.KV && host.host().overlay();
+        boolean withoutSystemd = host.facts().withoutSystemd();
+        if (withoutSystemd) {
+            flags.addAll(host.facts().initScriptDockerdArgs().value().get());
+        }
+        boolean kvHost = context.topology().mode() == Mode.KV && host.host().overlay() && !withoutSystemd;
         if (kvHost) {
             flags.addAll(KV_DROP_IN_FLAGS);
         }
@@ -70,6 +76,10 @@ public final class DockerdConfigConflict extends HostLocalCheck {
         if (json.has("cluster-store") && info.isPresent() && !info.get().supportsClusterStore()) {
             return Verdict.fail("daemon.json sets \"cluster-store\", which Engine " + info.get().serverVersion().raw()
                     + " rejects (dockerd will not start)", "remove \"cluster-store\" from /etc/docker/daemon.json");
+        }
+        if (withoutSystemd) {
+            return Verdict.pass("not a systemd host: daemon.json sets " + json.size() + " key(s), none also on the"
+                    + " running dockerd's command line");
         }
         if (host.facts().dockerUnit().value().isEmpty()) {
             return Verdict.warn("daemon.json parses, but the dockerd command line is unknown ("

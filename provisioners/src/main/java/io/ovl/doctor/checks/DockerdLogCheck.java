@@ -2,6 +2,7 @@ package io.ovl.doctor.checks;
 
 import io.ovl.doctor.CheckSeverity;
 import io.ovl.doctor.DoctorContext;
+import io.ovl.doctor.FactCommands;
 import io.ovl.doctor.GatheredHost;
 import io.ovl.doctor.HostLocalCheck;
 import io.ovl.doctor.Verdict;
@@ -32,7 +33,8 @@ public final class DockerdLogCheck extends HostLocalCheck {
     @Override
     protected Verdict evaluate(DoctorContext context, GatheredHost host) {
         if (host.facts().dockerLog().value().isEmpty()) {
-            return Verdict.skip("dockerd's journal unreadable: " + host.facts().dockerLog().why());
+            return Verdict.skip((host.facts().withoutSystemd() ? "not a systemd host, and dockerd's log "
+                    + FactCommands.INIT_SCRIPT_LOG : "dockerd's journal") + " unreadable: " + host.facts().dockerLog().why());
         }
         List<DockerdLogFinding> findings = DockerdLog.scan(host.facts().dockerLog().value().get());
         if (findings.isEmpty()) {

@@ -8,6 +8,7 @@ import io.ovl.doctor.OverlayPorts;
 import io.ovl.doctor.PortNeed;
 import io.ovl.doctor.ProbeOutcome;
 import io.ovl.doctor.Verdict;
+import io.ovl.facts.Protocol;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -42,7 +43,9 @@ public final class PortsReachable extends HostLocalCheck {
         if (context.probes().isEmpty()) {
             return Verdict.skip("port probe not run (--no-probe)");
         }
-        List<ProbeOutcome> outcomes = context.probes().get().toTarget(host.name());
+        // IP protocol 50 has its own check (esp.reachable), so it can be named and ignored on its own.
+        List<ProbeOutcome> outcomes = context.probes().get().toTarget(host.name()).stream()
+                .filter(o -> o.need().protocol() != Protocol.ESP).toList();
         List<ProbeOutcome> failing = outcomes.stream().filter(o -> o.result() == ProbeOutcome.Result.NOT_RECEIVED).toList();
         List<ProbeOutcome> unprobed = outcomes.stream().filter(o -> o.result() == ProbeOutcome.Result.NOT_PROBED).toList();
         Set<String> sources = new LinkedHashSet<>();

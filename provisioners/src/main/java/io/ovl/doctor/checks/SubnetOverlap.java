@@ -6,15 +6,12 @@ import io.ovl.doctor.DockerNetwork;
 import io.ovl.doctor.DoctorContext;
 import io.ovl.doctor.GatheredHost;
 import io.ovl.doctor.HostLocalCheck;
+import io.ovl.doctor.SubnetClashes;
 import io.ovl.doctor.Verdict;
-import io.ovl.facts.HostInterface;
-import io.ovl.facts.InterfaceAddress;
-import io.ovl.facts.Route;
 import io.ovl.topology.NetworkSpec;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -58,30 +55,11 @@ public final class SubnetOverlap extends HostLocalCheck {
         Set<String> clashes = new LinkedHashSet<>();
         for (NetworkSpec n : withSubnet) {
             Prefix subnet = n.subnet().get().network();
-            for (HostInterface i : host.facts().interfaces().value().orElse(List.of())) {
-                for (InterfaceAddress a : i.addresses()) {
-                    prefix(a.prefix().toString()).filter(p -> p.network().overlaps(subnet)).ifPresent(p ->
-                            clashes.add(n.name() + " " + subnet + " overlaps address " + p + " on " + i.name()));
-                }
-            }
-            for (Route r : host.facts().routes().value().orElse(List.of())) {
-                if (r.isDefault() || r.destination().length() == 0) {
-                    continue;
-                }
-                prefix(r.destination().toString()).filter(p -> p.network().overlaps(subnet)).ifPresent(p ->
-                        clashes.add(n.name() + " " + subnet + " overlaps route " + p
-                                + r.via().map(v -> " via " + v).orElse("") + r.device().map(d -> " dev " + d).orElse("")));
-            }
-            for (DockerNetwork d : host.facts().dockerNetworks().value().orElse(List.of())) {
-                if (d.name().equals(n.name()) && d.driver().equals("overlay")) {
-                    continue; // the overlay itself, once created
-                }
-                for (Prefix p : d.subnets()) {
-                    if (p.network().overlaps(subnet)) {
-                        clashes.add(n.name() + " " + subnet + " overlaps Docker network " + d.name() + " " + p);
-                    }
-                }
-            }
+            List<DockerNetwork> others = host.facts().dockerNetworks().value().orElse(List.of()).stream()
+                    .filter(d -> !isTheOverlayItself(d, n)).toList();
+            SubnetClashes.of(subnet, host.facts().interfaces().value().orElse(List.of()),
+                            host.facts().routes().value().orElse(List.of()), others)
+                    .forEach(c -> clashes.add(n.name() + " " + subnet + " overlaps " + c));
         }
         if (!clashes.isEmpty()) {
             return Verdict.fail(String.join("; ", clashes),
@@ -95,7 +73,8 @@ public final class SubnetOverlap extends HostLocalCheck {
                 .map(n -> n.name() + " " + n.subnet().get()).toList()));
     }
 
-    private static Optional<Prefix> prefix(String text) {
-        return Prefix.tryParse(text);
+    /** Once created, the declared overlay is on the host with its own subnet: not a clash. */
+    private static boolean isTheOverlayItself(DockerNetwork d, NetworkSpec n) {
+        return d.name().equals(n.name()) && d.driver().equals("overlay");
     }
 }

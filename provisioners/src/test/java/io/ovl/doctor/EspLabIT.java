@@ -1,0 +1,125 @@
+package io.ovl.doctor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.ovl.lab.CommandResult;
+import io.ovl.lab.Lab;
+import io.ovl.lab.LabHost;
+import io.ovl.topology.Become;
+import io.ovl.topology.Topology;
+import io.ovl.topology.TopologyLoader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * esp.reachable on three real Engine 26 hosts (lab {@code espit-XXXX}) with the lab's swarm
+ * topology plus an encrypted network: the real probe scripts send raw ESP packets over the lab's
+ * underlay. IP protocol 50 passes everywhere; then ESP is dropped for real with iptables on one
+ * host and exactly the two directions into that host fail. Skips when not root or the lab cannot
+ * start.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class EspLabIT {
+    private static Lab lab;
+    private static Path file;
+    private static Topology topology;
+    private static LabHost h1;
+    private static LabHost h2;
+    private static LabHost h3;
+
+    @BeforeAll
+    static void up() {
+        lab = Lab.start(Lab.uniqueName("espit"), List.of("26", "26", "26"), 0);
+        h1 = lab.host("h1");
+        h2 = lab.host("h2");
+        h3 = lab.host("h3");
+        try {
+            file = lab.stateDir().resolve("topology-esp-it.yaml");
+            Files.writeString(file, Files.readString(lab.topologyPath())
+                    + "  - name: secnet\n    subnet: 172.16.20.0/24\n    encrypted: true\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        topology = new TopologyLoader().load(file).orThrow();
+    }
+
+    @AfterAll
+    static void down() {
+        if (lab != null) {
+            lab.close();
+        }
+    }
+
+    private static String in(LabHost host, String... command) {
+        CommandResult r = lab.inHost(host, command);
+        assertTrue(r.succeeded(), r.describe());
+        return r.stdout().strip();
+    }
+
+    @Test
+    @Order(1)
+    void espPassesBetweenEveryPairOfHostsAndNoProbeIsLeftRunning() {
+        DoctorReport r = DoctorLabIT.doctor(topology, file);
+
+        for (LabHost h : List.of(h1, h2, h3)) {
+            CheckResult esp = DoctorLabIT.result(r, "esp.reachable", h.name());
+            assertEquals(Status.PASS, esp.status(), h.name() + ": " + esp.message());
+            assertTrue(esp.message().startsWith("IP protocol 50 arrives from ") && esp.message().endsWith("(encrypted: secnet)"),
+                    esp.message());
+        }
+        assertEquals("IP protocol 50 arrives from " + h1.name() + ", " + h3.name() + " (encrypted: secnet)",
+                DoctorLabIT.result(r, "esp.reachable", h2.name()).message());
+        for (LabHost h : List.of(h1, h2, h3)) {
+            assertEquals("", in(h, "sh", "-c", "pgrep -x perl || true"), h.name());
+        }
+    }
+
+    @Test
+    @Order(2)
+    void espDroppedOnOneHostFailsExactlyTheTwoDirectionsIntoIt() {
+        in(h2, "iptables", "-I", "INPUT", "-p", "esp", "-j", "DROP");
+        try {
+            DoctorReport r = DoctorLabIT.doctor(topology, file);
+
+            CheckResult bad = DoctorLabIT.result(r, "esp.reachable", h2.name());
+            assertEquals(Status.FAIL, bad.status(), bad.message());
+            assertTrue(bad.message().startsWith("2 of 2 directions fail: "), bad.message());
+            assertTrue(bad.message().contains(h1.name() + " -> " + h2.name() + " (" + h2.address() + ") esp: sent, nothing arrived"),
+                    bad.message());
+            assertTrue(bad.message().contains(h3.name() + " -> " + h2.name() + " (" + h2.address() + ") esp: sent, nothing arrived"),
+                    bad.message());
+            String hint = bad.hint().orElseThrow();
+            assertTrue(hint.contains("iptables -I INPUT -p esp -s " + h1.address() + " -j ACCEPT")
+                    && hint.contains("iptables -I INPUT -p esp -s " + h3.address() + " -j ACCEPT"), hint);
+            assertEquals(Status.PASS, DoctorLabIT.result(r, "esp.reachable", h1.name()).status());
+            assertEquals(Status.PASS, DoctorLabIT.result(r, "esp.reachable", h3.name()).status());
+            // Only ESP is dropped: the ports into h2 still pass.
+            assertEquals(Status.PASS, DoctorLabIT.result(r, "ports.reachable", h2.name()).status());
+            assertEquals(List.of("esp.reachable " + h2.name()), r.results().filter(x -> x.status() == Status.FAIL)
+                    .map(x -> x.check() + " " + x.host()).toList());
+        } finally {
+            in(h2, "iptables", "-D", "INPUT", "-p", "esp", "-j", "DROP");
+        }
+    }
+
+    @Test
+    @Order(3)
+    void aNonRootUserProbesEspThroughSudo() {
+        DoctorReport r = DoctorLabIT.doctor(DoctorLabIT.asUser(topology, "ovl", Become.SUDO), file);
+
+        for (LabHost h : List.of(h1, h2, h3)) {
+            CheckResult esp = DoctorLabIT.result(r, "esp.reachable", h.name());
+            assertEquals(Status.PASS, esp.status(), h.name() + ": " + esp.message());
+        }
+    }
+}

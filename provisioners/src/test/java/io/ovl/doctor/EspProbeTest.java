@@ -1,0 +1,231 @@
+package io.ovl.doctor;
+
+import static io.ovl.doctor.Labs.context;
+import static io.ovl.doctor.Labs.verdict;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.ovl.addressing.Prefix;
+import io.ovl.doctor.checks.EspReachable;
+import io.ovl.doctor.checks.PortsReachable;
+import io.ovl.facts.Protocol;
+import io.ovl.ssh.CommandResult;
+import io.ovl.ssh.RemoteShell;
+import io.ovl.topology.Mode;
+import io.ovl.topology.NetworkSpec;
+import io.ovl.topology.SshSettings;
+import io.ovl.topology.Topology;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The ESP (IP protocol 50) part of the probe and the esp.reachable check. The probe runs with FAKE
+ * shells that print what the real scripts print (the scripts themselves run on loopback in
+ * ProbeScriptsLoopbackTest and on real hosts in EspLabIT): h1 is not an overlay host, h2 and h3
+ * are, as in {@link Labs}.
+ */
+class EspProbeTest {
+    private static final NetworkSpec SECNET = new NetworkSpec("secnet", Optional.of(Prefix.parse("172.16.20.0/24")),
+            Optional.empty(), Optional.empty(), Map.of(), false, true, true, OptionalInt.empty(), Map.of());
+
+    private static Topology swarm(List<NetworkSpec> networks) {
+        return new Topology(1, Mode.SWARM, SshSettings.DEFAULTS, Optional.empty(), Optional.empty(),
+                List.of(Labs.H1, Labs.H2, Labs.H3), networks);
+    }
+
+    private static final Topology ENCRYPTED = swarm(List.of(Labs.LABNET, SECNET));
+
+    /**
+     * Runs the real {@link PortProber} over fake shells. Senders print SENT for every target;
+     * a direction "esp SOURCE TARGET" in {@code lost} never reaches the target's listener.
+     * {@code listenerLine} replaces the listener's "LISTEN esp 50" line when present (a failed
+     * raw socket); {@code senderLine} replaces every sender's ESP line likewise.
+     */
+    private static ProbeReport probe(Topology topology, Set<String> lost, Optional<String> listenerLine,
+                                     Optional<String> senderLine, List<List<String>> commands) {
+        Map<String, String> nameOf = Map.of("198.18.144.12", "h2", "198.18.144.13", "h3");
+        List<String> delivered = new ArrayList<>();
+        CountDownLatch sendersDone = new CountDownLatch(2);
+        Map<String, RemoteShell> shells = new LinkedHashMap<>();
+        List<GatheredHost> hosts = context(topology, Labs.healthy()).hosts();
+        for (GatheredHost h : hosts) {
+            shells.put(h.name(), cmd -> {
+                synchronized (commands) {
+                    commands.add(cmd.argv());
+                }
+                List<String> argv = cmd.argv();
+                StringBuilder out = new StringBuilder();
+                if (argv.get(2).equals(ProbeScripts.SEND)) {
+                    String source = argv.get(5);
+                    for (int i = 6; i < argv.size(); i += 3) {
+                        String proto = argv.get(i);
+                        String target = nameOf.get(argv.get(i + 2));
+                        String line = proto + " " + argv.get(i + 1) + " " + argv.get(i + 2);
+                        if (proto.equals("esp") && senderLine.isPresent()) {
+                            out.append(senderLine.get().replace("ADDR", argv.get(i + 2))).append('\n');
+                            continue;
+                        }
+                        out.append("SENT ").append(line).append('\n');
+                        if (!lost.contains(proto + " " + source + " " + target)) {
+                            synchronized (delivered) {
+                                delivered.add(target + " " + proto + " " + argv.get(i + 1) + " " + source);
+                            }
+                        }
+                    }
+                    sendersDone.countDown();
+                } else {
+                    await(sendersDone);
+                    for (String spec : argv.subList(6, argv.size())) {
+                        String[] p = spec.split("/");
+                        out.append(p[0].equals("esp") && listenerLine.isPresent() ? listenerLine.get()
+                                : "LISTEN " + p[0] + " " + p[1]).append('\n');
+                    }
+                    synchronized (delivered) {
+                        // A listener without its raw socket hears no ESP, as the real one.
+                        delivered.stream().filter(d -> d.startsWith(h.name() + " "))
+                                .filter(d -> listenerLine.isEmpty() || !d.startsWith(h.name() + " esp "))
+                                .forEach(d -> out.append("GOT ").append(d.substring(h.name().length() + 1)).append('\n'));
+                    }
+                }
+                return new CommandResult(h.name(), cmd, 0, out.toString().getBytes(StandardCharsets.UTF_8), new byte[0]);
+            });
+        }
+        return new PortProber().probe(topology, hosts, shells);
+    }
+
+    private static ProbeReport probe(Set<String> lost) {
+        return probe(ENCRYPTED, lost, Optional.empty(), Optional.empty(), new ArrayList<>());
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            if (!latch.await(30, TimeUnit.SECONDS)) {
+                throw new AssertionError("senders never ran");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static List<ProbeOutcome> esp(ProbeReport r) {
+        return r.outcomes().stream().filter(o -> o.need().protocol() == Protocol.ESP).toList();
+    }
+
+    @Test
+    void withAnEncryptedNetworkEveryOrderedPairOfOverlayHostsIsProbedForEspInTheSameRun() {
+        List<List<String>> commands = new ArrayList<>();
+        ProbeReport report = probe(ENCRYPTED, Set.of(), Optional.empty(), Optional.empty(), commands);
+
+        assertEquals(List.of("h3 -> h2 (198.18.144.12) esp", "h2 -> h3 (198.18.144.13) esp"),
+                esp(report).stream().map(ProbeOutcome::describe).toList());
+        assertTrue(esp(report).stream().allMatch(o -> o.result() == ProbeOutcome.Result.RECEIVED), report.toString());
+        // One listener and one sender per overlay host, ESP riding along with the ports.
+        assertEquals(4, commands.size(), commands.toString());
+        assertTrue(commands.stream().anyMatch(c -> c.contains("esp/50/1")), commands.toString());
+        DoctorContext c = context(ENCRYPTED, Labs.healthy(), Optional.of(report));
+        Verdict h3 = verdict(new EspReachable(), c, "h3");
+        assertEquals(Status.PASS, h3.status(), h3.message());
+        assertEquals("IP protocol 50 arrives from h2 (encrypted: secnet)", h3.message());
+        assertEquals(Status.SKIP, verdict(new EspReachable(), c, "h1").status());
+        // ESP is not a port: ports.reachable reports the ports only.
+        assertEquals("reachable from h2 on tcp/7946, udp/7946, udp/4789", verdict(new PortsReachable(), c, "h3").message());
+    }
+
+    @Test
+    void withoutAnEncryptedNetworkNoEspIsSentAndTheCheckSaysWhyItSkips() {
+        Topology plain = swarm(List.of(Labs.LABNET));
+        List<List<String>> commands = new ArrayList<>();
+        ProbeReport report = probe(plain, Set.of(), Optional.empty(), Optional.empty(), commands);
+
+        assertEquals(List.of(), esp(report));
+        assertFalse(commands.stream().anyMatch(c -> c.contains("esp") || c.contains("esp/50/1")), commands.toString());
+        Verdict v = verdict(new EspReachable(), context(plain, Labs.healthy(), Optional.of(report)), "h2");
+        assertEquals(Status.SKIP, v.status());
+        assertEquals("no encrypted network declared", v.message());
+    }
+
+    @Test
+    void espDroppedIntoOneHostFailsThereNamingThePairAndDirectionWithAnIptablesHint() {
+        ProbeReport report = probe(Set.of("esp h2 h3"));
+        DoctorContext c = context(ENCRYPTED, Labs.healthy(), Optional.of(report));
+
+        Verdict h3 = verdict(new EspReachable(), c, "h3");
+        assertEquals(Status.FAIL, h3.status());
+        assertEquals("1 of 1 directions fail: h2 -> h3 (198.18.144.13) esp: sent, nothing arrived within "
+                + PortProber.SEND_SECONDS + " s (encrypted: secnet)", h3.message());
+        String hint = h3.hint().orElseThrow();
+        assertTrue(hint.contains("on h3: iptables -I INPUT -p esp -s 198.18.144.12 -j ACCEPT"), hint);
+        assertTrue(hint.contains("allow protocol 50"), hint);
+        // The other direction passes, and the ports are not blamed for ESP.
+        assertEquals(Status.PASS, verdict(new EspReachable(), c, "h2").status());
+        assertEquals(Status.PASS, verdict(new PortsReachable(), c, "h3").status());
+    }
+
+    @Test
+    void aListenerThatMayNotOpenARawSocketIsNotProbedWithARootHintNotAFailure() {
+        ProbeReport report = probe(ENCRYPTED, Set.of(), Optional.of("BUSY esp 50 Operation not permitted"),
+                Optional.empty(), new ArrayList<>());
+        Verdict v = verdict(new EspReachable(), context(ENCRYPTED, Labs.healthy(), Optional.of(report)), "h3");
+
+        assertEquals(Status.WARN, v.status(), v.message());
+        assertTrue(v.message().contains("no raw socket for IP protocol 50 on h3 (Operation not permitted)"), v.message());
+        assertTrue(v.message().contains("become: sudo"), v.message());
+    }
+
+    @Test
+    void aSenderThatMayNotOpenARawSocketIsNotProbedButABlockedSendFails() {
+        ProbeReport noRoot = probe(ENCRYPTED, Set.of(), Optional.empty(),
+                Optional.of("FAILED esp 50 ADDR raw_socket:_Operation_not_permitted"), new ArrayList<>());
+        Verdict v = verdict(new EspReachable(), context(ENCRYPTED, Labs.healthy(), Optional.of(noRoot)), "h2");
+        assertEquals(Status.WARN, v.status(), v.message());
+        assertTrue(v.message().contains("sender on h3 cannot send IP protocol 50 (raw socket: Operation not permitted)"),
+                v.message());
+
+        // An OUTPUT rule on the source refuses the packet: that is the network's answer, a failure.
+        ProbeReport blocked = probe(ENCRYPTED, Set.of("esp h3 h2"), Optional.empty(),
+                Optional.of("FAILED esp 50 ADDR Operation_not_permitted"), new ArrayList<>());
+        Verdict b = verdict(new EspReachable(), context(ENCRYPTED, Labs.healthy(), Optional.of(blocked)), "h2");
+        assertEquals(Status.FAIL, b.status(), b.message());
+        assertTrue(b.message().contains("h3 -> h2 (198.18.144.12) esp: sender: Operation not permitted"), b.message());
+    }
+
+    @Test
+    void withoutTheProbeTheCheckSkips() {
+        Verdict v = verdict(new EspReachable(), context(ENCRYPTED, Labs.healthy()), "h2");
+        assertEquals(Status.SKIP, v.status());
+        assertEquals("probe not run (--no-probe)", v.message());
+    }
+
+    @Test
+    void theEspNeedExistsOnlyForOverlayHostsAndOnlyWithAnEncryptedNetwork() {
+        assertEquals(Optional.empty(), OverlayPorts.esp(ENCRYPTED, Labs.H1));
+        PortNeed need = OverlayPorts.esp(ENCRYPTED, Labs.H2).orElseThrow();
+        assertEquals(Set.of("h3"), need.sources());
+        assertEquals("esp", need.label());
+        assertEquals(Optional.empty(), OverlayPorts.esp(swarm(List.of(Labs.LABNET)), Labs.H2));
+        // kv mode: the model allows encrypted there too, so the probe runs.
+        assertTrue(OverlayPorts.esp(Labs.kv(List.of(Labs.H1, Labs.H2, Labs.H3), List.of(SECNET)), Labs.H3).isPresent());
+        // ESP is not a port to bind.
+        assertTrue(OverlayPorts.needs(ENCRYPTED, Labs.H2).stream().noneMatch(n -> n.protocol() == Protocol.ESP));
+    }
+
+    @Test
+    void espIsIgnoredByName() {
+        ProbeReport report = probe(Set.of("esp h2 h3"));
+        DoctorReport r = DoctorRunner.evaluate(context(ENCRYPTED, Labs.healthy(), Optional.of(report)), "t.yaml",
+                IgnoreList.parse(List.of("esp.reachable")));
+        CheckResult h3 = r.resultsOf("esp.reachable").stream().filter(x -> x.host().equals("h3")).findFirst().orElseThrow();
+        assertEquals(Status.WARN, h3.status());
+        assertTrue(h3.ignored());
+    }
+}
