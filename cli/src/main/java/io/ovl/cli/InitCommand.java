@@ -8,6 +8,12 @@ import io.ovl.provision.InitReport;
 import io.ovl.provision.OpenHosts;
 import io.ovl.provision.Plan;
 import io.ovl.provision.Planner;
+import io.ovl.provision.Preflight;
+import io.ovl.provision.PreflightReport;
+import io.ovl.doctor.IgnoreList;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
 import io.ovl.provision.Provision;
 import io.ovl.topology.Mode;
 import io.ovl.topology.Topology;
@@ -30,9 +36,11 @@ import picocli.CommandLine.Spec;
             "and /etc/init.d/docker; then a restart), create the topology's networks.",
             "swarm mode: swarm init on the first manager, join the other managers and the workers",
             "(tokens read through the Docker API), create the networks (attachable) on a manager.",
-            "Reads every host first (one SSH session each) and stops before any change when a",
-            "check fails. A host whose dockerd does not come back is rolled back. A second run",
-            "changes nothing and restarts nothing."
+            "Reads every host first (one SSH session each), runs doctor's checks that matter for",
+            "the change over those sessions (ports probed with real traffic), and stops before any",
+            "change when a check fails. Warnings are printed and do not stop it. A host whose",
+            "dockerd does not come back is rolled back. A second run changes nothing and restarts",
+            "nothing."
         },
         footerHeading = "%nExit codes:%n",
         footer = {
@@ -41,7 +49,8 @@ import picocli.CommandLine.Spec;
             "",
             "JSON (--output json): with --dry-run {\"dry-run\": true, \"plan\": {store-url, store[],",
             "hosts[{host, restart-docker, why, running-containers, files[{path, action, diff}]}],",
-            "networks[{name, create-on, present-on[]}], blockers[{host, check, message}], nothing-to-do}};",
+            "networks[{name, create-on, present-on[]}], blockers[{host, check, message}], nothing-to-do,",
+            "checks{skipped, passed, results[{check, host, status, message, hint, ignored}]}}};",
             "else {\"dry-run\": false, \"plan\": ..., \"report\": {exit-code, changed, store[], hosts[{host,",
             "status, detail}], networks[{name, created-on, seen-on[], missing-on[], error}]}}."
         })
@@ -69,17 +78,26 @@ public final class InitCommand implements Callable<Integer> {
             "Without it such hosts stop the run before any change."})
     boolean force;
 
+    @Option(names = "--skip-checks", description = {"Do not run doctor's checks before changing anything (init's own",
+            "checks still run). Loudly warned: problems then show only when the overlay fails."})
+    boolean skipChecks;
+
+    @Option(names = "--ignore", paramLabel = "NAME[,NAME...]", description = {"Report failures of these doctor checks (or",
+            "'all') as warnings, as `ovl doctor --ignore` does; init then goes on."})
+    List<String> ignore = new ArrayList<>();
+
     @Mixin
     ParallelOption parallelOption;
 
     @Override
     public Integer call() throws Exception {
+        IgnoreList ignored = IgnoreList.parse(ignore);
         Path file = topologyOption.locate();
         Topology topology = ProvisionRun.load(file);
         if (topology.mode() == Mode.SWARM) {
             try (CommandSessions sessions = CommandSessions.of(spec)) {
                 return new SwarmRun(topology, file, parallelOption.value(), sessions.pool(), output.json(),
-                        spec.commandLine().getOut(), spec.commandLine().getErr()).init(dryRun, force);
+                        spec.commandLine().getOut(), spec.commandLine().getErr()).init(dryRun, force, skipChecks, ignored);
             }
         }
         ProvisionRun.refuseForceOutsideSwarm(topology, force);
@@ -89,19 +107,22 @@ public final class InitCommand implements Callable<Integer> {
         try (CommandSessions sessions = CommandSessions.of(spec);
              OpenHosts hosts = ProvisionRun.open(topology, file, parallelOption.value(), sessions.pool());
              AutoCloseable lock = dryRun ? null : ProvisionRun.lock(hosts, topology, "init")) {
-            Provision provision = new Provision(topology, hosts, new Planner());
+            PreflightReport checks = PreflightRun.run(topology, file, host -> hosts.shell(host.name()),
+                    parallelOption.value(), skipChecks, ignored, output.json() ? err : out, err);
+            Provision provision = new Provision(topology, hosts, new Planner(checks.withOwn(Preflight.DEFAULT)));
             Plan plan = provision.plan();
-            if (dryRun || !output.json()) {
-                if (!output.json()) {
-                    out.print(InitView.planText(plan));
-                    out.flush();
-                }
+            if (!output.json()) {
+                out.print(PreflightRun.text(checks));
+                out.print(InitView.planText(plan));
+                out.flush();
             }
+            ObjectNode planJson = InitView.planJson(plan);
+            planJson.set("checks", PreflightRun.json(checks));
             if (dryRun) {
                 if (output.json()) {
                     var root = Json.object();
                     root.put("dry-run", true);
-                    root.set("plan", InitView.planJson(plan));
+                    root.set("plan", planJson);
                     out.println(Json.write(root));
                 }
                 return plan.blocked() ? ExitCode.CHECKS_FAILED.code() : ExitCode.OK.code();
@@ -110,7 +131,7 @@ public final class InitCommand implements Callable<Integer> {
                 if (output.json()) {
                     var root = Json.object();
                     root.put("dry-run", false);
-                    root.set("plan", InitView.planJson(plan));
+                    root.set("plan", planJson);
                     out.println(Json.write(root));
                 }
                 throw new OvlException(ExitCode.CHECKS_FAILED, plan.blockers().size() + " preflight problem(s), nothing"
@@ -120,7 +141,7 @@ public final class InitCommand implements Callable<Integer> {
             ProvisionRun.confirmRestarts(plan.restartsStoppingContainers(), yes, OvlCommand.environmentOf(spec));
             InitReport report = provision.apply(plan, ApplyOptions.defaults(rolling),
                     ProvisionRun.lines(output.json() ? err : out));
-            return ProvisionRun.printApplied(out, output.json(), InitView.planJson(plan), report, InitView.reportText(report, "init"));
+            return ProvisionRun.printApplied(out, output.json(), planJson, report, InitView.reportText(report, "init"));
         }
     }
 }

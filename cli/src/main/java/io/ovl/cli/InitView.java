@@ -74,7 +74,7 @@ final class InitView {
         return b.toString();
     }
 
-    private static String hostLine(HostPlan h) {
+    static String hostLine(HostPlan h) {
         StringBuilder b = new StringBuilder("  ").append(h.host()).append(": ");
         if (!h.changesSomething()) {
             return b.append("no change (").append(h.why()).append("); not restarted\n").toString();
@@ -114,7 +114,7 @@ final class InitView {
         return b.toString();
     }
 
-    private static String outcomeLine(String label, HostOutcome o) {
+    static String outcomeLine(String label, HostOutcome o) {
         return "  " + label + ": " + o.status().name().toLowerCase().replace('_', ' ') + ": " + o.detail() + "\n";
     }
 
@@ -222,7 +222,7 @@ final class InitView {
         return root;
     }
 
-    private static ArrayNode outcomesJson(List<HostOutcome> outcomes) {
+    static ArrayNode outcomesJson(List<HostOutcome> outcomes) {
         ArrayNode out = Json.object().arrayNode();
         for (HostOutcome o : outcomes) {
             ObjectNode n = out.addObject();

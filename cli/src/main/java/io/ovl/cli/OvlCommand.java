@@ -36,6 +36,7 @@ public final class OvlCommand implements Runnable {
             DoctorCommand.class,
             InitCommand.class,
             ResetCommand.class,
+            MigrateCommand.class,
             io.ovl.cli.shell.ShellCommand.class,
             CommandLine.HelpCommand.class);
 

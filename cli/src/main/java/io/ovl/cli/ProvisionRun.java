@@ -5,6 +5,7 @@ import io.ovl.provision.InitReport;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ovl.core.ExitCode;
 import io.ovl.core.OvlException;
+import io.ovl.provision.Blocker;
 import io.ovl.provision.HostPlan;
 import io.ovl.provision.OpenHosts;
 import io.ovl.provision.RunLock;
@@ -58,16 +59,25 @@ final class ProvisionRun {
         }
         String list = risky.stream().map(h -> h.host() + " (" + h.runningContainers() + " running)")
                 .collect(Collectors.joining(", "));
+        confirm("Restarting docker stops the containers on " + list + ". Go ahead? [y/N] ",
+                "restarting docker would stop running containers on " + list + "; nothing was changed. Pass --yes to"
+                        + " restart them anyway (add --rolling for one host at a time)", env);
+    }
+
+    /**
+     * Asks {@code question} on a terminal (yes goes on); elsewhere, or without a yes, refuses with
+     * exit 2 and {@code refusal}, which should name --yes. Callers skip it when --yes was given.
+     */
+    static void confirm(String question, String refusal, CliEnvironment env) {
         Console console = System.console();
         if (env.stdoutIsTerminal() && console != null) {
-            String answer = console.readLine("Restarting docker stops the containers on %s. Go ahead? [y/N] ", list);
+            String answer = console.readLine("%s", question);
             if (answer != null && List.of("y", "yes").contains(answer.strip().toLowerCase())) {
                 return;
             }
             throw new OvlException(ExitCode.USAGE, "not confirmed; nothing was changed");
         }
-        throw new OvlException(ExitCode.USAGE, "restarting docker would stop running containers on " + list
-                + "; nothing was changed. Pass --yes to restart them anyway (add --rolling for one host at a time)");
+        throw new OvlException(ExitCode.USAGE, refusal);
     }
 
     /**
@@ -105,6 +115,26 @@ final class ProvisionRun {
             throw new OvlException(ExitCode.USAGE, "--force applies to mode: swarm only; this topology is mode: "
                     + topology.mode().key());
         }
+    }
+
+    /**
+     * The end of a run that does not apply its plan (a dry run, or a blocked plan): with --output json
+     * prints {"dry-run": ..., "plan": ...}; then a blocked plan is exit 3 naming its first problem.
+     */
+    static int endWithoutApplying(PrintWriter out, boolean json, boolean dryRun, ObjectNode planJson,
+                                  List<Blocker> blockers) {
+        if (json) {
+            ObjectNode root = Json.object();
+            root.put("dry-run", dryRun);
+            root.set("plan", planJson);
+            out.println(Json.write(root));
+            out.flush();
+        }
+        if (!blockers.isEmpty()) {
+            throw new OvlException(ExitCode.CHECKS_FAILED, blockers.size() + " preflight problem(s), nothing was"
+                    + " changed: " + blockers.get(0).format() + (blockers.size() > 1 ? " (all are listed in the plan)" : ""));
+        }
+        return ExitCode.OK.code();
     }
 
     /**

@@ -4,6 +4,14 @@ import io.ovl.core.ExitCode;
 import io.ovl.core.OvlException;
 import io.ovl.hosts.ParallelHosts;
 import io.ovl.provision.InitReport;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ovl.doctor.IgnoreList;
+import io.ovl.provision.Blocker;
+import io.ovl.provision.PreflightReport;
+import io.ovl.ssh.RemoteShell;
+import io.ovl.swarm.SwarmHost;
+import java.util.ArrayList;
+import java.util.List;
 import io.ovl.provision.RunLock;
 import io.ovl.swarm.SwarmHosts;
 import io.ovl.swarm.SwarmInit;
@@ -39,31 +47,32 @@ final class SwarmRun {
         this.err = err;
     }
 
-    int init(boolean dryRun, boolean force) throws Exception {
+    int init(boolean dryRun, boolean force, boolean skipChecks, IgnoreList ignore) throws Exception {
         try (SwarmHosts hosts = open(); AutoCloseable lock = dryRun ? null : lock(hosts, "init")) {
+            PreflightReport checks = PreflightRun.run(topology, file, host -> shellOf(hosts, host.name()), parallel,
+                    skipChecks, ignore, json ? err : out, err);
             SwarmInit init = new SwarmInit(topology, hosts);
             SwarmPlan plan = init.plan(force);
+            // doctor's failures first: they carry the fix, and swarm's own blockers often follow from them
+            List<Blocker> blockers = new ArrayList<>(checks.blockers());
+            blockers.addAll(plan.blockers());
             if (!json) {
+                out.print(PreflightRun.text(checks));
                 out.print(SwarmView.planText(plan));
+                if (!plan.blocked() && checks.failed()) {
+                    out.println("blocked by the checks (nothing will be changed):");
+                    checks.blockers().forEach(x -> out.println("  " + x.format()));
+                }
                 out.flush();
             }
-            if (dryRun || plan.blocked()) {
-                if (json) {
-                    var root = Json.object();
-                    root.put("dry-run", dryRun);
-                    root.set("plan", SwarmView.planJson(plan));
-                    out.println(Json.write(root));
-                    out.flush();
-                }
-                if (plan.blocked()) {
-                    throw new OvlException(ExitCode.CHECKS_FAILED, plan.blockers().size() + " preflight problem(s),"
-                            + " nothing was changed: " + plan.blockers().get(0).format()
-                            + (plan.blockers().size() > 1 ? " (all are listed in the plan)" : ""));
-                }
-                return ExitCode.OK.code();
+            ObjectNode planJson = SwarmView.planJson(plan);
+            planJson.set("blockers", InitView.blockersJson(blockers));
+            planJson.set("checks", PreflightRun.json(checks));
+            if (dryRun || !blockers.isEmpty()) {
+                return ProvisionRun.endWithoutApplying(out, json, dryRun, planJson, blockers);
             }
             InitReport report = init.apply(plan, ProvisionRun.lines(json ? err : out));
-            return ProvisionRun.printApplied(out, json, SwarmView.planJson(plan), report, InitView.reportText(report, "init"));
+            return ProvisionRun.printApplied(out, json, planJson, report, InitView.reportText(report, "init"));
         }
     }
 
@@ -91,6 +100,11 @@ final class SwarmRun {
             InitReport report = reset.apply(plan, ProvisionRun.lines(json ? err : out));
             return ProvisionRun.printApplied(out, json, SwarmView.resetPlanJson(plan), report, SwarmView.resetReportText(report));
         }
+    }
+
+    private static RemoteShell shellOf(SwarmHosts hosts, String name) {
+        return hosts.get(name).map(SwarmHost::shell).orElseThrow(() -> new OvlException(ExitCode.HOST_FAILED,
+                hosts.unreachableReason(name).orElse("host " + name + ": not reached")));
     }
 
     private SwarmHosts open() {

@@ -21,13 +21,7 @@ final class SwarmView {
                 .orElse("a new swarm, started on " + plan.manager())).append('\n');
         plan.warnings().forEach(w -> b.append("warning: ").append(w).append('\n'));
         b.append("hosts:\n");
-        for (SwarmStep s : plan.hosts()) {
-            b.append("  ").append(s.host()).append(" (").append(s.role().key()).append("): ").append(switch (s.action()) {
-                case NONE -> "no change: " + s.why();
-                case INIT -> (s.leaveFirst() ? "leave its swarm, then " : "") + "swarm init (" + s.why() + ")";
-                case JOIN -> (s.leaveFirst() ? "leave its swarm, then " : "") + "join (" + s.why() + ")";
-            }).append('\n');
-        }
+        plan.hosts().forEach(s -> b.append(hostLine(s)));
         if (!plan.networks().isEmpty()) {
             b.append("networks:\n");
         }
@@ -44,6 +38,15 @@ final class SwarmView {
             b.append("Nothing to do: every host is already in the swarm and every network exists.\n");
         }
         return b.toString();
+    }
+
+    /** "  h2 (worker): join (not in a swarm; joins as worker)", one line with its newline. */
+    static String hostLine(SwarmStep s) {
+        return "  " + s.host() + " (" + s.role().key() + "): " + switch (s.action()) {
+            case NONE -> "no change: " + s.why();
+            case INIT -> (s.leaveFirst() ? "leave its swarm, then " : "") + "swarm init (" + s.why() + ")";
+            case JOIN -> (s.leaveFirst() ? "leave its swarm, then " : "") + "join (" + s.why() + ")";
+        } + "\n";
     }
 
     static ObjectNode planJson(SwarmPlan plan) {

@@ -67,17 +67,68 @@ class InitCommandTest {
         }
     }
 
-    /** A swarm topology goes to the swarm engine, which names the host it cannot read and changes nothing (exit 3). */
+    /**
+     * A swarm topology goes to the swarm engine, which names the host it cannot read and changes
+     * nothing (exit 3). init runs doctor's checks first: ssh.reachable names the host, with doctor's fix.
+     */
     @Test
     void aSwarmTopologyWithAnUnreachableHostIsBlockedNamingTheHost() throws Exception {
         Path f = Files.writeString(dir.resolve("swarm.yaml"), "mode: swarm\n"
                 + "hosts:\n  - name: m1\n    address: 127.0.0.1\n    ssh: { port: 1, connect-timeout: 2s }\n");
-        for (String cmd : List.of("init", "reset")) {
-            Cli.Run r = Cli.run(cmd, "-f", f.toString(), "--dry-run");
-            assertEquals(3, r.exit(), r.out() + r.err());
-            assertTrue(r.err().contains("host m1: docker.info: cannot read"), r.err());
-            assertTrue(r.out().contains("swarm mode"), r.out());
+        Cli.Run init = Cli.run("init", "-f", f.toString(), "--dry-run");
+        assertEquals(3, init.exit(), init.out() + init.err());
+        assertTrue(init.err().contains("nothing was changed: host m1: ssh.reachable: host m1: connect to 127.0.0.1:1"),
+                init.err());
+        assertTrue(init.out().contains("  error: host m1: ssh.reachable: "), init.out());
+        assertTrue(init.out().contains("      fix: check address, port, user"), init.out());
+        assertTrue(init.out().contains("swarm mode"), init.out());
+
+        Cli.Run reset = Cli.run("reset", "-f", f.toString(), "--dry-run");
+        assertEquals(3, reset.exit(), reset.out() + reset.err());
+        assertTrue(reset.err().contains("host m1: docker.info: cannot read"), reset.err());
+    }
+
+    @Test
+    void skipChecksIsWarnedAndLeavesInitsOwnChecks() throws Exception {
+        Path f = Files.writeString(dir.resolve("swarm.yaml"), "mode: swarm\n"
+                + "hosts:\n  - name: m1\n    address: 127.0.0.1\n    ssh: { port: 1, connect-timeout: 2s }\n");
+        Cli.Run r = Cli.run("init", "-f", f.toString(), "--dry-run", "--skip-checks");
+        assertEquals(3, r.exit(), r.out() + r.err());
+        assertTrue(r.err().contains("WARNING: --skip-checks: doctor's checks are NOT run"), r.err());
+        assertTrue(r.out().contains("Checks: SKIPPED (--skip-checks)"), r.out());
+        assertFalse(r.out().contains("ssh.reachable"), r.out());
+        assertTrue(r.err().contains("host m1: docker.info: cannot read"), r.err());
+    }
+
+    @Test
+    void anUnreachableKvHostStopsInitWithTheCheckResultsInJson() throws Exception {
+        Path f = Files.writeString(dir.resolve("kv.yaml"), "mode: kv\nkv-store:\n  backend: etcd\n  url: etcd://127.0.0.1:1\n"
+                + "hosts:\n  - name: a\n    address: 127.0.0.1\n    ssh: { port: 1, connect-timeout: 2s }\n");
+        Cli.Run r = Cli.run("init", "-f", f.toString(), "--dry-run", "--output", "json");
+        assertEquals(3, r.exit(), r.out() + r.err());
+        JsonNode checks = new ObjectMapper().readTree(r.out()).path("plan").path("checks");
+        assertFalse(checks.path("skipped").asBoolean(true));
+        assertFalse(checks.path("passed").asBoolean(true));
+        JsonNode ssh = null;
+        for (JsonNode n : checks.path("results")) {
+            if (n.path("check").asText().equals("ssh.reachable")) {
+                ssh = n;
+            }
         }
+        assertEquals("a", ssh.path("host").asText(), checks.toString());
+        assertEquals("fail", ssh.path("status").asText());
+        assertTrue(ssh.path("hint").asText().contains("known_hosts"), ssh.toString());
+        JsonNode blocker = new ObjectMapper().readTree(r.out()).path("plan").path("blockers").get(0);
+        assertEquals("ssh.reachable", blocker.path("check").asText(), r.out());
+    }
+
+    @Test
+    void ignoreTakesDoctorsCheckNamesOnly() throws Exception {
+        Path f = Files.writeString(dir.resolve("kv.yaml"), "mode: kv\nkv-store:\n  backend: etcd\n  url: etcd://127.0.0.1:1\n"
+                + "hosts:\n  - name: a\n    address: 127.0.0.1\n    ssh: { port: 1 }\n");
+        Cli.Run r = Cli.run("init", "-f", f.toString(), "--dry-run", "--ignore", "ports.reachable,no.such-check");
+        assertEquals(2, r.exit(), r.err());
+        assertTrue(r.err().contains("--ignore: no check is named 'no.such-check'"), r.err());
     }
 
     private static final Topology TOPOLOGY = new Topology(1, Mode.KV, SshSettings.DEFAULTS,

@@ -22,8 +22,8 @@ import picocli.CommandLine;
  */
 class OneCommandTreeTest {
     private static final CliEnvironment ENV = new CliEnvironment(Map.of(), Path.of(""), false);
-    private static final Set<String> ALL = Set.of("validate", "net", "completion", "doctor", "init", "reset", "shell",
-            "help");
+    private static final Set<String> ALL = Set.of("validate", "net", "completion", "doctor", "init", "reset", "migrate",
+            "shell", "help");
 
     static Stream<List<String>> commands() {
         String guide = Cli.example("guide-consul.yaml");
@@ -43,6 +43,7 @@ class OneCommandTreeTest {
                 List.of("doctor", "--parallel", "0", "-f", guide),
                 List.of("init", "--help"),
                 List.of("reset", "--help"),
+                List.of("migrate", "--help"),
                 List.of("shell", "--help"));
     }
 

@@ -40,7 +40,7 @@ class SharedSessionsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"init --dry-run", "reset --dry-run"})
+    @ValueSource(strings = {"init --dry-run", "reset --dry-run", "migrate --dry-run"})
     void swarmCommandsAskTheShellsPoolToo(String command) {
         RecordingPool pool = new RecordingPool();
         Cli.Run run = inShell(pool, Cli.example("swarm.yaml"), command);

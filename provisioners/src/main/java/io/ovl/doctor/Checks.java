@@ -14,6 +14,7 @@ import io.ovl.doctor.checks.KernelVersionCheck;
 import io.ovl.doctor.checks.KernelVxlan;
 import io.ovl.doctor.checks.KvHealthy;
 import io.ovl.doctor.checks.KvReachable;
+import io.ovl.doctor.checks.KvTlsFiles;
 import io.ovl.doctor.checks.MtuHeadroom;
 import io.ovl.doctor.checks.OverlayNetworksVisible;
 import io.ovl.doctor.checks.PortsFree;
@@ -52,6 +53,7 @@ public final class Checks {
             new EspReachable(),
             new KvReachable(),
             new KvHealthy(),
+            new KvTlsFiles(),
             new DockerdClusterStore(),
             new OverlayNetworksVisible(),
             new SwarmNodeCheck(),

@@ -40,6 +40,15 @@ public final class DoctorRunner {
     }
 
     public DoctorReport run(Topology topology, String topologyFile, IgnoreList ignore) {
+        return evaluate(gather(topology), topologyFile, ignore);
+    }
+
+    /**
+     * The host-facing half of doctor: connects, gathers facts, probes, asks the store, closes the
+     * connections, and returns what the checks evaluate. init's preflight uses it over init's own
+     * sessions and then evaluates the checks that matter for init.
+     */
+    public DoctorContext gather(Topology topology) {
         record Opened(HostConnection connection, HostFacts facts) {
         }
         List<HostResult<Opened>> opened = parallel.forEach(topology.hosts(), Host::name, host -> {
@@ -75,7 +84,8 @@ public final class DoctorRunner {
                 probes = Optional.of(prober.get().probe(topology, gathered, shells));
             }
             Map<String, List<StoreAnswer>> storeHealth = StoreHealthAsker.ask(topology, gathered, shells, parallel);
-            return evaluate(new DoctorContext(topology, gathered, probes, storeHealth), topologyFile, ignore);
+            Map<String, Fact<List<String>>> tlsMissing = TlsFiles.read(topology, gathered, shells, parallel);
+            return new DoctorContext(topology, gathered, probes, storeHealth, tlsMissing);
         } finally {
             for (HostResult<Opened> r : opened) {
                 r.value().ifPresent(o -> o.connection().close());

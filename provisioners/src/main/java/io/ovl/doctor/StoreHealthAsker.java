@@ -63,6 +63,9 @@ final class StoreHealthAsker {
         if (topology.mode() != Mode.KV || topology.kvStore().isEmpty() || !host.reached() || !host.host().overlay()) {
             return Optional.empty();
         }
+        if (topology.kvStore().get().tls().isPresent()) {
+            return Optional.empty(); // a TLS store wants the client certificate, which is on the hosts (kv.healthy says so)
+        }
         KvBackend declared = topology.kvStore().get().backend();
         Optional<String> running = host.facts().dockerInfo().value().flatMap(DockerInfo::clusterStore);
         if (running.isPresent()) {

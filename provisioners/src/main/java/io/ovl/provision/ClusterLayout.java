@@ -5,6 +5,7 @@ import io.ovl.core.OvlException;
 import io.ovl.render.ClusterSettings;
 import io.ovl.render.KvCluster;
 import io.ovl.render.KvNode;
+import io.ovl.render.StoreTls;
 import io.ovl.topology.Host;
 import io.ovl.topology.KvBackend;
 import io.ovl.topology.KvStore;
@@ -21,8 +22,10 @@ import java.util.regex.Pattern;
  *
  * @param cluster   the store ovl runs, empty for an external store
  * @param endpoints "ADDR:PORT" of every store member, in the order dockerd tries them
+ * @param tls       the files every dockerd uses for TLS to the store (kv-store.tls), when configured
  */
-public record ClusterLayout(KvBackend backend, Optional<KvCluster> cluster, List<String> endpoints, String storePath) {
+public record ClusterLayout(KvBackend backend, Optional<KvCluster> cluster, List<String> endpoints, String storePath,
+                            Optional<StoreTls> tls) {
 
     /** The key prefix dockerd keeps network state under, as in Docker's guides. */
     public static final String DEFAULT_STORE_PATH = "network";
@@ -32,6 +35,7 @@ public record ClusterLayout(KvBackend backend, Optional<KvCluster> cluster, List
 
     public ClusterLayout {
         endpoints = List.copyOf(endpoints);
+        java.util.Objects.requireNonNull(tls, "tls");
     }
 
     /** @throws OvlException (USAGE) for a topology that is not in kv mode */
@@ -41,26 +45,31 @@ public record ClusterLayout(KvBackend backend, Optional<KvCluster> cluster, List
                     + topology.mode().key() + "); swarm mode is not supported by init yet");
         }
         KvStore store = topology.kvStore().get();
+        Optional<StoreTls> tls = store.tls().map(t -> new StoreTls(t.ca(), t.cert(), t.key()));
+        if (tls.isPresent() && store.url().isEmpty() && store.backend() != KvBackend.ETCD) {
+            // Validation refuses this too; init must never point dockerd's TLS at a plain-text store.
+            throw new OvlException(ExitCode.USAGE, "kv-store.tls: ovl starts a TLS store for backend etcd only;"
+                    + " give an existing " + store.backend().key() + " store with TLS by kv-store.url");
+        }
         if (store.url().isPresent()) {
             URI url = store.url().get();
             int port = url.getPort() > 0 ? url.getPort() : store.backend().defaultPort();
             String path = url.getPath() == null ? "" : url.getPath().replaceAll("^/+|/+$", "");
             return new ClusterLayout(store.backend(), Optional.empty(), List.of(url.getHost() + ":" + port),
-                    path.isEmpty() ? DEFAULT_STORE_PATH : path);
+                    path.isEmpty() ? DEFAULT_STORE_PATH : path, tls);
         }
         List<KvNode> nodes = store.hosts().stream()
                 .map(name -> topology.host(name).orElseThrow(() -> new OvlException(ExitCode.USAGE,
                         "kv-store.hosts names " + name + ", which is not in hosts")))
                 .map(h -> new KvNode(h.name(), underlayIp(h)))
                 .toList();
-        KvCluster cluster = new KvCluster(store.backend(), nodes, store.port(), store.image());
-        return new ClusterLayout(store.backend(), Optional.of(cluster), cluster.endpoints(), DEFAULT_STORE_PATH);
+        KvCluster cluster = new KvCluster(store.backend(), nodes, store.port(), store.image(), tls);
+        return new ClusterLayout(store.backend(), Optional.of(cluster), cluster.endpoints(), DEFAULT_STORE_PATH, tls);
     }
 
     /** The settings for {@code host}'s dockerd: advertise its advertise interface/IP, else its address. */
     public ClusterSettings settingsFor(Host host) {
-        return new ClusterSettings(backend, endpoints, storePath, host.advertiseOrAddress(), ADVERTISE_PORT,
-                Optional.empty());
+        return new ClusterSettings(backend, endpoints, storePath, host.advertiseOrAddress(), ADVERTISE_PORT, tls);
     }
 
     /** "etcd://198.18.0.11:2379/network", as dockerd reports it in docker info. */

@@ -42,7 +42,10 @@ final class DockerJavaApi implements DockerApi {
                 .withNetworkMode(spec.networkMode())
                 .withRestartPolicy(RestartPolicy.parse(spec.restartPolicy()))
                 .withMounts(spec.volumes().stream()
-                        .map(v -> new Mount().withType(MountType.VOLUME).withSource(v.volume()).withTarget(v.path()))
+                        .map(v -> v.hostPath()
+                                ? new Mount().withType(MountType.BIND).withSource(v.volume()).withTarget(v.path())
+                                        .withReadOnly(true)
+                                : new Mount().withType(MountType.VOLUME).withSource(v.volume()).withTarget(v.path()))
                         .toList());
         CreateContainerCmd create = client.createContainerCmd(spec.image())
                 .withName(spec.name())

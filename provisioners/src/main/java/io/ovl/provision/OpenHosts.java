@@ -46,6 +46,20 @@ public final class OpenHosts implements AutoCloseable {
         return Optional.ofNullable(unreachable.get(name));
     }
 
+    /**
+     * The shell of {@code name}'s session, for checks that run over it (init's preflight).
+     *
+     * @throws OvlException (host failed) naming the host and why it was not reached
+     */
+    public io.ovl.ssh.RemoteShell shell(String name) {
+        ProvisionHost h = open.get(name);
+        if (h == null) {
+            throw new OvlException(io.ovl.core.ExitCode.HOST_FAILED, unreachable.getOrDefault(name,
+                    "host " + name + ": not a host of this run"));
+        }
+        return h.shell();
+    }
+
     /** The session of {@code name}; only for hosts the plan allowed, which were all reached. */
     ProvisionHost require(String name) {
         ProvisionHost h = open.get(name);

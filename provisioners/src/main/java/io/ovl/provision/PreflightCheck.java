@@ -5,8 +5,9 @@ import java.util.List;
 
 /**
  * One reason to refuse before the first change, as a pure function of what was read from the
- * hosts. {@link Preflight#DEFAULT} holds init's own; the doctor's checks can be adapted to this
- * seam and added to the list given to {@link Planner}.
+ * hosts. {@link Preflight#DEFAULT} holds init's own; doctor's checks come in through this seam too:
+ * {@link InitPreflight} runs them and {@link PreflightReport#withOwn} puts their failures first in
+ * the list given to {@link Planner}.
  */
 public interface PreflightCheck {
     /** Stable name, e.g. "engine.cluster-store". */

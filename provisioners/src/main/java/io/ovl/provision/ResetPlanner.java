@@ -19,9 +19,36 @@ public final class ResetPlanner {
 
     public static ResetPlan plan(Topology topology, List<HostState> states, boolean purge) {
         ClusterLayout layout = ClusterLayout.of(topology);
+        ResetPlan dropIns = dropInRemovals(topology.hosts(), states);
+        List<Blocker> blockers = new ArrayList<>(dropIns.blockers());
+        List<ResetPlan.StoreRemoval> store = new ArrayList<>();
+        layout.cluster().ifPresent(cluster -> {
+            for (KvNode node : cluster.nodes()) {
+                ContainerSpec spec = KvStoreSpecs.render(cluster, node.name());
+                HostState s = Preflight.stateOf(states, topology.host(node.name()).orElseThrow());
+                if (!s.storeContainer().isKnown()) {
+                    blockers.add(new Blocker(node.name(), "store.container", "cannot tell whether " + spec.name()
+                            + " exists: " + s.storeContainer().why()));
+                    continue;
+                }
+                // Host paths (TLS files) are the operator's, not ovl's data: --purge removes named volumes only.
+                List<String> volumes = purge ? spec.volumes().stream().filter(v -> !v.hostPath())
+                        .map(ContainerSpec.VolumeMount::volume).toList() : List.of();
+                store.add(new ResetPlan.StoreRemoval(node.name(), spec.name(),
+                        s.storeContainer().value().get().isPresent(), volumes));
+            }
+        });
+        return new ResetPlan(dropIns.hosts(), store, blockers);
+    }
+
+    /**
+     * The dockerd part of a reset alone, for any hosts (no store, so no kv topology needed):
+     * {@code ovl migrate} removes ovl's kv configuration with it before the hosts go to swarm mode.
+     */
+    public static ResetPlan dropInRemovals(List<Host> hostsToReset, List<HostState> states) {
         List<Blocker> blockers = new ArrayList<>();
         List<HostPlan> hosts = new ArrayList<>();
-        for (Host host : topology.hosts()) {
+        for (Host host : hostsToReset) {
             HostState s = Preflight.stateOf(states, host);
             if (s.dockerUnit().value().isEmpty() && s.initScript().isKnown()) {
                 DaemonJsonPlanner.reset(host, s, s.initScript().value().get(), blockers).ifPresent(hosts::add);
@@ -50,23 +77,7 @@ public final class ResetPlanner {
             hosts.add(new HostPlan(host.name(), List.of(new FileChange(DockerdDropIn.PATH, current, Optional.empty())),
                     true, "remove ovl's drop-in", s.runningContainers().value().orElse(0), "", ""));
         }
-        List<ResetPlan.StoreRemoval> store = new ArrayList<>();
-        layout.cluster().ifPresent(cluster -> {
-            for (KvNode node : cluster.nodes()) {
-                ContainerSpec spec = KvStoreSpecs.render(cluster, node.name());
-                HostState s = Preflight.stateOf(states, topology.host(node.name()).orElseThrow());
-                if (!s.storeContainer().isKnown()) {
-                    blockers.add(new Blocker(node.name(), "store.container", "cannot tell whether " + spec.name()
-                            + " exists: " + s.storeContainer().why()));
-                    continue;
-                }
-                List<String> volumes = purge ? spec.volumes().stream().map(ContainerSpec.VolumeMount::volume).toList()
-                        : List.of();
-                store.add(new ResetPlan.StoreRemoval(node.name(), spec.name(),
-                        s.storeContainer().value().get().isPresent(), volumes));
-            }
-        });
-        return new ResetPlan(hosts, store, blockers);
+        return new ResetPlan(hosts, List.of(), blockers);
     }
 
     private static boolean hasOvlKeys(HostState s) {

@@ -32,7 +32,8 @@ public final class SshHosts {
                                   ParallelHosts parallel) {
         HostAccess access = HostAccess.forTopologyFile(topologyFile);
         var backend = topology.kvStore().map(k -> k.backend()).orElse(io.ovl.topology.KvBackend.ETCD);
-        return OpenHosts.open(topology.hosts(), h -> new SshProvisionHost(sessions.apply(access.target(h)), backend),
+        var tls = topology.kvStore().flatMap(k -> k.tls());
+        return OpenHosts.open(topology.hosts(), h -> new SshProvisionHost(sessions.apply(access.target(h)), backend, tls),
                 parallel);
     }
 }

@@ -21,8 +21,15 @@ public record ContainerSpec(String name, String image, List<String> cmd, Map<Str
                             List<VolumeMount> volumes, String networkMode, List<Listen> listens,
                             String restartPolicy, Map<String, String> labels) {
 
-    /** A named volume mounted at {@code path} in the container. */
+    /**
+     * A named volume mounted at {@code path} in the container; a {@code volume} starting with "/"
+     * is a file or directory of the host, bind-mounted read-only (as with {@code docker run -v}).
+     */
     public record VolumeMount(String volume, String path) {
+        /** A host path bind-mounted read-only (the store's TLS files), not a named volume. */
+        public boolean hostPath() {
+            return volume.startsWith("/");
+        }
     }
 
     /** An address and port the container's process listens on. */

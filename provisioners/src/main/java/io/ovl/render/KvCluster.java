@@ -3,13 +3,19 @@ package io.ovl.render;
 import io.ovl.topology.KvBackend;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * The KV store ovl runs: backend, members (1, 3 or 5, so a majority survives a lost host), the
- * client port dockerd connects to, and the image.
+ * client port dockerd connects to, the image, and with {@code tls} the files (on every member's
+ * host) that make it speak TLS to clients and peers (etcd only).
  */
-public record KvCluster(KvBackend backend, List<KvNode> nodes, int clientPort, String image) {
+public record KvCluster(KvBackend backend, List<KvNode> nodes, int clientPort, String image, Optional<StoreTls> tls) {
+
+    public KvCluster(KvBackend backend, List<KvNode> nodes, int clientPort, String image) {
+        this(backend, nodes, clientPort, image, Optional.empty());
+    }
 
     public KvCluster {
         nodes = List.copyOf(nodes);
@@ -28,6 +34,9 @@ public record KvCluster(KvBackend backend, List<KvNode> nodes, int clientPort, S
         }
         if (image.isBlank()) {
             throw new IllegalArgumentException("KV image must not be empty");
+        }
+        if (tls.isPresent() && backend != KvBackend.ETCD) {
+            throw new IllegalArgumentException("ovl starts a TLS store for etcd only, not " + backend.key());
         }
     }
 

@@ -41,10 +41,16 @@ public final class KvStoreSpecs {
         List<KvNode> nodes = cluster.nodes();
         switch (cluster.backend()) {
             case ETCD -> {
+                String scheme = cluster.tls().isPresent() ? "https" : "http";
                 values.put("peer-port", Integer.toString(ETCD_PEER_PORT));
                 values.put("initial-cluster", nodes.stream()
-                        .map(n -> n.name() + "=http://" + n.address() + ":" + ETCD_PEER_PORT)
+                        .map(n -> n.name() + "=" + scheme + "://" + n.address() + ":" + ETCD_PEER_PORT)
                         .collect(Collectors.joining(",")));
+                cluster.tls().ifPresent(t -> {
+                    values.put("ca", t.caCertFile());
+                    values.put("cert", t.certFile());
+                    values.put("key", t.keyFile());
+                });
             }
             case CONSUL -> {
                 values.put("cluster-size", Integer.toString(nodes.size()));
@@ -61,7 +67,7 @@ public final class KvStoreSpecs {
                 values.put("servers", servers.toString());
             }
         }
-        return Template.load(templateOf(cluster.backend())).render(values, KvStoreSpecs::yamlDoubleQuoted);
+        return Template.load(templateOf(cluster)).render(values, KvStoreSpecs::yamlDoubleQuoted);
     }
 
     /** The container spec of member {@code nodeName}. */
@@ -70,7 +76,7 @@ public final class KvStoreSpecs {
         try {
             return YAML.readValue(text, ContainerSpec.class);
         } catch (IOException e) {
-            throw new TemplateException("templates/" + templateOf(cluster.backend())
+            throw new TemplateException("templates/" + templateOf(cluster)
                     + " does not render to a valid run spec: " + e.getMessage());
         }
     }
@@ -83,5 +89,10 @@ public final class KvStoreSpecs {
     /** The run-spec template of a backend under templates/: kv/consul.yaml, kv/etcd.yaml, kv/zookeeper.yaml. */
     static String templateOf(KvBackend backend) {
         return "kv/" + backend.key() + ".yaml";
+    }
+
+    /** kv/etcd-tls.yaml for an etcd store with TLS, else the backend's template. */
+    static String templateOf(KvCluster cluster) {
+        return cluster.tls().isPresent() ? "kv/" + cluster.backend().key() + "-tls.yaml" : templateOf(cluster.backend());
     }
 }

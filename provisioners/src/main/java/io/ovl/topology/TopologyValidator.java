@@ -5,6 +5,7 @@ import io.ovl.topology.rules.HostAddressesUnique;
 import io.ovl.topology.rules.HostNamesValid;
 import io.ovl.topology.rules.KvStoreHostsDeclared;
 import io.ovl.topology.rules.KvStoreSize;
+import io.ovl.topology.rules.KvStoreTls;
 import io.ovl.topology.rules.KvStoreUrl;
 import io.ovl.topology.rules.ModeSpecificKeys;
 import io.ovl.topology.rules.NetworkNamesUnique;
@@ -28,6 +29,7 @@ public final class TopologyValidator {
             new KvStoreSize(),
             new KvStoreHostsDeclared(),
             new KvStoreUrl(),
+            new KvStoreTls(),
             new SwarmManagers(),
             new NetworksValid(),
             new NetworkNamesUnique(),

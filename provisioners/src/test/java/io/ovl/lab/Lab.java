@@ -3,6 +3,7 @@ package io.ovl.lab;
 import static org.junit.jupiter.api.Assumptions.abort;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -129,6 +130,25 @@ public final class Lab implements AutoCloseable {
     /** Topology file of the full hosts (kv mode when all run Engine 20.10, else swarm). */
     public Path topologyPath() {
         return stateDir.resolve("topology.yaml");
+    }
+
+    /**
+     * The same topology, but logging in as the non-root user "ovl" with passwordless sudo
+     * ({@code become: sudo}), written next to it on first use: the path a careful operator takes.
+     */
+    public Path sudoTopologyPath() {
+        Path sudo = stateDir.resolve("topology-sudo.yaml");
+        try {
+            String root = Files.readString(topologyPath());
+            String asOvl = root.replaceFirst("(?m)^  user: root$", "  user: ovl\n  become: sudo");
+            if (asOvl.equals(root)) {
+                throw new IllegalStateException(topologyPath() + " has no '  user: root' line to change");
+            }
+            Files.writeString(sudo, asOvl);
+            return sudo;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**

@@ -48,13 +48,7 @@ class InitResetIT {
     static void up() {
         lab = Lab.start(Lab.uniqueName("init"), List.of("20.10", "20.10", "20.10"), 0);
         topology = new TopologyLoader().load(lab.topologyPath()).orThrow();
-        try {
-            sudoFile = lab.stateDir().resolve("topology-sudo.yaml");
-            java.nio.file.Files.writeString(sudoFile, java.nio.file.Files.readString(lab.topologyPath())
-                    .replaceFirst("(?m)^  user: root$", "  user: ovl\n  become: sudo"));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        sudoFile = lab.sudoTopologyPath();
         sudoTopology = new TopologyLoader().load(sudoFile).orThrow();
         h1 = lab.host("h1");
         h2 = lab.host("h2");

@@ -19,8 +19,6 @@ import io.ovl.ssh.RemoteFiles;
 import io.ovl.ssh.SshConnector;
 import io.ovl.topology.Topology;
 import io.ovl.topology.TopologyLoader;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -61,13 +59,7 @@ class NoSystemdInitIT {
     static void up() {
         lab = Lab.start(Lab.uniqueName("nosd"), List.of("20.10", "20.10", "20.10:sysv"), 0);
         topology = new TopologyLoader().load(lab.topologyPath()).orThrow();
-        try {
-            sudoFile = lab.stateDir().resolve("topology-sudo.yaml");
-            Files.writeString(sudoFile, Files.readString(lab.topologyPath())
-                    .replaceFirst("(?m)^  user: root$", "  user: ovl\n  become: sudo"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        sudoFile = lab.sudoTopologyPath();
         sudoTopology = new TopologyLoader().load(sudoFile).orThrow();
         h1 = lab.host("h1");
         h2 = lab.host("h2");

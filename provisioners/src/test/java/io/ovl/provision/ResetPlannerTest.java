@@ -1,5 +1,9 @@
 package io.ovl.provision;
 
+import io.ovl.topology.KvTls;
+import io.ovl.topology.Topology;
+import java.util.Optional;
+
 import static io.ovl.provision.Captured.H1;
 import static io.ovl.provision.Captured.H2;
 import static io.ovl.provision.Captured.H3;
@@ -36,6 +40,17 @@ class ResetPlannerTest {
     void purgeAlsoRemovesTheDataVolume() {
         ResetPlan plan = ResetPlanner.plan(Captured.labTopology(),
                 List.of(Captured.storeHostRunning(), Captured.joined(H2), Captured.joined(H3)), true);
+        assertEquals(List.of("ovl-kv-etcd-data"), plan.store().get(0).volumes());
+    }
+
+    @Test
+    void purgeOfATlsStoreRemovesItsDataVolumeButNeverTheOperatorsTlsFiles() {
+        Topology lab = Captured.labTopology();
+        Topology tls = new Topology(lab.version(), lab.mode(), lab.ssh(), Optional.of(lab.kvStore().orElseThrow()
+                .withTls(new KvTls("/etc/docker/kv-tls/ca.pem", "/etc/docker/kv-tls/node.pem", "/etc/docker/kv-tls/node-key.pem"))),
+                lab.swarm(), lab.hosts(), lab.networks());
+        ResetPlan plan = ResetPlanner.plan(tls, List.of(Captured.storeHostRunning(), Captured.joined(H2),
+                Captured.joined(H3)), true);
         assertEquals(List.of("ovl-kv-etcd-data"), plan.store().get(0).volumes());
     }
 

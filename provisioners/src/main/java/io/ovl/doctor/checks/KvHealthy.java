@@ -40,6 +40,10 @@ public final class KvHealthy extends HostLocalCheck {
         if (!host.host().overlay()) {
             return Verdict.skip("not an overlay host");
         }
+        if (context.topology().kvStore().get().tls().isPresent()) {
+            return Verdict.skip("TLS store: its health API is not asked (the client certificate is on the hosts);"
+                    + " kv.reachable checks its port and kv.tls-files the certificate files");
+        }
         List<StoreAnswer> answers = context.storeHealth().get(host.name());
         if (answers == null) {
             return Verdict.skip("dockerd uses no cluster store yet (before ovl init); kv.reachable checks the store's port");

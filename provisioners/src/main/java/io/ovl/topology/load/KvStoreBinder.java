@@ -7,9 +7,9 @@ import java.net.URISyntaxException;
 import java.util.List;
 import java.util.Optional;
 
-/** Reads {@code kv-store:}; image and port default per backend. */
+/** Reads {@code kv-store:}; image and port default per backend; {@code tls:} by {@link KvTlsBinder}. */
 final class KvStoreBinder {
-    static final List<String> KEYS = List.of("backend", "hosts", "image", "port", "url");
+    static final List<String> KEYS = List.of("backend", "hosts", "image", "port", "url", "tls");
 
     private KvStoreBinder() {
     }
@@ -22,7 +22,8 @@ final class KvStoreBinder {
         return new KvStore(backend, hosts,
                 m.string("image").orElse(backend.defaultImage()),
                 m.integer("port", 1, 65535).orElse(backend.defaultPort()),
-                m.string("url").flatMap(u -> uri(u, m, ctx)));
+                m.string("url").flatMap(u -> uri(u, m, ctx)),
+                m.node("tls").flatMap(n -> KvTlsBinder.read(n, m.path("tls"), ctx)));
     }
 
     private static Optional<URI> uri(String text, MapReader m, BindContext ctx) {

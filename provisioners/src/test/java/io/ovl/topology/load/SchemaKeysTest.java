@@ -38,6 +38,7 @@ class SchemaKeysTest {
         same(TopologyReader.KEYS, "/properties");
         same(SshBinder.KEYS, "/$defs/ssh/properties");
         same(KvStoreBinder.KEYS, "/properties/kv-store/properties");
+        same(KvTlsBinder.KEYS, "/properties/kv-store/properties/tls/properties");
         same(SwarmBinder.KEYS, "/properties/swarm/properties");
         same(HostBinder.KEYS, "/$defs/host/properties");
         same(NetworkBinder.KEYS, "/$defs/network/properties");

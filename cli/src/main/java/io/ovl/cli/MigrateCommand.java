@@ -1,0 +1,152 @@
+package io.ovl.cli;
+
+import io.ovl.core.ExitCode;
+import io.ovl.core.OvlException;
+import io.ovl.hosts.ParallelHosts;
+import io.ovl.migrate.KvInventory;
+import io.ovl.migrate.Migrate;
+import io.ovl.migrate.MigrationPlan;
+import io.ovl.migrate.MigrationReport;
+import io.ovl.provision.ApplyOptions;
+import io.ovl.provision.OpenHosts;
+import io.ovl.provision.SshHosts;
+import io.ovl.swarm.SwarmHosts;
+import io.ovl.topology.Mode;
+import io.ovl.topology.Topology;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code ovl migrate}: kv mode to swarm mode, keeping every overlay's addressing. */
+@Command(
+        name = "migrate",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Move hosts that ovl set up in kv mode (Engine 20.10, dockerd with ovl's",
+            "--cluster-store drop-in) to swarm mode, keeping every overlay network's",
+            "subnet, ip-range and gateway.",
+            "",
+            "-f names the topology to migrate TO: mode: swarm, the same hosts, the",
+            "managers with role: manager. The kv side is read from the hosts themselves:",
+            "ovl's drop-in, the cluster-store in docker info, and every global-scope",
+            "overlay network with the containers attached to it (docker network",
+            "inspect). Then, in order:",
+            "  1. save that inventory to " + KvInventory.PATH,
+            "     on every overlay host;",
+            "  2. remove ovl's drop-in and restart docker (as reset; rolled back if",
+            "     docker does not come up). Containers on those hosts stop;",
+            "  3. swarm init on the first manager, join the others (as init does in",
+            "     swarm mode);",
+            "  4. create every kv overlay on the manager, attachable, with the same",
+            "     addressing, plus the topology's own networks; check each one as the",
+            "     manager shows it;",
+            "  5. list the containers to reconnect, with the commands to run on their",
+            "     hosts (disconnect --force, connect --ip with the old address, start).",
+            "     ovl runs them only with --reconnect: you choose when each service",
+            "     comes back.",
+            "Swarm keeps no aux-addresses (its network create drops them): the plan",
+            "says so, and stops when one lies inside the range swarm hands out, unless",
+            "--accept-aux-loss.",
+            "The KV store container is kept (it holds the old state); remove it later",
+            "with `ovl reset -f KV-TOPOLOGY`, which finds no drop-in left and removes",
+            "only the store.",
+            "Run with --dry-run first. A run that stops half-way says where each host",
+            "stands; run migrate again to finish (it reads the saved inventory). A",
+            "finished migration has nothing to do."
+        },
+        footerHeading = "%nExit codes:%n",
+        footer = {
+            "  0 done (or nothing to do); 2 invalid topology or arguments, or not",
+            "  confirmed; 3 a check failed, nothing was changed; 4 a host failed (the",
+            "  summary says where each host stands).",
+            "",
+            "JSON (--output json): {\"dry-run\": bool, \"plan\": {kv-store,",
+            "inventory-path, kv-reset{hosts[...]}, swarm{manager, hosts[...]},",
+            "networks[{name, from-kv, subnet, ip-range, gateway, aux-addresses,",
+            "internal, encrypted, create-on, not-kept[]}], reconnect[{host, container,",
+            "networks[{network, ipv4}], commands[[argv]]}], blockers[{host, check,",
+            "message}], warnings[], nothing-to-do}, and after a run \"report\":",
+            "{exit-code, changed, saved[], kv-reset, swarm, checks[{name, ok,",
+            "differences[]}], reconnected[{host, status, detail}], reconnect[...],",
+            "stopped}}."
+        })
+public final class MigrateCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    TopologyOption topologyOption;
+
+    @Mixin
+    OutputOptions output;
+
+    @Option(names = "--dry-run", description = "Print the whole plan and change nothing.")
+    boolean dryRun;
+
+    @Option(names = {"-y", "--yes"}, description = "Go ahead without asking (needed when not on a terminal).")
+    boolean yes;
+
+    @Option(names = "--accept-aux-loss", description = "Go on although aux-addresses inside a network's handed-out"
+            + " range will not be reserved in the swarm.")
+    boolean acceptAuxLoss;
+
+    @Option(names = "--reconnect", description = "Once every network checks out, also run the reconnect commands"
+            + " of each container on its host (it starts again with its old address).")
+    boolean reconnect;
+
+    @Mixin
+    ParallelOption parallelOption;
+
+    @Override
+    public Integer call() throws Exception {
+        Path file = topologyOption.locate();
+        Topology topology = ProvisionRun.load(file);
+        if (topology.mode() != Mode.SWARM) {
+            throw new OvlException(ExitCode.USAGE, file + ": ovl migrate takes the topology to migrate to, with mode:"
+                    + " swarm; this one is mode: " + topology.mode().key() + ". Copy it, set mode: swarm, drop kv-store"
+                    + " and give the managers role: manager");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        boolean json = output.json();
+        ParallelHosts parallel = new ParallelHosts(parallelOption.value());
+        // One pool for both views of a host: one connection per host (the shell's, inside `ovl shell`).
+        try (CommandSessions sessions = CommandSessions.of(spec);
+             OpenHosts hosts = SshHosts.open(topology, file, sessions.pool(), parallel);
+             SwarmHosts swarmHosts = SwarmHosts.overSsh(topology, file, sessions.pool(), parallel);
+             AutoCloseable lock = dryRun ? null : ProvisionRun.lock(hosts, topology, "migrate")) {
+            Migrate migrate = new Migrate(topology, hosts, swarmHosts, parallel);
+            MigrationPlan plan = migrate.plan(acceptAuxLoss);
+            if (!json) {
+                out.print(MigrateView.planText(plan));
+                out.flush();
+            }
+            if (dryRun || plan.blocked() || plan.nothingToDo()) {
+                return ProvisionRun.endWithoutApplying(out, json, dryRun, MigrateView.planJson(plan), plan.blockers());
+            }
+            if (!yes) {
+                ProvisionRun.confirm("Migrate these hosts to swarm mode as planned above? [y/N] ", "migrate restarts"
+                        + " docker without the store (its containers stop) and starts a swarm; nothing was changed."
+                        + " Look at --dry-run, then pass --yes", OvlCommand.environmentOf(spec));
+            }
+            MigrationReport report = migrate.apply(plan, ApplyOptions.defaults(false),
+                    ProvisionRun.lines(json ? err : out), reconnect);
+            if (json) {
+                var root = Json.object();
+                root.put("dry-run", false);
+                root.set("plan", MigrateView.planJson(plan));
+                root.set("report", MigrateView.reportJson(report));
+                out.println(Json.write(root));
+            } else {
+                out.print(MigrateView.reportText(report));
+            }
+            out.flush();
+            return report.exitCode().code();
+        }
+    }
+}

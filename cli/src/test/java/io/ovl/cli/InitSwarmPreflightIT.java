@@ -1,0 +1,83 @@
+package io.ovl.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.ovl.lab.Lab;
+import io.ovl.lab.LabHost;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * {@code ovl init} in swarm mode with doctor's checks as preflight, through the real command line,
+ * on three real Engine 26 hosts (h1 the manager): the swarm management port 2377/tcp dropped on
+ * the manager stops init with exit 3 naming h1 and ports.reachable, and no host joins a swarm;
+ * without the fault init builds the swarm, and a re-run passes the checks of the set-up swarm
+ * (dockerd then holds 2377 and 7946) and changes nothing. Skips when not root or the lab cannot start.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class InitSwarmPreflightIT {
+    private static final String[] DROP_2377 = {"iptables", "-I", "INPUT", "-p", "tcp", "--dport", "2377", "-j", "DROP"};
+    private static final String[] UNDROP_2377 = {"iptables", "-D", "INPUT", "-p", "tcp", "--dport", "2377", "-j", "DROP"};
+
+    private static Lab lab;
+    private static Path topology;
+
+    @BeforeAll
+    static void up() {
+        lab = Lab.start(Lab.uniqueName("preswarm"), List.of("26", "26", "26"), 0);
+        topology = lab.topologyPath();
+    }
+
+    @AfterAll
+    static void down() {
+        if (lab != null) {
+            lab.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void aBlockedManagementPortStopsInitAndNoHostJoinsASwarm() {
+        LabHost h1 = lab.host("h1");
+        lab.exec(h1, DROP_2377);
+        Cli.Run r;
+        try {
+            r = Cli.run("init", "-f", topology.toString());
+        } finally {
+            lab.exec(h1, UNDROP_2377);
+        }
+
+        assertEquals(3, r.exit(), r.out() + r.err());
+        assertTrue(r.err().contains("nothing was changed: host " + h1.name() + ": ports.reachable: "), r.err());
+        assertTrue(r.out().contains("tcp/2377"), r.out());
+        for (LabHost h : lab.fullHosts()) {
+            assertEquals("inactive", swarmState(h), h.name());
+        }
+    }
+
+    @Test
+    @Order(2)
+    void withoutTheFaultInitBuildsTheSwarmAndAReRunPassesTheChecksAndChangesNothing() {
+        Cli.Run first = Cli.run("init", "-f", topology.toString());
+        assertEquals(0, first.exit(), first.out() + first.err());
+        for (LabHost h : lab.fullHosts()) {
+            assertEquals("active", swarmState(h), h.name());
+        }
+
+        Cli.Run again = Cli.run("init", "-f", topology.toString());
+        assertEquals(0, again.exit(), again.out() + again.err());
+        assertTrue(again.out().contains("0 error(s)"), again.out());
+        assertTrue(again.out().contains("Nothing to do"), again.out());
+    }
+
+    private static String swarmState(LabHost h) {
+        return lab.exec(h, "docker", "info", "--format", "{{.Swarm.LocalNodeState}}").stdout().strip();
+    }
+}

@@ -1,0 +1,44 @@
+package io.ovl.migrate;
+
+import io.ovl.doctor.Fact;
+import io.ovl.net.NetReadout;
+import io.ovl.provision.HostState;
+import io.ovl.swarm.SwarmFacts;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Everything {@link MigrationPlanner} reads, gathered before any change.
+ *
+ * @param kv       every topology host's dockerd configuration (ovl's drop-in, docker info with its
+ *                 ClusterStore, running containers, daemon.json), as kv reset reads it
+ * @param networks every overlay host's overlay networks with their local endpoints
+ * @param saved    per overlay host, the inventory an earlier migrate run saved there (empty: none)
+ * @param swarm    the swarm side, as swarm init reads it
+ * @param attached for each container the saved inventory names ({@link #key}), the networks it is
+ *                 configured for now, name to network ID; empty when the container is gone. A
+ *                 container whose entry names the swarm network's ID was reconnected already.
+ */
+public record MigrationFacts(List<HostState> kv, NetReadout networks, Map<String, Fact<Optional<KvInventory>>> saved,
+                             SwarmFacts swarm, Map<String, Fact<Optional<Map<String, String>>>> attached) {
+    public MigrationFacts {
+        kv = List.copyOf(kv);
+        Objects.requireNonNull(networks, "networks");
+        saved = Map.copyOf(saved);
+        Objects.requireNonNull(swarm, "swarm");
+        attached = Map.copyOf(attached);
+    }
+
+    /** Facts of a run with nothing saved yet, so no container to look up. */
+    public MigrationFacts(List<HostState> kv, NetReadout networks, Map<String, Fact<Optional<KvInventory>>> saved,
+                          SwarmFacts swarm) {
+        this(kv, networks, saved, swarm, Map.of());
+    }
+
+    /** "h2/web2": the key of {@link #attached}. */
+    public static String key(String host, String container) {
+        return host + "/" + container;
+    }
+}
