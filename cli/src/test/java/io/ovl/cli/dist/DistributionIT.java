@@ -69,7 +69,38 @@ class DistributionIT {
         assertEquals(first, second);
     }
 
+    /**
+     * An installation copied elsewhere carries the archive of its old path, which the JVM would
+     * silently ignore there: the launcher must make one for the new path, or every run would start
+     * without class-data sharing.
+     */
+    @Test
+    void aCopiedInstallationMakesAnArchiveOfItsOwn() throws Exception {
+        runLauncher("--version");
+        Path copy = unpacked.resolve("copied").resolve(home.getFileName());
+        copyTree(home, copy);
+        String first = runLauncher(copy, "--version");
+        try (Stream<Path> lib = Files.list(copy.resolve("lib"))) {
+            List<Path> archives = lib.filter(p -> p.getFileName().toString().matches("ovl-jvm-.*\\.jsa")).toList();
+            assertEquals(1, archives.size(), "only the copy's own archive is left: " + archives);
+        }
+        assertEquals(first, runLauncher(copy, "--version", "-Xshare:on"));
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        Files.createDirectories(to.getParent());
+        try (Stream<Path> all = Files.walk(from)) {
+            for (Path p : all.toList()) {
+                Files.copy(p, to.resolve(from.relativize(p).toString()), java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+            }
+        }
+    }
+
     private String runLauncher(String arg, String... jvmOptions) throws Exception {
+        return runLauncher(home, arg, jvmOptions);
+    }
+
+    private String runLauncher(Path home, String arg, String... jvmOptions) throws Exception {
         ProcessBuilder launcher = new ProcessBuilder(home.resolve("bin/ovl").toString(), arg)
                 .directory(unpacked.toFile())
                 .redirectErrorStream(true);
