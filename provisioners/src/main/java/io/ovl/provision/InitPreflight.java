@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * init's preflight: doctor's checks that matter for the change, run over the sessions init already
@@ -117,14 +118,17 @@ public final class InitPreflight {
         return new PreflightReport(false, out);
     }
 
+    private static final Set<String> STORE_STATE_CHECKS = Set.of("kv.reachable", "kv.healthy");
+
     /**
-     * A kv.* failure init sets right itself: the store is ovl's, and nothing blocked its port (it
-     * just does not run yet, or not healthily). init starts it and waits until it answers from
-     * every host before any dockerd restarts.
+     * A store that does not answer (kv.reachable) or not healthily (kv.healthy) is what init sets
+     * right itself when the store is ovl's and nothing blocked its port: init starts it and waits
+     * until it answers from every host before any dockerd restarts. Other kv.* failures, such as
+     * kv.tls-files, are nothing init creates and still stop it.
      */
     static boolean initStartsTheStore(Topology topology, CheckResult r, Optional<ProbeReport> probes) {
         Optional<KvStore> kv = topology.kvStore();
-        if (!r.check().startsWith("kv.") || kv.isEmpty() || kv.get().isExternal()) {
+        if (!STORE_STATE_CHECKS.contains(r.check()) || kv.isEmpty() || kv.get().isExternal()) {
             return false;
         }
         if (r.check().equals("kv.healthy")) {

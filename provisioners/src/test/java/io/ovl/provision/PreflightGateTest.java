@@ -4,6 +4,7 @@ import static io.ovl.provision.Captured.H1;
 import static io.ovl.provision.Captured.H2;
 import static io.ovl.provision.Captured.H3;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -41,6 +42,18 @@ class PreflightGateTest {
 
     private Plan plan(PreflightReport checks, HostState... states) {
         return new Planner(checks.withOwn(Preflight.DEFAULT)).plan(topology, List.of(states));
+    }
+
+    /**
+     * A store not running yet is init's to fix when the store is ovl's; missing TLS files are not
+     * (init would start store containers and then fail on them), so they must still stop it.
+     */
+    @Test
+    void onlyTheStoresOwnStateIsLeftToInitMissingTlsFilesStillStopIt() {
+        assertTrue(topology.kvStore().map(k -> !k.isExternal()).orElse(false), "the lab's store is ovl's");
+
+        assertTrue(InitPreflight.initStartsTheStore(topology, fail("kv.healthy", H2), Optional.empty()));
+        assertFalse(InitPreflight.initStartsTheStore(topology, fail("kv.tls-files", H2), Optional.empty()));
     }
 
     @Test
