@@ -1,5 +1,6 @@
 package io.ovl.cli;
 
+import io.ovl.access.HostAccess;
 import io.ovl.core.ExitCode;
 import io.ovl.core.OvlException;
 import io.ovl.hosts.ParallelHosts;
@@ -19,6 +20,7 @@ import io.ovl.swarm.SwarmPlan;
 import io.ovl.swarm.SwarmReset;
 import io.ovl.swarm.SwarmResetPlan;
 import io.ovl.ssh.SessionPool;
+import io.ovl.topology.Host;
 import io.ovl.topology.Topology;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -49,7 +51,7 @@ final class SwarmRun {
 
     int init(boolean dryRun, boolean force, boolean skipChecks, IgnoreList ignore) throws Exception {
         try (SwarmHosts hosts = open(); AutoCloseable lock = dryRun ? null : lock(hosts, "init")) {
-            PreflightReport checks = PreflightRun.run(topology, file, host -> shellOf(hosts, host.name()), parallel,
+            PreflightReport checks = PreflightRun.run(topology, file, host -> shellOf(hosts, host), parallel,
                     skipChecks, ignore, json ? err : out, err);
             SwarmInit init = new SwarmInit(topology, hosts);
             SwarmPlan plan = init.plan(force);
@@ -102,9 +104,17 @@ final class SwarmRun {
         }
     }
 
-    private static RemoteShell shellOf(SwarmHosts hosts, String name) {
-        return hosts.get(name).map(SwarmHost::shell).orElseThrow(() -> new OvlException(ExitCode.HOST_FAILED,
-                hosts.unreachableReason(name).orElse("host " + name + ": not reached")));
+    /**
+     * The session doctor's checks use for {@code host}: the swarm run's own for an overlay host; a
+     * host with {@code overlay: false} joins no swarm, so the run has none, but doctor checks every
+     * host of the topology (as {@code ovl doctor} does), so it gets one from the same pool.
+     */
+    private RemoteShell shellOf(SwarmHosts hosts, Host host) {
+        if (!host.overlay()) {
+            return pool.session(HostAccess.forTopologyFile(file).target(host));
+        }
+        return hosts.get(host.name()).map(SwarmHost::shell).orElseThrow(() -> new OvlException(ExitCode.HOST_FAILED,
+                hosts.unreachableReason(host.name()).orElse("host " + host.name() + ": not reached")));
     }
 
     private SwarmHosts open() {

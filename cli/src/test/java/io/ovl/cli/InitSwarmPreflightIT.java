@@ -1,10 +1,14 @@
 package io.ovl.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ovl.lab.Lab;
 import io.ovl.lab.LabHost;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -40,6 +44,35 @@ class InitSwarmPreflightIT {
         if (lab != null) {
             lab.close();
         }
+    }
+
+    /**
+     * A host with {@code overlay: false} joins no swarm, so the swarm run opens no session of its
+     * own to it; doctor still checks it (as {@code ovl doctor} does) and must reach it, not call it
+     * unreachable and stop init.
+     */
+    @Test
+    @Order(0)
+    void aHostOutsideTheOverlayIsCheckedAndDoesNotStopInit() throws Exception {
+        LabHost h3 = lab.host("h3");
+        Path outside = topology.resolveSibling("topology-h3-outside.yaml");
+        String text = Files.readString(topology);
+        String changed = text.replaceFirst("(?m)^(  - name: " + h3.name() + "\n    address: \\S+)$", "$1\n    overlay: false");
+        assertNotEquals(text, changed, "h3's entry in " + topology);
+        Files.writeString(outside, changed);
+
+        Cli.Run r = Cli.run("init", "-f", outside.toString(), "--dry-run", "--output", "json");
+
+        assertEquals(0, r.exit(), r.out() + r.err());
+        JsonNode results = new ObjectMapper().readTree(r.out()).path("plan").path("checks").path("results");
+        boolean h3Reached = false;
+        for (JsonNode c : results) {
+            if (c.path("host").asText().equals(h3.name()) && c.path("check").asText().equals("ssh.reachable")) {
+                assertEquals("pass", c.path("status").asText(), c.toString());
+                h3Reached = true;
+            }
+        }
+        assertTrue(h3Reached, "doctor's ssh.reachable on " + h3.name() + " in " + results);
     }
 
     @Test
