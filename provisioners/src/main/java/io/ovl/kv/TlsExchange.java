@@ -56,7 +56,7 @@ public final class TlsExchange {
         SSLContext context = context(pem);
         try (ServerSocket bridge = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
              Socket near = new Socket(InetAddress.getLoopbackAddress(), bridge.getLocalPort());
-             Socket far = bridge.accept()) {
+             Socket far = acceptOnly(bridge, near)) {
             Thread up = pump(far.getInputStream(), toStore, "ovl-tls-up", () -> { });
             // The store's end of stream becomes the bridge's, so a store that closes without TLS's
             // close_notify still ends the read below.
@@ -74,6 +74,21 @@ public final class TlsExchange {
                 down.interrupt();
             }
         }
+    }
+
+    /**
+     * The bridge's other end, and only if it is {@code near}: another local process could connect
+     * to the loopback port first and would otherwise get a pipe to the store through the Docker
+     * host's SSH channel.
+     */
+    private static Socket acceptOnly(ServerSocket bridge, Socket near) throws IOException {
+        Socket far = bridge.accept();
+        if (far.getPort() != near.getLocalPort() || !far.getInetAddress().equals(near.getLocalAddress())) {
+            far.close();
+            throw new IOException("another local process connected to ovl's TLS bridge (from "
+                    + far.getRemoteSocketAddress() + ") before ovl did; refused, nothing was sent to the store");
+        }
+        return far;
     }
 
     static SSLContext context(Pem pem) throws GeneralSecurityException, IOException {
