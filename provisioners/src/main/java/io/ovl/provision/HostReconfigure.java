@@ -59,7 +59,8 @@ final class HostReconfigure {
             } else {
                 String dir = f.path().substring(0, f.path().lastIndexOf('/'));
                 host.shell().run(RemoteCommand.of("mkdir", "-p", "--", dir)).requireSuccess("create " + dir);
-                host.files().writeFileAtomically(f.path(), f.after().get().getBytes(StandardCharsets.UTF_8),
+                // An existing file (an operator's daemon.json) keeps its owner and mode; new ones are root's 0644.
+                host.files().writeFileKeepingMode(f.path(), f.after().get().getBytes(StandardCharsets.UTF_8),
                         "root", "root", 0644);
             }
         }

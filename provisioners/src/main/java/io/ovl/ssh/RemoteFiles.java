@@ -65,6 +65,27 @@ public final class RemoteFiles {
         return Optional.of(r.requireSuccess("read " + path).stdout());
     }
 
+    /**
+     * As {@link #writeFileAtomically}, but a file that exists keeps its owner, group and mode: an
+     * operator's 0600 daemon.json stays 0600 after ovl merged keys into it, and after a rollback.
+     * A new file gets {@code owner}, {@code group} and {@code mode}.
+     */
+    public WriteOutcome writeFileKeepingMode(String path, byte[] content, String owner, String group, int mode) {
+        requireAbsolute(path);
+        CommandResult r = shell.run(RemoteCommand.script(
+                "if [ -e \"$1\" ]; then exec stat -L -c '%u %g %a' -- \"$1\"; else exit " + MISSING + "; fi", path));
+        if (r.exitCode() == MISSING) {
+            return writeFileAtomically(path, content, owner, group, mode);
+        }
+        String stat = r.requireSuccess("stat " + path).stdoutText().strip();
+        if (!stat.matches("[0-9]+ [0-9]+ [0-7]{1,4}")) {
+            throw new OvlException(ExitCode.SOFTWARE, "host " + host + ": stat " + path + ": expected 'UID GID MODE', got '"
+                    + stat + "'; nothing was written");
+        }
+        String[] st = stat.split(" ");
+        return writeFileAtomically(path, content, st[0], st[1], Integer.parseInt(st[2], 8));
+    }
+
     public WriteOutcome writeFileAtomically(String path, byte[] content, String owner, String group, int mode) {
         requireAbsolute(path);
         requireName(owner, "owner");

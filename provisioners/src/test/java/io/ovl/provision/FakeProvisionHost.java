@@ -61,6 +61,9 @@ final class FakeProvisionHost implements ProvisionHost {
         if (answers.containsKey(c)) {
             return answers.get(c);
         }
+        if (a.get(0).equals("sh") && a.get(2).contains("exec stat")) {
+            return files.containsKey(a.get(4)) ? ok(c, "0 0 644\n") : result(c, 100, "");
+        }
         if (a.get(0).equals("sh") && a.get(2).contains("exec cat")) {
             String path = a.get(4);
             return files.containsKey(path) ? ok(c, files.get(path)) : result(c, 100, "");

@@ -259,6 +259,31 @@ class HostSessionIT {
     }
 
     @Test
+    void writeKeepingModeKeepsAnExistingFilesOwnerAndModeAndGivesANewOneTheDefaults() throws IOException {
+        Path key = TestKeys.generate(dir.resolve("keys"), "ed25519", "");
+        try (LoopbackSshd sshd = LoopbackSshd.start(dir.resolve("sshd"), TestKeys.publicKey(key))) {
+            TestClient client = new TestClient(dir.resolve("client"));
+            client.trust(sshd);
+            Path remoteDir = Files.createDirectories(dir.resolve("keep"));
+            String existing = remoteDir.resolve("daemon.json").toString();
+            String fresh = remoteDir.resolve("new.conf").toString();
+            try (HostSession s = client.connector().open(TestClient.target("node13", sshd, key))) {
+                RemoteFiles files = s.files();
+                files.writeFileAtomically(existing, "{}\n".getBytes(StandardCharsets.UTF_8), "daemon", "root", 0600);
+
+                assertEquals(RemoteFiles.WriteOutcome.REPLACED, files.writeFileKeepingMode(existing,
+                        "{\"a\":1}\n".getBytes(StandardCharsets.UTF_8), "root", "root", 0644));
+                assertEquals("daemon root 600", stat(s, existing));
+                assertEquals("{\"a\":1}\n", Files.readString(Path.of(existing)));
+
+                assertEquals(RemoteFiles.WriteOutcome.CREATED, files.writeFileKeepingMode(fresh,
+                        "x\n".getBytes(StandardCharsets.UTF_8), "root", "root", 0644));
+                assertEquals("root root 644", stat(s, fresh));
+            }
+        }
+    }
+
+    @Test
     void failedWriteLeavesTheOldFileAndNoTemporary() throws IOException {
         Path key = TestKeys.generate(dir.resolve("keys"), "ed25519", "");
         try (LoopbackSshd sshd = LoopbackSshd.start(dir.resolve("sshd"), TestKeys.publicKey(key))) {
