@@ -52,7 +52,11 @@ class FactGathererTest {
         FakeHost host = FakeHost.of("h2-2010")
                 .fail(FactCommands.DOCKER_INFO, 1, NO_DAEMON)
                 .fail(FactCommands.DOCKER_LOG, 127, "sh: 1: journalctl: not found\n");
-        HostFacts facts = FakeHost.gatherer(FIXED).gather(host.batchShell());
+        Recording batched = new Recording(host.batchShell());
+        HostFacts facts = FakeHost.gatherer(FIXED).gather(batched);
+
+        // From the one batch, not from the one-by-one fallback that would give the same facts.
+        assertEquals(List.of(CommandBatch.of(FactGatherer.BATCH, FakeHost.NONCE).request()), batched.sent);
 
         assertFalse(facts.dockerInfo().isKnown());
         assertEquals("`docker info --format '{{json .}}'` exited with status 1: " + NO_DAEMON.strip(),
@@ -69,7 +73,11 @@ class FactGathererTest {
     void factOutputHoldingMarkerLikeTextStaysThatFactsOutput() {
         String hostname = "doctor-h2\novl-batch-" + FakeHost.NONCE.replace('0', 'f') + " 3 0\n";
         FakeHost host = FakeHost.of("h2-2010").answer(FactCommands.HOSTNAME, hostname);
-        HostFacts facts = FakeHost.gatherer(FIXED).gather(host.batchShell());
+        Recording batched = new Recording(host.batchShell());
+        HostFacts facts = FakeHost.gatherer(FIXED).gather(batched);
+
+        // The batch split it right: a mis-split would fall back to one command each, sending more.
+        assertEquals(List.of(CommandBatch.of(FactGatherer.BATCH, FakeHost.NONCE).request()), batched.sent);
         assertEquals(hostname.strip(), facts.hostname().value().orElseThrow());
         assertTrue(facts.kernel().isKnown());
     }
