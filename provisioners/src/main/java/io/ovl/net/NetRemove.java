@@ -4,6 +4,7 @@ import io.ovl.core.ExitCode;
 import io.ovl.core.OvlException;
 import io.ovl.provision.ProvisionProgress;
 import io.ovl.ssh.CommandResult;
+import io.ovl.ssh.RemoteCommand;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,9 @@ import java.util.Optional;
  * host that lists it, then waits until no overlay host lists it.
  */
 public final class NetRemove {
+    /** Docker's refusal while it still counts an endpoint on the network. */
+    private static final String ACTIVE_ENDPOINTS = "has active endpoints";
+
     private final NetHosts hosts;
     private final VisibilityWait visibility;
     private final ProvisionProgress progress;
@@ -84,7 +88,20 @@ public final class NetRemove {
                         + " lists it (may remove: " + String.join(", ", removeFrom) + "; lists it: "
                         + String.join(", ", network.seenOn()) + ")"));
         progress.step(on, "removing network " + name);
-        CommandResult r = hosts.shell(on).orElseThrow().run(NetCommands.remove(network.definition().id()));
+        RemoteCommand rm = NetCommands.remove(network.definition().id());
+        CommandResult r = hosts.shell(on).orElseThrow().run(rm);
+        if (!r.succeeded() && !disconnected.isEmpty() && r.stderrText().contains(ACTIVE_ENDPOINTS)) {
+            // kv mode: a disconnect on another host reaches this one through the store, not at once;
+            // Docker counts the endpoint as active until it does (seen on the lab right after --force).
+            progress.step(on, "waiting until the disconnects reach " + on);
+            CommandResult[] last = {r};
+            visibility.poll(() -> {
+                last[0] = hosts.shell(on).orElseThrow().run(rm);
+                return last[0].succeeded() || !last[0].stderrText().contains(ACTIVE_ENDPOINTS)
+                        ? Optional.of(last[0]) : Optional.empty();
+            });
+            r = last[0];
+        }
         if (!r.succeeded()) {
             throw new OvlException(ExitCode.HOST_FAILED, "host " + on + ": docker network rm " + name + ": "
                     + r.stderrText().strip());

@@ -39,6 +39,11 @@ public final class VisibilityWait {
         }
     }
 
+    /** Asks {@code attempt} again, within this wait, until it answers: for other steps that wait on the same propagation. */
+    public <T> Optional<T> poll(java.util.function.Supplier<Optional<T>> attempt) {
+        return Poll.until(wait, interval, attempt);
+    }
+
     /** {@link #until(String, boolean, List)} on every overlay host. */
     public Visibility until(String network, boolean present) {
         return until(network, present, hosts.names());

@@ -121,6 +121,39 @@ class ListingAndRemoveTest {
         assertEquals(List.of("h2"), MergedNetwork.of("myoverlay", workerOnly, SWARM_MUST_SEE).orElseThrow().missingOn());
     }
 
+    /**
+     * kv mode after --force: h3's disconnect reaches h2 through the store a moment later, and until
+     * then Docker on h2 refuses the rm with "has active endpoints". rm asks again within the wait.
+     */
+    @Test
+    void rmAfterForcedDisconnectsAsksAgainWhileDockerStillCountsTheEndpoint() {
+        NetReadout r = readout(Map.of("h2", Fact.known(List.of(EMPTY_ON_H2)), "h3", Fact.known(List.of(WEB_ON_H3)),
+                "h4", Fact.known(List.of(EMPTY_ON_H2))));
+        MergedNetwork m = MergedNetwork.of("myoverlay", r, KV_MUST_SEE).orElseThrow();
+        FakeRemoteShell h3 = new FakeRemoteShell("h3").on(NetCommands.disconnect("myoverlay", "web1"), "")
+                .on(NetCommands.OVERLAY_NAMES, "");
+        FakeRemoteShell h4 = new FakeRemoteShell("h4").on(NetCommands.OVERLAY_NAMES, "");
+        java.util.concurrent.atomic.AtomicInteger rmCalls = new java.util.concurrent.atomic.AtomicInteger();
+        io.ovl.ssh.RemoteShell h2 = command -> {
+            if (command.equals(NetCommands.remove("id1"))) {
+                boolean stale = rmCalls.incrementAndGet() < 3;
+                return new io.ovl.ssh.CommandResult("h2", command, stale ? 1 : 0, new byte[0], (stale
+                        ? "Error response from daemon: error while removing network: network myoverlay id id1 has active endpoints"
+                        : "").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+            return new io.ovl.ssh.CommandResult("h2", command, 0, new byte[0], new byte[0]);
+        };
+        NetHosts hosts = new NetHosts(List.of("h2", "h3", "h4"), Map.of("h2", h2, "h3", h3, "h4", h4), Map.of());
+        NetRemove rm = new NetRemove(hosts, new VisibilityWait(hosts, new ParallelHosts(3), Duration.ofSeconds(30),
+                Duration.ofMillis(1), ProvisionProgress.NONE), ProvisionProgress.NONE);
+
+        NetRemove.Outcome outcome = rm.remove(m, List.of("h2", "h3", "h4"));
+
+        assertEquals("h2", outcome.removedOn());
+        assertEquals(List.of("web1 on h3"), outcome.disconnected());
+        assertEquals(3, rmCalls.get());
+    }
+
     @Test
     void rmRunsOnAHostThatMayRemoveItNotOnAWorkerThatListsItFirst() {
         // swarm, worker w1 first in topology order and listing it (a container there used it), manager m1 second.
