@@ -9,11 +9,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.ovl.doctor.Fact;
 import io.ovl.hosts.ParallelHosts;
 import io.ovl.provision.ProvisionProgress;
+import io.ovl.ssh.CommandResult;
 import io.ovl.ssh.FakeRemoteShell;
+import io.ovl.ssh.RemoteShell;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -133,15 +137,15 @@ class ListingAndRemoveTest {
         FakeRemoteShell h3 = new FakeRemoteShell("h3").on(NetCommands.disconnect("myoverlay", "web1"), "")
                 .on(NetCommands.OVERLAY_NAMES, "");
         FakeRemoteShell h4 = new FakeRemoteShell("h4").on(NetCommands.OVERLAY_NAMES, "");
-        java.util.concurrent.atomic.AtomicInteger rmCalls = new java.util.concurrent.atomic.AtomicInteger();
-        io.ovl.ssh.RemoteShell h2 = command -> {
+        AtomicInteger rmCalls = new AtomicInteger();
+        RemoteShell h2 = command -> {
             if (command.equals(NetCommands.remove("id1"))) {
                 boolean stale = rmCalls.incrementAndGet() < 3;
-                return new io.ovl.ssh.CommandResult("h2", command, stale ? 1 : 0, new byte[0], (stale
+                return new CommandResult("h2", command, stale ? 1 : 0, new byte[0], (stale
                         ? "Error response from daemon: error while removing network: network myoverlay id id1 has active endpoints"
-                        : "").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                        : "").getBytes(StandardCharsets.UTF_8));
             }
-            return new io.ovl.ssh.CommandResult("h2", command, 0, new byte[0], new byte[0]);
+            return new CommandResult("h2", command, 0, new byte[0], new byte[0]);
         };
         NetHosts hosts = new NetHosts(List.of("h2", "h3", "h4"), Map.of("h2", h2, "h3", h3, "h4", h4), Map.of());
         NetRemove rm = new NetRemove(hosts, new VisibilityWait(hosts, new ParallelHosts(3), Duration.ofSeconds(30),
