@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Waits until every overlay host lists a network (after create) or no longer lists it (after rm).
@@ -40,7 +41,7 @@ public final class VisibilityWait {
     }
 
     /** Asks {@code attempt} again, within this wait, until it answers: for other steps that wait on the same propagation. */
-    public <T> Optional<T> poll(java.util.function.Supplier<Optional<T>> attempt) {
+    public <T> Optional<T> poll(Supplier<Optional<T>> attempt) {
         return Poll.until(wait, interval, attempt);
     }
 
