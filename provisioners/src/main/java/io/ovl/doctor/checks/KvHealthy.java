@@ -52,6 +52,10 @@ public final class KvHealthy extends HostLocalCheck {
             return Verdict.skip("could not ask the TLS store from here: " + cannotAsk.get());
         }
         List<StoreAnswer> answers = context.storeHealth().get(host.name());
+        if (answers == null && tls) {
+            return Verdict.skip("the TLS store was not asked from here: dockerd uses no cluster store yet (before ovl init),"
+                    + " or this connection cannot open a channel to the store; kv.reachable checks the store's port");
+        }
         if (answers == null) {
             return Verdict.skip("dockerd uses no cluster store yet (before ovl init); kv.reachable checks the store's port");
         }
