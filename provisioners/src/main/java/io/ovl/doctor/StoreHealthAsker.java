@@ -1,21 +1,21 @@
 package io.ovl.doctor;
 
+import io.ovl.core.OvlException;
 import io.ovl.facts.DockerInfo;
 import io.ovl.hosts.HostResult;
 import io.ovl.hosts.ParallelHosts;
-import io.ovl.core.OvlException;
 import io.ovl.kv.StoreAnswer;
 import io.ovl.kv.StoreChannelProbe;
 import io.ovl.kv.StoreDialer;
-import io.ovl.kv.TlsExchange;
-import io.ovl.ssh.RemoteFiles;
-import io.ovl.topology.KvStore;
-import io.ovl.topology.KvTls;
 import io.ovl.kv.StoreHealth;
+import io.ovl.kv.TlsExchange;
 import io.ovl.ssh.CommandResult;
 import io.ovl.ssh.RemoteCommand;
+import io.ovl.ssh.RemoteFiles;
 import io.ovl.ssh.RemoteShell;
 import io.ovl.topology.KvBackend;
+import io.ovl.topology.KvStore;
+import io.ovl.topology.KvTls;
 import io.ovl.topology.Mode;
 import io.ovl.topology.Topology;
 import java.util.Arrays;

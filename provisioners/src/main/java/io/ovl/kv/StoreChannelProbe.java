@@ -112,6 +112,11 @@ public final class StoreChannelProbe {
         return !answer.healthy() && answer.detail().startsWith("TLS with the store from ");
     }
 
+    /** Whether {@code answer} failed because the host's TLS files are no usable PEM (as {@link #ask} words it). */
+    public static boolean tlsFilesUnusable(StoreAnswer answer) {
+        return !answer.healthy() && answer.detail().startsWith("TLS files of kv-store.tls on ");
+    }
+
     private static byte[] readAll(InputStream in) throws IOException {
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
         byte[] chunk = new byte[4096];

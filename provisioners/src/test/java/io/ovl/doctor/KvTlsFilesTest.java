@@ -178,6 +178,18 @@ class KvTlsFilesTest {
         assertTrue(hint.contains("openssl s_client"), hint);
     }
 
+    @Test
+    void kvHealthyFailsTlsFilesThatAreNoPemWithAHintToConvertThemNotToStartTheStore() {
+        List<GatheredHost> hosts = Labs.context(EXTERNAL_TLS, Labs.healthy()).hosts();
+        DoctorContext ctx = new DoctorContext(EXTERNAL_TLS, hosts, Optional.empty(), Map.of("h2", List.of(
+                new StoreAnswer("198.18.144.11:2379", false, "TLS files of kv-store.tls on h2: the key is not an"
+                        + " unencrypted PKCS#8 PEM key"))), Map.of("h2", Fact.known(List.of())));
+        Verdict h2 = verdict(new KvHealthy(), ctx, "h2");
+        assertEquals(Status.FAIL, h2.status());
+        String hint = h2.hint().orElseThrow();
+        assertTrue(hint.contains("unencrypted PKCS#8 PEM key on h2") && !hint.contains("start the store"), hint);
+    }
+
     private static DoctorContext context(Map<String, RemoteShell> shells) {
         List<GatheredHost> hosts = Labs.context(EXTERNAL_TLS, Labs.healthy()).hosts();
         return new DoctorContext(EXTERNAL_TLS, hosts, Optional.empty(), Map.of(),

@@ -96,6 +96,7 @@ class StoreChannelProbeTest {
                 Optional.of(new TlsExchange.Pem("not a certificate", "not a certificate", "not a key")), EP);
         assertFalse(a.healthy());
         assertTrue(a.detail().startsWith("TLS files of kv-store.tls on h2: "), a.detail());
+        assertTrue(StoreChannelProbe.tlsFilesUnusable(a));
         assertFalse(StoreChannelProbe.tlsFailed(a));
     }
 
@@ -109,6 +110,7 @@ class StoreChannelProbeTest {
         assertFalse(a.healthy(), "a plain answer to a TLS client is no health answer: " + a.detail());
         assertTrue(a.detail().startsWith("TLS with the store from h2 failed: "), a.detail());
         assertTrue(StoreChannelProbe.tlsFailed(a));
+        assertFalse(StoreChannelProbe.tlsFilesUnusable(a));
         assertEquals(EP, a.endpoint());
     }
 

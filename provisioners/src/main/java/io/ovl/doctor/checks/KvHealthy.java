@@ -2,10 +2,10 @@ package io.ovl.doctor.checks;
 
 import io.ovl.doctor.CheckSeverity;
 import io.ovl.doctor.DoctorContext;
+import io.ovl.doctor.Fact;
 import io.ovl.doctor.GatheredHost;
 import io.ovl.doctor.HostLocalCheck;
 import io.ovl.doctor.Verdict;
-import io.ovl.doctor.Fact;
 import io.ovl.kv.StoreAnswer;
 import io.ovl.kv.StoreChannelProbe;
 import io.ovl.topology.KvTls;
@@ -72,6 +72,11 @@ public final class KvHealthy extends HostLocalCheck {
                     + " names the address dialled (subjectAltName), and that the store trusts the CA of the client"
                     + " certificate (" + kvTls(context).cert() + "); `openssl s_client -connect ENDPOINT -CAfile CA -cert"
                     + " CERT -key KEY` on the host shows the handshake");
+        }
+        if (unhealthy.stream().anyMatch(StoreChannelProbe::tlsFilesUnusable)) {
+            return Verdict.fail(message, "make kv-store.tls ca and cert (" + kvTls(context).ca() + ", " + kvTls(context).cert()
+                    + ") PEM certificates and key (" + kvTls(context).key() + ") an unencrypted PKCS#8 PEM key on "
+                    + host.name() + " (`openssl pkcs8 -topk8 -nocrypt -in KEY` converts one)");
         }
         return Verdict.fail(message, "start the store (ovl init starts ovl's store containers; `docker start` them on the"
                 + " kv-store hosts), then check this host's dockerd log for discovery errors and restart docker once the"
