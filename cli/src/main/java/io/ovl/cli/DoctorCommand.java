@@ -10,6 +10,7 @@ import io.ovl.doctor.HostConnection;
 import io.ovl.doctor.IgnoreList;
 import io.ovl.doctor.PortProber;
 import io.ovl.hosts.ParallelHosts;
+import io.ovl.kv.StoreDialer;
 import io.ovl.ssh.CommandResult;
 import io.ovl.ssh.HostSession;
 import io.ovl.ssh.RemoteCommand;
@@ -119,6 +120,12 @@ public final class DoctorCommand implements Callable<Integer> {
         @Override
         public CommandResult run(RemoteCommand command) {
             return session.run(command);
+        }
+
+        /** Over the pooled SSH session, so kv.healthy asks a TLS store as init does. */
+        @Override
+        public Optional<StoreDialer> storeDialer() {
+            return Optional.of(StoreDialer.over(session));
         }
 
         @Override

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ovl.lab.CommandResult;
 import io.ovl.lab.Lab;
 import io.ovl.lab.LabHost;
@@ -34,7 +36,9 @@ import org.junit.jupiter.api.io.TempDir;
  * (exit 3, kv.tls-files naming host and path, nothing changed); with the files in place init points
  * dockerd at the store with the three --cluster-store-opt, and a network created on h2 is seen on
  * h3 and carries traffic, which proves dockerd talks TLS with its certificate (the store refuses
- * anything else). Then ovl starts its own etcd with TLS (templates/kv/etcd-tls.yaml) from the
+ * anything else). doctor's kv.healthy then asks the store over TLS from h2 and h3 and passes; with
+ * another CA's file in place of the CA on h3 it fails there naming the TLS problem (the file is
+ * restored after). Then ovl starts its own etcd with TLS (templates/kv/etcd-tls.yaml) from the
  * same kind of files on h1, and reset --purge removes the store but keeps the TLS files. Skips
  * when not root or the lab cannot start.
  */
@@ -134,6 +138,47 @@ class InitTlsIT {
 
     @Test
     @Order(3)
+    void doctorAsksTheTlsStoreOverTlsFromEveryOverlayHost() throws IOException {
+        Cli.Run r = Cli.run("doctor", "-f", topology.toString(), "--output", "json");
+
+        Map<String, JsonNode> kvHealthy = results(r, "kv.healthy");
+        for (LabHost h : List.of(h2, h3)) {
+            JsonNode v = kvHealthy.get(h.name());
+            assertEquals("pass", v.path("status").asText(), h.name() + ": " + v);
+            // Asked over TLS with the host's client certificate (the store refuses anything else).
+            assertTrue(v.path("message").asText().startsWith(h1.address() + ":2379: TLS, etcd /health: "), v.toString());
+        }
+        assertEquals("skip", kvHealthy.get(h1.name()).path("status").asText(), "h1 is no overlay host");
+        assertEquals("pass", results(r, "kv.tls-files").get(h2.name()).path("status").asText(), r.out());
+    }
+
+    @Test
+    @Order(4)
+    void aCaFileOfAnotherCaFailsKvHealthyOnThatHostNamingTheTlsProblem() throws Exception {
+        openssl("req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "other-ca-key.pem", "-out", "other-ca.pem",
+                "-days", "2", "-subj", "/CN=another-ca");
+        copy(h3, "other-ca.pem", CA);
+        try {
+            Cli.Run r = Cli.run("doctor", "-f", topology.toString(), "--output", "json", "--no-probe");
+
+            assertEquals(3, r.exit(), r.out() + r.err());
+            Map<String, JsonNode> kvHealthy = results(r, "kv.healthy");
+            JsonNode h3v = kvHealthy.get(h3.name());
+            assertEquals("fail", h3v.path("status").asText(), h3v.toString());
+            String message = h3v.path("message").asText();
+            assertTrue(message.contains(h1.address() + ":2379: TLS with the store from " + h3.name() + " failed: "),
+                    message);
+            // The JDK's reason: the store's certificate does not chain to the CA h3 has.
+            assertTrue(message.contains("PKIX") || message.contains("certification path"), message);
+            assertTrue(h3v.path("hint").asText().contains(CA), h3v.toString());
+            assertEquals("pass", kvHealthy.get(h2.name()).path("status").asText(), kvHealthy.get(h2.name()).toString());
+        } finally {
+            copy(h3, "ca.pem", CA);
+        }
+    }
+
+    @Test
+    @Order(5)
     void ovlStartsItsOwnEtcdWithTlsAndResetKeepsTheTlsFiles() throws IOException {
         Cli.Run reset = Cli.run("reset", "-f", topology.toString(), "--yes");
         assertEquals(0, reset.exit(), reset.out() + reset.err());
@@ -240,6 +285,18 @@ class InitTlsIT {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Doctor's JSON results of one check, by host. */
+    private static Map<String, JsonNode> results(Cli.Run r, String check) throws IOException {
+        Map<String, JsonNode> out = new LinkedHashMap<>();
+        for (JsonNode c : new ObjectMapper().readTree(r.out()).path("checks")) {
+            if (c.path("name").asText().equals(check)) {
+                c.path("results").forEach(v -> out.put(v.path("host").asText(), v));
+            }
+        }
+        assertFalse(out.isEmpty(), "no results of " + check + " in: " + r.out() + r.err());
+        return out;
     }
 
     private static Map<String, String> invocations() {

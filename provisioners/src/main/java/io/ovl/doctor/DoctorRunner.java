@@ -1,6 +1,7 @@
 package io.ovl.doctor;
 
 import io.ovl.kv.StoreAnswer;
+import io.ovl.kv.StoreDialer;
 import io.ovl.core.OvlException;
 import io.ovl.hosts.HostResult;
 import io.ovl.hosts.ParallelHosts;
@@ -64,6 +65,7 @@ public final class DoctorRunner {
             }
         });
         Map<String, RemoteShell> shells = new LinkedHashMap<>();
+        Map<String, StoreDialer> dialers = new LinkedHashMap<>();
         List<GatheredHost> gathered = new ArrayList<>();
         try {
             for (int i = 0; i < opened.size(); i++) {
@@ -71,6 +73,7 @@ public final class DoctorRunner {
                 HostResult<Opened> r = opened.get(i);
                 if (r.value().isPresent()) {
                     shells.put(host.name(), r.value().get().connection());
+                    r.value().get().connection().storeDialer().ifPresent(d -> dialers.put(host.name(), d));
                     gathered.add(GatheredHost.reached(host, r.value().get().facts()));
                 } else {
                     String error = r.error().map(OvlException::getMessage).orElse("unknown error");
@@ -83,8 +86,10 @@ public final class DoctorRunner {
                 progress.probing(shells.size(), PortProber.LISTEN_SECONDS);
                 probes = Optional.of(prober.get().probe(topology, gathered, shells));
             }
-            Map<String, List<StoreAnswer>> storeHealth = StoreHealthAsker.ask(topology, gathered, shells, parallel);
+            // TLS files first: a TLS store is asked only from hosts that have them all (else kv.tls-files says so).
             Map<String, Fact<List<String>>> tlsMissing = TlsFiles.read(topology, gathered, shells, parallel);
+            Map<String, List<StoreAnswer>> storeHealth = StoreHealthAsker.ask(topology, gathered, shells, dialers,
+                    tlsMissing, parallel);
             return new DoctorContext(topology, gathered, probes, storeHealth, tlsMissing);
         } finally {
             for (HostResult<Opened> r : opened) {

@@ -1,14 +1,21 @@
 package io.ovl.doctor;
 
+import io.ovl.core.OvlException;
 import io.ovl.facts.DockerInfo;
 import io.ovl.hosts.HostResult;
 import io.ovl.hosts.ParallelHosts;
 import io.ovl.kv.StoreAnswer;
+import io.ovl.kv.StoreChannelProbe;
+import io.ovl.kv.StoreDialer;
 import io.ovl.kv.StoreHealth;
+import io.ovl.kv.TlsExchange;
 import io.ovl.ssh.CommandResult;
 import io.ovl.ssh.RemoteCommand;
+import io.ovl.ssh.RemoteFiles;
 import io.ovl.ssh.RemoteShell;
 import io.ovl.topology.KvBackend;
+import io.ovl.topology.KvStore;
+import io.ovl.topology.KvTls;
 import io.ovl.topology.Mode;
 import io.ovl.topology.Topology;
 import java.util.Arrays;
@@ -24,6 +31,7 @@ import java.util.Optional;
  *
  * <p>Which endpoints: those the host's dockerd runs with (after setup), else an external store's
  * (kv-store url). Before setup a store ovl runs does not exist yet; kv.reachable covers its port.
+ * A TLS store is asked over TLS through an SSH channel instead, as init asks it (see {@link #ask}).
  */
 final class StoreHealthAsker {
 
@@ -43,12 +51,36 @@ final class StoreHealthAsker {
     record StoreTarget(KvBackend backend, List<ExternalStore> endpoints) {
     }
 
+    /** A plain store's health from every overlay host (no TLS: no dialers needed). */
     static Map<String, List<StoreAnswer>> ask(Topology topology, List<GatheredHost> hosts,
                                               Map<String, RemoteShell> shells, ParallelHosts parallel) {
+        return ask(topology, hosts, shells, Map.of(), Map.of(), parallel);
+    }
+
+    /**
+     * The store's health as each overlay host sees it. A plain store is asked with perl over the
+     * host's shell; a TLS store (kv-store.tls) through the host's {@link StoreDialer} with the
+     * client certificate read from that host, exactly as init's store probe asks it
+     * ({@link StoreChannelProbe}), and only from hosts where kv.tls-files found every file: where
+     * one is missing that check reports it, and kv.healthy says it could not ask.
+     *
+     * @param dialers    host name -> streams to the store from that host (hosts without one are not asked a TLS store)
+     * @param tlsMissing kv.tls-files' facts: host name -> the TLS files missing there
+     */
+    static Map<String, List<StoreAnswer>> ask(Topology topology, List<GatheredHost> hosts,
+                                              Map<String, RemoteShell> shells, Map<String, StoreDialer> dialers,
+                                              Map<String, Fact<List<String>>> tlsMissing, ParallelHosts parallel) {
+        Optional<KvTls> tls = topology.kvStore().flatMap(KvStore::tls);
         List<GatheredHost> asked = hosts.stream()
-                .filter(h -> shells.containsKey(h.name()) && target(topology, h).isPresent()).toList();
+                .filter(h -> shells.containsKey(h.name()) && target(topology, h).isPresent())
+                .filter(h -> tls.isEmpty() || (dialers.containsKey(h.name()) && allTlsFilesThere(tlsMissing.get(h.name()))))
+                .toList();
         List<HostResult<List<StoreAnswer>>> results = parallel.forEach(asked, GatheredHost::name, h -> {
             StoreTarget t = target(topology, h).orElseThrow();
+            if (tls.isPresent()) {
+                return askOverTls(new RemoteFiles(shells.get(h.name()), h.name()), dialers.get(h.name()), h.name(),
+                        tls.get(), t);
+            }
             return t.endpoints().stream().map(e -> askOne(shells.get(h.name()), t.backend(), e)).toList();
         });
         Map<String, List<StoreAnswer>> out = new LinkedHashMap<>();
@@ -59,12 +91,29 @@ final class StoreHealthAsker {
         return out;
     }
 
+    private static boolean allTlsFilesThere(Fact<List<String>> missing) {
+        return missing instanceof Fact.Known<List<String>> known && known.get().isEmpty();
+    }
+
+    /** Reads the host's TLS files once, then asks every endpoint over TLS from that host. */
+    static List<StoreAnswer> askOverTls(RemoteFiles files, StoreDialer dialer, String host, KvTls tls, StoreTarget target) {
+        TlsExchange.Pem pem;
+        try {
+            pem = StoreChannelProbe.readPem(files, tls, host);
+        } catch (OvlException e) {
+            return target.endpoints().stream().map(e2 -> new StoreAnswer(endpoint(e2), false, e.getMessage())).toList();
+        }
+        return target.endpoints().stream()
+                .map(e -> StoreChannelProbe.ask(dialer, host, target.backend(), Optional.of(pem), endpoint(e))).toList();
+    }
+
+    private static String endpoint(ExternalStore e) {
+        return (e.host().contains(":") ? "[" + e.host() + "]" : e.host()) + ":" + e.port();
+    }
+
     static Optional<StoreTarget> target(Topology topology, GatheredHost host) {
         if (topology.mode() != Mode.KV || topology.kvStore().isEmpty() || !host.reached() || !host.host().overlay()) {
             return Optional.empty();
-        }
-        if (topology.kvStore().get().tls().isPresent()) {
-            return Optional.empty(); // a TLS store wants the client certificate, which is on the hosts (kv.healthy says so)
         }
         KvBackend declared = topology.kvStore().get().backend();
         Optional<String> running = host.facts().dockerInfo().value().flatMap(DockerInfo::clusterStore);

@@ -7,6 +7,8 @@ import io.ovl.doctor.DoctorReport;
 import io.ovl.doctor.DoctorRunner;
 import io.ovl.doctor.FactGatherer;
 import io.ovl.doctor.HostConnection;
+import io.ovl.kv.StoreDialer;
+import io.ovl.ssh.HostSession;
 import io.ovl.doctor.IgnoreList;
 import io.ovl.doctor.PortProber;
 import io.ovl.doctor.ProbeOutcome;
@@ -149,6 +151,12 @@ public final class InitPreflight {
         @Override
         public void close() {
             // init closes its sessions when the whole command ends
+        }
+
+        /** init's sessions are SSH sessions, so kv.healthy can ask a TLS store through them. */
+        @Override
+        public Optional<StoreDialer> storeDialer() {
+            return shell instanceof HostSession session ? Optional.of(StoreDialer.over(session)) : Optional.empty();
         }
     }
 }

@@ -10,6 +10,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.ovl.doctor.checks.KvHealthy;
 import io.ovl.doctor.checks.KvTlsFiles;
 import io.ovl.hosts.ParallelHosts;
+import io.ovl.kv.StoreAnswer;
+import io.ovl.kv.StoreDialer;
+import io.ovl.ssh.CommandResult;
 import io.ovl.ssh.FakeRemoteShell;
 import io.ovl.ssh.RemoteShell;
 import io.ovl.topology.KvBackend;
@@ -18,7 +21,9 @@ import io.ovl.topology.KvTls;
 import io.ovl.topology.Mode;
 import io.ovl.topology.SshSettings;
 import io.ovl.topology.Topology;
+import java.io.IOException;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -98,15 +103,91 @@ class KvTlsFilesTest {
         assertEquals(Status.SKIP, verdict(new KvTlsFiles(), Labs.context(plain, Labs.healthy()), "h2").status());
     }
 
+    /**
+     * kv.healthy over a TLS store: asked only from a host where kv.tls-files found every file, with
+     * the files read from that host and through that host's dialer. FAKE shells (TLS files answered
+     * by path, the last argument of RemoteFiles' read) and a FAKE dialer that records the dial and
+     * refuses it; the real TLS path runs in InitTlsIT.
+     */
     @Test
-    void kvHealthyDoesNotAskATlsStoreAndSaysWhy() {
-        Map<String, RemoteShell> shells = Map.of("h2", new FakeRemoteShell("h2"), "h3", new FakeRemoteShell("h3"));
+    void kvHealthyAsksATlsStoreOnlyWhereEveryFileIsThereAndElsewhereSaysItCouldNotAsk() {
+        Map<String, RemoteShell> listing = Map.of(
+                "h2", new FakeRemoteShell("h2").on(TlsFiles.command(TLS), TLS.key() + "\n"),
+                "h3", new FakeRemoteShell("h3").on(TlsFiles.command(TLS), ""));
+        List<String> read = new ArrayList<>();
+        RemoteShell h3Files = command -> {
+            String path = command.argv().get(command.argv().size() - 1);
+            read.add(path);
+            return CommandResult.ok("h3", command, "PEM of " + path);
+        };
+        List<String> dialled = new ArrayList<>();
+        StoreDialer refusing = (address, port) -> {
+            dialled.add(address + ":" + port);
+            throw new IOException("connect failed");
+        };
+        DoctorContext base = context(listing);
+
+        Map<String, List<StoreAnswer>> answers = StoreHealthAsker.ask(EXTERNAL_TLS, base.hosts(),
+                Map.of("h2", new FakeRemoteShell("h2"), "h3", h3Files), Map.of("h2", refusing, "h3", refusing),
+                base.tlsFilesMissing(), new ParallelHosts(1));
+
+        assertEquals(List.of("h3"), List.copyOf(answers.keySet()), "h2 lacks a TLS file: not asked");
+        assertEquals(List.of(TLS.ca(), TLS.cert(), TLS.key()), read);
+        assertEquals(List.of("198.18.144.11:2379"), dialled);
+        DoctorContext ctx = new DoctorContext(EXTERNAL_TLS, base.hosts(), Optional.empty(), answers, base.tlsFilesMissing());
+        Verdict h2 = verdict(new KvHealthy(), ctx, "h2");
+        assertEquals(Status.SKIP, h2.status(), "kv.tls-files already fails h2");
+        assertEquals("could not ask the TLS store from here: its TLS files are missing or unreadable (" + TLS.key()
+                + "; see kv.tls-files)", h2.message());
+        Verdict h3 = verdict(new KvHealthy(), ctx, "h3");
+        assertEquals(Status.FAIL, h3.status());
+        assertEquals("the store is not healthy from here: 198.18.144.11:2379: cannot connect from h3: connect failed",
+                h3.message());
+    }
+
+    @Test
+    void kvHealthySaysItCouldNotAskWhereTheTlsFilesCouldNotBeLookedAt() {
+        DoctorContext ctx = context(Map.of(
+                "h2", new FakeRemoteShell("h2").on(TlsFiles.command(TLS), 1, "", "sudo: a password is required"),
+                "h3", new FakeRemoteShell("h3").on(TlsFiles.command(TLS), "")));
+        Verdict h2 = verdict(new KvHealthy(), ctx, "h2");
+        assertEquals(Status.SKIP, h2.status());
+        assertTrue(h2.message().startsWith("could not ask the TLS store from here: could not tell whether its TLS files"
+                + " are readable: ") && h2.message().contains("sudo: a password is required"), h2.message());
+    }
+
+    @Test
+    void kvHealthyPassesATlsStoreSayingItAskedOverTlsAndFailsAHandshakeNamingHostEndpointReasonAndFix() {
         List<GatheredHost> hosts = Labs.context(EXTERNAL_TLS, Labs.healthy()).hosts();
-        assertEquals(Map.of(), StoreHealthAsker.ask(EXTERNAL_TLS, hosts, shells, new ParallelHosts(1)));
-        Verdict v = verdict(new KvHealthy(), context(Map.of("h2", new FakeRemoteShell("h2").on(TlsFiles.command(TLS), ""),
-                "h3", new FakeRemoteShell("h3").on(TlsFiles.command(TLS), ""))), "h2");
-        assertEquals(Status.SKIP, v.status());
-        assertTrue(v.message().startsWith("TLS store"), v.message());
+        Map<String, Fact<List<String>>> allThere = Map.of("h2", Fact.known(List.of()), "h3", Fact.known(List.of()));
+        DoctorContext ctx = new DoctorContext(EXTERNAL_TLS, hosts, Optional.empty(), Map.of(
+                "h2", List.of(new StoreAnswer("198.18.144.11:2379", true, "TLS, etcd /health: {\"health\":\"true\"}")),
+                "h3", List.of(new StoreAnswer("198.18.144.11:2379", false, "TLS with the store from h3 failed:"
+                        + " PKIX path building failed"))), allThere);
+
+        Verdict h2 = verdict(new KvHealthy(), ctx, "h2");
+        assertEquals(Status.PASS, h2.status());
+        assertEquals("198.18.144.11:2379: TLS, etcd /health: {\"health\":\"true\"}", h2.message());
+
+        Verdict h3 = verdict(new KvHealthy(), ctx, "h3");
+        assertEquals(Status.FAIL, h3.status());
+        assertEquals("the store is not healthy from here: 198.18.144.11:2379: TLS with the store from h3 failed:"
+                + " PKIX path building failed", h3.message());
+        String hint = h3.hint().orElseThrow();
+        assertTrue(hint.startsWith("the TLS handshake failed: check on h3 that kv-store.tls ca (" + TLS.ca() + ")"), hint);
+        assertTrue(hint.contains("openssl s_client"), hint);
+    }
+
+    @Test
+    void kvHealthyFailsTlsFilesThatAreNoPemWithAHintToConvertThemNotToStartTheStore() {
+        List<GatheredHost> hosts = Labs.context(EXTERNAL_TLS, Labs.healthy()).hosts();
+        DoctorContext ctx = new DoctorContext(EXTERNAL_TLS, hosts, Optional.empty(), Map.of("h2", List.of(
+                new StoreAnswer("198.18.144.11:2379", false, "TLS files of kv-store.tls on h2: the key is not an"
+                        + " unencrypted PKCS#8 PEM key"))), Map.of("h2", Fact.known(List.of())));
+        Verdict h2 = verdict(new KvHealthy(), ctx, "h2");
+        assertEquals(Status.FAIL, h2.status());
+        String hint = h2.hint().orElseThrow();
+        assertTrue(hint.contains("unencrypted PKCS#8 PEM key on h2") && !hint.contains("start the store"), hint);
     }
 
     private static DoctorContext context(Map<String, RemoteShell> shells) {

@@ -2,19 +2,25 @@ package io.ovl.doctor.checks;
 
 import io.ovl.doctor.CheckSeverity;
 import io.ovl.doctor.DoctorContext;
+import io.ovl.doctor.Fact;
 import io.ovl.doctor.GatheredHost;
 import io.ovl.doctor.HostLocalCheck;
 import io.ovl.doctor.Verdict;
 import io.ovl.kv.StoreAnswer;
+import io.ovl.kv.StoreChannelProbe;
+import io.ovl.topology.KvTls;
 import io.ovl.topology.Mode;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
  * kv mode, after setup: the KV store is healthy by its own API (etcd /health, Consul's leader,
  * ZooKeeper's srvr), asked from each overlay host at the endpoints its dockerd runs with (or an
  * external store's). An open port is not enough: an etcd member without quorum accepts
- * connections and still fails every write dockerd makes.
+ * connections and still fails every write dockerd makes. A TLS store (kv-store.tls) is asked over
+ * TLS with the host's own client certificate, as init asks it; a failed handshake fails here with
+ * the TLS reason, and where kv.tls-files finds a file missing this check says it could not ask.
  */
 public final class KvHealthy extends HostLocalCheck {
     @Override
@@ -40,11 +46,16 @@ public final class KvHealthy extends HostLocalCheck {
         if (!host.host().overlay()) {
             return Verdict.skip("not an overlay host");
         }
-        if (context.topology().kvStore().get().tls().isPresent()) {
-            return Verdict.skip("TLS store: its health API is not asked (the client certificate is on the hosts);"
-                    + " kv.reachable checks its port and kv.tls-files the certificate files");
+        boolean tls = context.topology().kvStore().get().tls().isPresent();
+        Optional<String> cannotAsk = tls ? whyTlsFilesStopTheAsking(context, host) : Optional.empty();
+        if (cannotAsk.isPresent()) {
+            return Verdict.skip("could not ask the TLS store from here: " + cannotAsk.get());
         }
         List<StoreAnswer> answers = context.storeHealth().get(host.name());
+        if (answers == null && tls) {
+            return Verdict.skip("the TLS store was not asked from here: dockerd uses no cluster store yet (before ovl init),"
+                    + " or this connection cannot open a channel to the store; kv.reachable checks the store's port");
+        }
         if (answers == null) {
             return Verdict.skip("dockerd uses no cluster store yet (before ovl init); kv.reachable checks the store's port");
         }
@@ -55,9 +66,42 @@ public final class KvHealthy extends HostLocalCheck {
         String message = (unhealthy.size() == answers.size() ? "the store is not healthy from here: "
                 : unhealthy.size() + " of " + answers.size() + " store endpoints are not healthy from here: ")
                 + describe(unhealthy);
+        if (unhealthy.stream().anyMatch(StoreChannelProbe::tlsFailed)) {
+            return Verdict.fail(message, "the TLS handshake failed: check on " + host.name() + " that kv-store.tls ca ("
+                    + kvTls(context).ca() + ") is the CA that signed the store's certificate, that the store's certificate"
+                    + " names the address dialled (subjectAltName), and that the store trusts the CA of the client"
+                    + " certificate (" + kvTls(context).cert() + "); `openssl s_client -connect ENDPOINT -CAfile CA -cert"
+                    + " CERT -key KEY` on the host shows the handshake");
+        }
+        if (unhealthy.stream().anyMatch(StoreChannelProbe::tlsFilesUnusable)) {
+            return Verdict.fail(message, "make kv-store.tls ca and cert (" + kvTls(context).ca() + ", " + kvTls(context).cert()
+                    + ") PEM certificates and key (" + kvTls(context).key() + ") an unencrypted PKCS#8 PEM key on "
+                    + host.name() + " (`openssl pkcs8 -topk8 -nocrypt -in KEY` converts one)");
+        }
         return Verdict.fail(message, "start the store (ovl init starts ovl's store containers; `docker start` them on the"
                 + " kv-store hosts), then check this host's dockerd log for discovery errors and restart docker once the"
                 + " store answers");
+    }
+
+    /**
+     * kv-store.tls files missing or unknown here are kv.tls-files' failure; kv.healthy then did not
+     * ask (StoreHealthAsker asks only where every file is there) and must not fail a second time.
+     */
+    private static Optional<String> whyTlsFilesStopTheAsking(DoctorContext context, GatheredHost host) {
+        Fact<List<String>> missing = context.tlsFilesMissing().get(host.name());
+        if (missing == null) {
+            return Optional.empty();
+        }
+        if (missing instanceof Fact.Unknown<List<String>> unknown) {
+            return Optional.of("could not tell whether its TLS files are readable: " + unknown.why() + " (see kv.tls-files)");
+        }
+        List<String> paths = ((Fact.Known<List<String>>) missing).get();
+        return paths.isEmpty() ? Optional.empty() : Optional.of("its TLS files are missing or unreadable ("
+                + String.join(", ", paths) + "; see kv.tls-files)");
+    }
+
+    private static KvTls kvTls(DoctorContext context) {
+        return context.topology().kvStore().flatMap(k -> k.tls()).orElseThrow();
     }
 
     private static String describe(List<StoreAnswer> answers) {
