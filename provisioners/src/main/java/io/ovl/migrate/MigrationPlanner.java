@@ -166,7 +166,7 @@ public final class MigrationPlanner {
             }
             for (StoppedContainers.Container c : f.value().get()) {
                 for (StoppedContainers.ConfiguredNetwork n : c.networks()) {
-                    String kvName = kvNames.get(n.networkId());
+                    String kvName = n.networkId().isEmpty() ? null : kvNames.get(n.networkId());
                     if (kvName != null) {
                         out.add(new Attachment(host, c.name(), kvName, n.ipv4(), true));
                     }
