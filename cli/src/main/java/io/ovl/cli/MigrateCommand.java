@@ -35,7 +35,8 @@ import picocli.CommandLine.Spec;
             "managers with role: manager. The kv side is read from the hosts themselves:",
             "ovl's drop-in, the cluster-store in docker info, and every global-scope",
             "overlay network with the containers attached to it (docker network",
-            "inspect). Then, in order:",
+            "inspect), and the stopped containers still configured for one (docker",
+            "container inspect of exited and created ones). Then, in order:",
             "  1. save that inventory to " + KvInventory.PATH,
             "     on every overlay host;",
             "  2. remove ovl's drop-in and restart docker (as reset; rolled back if",
@@ -46,7 +47,8 @@ import picocli.CommandLine.Spec;
             "     addressing, plus the topology's own networks; check each one as the",
             "     manager shows it;",
             "  5. list the containers to reconnect, with the commands to run on their",
-            "     hosts (disconnect --force, connect --ip with the old address, start).",
+            "     hosts (disconnect --force, connect --ip with the old address, start;",
+            "     a container that was stopped before is reconnected, not started).",
             "     ovl runs them only with --reconnect: you choose when each service",
             "     comes back.",
             "Swarm keeps no aux-addresses (its network create drops them): the plan",
@@ -69,8 +71,8 @@ import picocli.CommandLine.Spec;
             "inventory-path, kv-reset{hosts[...]}, swarm{manager, hosts[...]},",
             "networks[{name, from-kv, subnet, ip-range, gateway, aux-addresses,",
             "internal, encrypted, create-on, not-kept[]}], reconnect[{host, container,",
-            "networks[{network, ipv4}], commands[[argv]]}], blockers[{host, check,",
-            "message}], warnings[], nothing-to-do}, and after a run \"report\":",
+            "stopped, networks[{network, ipv4}], commands[[argv]]}], blockers[{host,",
+            "check, message}], warnings[], nothing-to-do}, and after a run \"report\":",
             "{exit-code, changed, saved[], kv-reset, swarm, checks[{name, ok,",
             "differences[]}], reconnected[{host, status, detail}], reconnect[...],",
             "stopped}}."
@@ -96,7 +98,8 @@ public final class MigrateCommand implements Callable<Integer> {
     boolean acceptAuxLoss;
 
     @Option(names = "--reconnect", description = "Once every network checks out, also run the reconnect commands"
-            + " of each container on its host (it starts again with its old address).")
+            + " of each container on its host (it starts again with its old address; one that was stopped before the"
+            + " migration is reconnected and left stopped).")
     boolean reconnect;
 
     @Mixin

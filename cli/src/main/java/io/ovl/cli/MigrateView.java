@@ -81,7 +81,8 @@ final class MigrateView {
         for (Reconnect r : reconnects) {
             b.append("  ").append(r.host()).append(": ").append(r.container()).append(" (")
                     .append(r.attachments().stream().map(a -> a.network() + (a.ipv4().isEmpty() ? "" : " " + a.ipv4()))
-                            .collect(Collectors.joining(", "))).append("):\n      ")
+                            .collect(Collectors.joining(", "))).append(r.stopped() ? ", stopped before the migration:"
+                            + " reconnected, not started" : "").append("):\n      ")
                     .append(r.commands().stream().map(MigrateView::shell).collect(Collectors.joining(" && ")))
                     .append('\n');
         }
@@ -179,6 +180,7 @@ final class MigrateView {
             ObjectNode o = out.addObject();
             o.put("host", r.host());
             o.put("container", r.container());
+            o.put("stopped", r.stopped());
             ArrayNode nets = o.putArray("networks");
             for (Attachment a : r.attachments()) {
                 ObjectNode n = nets.addObject();

@@ -127,6 +127,24 @@ class MigrateCommandTest {
     }
 
     @Test
+    void aContainerStoppedBeforeTheMigrationIsMarkedAndGetsNoStartCommand() throws Exception {
+        Attachment web3 = new Attachment("h3", "web3", "labnet", "172.16.16.200", true);
+        MigrationPlan base = plan();
+        MigrationPlan plan = new MigrationPlan(base.inventory(), base.kvReset(), base.networks(), base.target(), base.swarm(),
+                List.of(base.reconnects().get(0), new Reconnect("h3", "web3", List.of(web3))), List.of(), List.of());
+
+        String text = MigrateView.planText(plan);
+        assertTrue(text.contains("  h3: web3 (labnet 172.16.16.200, stopped before the migration: reconnected, not"
+                + " started):\n      docker network disconnect --force labnet web3 && docker network connect --ip"
+                + " 172.16.16.200 labnet web3\n"), text);
+        assertTrue(text.contains("docker start web2\n"), text);
+        JsonNode json = new ObjectMapper().readTree(Json.write(MigrateView.planJson(plan)));
+        assertEquals(List.of(false, true), List.of(json.path("reconnect").get(0).path("stopped").asBoolean(),
+                json.path("reconnect").get(1).path("stopped").asBoolean()));
+        assertEquals(2, json.path("reconnect").get(1).path("commands").size());
+    }
+
+    @Test
     void thePlanJsonHasTheNetworksAddressingAndTheReconnectArgv() throws Exception {
         JsonNode json = new ObjectMapper().readTree(Json.write(MigrateView.planJson(plan())));
 

@@ -96,6 +96,7 @@ public record KvInventory(Optional<String> clusterStore, List<OverlayNetwork> ne
             o.put("container", a.container());
             o.put("network", a.network());
             o.put("ipv4", a.ipv4());
+            o.put("stopped", a.stopped());
         }
         return root.toPrettyString() + "\n";
     }
@@ -115,7 +116,7 @@ public record KvInventory(Optional<String> clusterStore, List<OverlayNetwork> ne
         List<Attachment> atts = new ArrayList<>();
         for (JsonNode a : root.path("attachments")) {
             atts.add(new Attachment(a.path("host").asText(), a.path("container").asText(), a.path("network").asText(),
-                    a.path("ipv4").asText("")));
+                    a.path("ipv4").asText(""), a.path("stopped").asBoolean(false))); // absent in files of 0.1: running
         }
         String store = root.path("cluster-store").asText("");
         return new KvInventory(store.isEmpty() ? Optional.empty() : Optional.of(store), nets, atts);

@@ -80,7 +80,25 @@ public final class Migrate {
             saved.put(r.host(), r.value().<Fact<Optional<KvInventory>>>map(Fact::known)
                     .orElseGet(() -> Fact.unknown(r.error().map(OvlException::getMessage).orElse("failed"))));
         }
-        return new MigrationFacts(kv, networks, saved, SwarmFacts.read(topology, swarmHosts), attached(saved));
+        return new MigrationFacts(kv, networks, saved, SwarmFacts.read(topology, swarmHosts), attached(saved),
+                stopped(reached));
+    }
+
+    /** Each reached overlay host's containers that do not run, with the networks they are configured for. */
+    private Map<String, Fact<List<StoppedContainers.Container>>> stopped(List<Host> reached) {
+        Map<String, Fact<List<StoppedContainers.Container>>> out = new LinkedHashMap<>();
+        for (HostResult<Fact<List<StoppedContainers.Container>>> r : parallel.forEach(reached, Host::name, h -> {
+            ProvisionHost host = hosts.get(h.name()).orElseThrow();
+            Fact<List<String>> ids = Fact.of(host.shell(), StoppedContainers.LIST, StoppedContainers::parseIds);
+            if (!ids.isKnown() || ids.value().orElseThrow().isEmpty()) {
+                return ids.map(none -> List.<StoppedContainers.Container>of());
+            }
+            return Fact.of(host.shell(), StoppedContainers.inspect(ids.value().orElseThrow()), StoppedContainers::parse);
+        })) {
+            out.put(r.host(), r.value().orElseGet(() -> Fact.unknown(r.error().map(OvlException::getMessage)
+                    .orElse("failed"))));
+        }
+        return out;
     }
 
     /** Where each container of a saved inventory stands now (a re-run must not ask to reconnect it twice). */
@@ -164,7 +182,7 @@ public final class Migrate {
             }
             out.add(failed.isEmpty()
                     ? new HostOutcome(r.host(), HostOutcome.Status.CHANGED, r.container() + ": reconnected to " + what
-                            + " and started")
+                            + (r.stopped() ? ", left stopped as it was before the migration" : " and started"))
                     : new HostOutcome(r.host(), HostOutcome.Status.FAILED, r.container() + ": " + failed));
         }
         return out;

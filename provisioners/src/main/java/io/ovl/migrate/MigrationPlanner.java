@@ -139,7 +139,41 @@ public final class MigrationPlanner {
             }
             inventory = inventory.merge(saved.value().get().orElse(KvInventory.empty()));
         }
-        return inventory;
+        // Last, so a container the inventory has as running (stopped by migrate's own restart) stays running.
+        return inventory.merge(new KvInventory(Optional.empty(), List.of(), stopped(facts, inventory, blockers)));
+    }
+
+    /**
+     * The stopped containers configured for a kv overlay, matched by the network ID they name (the kv
+     * network's ID is the same on every host). One that names a network only by its key (created,
+     * never started: no ID) is left out: it finds the swarm network of that name at start, seen on
+     * the lab. Once reconnected, a container names no kv ID any more, so a re-run does not list it.
+     */
+    private static List<Attachment> stopped(MigrationFacts facts, KvInventory kv, List<Blocker> blockers) {
+        Map<String, String> kvNames = new LinkedHashMap<>();
+        kv.networks().forEach(n -> kvNames.put(n.id(), n.name()));
+        List<Attachment> out = new ArrayList<>();
+        for (String host : facts.networks().hosts()) {
+            Fact<List<StoppedContainers.Container>> f = facts.stopped().get(host);
+            if (f == null) {
+                continue; // not reached: the network readout's blocker names the host
+            }
+            if (!f.isKnown()) {
+                blockers.add(new Blocker(host, "containers.read", "cannot list its stopped containers, so a stopped"
+                        + " container on a kv network would not be reconnected and could not start after the migration: "
+                        + f.why()));
+                continue;
+            }
+            for (StoppedContainers.Container c : f.value().get()) {
+                for (StoppedContainers.ConfiguredNetwork n : c.networks()) {
+                    String kvName = n.networkId().isEmpty() ? null : kvNames.get(n.networkId());
+                    if (kvName != null) {
+                        out.add(new Attachment(host, c.name(), kvName, n.ipv4(), true));
+                    }
+                }
+            }
+        }
+        return out;
     }
 
     private static List<CarriedNetwork> carry(Topology topology, KvInventory inventory, boolean acceptAuxLoss,
@@ -301,8 +335,11 @@ public final class MigrationPlanner {
                         + a.ipv4() + ") is gone: nothing to reconnect");
                 continue;
             }
-            boolean done = known.map(m -> m.get(a.network())).filter(id -> id.equals(swarmIds.get(a.network())))
-                    .isPresent();
+            // A stopped container reconnected names no network ID until it starts (seen on the lab): any
+            // ID but the kv network's means done. A running one is done once it names the swarm network.
+            String kvId = inventory.network(a.network()).map(OverlayNetwork::id).orElse("");
+            boolean done = known.map(m -> m.get(a.network())).filter(id -> a.stopped() ? !id.equals(kvId)
+                    : id.equals(swarmIds.get(a.network()))).isPresent();
             if (!done) {
                 byContainer.computeIfAbsent(List.of(a.host(), a.container()), k -> new ArrayList<>()).add(a);
             }

@@ -14,6 +14,11 @@ import java.util.Objects;
  * endpoint, {@code network connect --ip} attaches it to the swarm network with its old address,
  * and then it starts.
  *
+ * <p>A container that was stopped before the migration gets the same disconnect and connect, and
+ * no start: it stays stopped, as its owner left it, and {@code docker start} works when they want it
+ * (seen on the lab, Engine 20.10: connect on a stopped container only records the network, with its
+ * {@code --ip}; the endpoint is made at start).
+ *
  * @param attachments its kv networks, each with the address it had there
  */
 public record Reconnect(String host, String container, List<Attachment> attachments) {
@@ -21,6 +26,11 @@ public record Reconnect(String host, String container, List<Attachment> attachme
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(container, "container");
         attachments = List.copyOf(attachments);
+    }
+
+    /** True when the container was not running before the migration: it is reconnected, not started. */
+    public boolean stopped() {
+        return !attachments.isEmpty() && attachments.stream().allMatch(Attachment::stopped);
     }
 
     public List<List<String>> commands() {
@@ -34,7 +44,9 @@ public record Reconnect(String host, String container, List<Attachment> attachme
             connect.addAll(List.of(a.network(), container));
             out.add(List.copyOf(connect));
         }
-        out.add(List.of("docker", "start", container));
+        if (!stopped()) {
+            out.add(List.of("docker", "start", container));
+        }
         return List.copyOf(out);
     }
 }

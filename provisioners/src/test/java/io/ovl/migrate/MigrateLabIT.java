@@ -20,7 +20,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  * {@code ovl migrate} end to end on a lab of its own: three real hosts with Docker Engine 20.10. The
  * lab's kv topology (etcd on h1, overlay: false; h2 and h3 with ovl's drop-in; labnet with subnet,
  * ip-range, gateway and an aux-address) is set up by kv init, a busybox container runs on labnet on
- * h2, then the hosts move to a swarm topology derived from the lab's (h1 manager, all three in the
+ * h2, and web3 on labnet on h3 with a fixed address, stopped (so not an endpoint Docker lists), then the
+ * hosts move to a swarm topology derived from the lab's (h1 manager, all three in the
  * swarm). Drives the engine exactly as {@code ovl migrate} does (SSH sessions from the topology, one
  * plan for dry run and apply). The tests run in order, each starting where the previous one left the
  * hosts. Skips when not root or the lab cannot start.
@@ -36,6 +37,8 @@ class MigrateLabIT {
     private static String kvRange;
     private static String kvGateway;
     private static String web2Address;
+    /** web3's fixed address (docker run --ip), in labnet's ip-range; web3 is stopped before the migration. */
+    private static final String WEB3_ADDRESS = "172.16.16.200";
 
     @BeforeAll
     static void up() {
@@ -66,6 +69,13 @@ class MigrateLabIT {
         web2Address = in(h2, "docker", "inspect", "--format", "{{(index .NetworkSettings.Networks \"labnet\").IPAddress}}",
                 "web2");
         assertTrue(web2Address.startsWith("172.16.16."), web2Address);
+        // A service stopped by its owner (restart: unless-stopped, then docker stop): it still names labnet's kv ID.
+        in(h3, "docker", "run", "-d", "--name", "web3", "--restart", "unless-stopped", "--network", "labnet", "--ip",
+                WEB3_ADDRESS, "local/busybox:1", "sh", "-c", "while true; do echo hello-from-web3 | nc -l -p 8080; done");
+        in(h3, "docker", "stop", "-t", "1", "web3");
+        assertEquals("exited", in(h3, "docker", "inspect", "--format", "{{.State.Status}}", "web3"));
+        assertEquals(in(h3, "docker", "network", "inspect", "--format", "{{.Id}}", "labnet"), in(h3, "docker", "inspect",
+                "--format", "{{(index .NetworkSettings.Networks \"labnet\").NetworkID}}", "web3"));
     }
 
     @Test
@@ -81,7 +91,8 @@ class MigrateLabIT {
                 .map(p -> p.host()).toList());
         assertEquals(List.of("labnet"), plan.networks().stream().map(CarriedNetwork::name).toList());
         assertEquals(List.of(new Reconnect(h2.name(), "web2", List.of(new Attachment(h2.name(), "web2", "labnet",
-                web2Address)))), plan.reconnects());
+                web2Address))), new Reconnect(h3.name(), "web3", List.of(new Attachment(h3.name(), "web3", "labnet",
+                WEB3_ADDRESS, true)))), plan.reconnects());
         // Nothing changed: same dockerd runs (not restarted), still with its store and drop-in, no swarm, no inventory.
         assertEquals(h2Started, dockerStarted(h2));
         assertEquals(h3Started, dockerStarted(h3));
@@ -94,6 +105,7 @@ class MigrateLabIT {
             assertFalse(lab.lab.inHost(h, "test", "-e", KvInventory.PATH).succeeded(), h.name());
         }
         assertEquals("true", in(h2, "docker", "inspect", "--format", "{{.State.Running}}", "web2"));
+        assertEquals("exited", in(h3, "docker", "inspect", "--format", "{{.State.Status}}", "web3"));
     }
 
     @Test
@@ -115,10 +127,15 @@ class MigrateLabIT {
         assertEquals(List.of(kvSubnet, kvRange, kvGateway), List.of(ipam(h1, "Subnet"), ipam(h1, "IPRange"),
                 ipam(h1, "Gateway")));
         assertEquals(List.of("labnet"), report.checks().stream().filter(NetworkCheck::ok).map(NetworkCheck::name).toList());
-        // The report names the container to reconnect, on its host, with its kv address.
-        assertEquals(List.of(h2.name() + " web2 labnet " + web2Address), report.reconnects().stream()
+        // The report names the containers to reconnect, on their hosts, with their kv addresses; web3 as stopped.
+        assertEquals(List.of(h2.name() + " web2 labnet " + web2Address + " running",
+                h3.name() + " web3 labnet " + WEB3_ADDRESS + " stopped"), report.reconnects().stream()
                 .flatMap(r -> r.attachments().stream()).map(a -> a.host() + " " + a.container() + " " + a.network()
-                        + " " + a.ipv4()).toList());
+                        + " " + a.ipv4() + (a.stopped() ? " stopped" : " running")).toList());
+        // Seen on Engine 20.10: the stopped container cannot start while it names the kv network.
+        CommandResult start = lab.lab.inHost(h3, "docker", "start", "web3");
+        assertFalse(start.succeeded(), start.describe());
+        assertTrue(start.stderr().contains("Could not attach to network"), start.describe());
         // The store is kept.
         assertEquals("true", in(h1, "docker", "inspect", "--format", "{{.State.Running}}", "ovl-kv-etcd"));
     }
@@ -128,12 +145,21 @@ class MigrateLabIT {
     void theReportsCommandsReconnectWeb2WithItsAddressAndAContainerOnAnotherHostReachesIt() {
         MigrationPlan plan = lab.plan();
         // Read again from the inventory migrate saved (no host shows the kv network any more).
-        assertEquals(List.of(h2.name() + " web2"), plan.reconnects().stream().map(r -> r.host() + " " + r.container())
-                .toList());
+        assertEquals(List.of(h2.name() + " web2", h3.name() + " web3"), plan.reconnects().stream()
+                .map(r -> r.host() + " " + r.container()).toList());
         Reconnect web2 = plan.reconnects().get(0);
         for (List<String> argv : web2.commands()) {
             in(h2, argv.toArray(String[]::new));
         }
+        // web3's commands reconnect it and leave it stopped; it starts afterwards, with its address on the swarm's labnet.
+        for (List<String> argv : plan.reconnects().get(1).commands()) {
+            in(h3, argv.toArray(String[]::new));
+        }
+        assertEquals("exited", in(h3, "docker", "inspect", "--format", "{{.State.Status}}", "web3"));
+        in(h3, "docker", "start", "web3");
+        assertEquals("running " + WEB3_ADDRESS + " " + in(h1, "docker", "network", "inspect", "--format", "{{.Id}}",
+                "labnet"), in(h3, "docker", "inspect", "--format", "{{.State.Status}} {{(index .NetworkSettings.Networks"
+                + " \"labnet\").IPAddress}} {{(index .NetworkSettings.Networks \"labnet\").NetworkID}}", "web3"));
 
         assertEquals(web2Address, in(h2, "docker", "inspect", "--format",
                 "{{(index .NetworkSettings.Networks \"labnet\").IPAddress}}", "web2"));
@@ -151,7 +177,7 @@ class MigrateLabIT {
         MigrationPlan plan = lab.plan();
         assertEquals(List.of(), plan.blockers());
         assertTrue(plan.nothingToDo(), plan.toString());
-        // web2 now names the swarm's labnet: nothing left to reconnect.
+        // web2 and web3 now name the swarm's labnet: nothing left to reconnect.
         assertEquals(List.of(), plan.reconnects());
     }
 

@@ -22,8 +22,9 @@ import org.junit.jupiter.api.TestMethodOrder;
  * Engine 20.10 hosts, the lab's kv topology, labnet). The fault: something else holds port 2377 on
  * the manager h1, so swarm init fails after the drop-ins are gone and dockerd runs without the store
  * everywhere, when no host shows the kv network any more. The report must say so; once the port is
- * free, a second migrate must finish from the inventory the first one saved. Skips when not root or
- * the lab cannot start.
+ * free, a second migrate must finish from the inventory the first one saved. Both runs pass
+ * --reconnect; idle2, on labnet on h2 but stopped before the migration (no fixed address), must be
+ * reconnected and left stopped. Skips when not root or the lab cannot start.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MigrateResumeLabIT {
@@ -57,6 +58,8 @@ class MigrateResumeLabIT {
                 "sh", "-c", "while true; do echo hello-from-web3 | nc -l -p 8080; done");
         web3Address = in(h3, "docker", "inspect", "--format", "{{(index .NetworkSettings.Networks \"labnet\").IPAddress}}",
                 "web3");
+        in(h2, "docker", "run", "-d", "--name", "idle2", "--network", "labnet", "local/busybox:1", "sleep", "100000");
+        in(h2, "docker", "stop", "-t", "1", "idle2");
         in(h1, "docker", "run", "-d", "--name", PORT_HOLDER, "--network", "host", "local/busybox:1", "httpd", "-f", "-p", "2377");
 
         MigrationReport report = lab.migrate(true);
@@ -73,9 +76,10 @@ class MigrateResumeLabIT {
             assertFalse(lab.lab.inHost(h, "docker", "network", "inspect", "labnet").succeeded(), h.name());
             assertTrue(lab.lab.inHost(h, "test", "-s", KvInventory.PATH).succeeded(), h.name());
         }
-        // --reconnect runs nothing while the networks are not there; web3 stays to be reconnected.
+        // --reconnect runs nothing while the networks are not there; web3 and the stopped idle2 stay to be reconnected.
         assertEquals(List.of(), report.reconnected());
-        assertEquals(List.of("web3"), report.reconnects().stream().map(Reconnect::container).toList());
+        assertEquals(List.of(h3.name() + " web3 running", h2.name() + " idle2 stopped"), report.reconnects().stream()
+                .map(r -> r.host() + " " + r.container() + (r.stopped() ? " stopped" : " running")).toList());
         assertEquals("false", in(h3, "docker", "inspect", "--format", "{{.State.Running}}", "web3"));
     }
 
@@ -93,8 +97,16 @@ class MigrateResumeLabIT {
 
         assertEquals(ExitCode.OK, report.exitCode(), report.toString());
         // --reconnect brought web3 back on the swarm's labnet with the address it had in kv mode.
-        assertEquals(List.of(HostOutcome.Status.CHANGED), report.reconnected().stream().map(HostOutcome::status).toList());
+        assertEquals(List.of(h3.name() + " CHANGED", h2.name() + " CHANGED"), report.reconnected().stream()
+                .map(o -> o.host() + " " + o.status()).toList());
         assertEquals(List.of(), report.reconnects());
+        // idle2 was reconnected, not started; it starts now and gets an address on the swarm's labnet.
+        assertEquals("exited", in(h2, "docker", "inspect", "--format", "{{.State.Status}}", "idle2"));
+        in(h2, "docker", "start", "idle2");
+        String labnetId = in(h1, "docker", "network", "inspect", "--format", "{{.Id}}", "labnet");
+        String idle2 = in(h2, "docker", "inspect", "--format", "{{.State.Status}} {{(index .NetworkSettings.Networks"
+                + " \"labnet\").NetworkID}} {{(index .NetworkSettings.Networks \"labnet\").IPAddress}}", "idle2");
+        assertTrue(idle2.startsWith("running " + labnetId + " 172.16.16."), idle2);
         assertEquals("true " + web3Address, in(h3, "docker", "inspect", "--format",
                 "{{.State.Running}} {{(index .NetworkSettings.Networks \"labnet\").IPAddress}}", "web3"));
         CommandResult reach = lab.lab.inHost(h2, "docker", "run", "--rm", "--network", "labnet", "local/busybox:1", "sh",
