@@ -89,11 +89,7 @@ public final class Migrate {
         Map<String, Fact<List<StoppedContainers.Container>>> out = new LinkedHashMap<>();
         for (HostResult<Fact<List<StoppedContainers.Container>>> r : parallel.forEach(reached, Host::name, h -> {
             ProvisionHost host = hosts.get(h.name()).orElseThrow();
-            Fact<List<String>> ids = Fact.of(host.shell(), StoppedContainers.LIST, StoppedContainers::parseIds);
-            if (!ids.isKnown() || ids.value().orElseThrow().isEmpty()) {
-                return ids.map(none -> List.<StoppedContainers.Container>of());
-            }
-            return Fact.of(host.shell(), StoppedContainers.inspect(ids.value().orElseThrow()), StoppedContainers::parse);
+            return StoppedContainers.read(host.shell());
         })) {
             out.put(r.host(), r.value().orElseGet(() -> Fact.unknown(r.error().map(OvlException::getMessage)
                     .orElse("failed"))));

@@ -2,8 +2,11 @@ package io.ovl.migrate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ovl.doctor.Fact;
 import io.ovl.facts.UnparseableOutputException;
+import io.ovl.ssh.CommandResult;
 import io.ovl.ssh.RemoteCommand;
+import io.ovl.ssh.RemoteShell;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,9 +22,14 @@ import java.util.Objects;
  * <p>Two commands, as argument vectors: {@link #LIST} the IDs, then {@link #inspect} them.
  */
 public final class StoppedContainers {
-    /** Full IDs, one a line; empty when every container runs. "dead" ones cannot start again: left out. */
+    /**
+     * Full IDs, one a line; empty when every container runs. A crash-looping container ("restarting")
+     * has no endpoint between attempts and is found here too. "dead" ones cannot start again: left out.
+     */
     static final RemoteCommand LIST = RemoteCommand.of("docker", "container", "ls", "--all", "--quiet", "--no-trunc",
-            "--filter", "status=exited", "--filter", "status=created");
+            "--filter", "status=exited", "--filter", "status=created", "--filter", "status=restarting");
+    /** IDs per inspect: one remote argument must stay well under Linux's 128 KiB (about 65 bytes an ID). */
+    static final int IDS_PER_INSPECT = 200;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private StoppedContainers() {
@@ -50,6 +58,39 @@ public final class StoppedContainers {
             Objects.requireNonNull(status, "status");
             networks = List.copyOf(networks);
         }
+    }
+
+    /**
+     * The host's stopped containers: {@link #LIST}, then {@link #inspect} in chunks. A container
+     * removed between the two (a {@code docker run --rm} job ending) is no error: Docker still prints
+     * the others and says "No such container" for it.
+     */
+    static Fact<List<Container>> read(RemoteShell shell) {
+        Fact<List<String>> ids = Fact.of(shell, LIST, StoppedContainers::parseIds);
+        if (!ids.isKnown()) {
+            return Fact.unknown(ids.why());
+        }
+        List<String> all = ids.value().orElseThrow();
+        List<Container> out = new ArrayList<>();
+        for (int from = 0; from < all.size(); from += IDS_PER_INSPECT) {
+            CommandResult r = shell.run(inspect(all.subList(from, Math.min(all.size(), from + IDS_PER_INSPECT))));
+            if (!r.succeeded() && !onlyRemovedMeanwhile(r)) {
+                return Fact.unknown("docker container inspect of " + all.size() + " stopped container(s) exited with "
+                        + r.exitCode() + ": " + r.stderrText().strip());
+            }
+            try {
+                out.addAll(r.stdoutText().isBlank() ? List.of() : parse(r.stdoutText()));
+            } catch (UnparseableOutputException e) {
+                return Fact.unknown(e.getMessage());
+            }
+        }
+        return Fact.known(out);
+    }
+
+    private static boolean onlyRemovedMeanwhile(CommandResult r) {
+        List<String> lines = r.stderrText().lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+        return !lines.isEmpty() && lines.stream().allMatch(l -> l.startsWith("Error: No such container")
+                || l.startsWith("Error: No such object"));
     }
 
     static List<String> parseIds(String stdout) {

@@ -9,6 +9,7 @@ import io.ovl.doctor.Fact;
 import io.ovl.facts.UnparseableOutputException;
 import io.ovl.net.NetReadout;
 import io.ovl.provision.Blocker;
+import io.ovl.ssh.FakeRemoteShell;
 import io.ovl.swarm.HostView;
 import io.ovl.swarm.NodeInfo;
 import io.ovl.swarm.SwarmFacts;
@@ -35,6 +36,38 @@ class StoppedContainersTest {
     private static final String MIGX_LABNET = "e68892fcb58bdce417391dce7d3e3496eeca3723bfc92353ace6a9fe8ffe7caf";
     private static final Topology SWARM = new Topology(1, Mode.SWARM, SshSettings.DEFAULTS, Optional.empty(),
             Optional.empty(), List.of(CapturedKv.H1, CapturedKv.H2, CapturedKv.H3), List.of());
+
+    /** Reading through a FAKE shell (scripted per exact command): chunking and Docker's refusals. */
+    @Test
+    void manyStoppedContainersAreInspectedInChunksThatStayUnderTheArgumentLimit() {
+        List<String> ids = java.util.stream.IntStream.range(0, 450).mapToObj(i -> String.format("%064x", i)).toList();
+        FakeRemoteShell shell = new FakeRemoteShell("h3").on(StoppedContainers.LIST, String.join("\n", ids) + "\n")
+                .on(StoppedContainers.inspect(ids.subList(0, 200)), "[]\n")
+                .on(StoppedContainers.inspect(ids.subList(200, 400)), "[]\n")
+                .on(StoppedContainers.inspect(ids.subList(400, 450)),
+                        CapturedKv.read("/migrate/stopped-containers-h3-20.10.json"));
+
+        Fact<List<StoppedContainers.Container>> read = StoppedContainers.read(shell);
+
+        assertEquals(List.of("plain3", "idle3", "web3"), read.value().orElseThrow().stream()
+                .map(StoppedContainers.Container::name).toList());
+        assertEquals(4, shell.calls().size(), "the list and three inspects of at most 200 IDs");
+    }
+
+    @Test
+    void aContainerRemovedBetweenTheListAndTheInspectIsNoErrorButAnotherFailureIsUnknown() {
+        String json = CapturedKv.read("/migrate/stopped-containers-h3-20.10.json");
+        List<String> ids = List.of("a".repeat(64), "b".repeat(64));
+        FakeRemoteShell removed = new FakeRemoteShell("h3").on(StoppedContainers.LIST, String.join("\n", ids))
+                .on(StoppedContainers.inspect(ids), 1, json, "Error: No such container: " + ids.get(1) + "\n");
+        assertEquals(3, StoppedContainers.read(removed).value().orElseThrow().size());
+
+        FakeRemoteShell broken = new FakeRemoteShell("h3").on(StoppedContainers.LIST, String.join("\n", ids))
+                .on(StoppedContainers.inspect(ids), 1, "", "Cannot connect to the Docker daemon\n");
+        Fact<List<StoppedContainers.Container>> unknown = StoppedContainers.read(broken);
+        assertFalse(unknown.isKnown());
+        assertTrue(unknown.why().contains("Cannot connect to the Docker daemon"), unknown.why());
+    }
 
     @Test
     void theListedIdsAndTheInspectGiveEachStoppedContainersNetworksWithTheirConfiguredAddress() {
