@@ -20,6 +20,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import javax.net.ssl.SSLException;
 
 /**
@@ -70,11 +72,18 @@ public final class StoreChannelProbe {
             t.setDaemon(true);
             return t;
         });
-        Closeable[] opened = new Closeable[1];
+        // On a timeout the worker may still be dialling, or blocked in a TLS read that an interrupt
+        // does not end: only closing its channel frees it, its threads and sockets (which would pile
+        // up on the long-lived sessions of ovl shell). Whichever side comes second closes it.
+        AtomicReference<Closeable> opened = new AtomicReference<>();
+        AtomicBoolean timedOut = new AtomicBoolean();
         try {
             Future<byte[]> answer = reader.submit(() -> {
                 try (StoreDialer.Stream conn = dialer.dial(address, port)) {
-                    opened[0] = conn;
+                    opened.set(conn);
+                    if (timedOut.get()) {
+                        throw new IOException("gave up waiting before the connection opened");
+                    }
                     byte[] request = StoreHealth.request(backend, endpoint);
                     if (pem.isPresent()) {
                         return TlsExchange.exchange(pem.get(), conn.in(), conn.out(), address, port, request);
@@ -88,7 +97,8 @@ public final class StoreChannelProbe {
             StoreAnswer a = StoreHealth.interpret(backend, endpoint, answer.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS));
             return pem.isPresent() ? new StoreAnswer(a.endpoint(), a.healthy(), "TLS, " + a.detail()) : a;
         } catch (TimeoutException e) {
-            closeQuietly(opened[0]);
+            timedOut.set(true);
+            closeQuietly(opened.get());
             return new StoreAnswer(endpoint, false, "no answer within " + TIMEOUT.toSeconds() + " s");
         } catch (ExecutionException e) {
             if (e.getCause() instanceof GeneralSecurityException g) {

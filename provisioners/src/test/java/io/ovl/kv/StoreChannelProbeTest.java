@@ -11,12 +11,15 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -63,6 +66,40 @@ class StoreChannelProbeTest {
                 }
             };
         }
+    }
+
+    /**
+     * A store that accepts and never answers: after the probe gives up, its connection must be
+     * closed, or the reader thread and the SSH channel would stay open (in ovl shell, one more per run).
+     */
+    @Test
+    void aStoreThatNeverAnswersIsGivenUpOnAndItsConnectionClosed() throws Exception {
+        CountDownLatch closed = new CountDownLatch(1);
+        PipedOutputStream never = new PipedOutputStream();
+        InputStream silent = new PipedInputStream(never);
+        StoreDialer hanging = (address, port) -> new StoreDialer.Stream() {
+            @Override
+            public InputStream in() {
+                return silent;
+            }
+
+            @Override
+            public OutputStream out() {
+                return OutputStream.nullOutputStream();
+            }
+
+            @Override
+            public void close() throws IOException {
+                closed.countDown();
+                never.close(); // ends the blocked read, as closing an SSH channel does
+            }
+        };
+
+        StoreAnswer a = StoreChannelProbe.ask(hanging, "h2", KvBackend.ETCD, Optional.empty(), EP);
+
+        assertFalse(a.healthy());
+        assertTrue(a.detail().startsWith("no answer within"), a.detail());
+        assertTrue(closed.await(30, TimeUnit.SECONDS), "the hanging connection was never closed");
     }
 
     @Test
