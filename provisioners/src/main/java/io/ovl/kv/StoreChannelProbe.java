@@ -5,7 +5,6 @@ import io.ovl.core.OvlException;
 import io.ovl.ssh.RemoteFiles;
 import io.ovl.topology.KvBackend;
 import io.ovl.topology.KvTls;
-import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,7 +30,6 @@ import javax.net.ssl.SSLException;
  * doctor's kv.healthy ask a store, so both judge a TLS store the same way.
  */
 public final class StoreChannelProbe {
-    private static final int MAX_ANSWER = 64 * 1024;
     public static final Duration TIMEOUT = Duration.ofSeconds(5);
 
     private StoreChannelProbe() {
@@ -91,7 +89,7 @@ public final class StoreChannelProbe {
                     OutputStream out = conn.out();
                     out.write(request);
                     out.flush();
-                    return readAll(conn.in());
+                    return BoundedRead.readAll(conn.in());
                 }
             });
             StoreAnswer a = StoreHealth.interpret(backend, endpoint, answer.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS));
@@ -127,15 +125,6 @@ public final class StoreChannelProbe {
         return !answer.healthy() && answer.detail().startsWith("TLS files of kv-store.tls on ");
     }
 
-    private static byte[] readAll(InputStream in) throws IOException {
-        ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        byte[] chunk = new byte[4096];
-        int n;
-        while (buf.size() < MAX_ANSWER && (n = in.read(chunk)) >= 0) {
-            buf.write(chunk, 0, n);
-        }
-        return buf.toByteArray();
-    }
 
     private static void closeQuietly(Closeable conn) {
         if (conn != null) {

@@ -1,7 +1,6 @@
 package io.ovl.kv;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -35,7 +34,6 @@ import javax.net.ssl.TrustManagerFactory;
  * writes), RSA or EC. They are read over SSH into memory for the one exchange, never written here.
  */
 public final class TlsExchange {
-    private static final int MAX_ANSWER = 64 * 1024;
 
     /** The three PEM texts of kv-store.tls, as read from a Docker host. */
     public record Pem(String ca, String cert, String key) {
@@ -68,7 +66,7 @@ public final class TlsExchange {
                 tls.startHandshake();
                 tls.getOutputStream().write(request);
                 tls.getOutputStream().flush();
-                return readAll(tls.getInputStream());
+                return BoundedRead.readAll(tls.getInputStream());
             } finally {
                 up.interrupt();
                 down.interrupt();
@@ -168,15 +166,5 @@ public final class TlsExchange {
         t.setDaemon(true);
         t.start();
         return t;
-    }
-
-    private static byte[] readAll(InputStream in) throws IOException {
-        ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        byte[] chunk = new byte[4096];
-        int n;
-        while (buf.size() < MAX_ANSWER && (n = in.read(chunk)) >= 0) {
-            buf.write(chunk, 0, n);
-        }
-        return buf.toByteArray();
     }
 }
