@@ -9,7 +9,6 @@ import io.ovl.doctor.Verdict;
 import io.ovl.facts.DockerInfo;
 import io.ovl.topology.Host;
 import io.ovl.topology.KvStore;
-import io.ovl.topology.Mode;
 import java.net.URI;
 import java.util.HashSet;
 import java.util.List;
@@ -39,11 +38,9 @@ public final class DockerdClusterStore extends HostLocalCheck {
 
     @Override
     protected Verdict evaluate(DoctorContext context, GatheredHost host) {
-        if (context.topology().mode() != Mode.KV || context.topology().kvStore().isEmpty()) {
-            return Verdict.skip("not kv mode");
-        }
-        if (!host.host().overlay()) {
-            return Verdict.skip("not an overlay host");
+        Optional<Verdict> notHere = KvOverlayHost.skipUnlessOne(context, host);
+        if (notHere.isPresent()) {
+            return notHere.get();
         }
         Optional<DockerInfo> info = host.facts().dockerInfo().value();
         if (info.isEmpty()) {

@@ -9,7 +9,6 @@ import io.ovl.doctor.Verdict;
 import io.ovl.kv.StoreAnswer;
 import io.ovl.kv.StoreChannelProbe;
 import io.ovl.topology.KvTls;
-import io.ovl.topology.Mode;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -40,11 +39,9 @@ public final class KvHealthy extends HostLocalCheck {
 
     @Override
     protected Verdict evaluate(DoctorContext context, GatheredHost host) {
-        if (context.topology().mode() != Mode.KV || context.topology().kvStore().isEmpty()) {
-            return Verdict.skip("not kv mode");
-        }
-        if (!host.host().overlay()) {
-            return Verdict.skip("not an overlay host");
+        Optional<Verdict> notHere = KvOverlayHost.skipUnlessOne(context, host);
+        if (notHere.isPresent()) {
+            return notHere.get();
         }
         boolean tls = context.topology().kvStore().get().tls().isPresent();
         Optional<String> cannotAsk = tls ? whyTlsFilesStopTheAsking(context, host) : Optional.empty();

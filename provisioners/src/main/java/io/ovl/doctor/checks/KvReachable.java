@@ -7,7 +7,6 @@ import io.ovl.doctor.HostLocalCheck;
 import io.ovl.doctor.ProbeOutcome;
 import io.ovl.doctor.Verdict;
 import io.ovl.topology.KvStore;
-import io.ovl.topology.Mode;
 import java.util.List;
 import java.util.Optional;
 
@@ -35,11 +34,9 @@ public final class KvReachable extends HostLocalCheck {
 
     @Override
     protected Verdict evaluate(DoctorContext context, GatheredHost host) {
-        if (context.topology().mode() != Mode.KV || context.topology().kvStore().isEmpty()) {
-            return Verdict.skip("not kv mode");
-        }
-        if (!host.host().overlay()) {
-            return Verdict.skip("not an overlay host");
+        Optional<Verdict> notHere = KvOverlayHost.skipUnlessOne(context, host);
+        if (notHere.isPresent()) {
+            return notHere.get();
         }
         KvStore kv = context.topology().kvStore().get();
         if (context.probes().isEmpty()) {

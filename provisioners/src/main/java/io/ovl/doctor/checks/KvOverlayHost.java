@@ -1,0 +1,24 @@
+package io.ovl.doctor.checks;
+
+import io.ovl.doctor.DoctorContext;
+import io.ovl.doctor.GatheredHost;
+import io.ovl.doctor.Verdict;
+import io.ovl.topology.Mode;
+import java.util.Optional;
+
+/** The hosts the kv-mode checks look at: overlay hosts of a topology in kv mode with a store. */
+final class KvOverlayHost {
+    private KvOverlayHost() {
+    }
+
+    /** Why a kv-mode check does not apply to {@code host}, as its skip verdict; empty when it does. */
+    static Optional<Verdict> skipUnlessOne(DoctorContext context, GatheredHost host) {
+        if (context.topology().mode() != Mode.KV || context.topology().kvStore().isEmpty()) {
+            return Optional.of(Verdict.skip("not kv mode"));
+        }
+        if (!host.host().overlay()) {
+            return Optional.of(Verdict.skip("not an overlay host"));
+        }
+        return Optional.empty();
+    }
+}
