@@ -86,7 +86,11 @@ final class ProvisionRun {
      * killed run names its owner and how to remove it.
      */
     static AutoCloseable lock(OpenHosts hosts, Topology topology, String command) {
-        RunLock lock = hosts.lock(topology.hosts().get(0).name(), owner(command));
+        return releasedOnExit(hosts.lock(topology.hosts().get(0).name(), owner(command)));
+    }
+
+    /** {@code lock}, released when closed or, if the run is interrupted first, by a shutdown hook. */
+    static AutoCloseable releasedOnExit(RunLock lock) {
         Thread release = new Thread(lock::close, "ovl-release-lock");
         Runtime.getRuntime().addShutdownHook(release);
         return () -> {

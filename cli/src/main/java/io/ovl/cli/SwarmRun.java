@@ -127,16 +127,6 @@ final class SwarmRun {
         var host = hosts.get(first).orElseThrow(() -> new OvlException(ExitCode.HOST_FAILED, "host " + first
                 + ": lock: cannot reach it (" + hosts.unreachableReason(first).orElse("unreachable")
                 + "); the run lock lives there"));
-        RunLock lock = RunLock.acquire(host.shell(), first, ProvisionRun.owner(command));
-        Thread release = new Thread(lock::close, "ovl-release-lock");
-        Runtime.getRuntime().addShutdownHook(release);
-        return () -> {
-            try {
-                Runtime.getRuntime().removeShutdownHook(release);
-            } catch (IllegalStateException shuttingDown) {
-                return;
-            }
-            lock.close();
-        };
+        return ProvisionRun.releasedOnExit(RunLock.acquire(host.shell(), first, ProvisionRun.owner(command)));
     }
 }
