@@ -4,6 +4,7 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
+import io.ovl.ssh.HostSession;
 import net.schmizz.sshj.SSHClient;
 
 /** docker-java clients that reach a host's daemon over its SSH connection. */
@@ -26,6 +27,14 @@ public final class DockerClients {
      */
     public static DockerClient over(SSHClient ssh, boolean sudo, String hostLabel) {
         return DockerClientImpl.getInstance(config(), SshDockerHttpClient.over(ssh, sudo, hostLabel));
+    }
+
+    /**
+     * A DockerClient for the host of {@code session}, over {@link SshDockerHttpClient#over(HostSession)}:
+     * a sudo user's requests go through the session's Docker relay, started once per run.
+     */
+    public static DockerClient over(HostSession session) {
+        return DockerClientImpl.getInstance(config(), SshDockerHttpClient.over(session));
     }
 
     /*

@@ -5,6 +5,7 @@ import io.ovl.core.OvlException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.function.Supplier;
 import net.schmizz.sshj.SSHClient;
 import net.schmizz.sshj.connection.channel.OpenFailException;
 
@@ -18,10 +19,15 @@ final class SocketChannelOpener implements DuplexOpener {
     static final String DOCKER_SOCKET = "/var/run/docker.sock";
 
     private final SSHClient ssh;
-    private final String socketPath;
+    private final Supplier<String> socketPath;
     private final String hostLabel;
 
     SocketChannelOpener(SSHClient ssh, String socketPath, String hostLabel) {
+        this(ssh, () -> socketPath, hostLabel);
+    }
+
+    /** @param socketPath asked at every open: a relay's socket can change when the relay is restarted */
+    SocketChannelOpener(SSHClient ssh, Supplier<String> socketPath, String hostLabel) {
         this.ssh = ssh;
         this.socketPath = socketPath;
         this.hostLabel = hostLabel;
@@ -29,12 +35,13 @@ final class SocketChannelOpener implements DuplexOpener {
 
     @Override
     public DuplexStream open() throws IOException {
+        String socketPath = this.socketPath.get();
         StreamLocalChannel channel = new StreamLocalChannel(ssh.getConnection(), socketPath);
         try {
             channel.open();
         } catch (OpenFailException e) {
             closeQuietly(channel);
-            throw refused(e);
+            throw refused(e, socketPath);
         } catch (IOException | RuntimeException e) {
             closeQuietly(channel);
             throw e;
@@ -47,7 +54,7 @@ final class SocketChannelOpener implements DuplexOpener {
      * sshd_config and when the login user may not connect to the socket (EACCES): the client
      * cannot tell which, so the message names both and the fix that avoids both.
      */
-    private OvlException refused(OpenFailException e) {
+    private OvlException refused(OpenFailException e, String socketPath) {
         return new OvlException(ExitCode.HOST_FAILED, "host " + hostLabel
                 + ": sshd refused to connect an SSH channel to the Docker socket " + socketPath
                 + " (" + e.getReason() + ": " + e.getMessage() + "). Either the SSH user may not"

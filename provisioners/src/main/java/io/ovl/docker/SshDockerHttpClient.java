@@ -9,6 +9,8 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import io.ovl.ssh.HostSession;
+import io.ovl.ssh.SshTarget;
 import net.schmizz.sshj.SSHClient;
 
 /**
@@ -49,6 +51,21 @@ public final class SshDockerHttpClient implements DockerHttpClient {
                 ? new DialStdioOpener(ssh)
                 : new SocketChannelOpener(ssh, SocketChannelOpener.DOCKER_SOCKET, hostLabel);
         return new SshDockerHttpClient(opener, hostLabel);
+    }
+
+    /**
+     * The transport of a host's session: channels to {@link HostSession#dockerSocket()}, which is
+     * Docker's socket for a user allowed to use it, or the socket of a relay the session's
+     * privileged shell started once (become: sudo), so no request pays a sudo of its own. When sshd
+     * refuses socket channels (AllowStreamLocalForwarding no), a sudo user still reaches Docker
+     * through {@code sudo -n docker system dial-stdio}, one sudo per request.
+     */
+    public static SshDockerHttpClient over(HostSession session) {
+        SocketChannelOpener socket = new SocketChannelOpener(session.sshClient(), session::dockerSocket, session.label());
+        DuplexOpener opener = session.endpoint().become() == SshTarget.Become.SUDO
+                ? new FallbackOpener(socket, new DialStdioOpener(session.sshClient()))
+                : socket;
+        return new SshDockerHttpClient(opener, session.label());
     }
 
     /**

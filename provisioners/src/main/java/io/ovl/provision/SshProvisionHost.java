@@ -9,7 +9,6 @@ import io.ovl.kv.StoreDialer;
 import io.ovl.kv.TlsExchange;
 import io.ovl.ssh.HostSession;
 import io.ovl.ssh.RemoteShell;
-import io.ovl.ssh.SshTarget;
 import io.ovl.topology.KvBackend;
 import io.ovl.topology.KvTls;
 import java.util.Optional;
@@ -37,8 +36,7 @@ public final class SshProvisionHost implements ProvisionHost {
         this.session = session;
         this.backend = backend;
         this.tls = tls;
-        boolean sudo = session.endpoint().become() == SshTarget.Become.SUDO;
-        DockerClient client = DockerClients.over(session.sshClient(), sudo, session.label());
+        DockerClient client = DockerClients.over(session);
         this.docker = new DockerJavaApi(client, session.label());
     }
 

@@ -1,24 +1,14 @@
 package io.ovl.ssh;
 
-import io.ovl.core.ExitCode;
-import io.ovl.core.OvlException;
-import net.schmizz.sshj.SSHClient;
-import net.schmizz.sshj.connection.ConnectionException;
-import net.schmizz.sshj.connection.channel.direct.Session;
-import net.schmizz.sshj.connection.channel.direct.Signal;
-
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import net.schmizz.sshj.SSHClient;
 
 /**
- * One authenticated SSH connection to one host, reused by every step of a command (and by the
- * Docker API transport through {@link #sshClient()}). Implements {@link RemoteShell}: each
- * command runs on its own exec channel of this connection, with the endpoint's command timeout,
- * through {@code sudo -n --} when {@code become: sudo}.
+ * One authenticated SSH connection to one host, reused by every step of a command: its commands,
+ * its files and its Docker API channels. Implements {@link RemoteShell}: commands run in a
+ * persistent shell on this connection ({@link PersistentShell}, through {@code sudo -n --} when
+ * {@code become: sudo}, started once and kept), each with the endpoint's command timeout; the
+ * Docker API goes over channels to {@link #dockerSocket()}.
  */
 public final class HostSession implements RemoteShell, AutoCloseable {
 
@@ -27,16 +17,20 @@ public final class HostSession implements RemoteShell, AutoCloseable {
     private final List<SSHClient> chain;
     /** False for a {@link #lent()} view: its owner (a {@link SessionPool}) closes the connection. */
     private final boolean owner;
+    /** Shared with every lent view: the shells belong to the connection. */
+    private final ShellPool shells;
 
     HostSession(SshEndpoint endpoint, SSHClient client, List<SSHClient> chain) {
-        this(endpoint, client, chain, true);
+        this(endpoint, client, chain, true, new ShellPool(() -> PersistentShell.open(client, endpoint)));
     }
 
-    private HostSession(SshEndpoint endpoint, SSHClient client, List<SSHClient> chain, boolean owner) {
+    private HostSession(SshEndpoint endpoint, SSHClient client, List<SSHClient> chain, boolean owner,
+                        ShellPool shells) {
         this.endpoint = endpoint;
         this.client = client;
         this.chain = List.copyOf(chain);
         this.owner = owner;
+        this.shells = shells;
     }
 
     /**
@@ -45,7 +39,7 @@ public final class HostSession implements RemoteShell, AutoCloseable {
      * can run on a pooled connection without ending it for the next command.
      */
     HostSession lent() {
-        return new HostSession(endpoint, client, chain, false);
+        return new HostSession(endpoint, client, chain, false, shells);
     }
 
     /** The topology host name; every error about this host starts with "host LABEL:". */
@@ -70,160 +64,36 @@ public final class HostSession implements RemoteShell, AutoCloseable {
         return new RemoteFiles(this, label());
     }
 
+    /**
+     * Runs {@code command} on one of this connection's persistent shells ({@link PersistentShell}):
+     * started through {@code sudo -n --} once when become is sudo, then reused, so a run pays
+     * privilege escalation once per host, not once per command.
+     */
     @Override
     public CommandResult run(RemoteCommand command) {
-        boolean sudo = endpoint.become() == SshTarget.Become.SUDO;
-        RemoteCommand sent = sudo ? command.withSudo() : command;
-        String step = "run `" + command.toShellString() + "`";
-        Session session;
-        try {
-            session = client.startSession();
-        } catch (IOException e) {
-            throw new OvlException(ExitCode.HOST_FAILED, "host " + label() + ": " + step + ": open a channel: "
-                    + SshErrors.describe(e, endpoint.connectTimeout()), e);
-        }
-        boolean finished = false;
-        try {
-            Session.Command cmd = session.exec(sent.toShellString());
-            Drain out = Drain.start(cmd.getInputStream(), label() + "-stdout");
-            Drain err = Drain.start(cmd.getErrorStream(), label() + "-stderr");
-            // Fed on its own thread: a command that does not read its input must not block us past the timeout.
-            Feed.start(cmd.getOutputStream(), sent.stdin().orElse(new byte[0]), label() + "-stdin");
-            try {
-                cmd.join(endpoint.commandTimeout().toMillis(), TimeUnit.MILLISECONDS);
-            } catch (ConnectionException e) {
-                if (cmd.isOpen()) {
-                    throw new OvlException(ExitCode.HOST_FAILED, "host " + label() + ": " + step
-                            + ": timed out after " + SshErrors.seconds(endpoint.commandTimeout())
-                            + " (command-timeout)", e);
-                }
-                throw e;
-            }
-            byte[] stdout = out.finish();
-            byte[] stderr = err.finish();
-            finished = true;
-            Integer status = cmd.getExitStatus();
-            if (status == null) {
-                throw new OvlException(ExitCode.HOST_FAILED, "host " + label() + ": " + step
-                        + ": ended without exit status" + (cmd.getExitSignal() == null ? ""
-                        : " (killed by signal " + cmd.getExitSignal() + ")"));
-            }
-            CommandResult result = new CommandResult(label(), command, status, stdout, stderr);
-            if (sudo) {
-                SudoErrors.check(endpoint, result);
-            }
-            return result;
-        } catch (IOException e) {
-            throw new OvlException(ExitCode.HOST_FAILED, "host " + label() + ": " + step + ": "
-                    + SshErrors.describe(e, endpoint.commandTimeout()), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new OvlException(ExitCode.INTERRUPTED, "host " + label() + ": " + step + ": interrupted", e);
-        } finally {
-            if (finished) {
-                closeQuietly(session);
-            } else {
-                abandon(session);
-            }
-        }
+        return shells.run(command);
     }
 
     /**
-     * Gives up on a command that failed or ran past its timeout: asks sshd to TERM it (sshd honours
-     * signal requests only in some setups, so this is best effort) and closes the channel on a
-     * background thread, because SSHJ's close() waits for the server's reply, which a stuck command
-     * delays. The connection stays usable for the next step.
+     * The Unix socket on the host that reaches the Docker daemon: Docker's own socket when this
+     * user logs in with the right to use it (become: none), else the socket of a relay started
+     * once through the privileged shell ({@link DockerRelay}).
      */
-    private void abandon(Session session) {
-        Thread closer = new Thread(() -> {
-            try {
-                if (session instanceof Session.Command cmd) {
-                    cmd.signal(Signal.TERM);
-                }
-            } catch (IOException | RuntimeException ignored) {
-                // Best effort, see above.
-            }
-            closeQuietly(session);
-        }, "ovl-ssh-" + label() + "-abandon");
-        closer.setDaemon(true);
-        closer.start();
+    public String dockerSocket() {
+        return endpoint.become() == SshTarget.Become.SUDO ? shells.relaySocket(label()) : DockerRelay.DOCKER_SOCKET;
     }
 
-    private static void closeQuietly(Session session) {
-        try {
-            session.close();
-        } catch (IOException | RuntimeException ignored) {
-            // The command's result or error is what matters; a failed close changes neither.
-        }
+    /** Privileged shells opened on this connection so far: what the run paid in escalations. */
+    public int shellsOpened() {
+        return shells.opened();
     }
 
-    /** Closes the connection and those of its jump hosts; does nothing on a session lent by a pool. */
+    /** Closes the connection, its shells and those of its jump hosts; does nothing on a session lent by a pool. */
     @Override
     public void close() {
         if (owner) {
+            shells.close();
             SshConnector.closeAll(chain);
-        }
-    }
-
-    /** Writes a command's stdin (possibly nothing) on its own thread, then closes it to send EOF. */
-    private static final class Feed extends Thread {
-        private final OutputStream out;
-        private final byte[] bytes;
-
-        private Feed(OutputStream out, byte[] bytes, String name) {
-            super("ovl-ssh-" + name);
-            this.out = out;
-            this.bytes = bytes;
-            setDaemon(true);
-        }
-
-        static void start(OutputStream out, byte[] bytes, String name) {
-            new Feed(out, bytes, name).start();
-        }
-
-        @Override
-        public void run() {
-            try (OutputStream o = out) {
-                o.write(bytes);
-            } catch (IOException e) {
-                // The command ended or the channel closed before reading all input; its exit status tells.
-            }
-        }
-    }
-
-    /** Reads a channel stream to the end on its own thread, so stdout and stderr cannot block each other. */
-    private static final class Drain extends Thread {
-        private final InputStream in;
-        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        private volatile IOException failure;
-
-        private Drain(InputStream in, String name) {
-            super("ovl-ssh-" + name);
-            this.in = in;
-            setDaemon(true);
-        }
-
-        static Drain start(InputStream in, String name) {
-            Drain d = new Drain(in, name);
-            d.start();
-            return d;
-        }
-
-        @Override
-        public void run() {
-            try {
-                in.transferTo(bytes);
-            } catch (IOException e) {
-                failure = e;
-            }
-        }
-
-        byte[] finish() throws IOException, InterruptedException {
-            join();
-            if (failure != null) {
-                throw failure;
-            }
-            return bytes.toByteArray();
         }
     }
 }

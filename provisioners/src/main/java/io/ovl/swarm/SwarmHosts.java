@@ -62,8 +62,7 @@ public final class SwarmHosts implements AutoCloseable {
     }
 
     private static SwarmHost ssh(HostSession session) {
-        boolean sudo = session.endpoint().become() == SshTarget.Become.SUDO;
-        SwarmApi api = new HttpSwarmApi(SshDockerHttpClient.over(session.sshClient(), sudo, session.label()), session.label());
+        SwarmApi api = new HttpSwarmApi(SshDockerHttpClient.over(session), session.label());
         return new SwarmHost() {
             @Override
             public String name() {
