@@ -104,6 +104,57 @@ class LabSshIT {
         }
     }
 
+    /**
+     * A sudo user's Docker API goes through the relay the session's privileged shell started: the
+     * daemon's own answers (info, a container's streamed logs, exec with stdin over the hijacked
+     * stream) with one escalation for the whole session, the relay's socket private to the user,
+     * and nothing left on the host once the session closes.
+     */
+    @Test
+    void sudoUserReachesDockerThroughTheRelayWithOneEscalation() throws Exception {
+        LabHost h = lab.hosts().get(2); // Engine 26
+        String rootId = lab.exec(h, "docker", "info", "--format", "{{.ID}}").stdout().strip();
+        String socket;
+        try (HostSession s = client.connector().open(target(h, "ovl").withBecome(SshTarget.Become.SUDO))) {
+            com.github.dockerjava.api.DockerClient docker = io.ovl.docker.DockerClients.over(s);
+            assertEquals(rootId, docker.infoCmd().exec().getId());
+            socket = s.dockerSocket();
+            assertTrue(socket.matches("/tmp/ovl-docker\\.[A-Za-z0-9]+/docker\\.sock"), socket);
+            String dir = socket.substring(0, socket.lastIndexOf('/'));
+            assertEquals("ovl 700", s.run(RemoteCommand.of("stat", "-c", "%U %a", dir)).stdoutText().strip());
+            assertEquals("ovl 600", s.run(RemoteCommand.of("stat", "-c", "%U %a", socket)).stdoutText().strip());
+
+            var created = docker.createContainerCmd("local/busybox:1").withCmd("sh", "-c", "echo one; echo two").exec();
+            try {
+                docker.startContainerCmd(created.getId()).exec();
+                assertEquals(0, docker.waitContainerCmd(created.getId())
+                        .exec(new com.github.dockerjava.api.command.WaitContainerResultCallback())
+                        .awaitStatusCode(60, java.util.concurrent.TimeUnit.SECONDS));
+                StringBuilder logs = new StringBuilder();
+                docker.logContainerCmd(created.getId()).withStdOut(true)
+                        .exec(new com.github.dockerjava.api.async.ResultCallback.Adapter<com.github.dockerjava.api.model.Frame>() {
+                            @Override
+                            public void onNext(com.github.dockerjava.api.model.Frame f) {
+                                logs.append(new String(f.getPayload(), java.nio.charset.StandardCharsets.UTF_8));
+                            }
+                        }).awaitCompletion(60, java.util.concurrent.TimeUnit.SECONDS);
+                assertEquals("one\ntwo\n", logs.toString());
+            } finally {
+                docker.removeContainerCmd(created.getId()).withForce(true).exec();
+            }
+            assertEquals(0, s.run(RemoteCommand.of("docker", "ps")).exitCode());
+            assertEquals(1, s.shellsOpened(), "commands and Docker API shared one privileged shell");
+        }
+        // The relay ends with the shell that started it, and removes its socket and directory.
+        String dir = socket.substring(0, socket.lastIndexOf('/'));
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(15);
+        while (lab.inHost(h, "test", "-e", dir).succeeded() && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        assertFalse(lab.inHost(h, "test", "-e", dir).succeeded(), dir + " is still there after the session closed");
+        assertFalse(lab.inHost(h, "pgrep", "-f", "[o]vl-docker").succeeded(), "a relay process is left");
+    }
+
     @Test
     void sudoThatWantsAPasswordNamesTheHost() throws IOException {
         LabHost h = lab.hosts().get(1);
