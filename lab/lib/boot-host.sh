@@ -44,6 +44,12 @@ identity() { # per-host files, written into the host's own upper layer
   echo "$HOST_FQ" >"$r/etc/hostname"
   hostname "$HOST_FQ"
   cp "$HOSTS_FILE" "$r/etc/hosts"
+  if [[ -n ${RESOLV_FILE:-} ]]; then # a messy host (lab/up --messy): its own, dead resolver
+    rm -f "$r/etc/resolv.conf"
+    cp "$RESOLV_FILE" "$r/etc/resolv.conf"
+  fi
+  # Debian's sshd_config has its Port line commented out, so sshd listens on this port only.
+  printf 'Port %s\n' "${SSH_PORT:-22}" >"$r/etc/ssh/sshd_config.d/ovl-lab-port.conf"
   rm -f "$r"/etc/ssh/ssh_host_*
   ssh-keygen -q -t ed25519 -N '' -C "root@$HOST_FQ" -f "$r/etc/ssh/ssh_host_ed25519_key"
   ssh-keygen -q -t ecdsa -N '' -C "root@$HOST_FQ" -f "$r/etc/ssh/ssh_host_ecdsa_key"

@@ -13,6 +13,33 @@ init_of() { # $1 = hK -> "systemd" or "sysv" (no systemd: lab/lib/sysv-init.sh i
   printf '%s' "${arr[k-1]:-systemd}"
 }
 
+is_messy() { # $1 = hK: listed in MESSY (lab/up --messy)
+  [[ " ${MESSY:-} " == *" $1 "* ]]
+}
+
+# The address a messy host's resolv.conf names: .253 of the host's own subnet, which no lab
+# address uses (machine .1, full hosts .11-.99, light hosts .101-.250, router .254). Nothing
+# answers ARP for it, so a query never even leaves the host's namespace as a routed packet.
+dead_resolver() { # $1 = hK
+  printf '%s.253' "$(subnet_prefix "$LAB_INDEX" "$(host_subnet "$1")")"
+}
+
+# A messy host gets its own /etc/hosts (the lab's, less the line of its own name) and a
+# resolv.conf whose only nameserver is dead_resolver, as on a real host whose name was never
+# added to /etc/hosts and whose resolver is gone. sudo then looks its own hostname up in DNS
+# (nsswitch "hosts: files dns", no nss-myhostname, no systemd-resolved in the lab's trees) and
+# waits for the resolver's timeouts: "sudo: unable to resolve host NAME" after about 10 s.
+write_messy_files() { # $1 = hK; files go to the host's state dir, boot-host.sh copies them in
+  local h=$1 dir fq
+  dir=$(host_dir "$h")
+  fq=$(host_fqname "$h")
+  mkdir -p "$dir"
+  awk -v name="$fq" '{ for (i = 2; i <= NF; i++) if ($i == name) next } { print }' \
+    "$LAB_STATE/etc-hosts" >"$dir/etc-hosts"
+  printf '# ovl lab: messy host, this resolver never answers (lab/README.md, "Messy hosts")\nnameserver %s\n' \
+    "$(dead_resolver "$h")" >"$dir/resolv.conf"
+}
+
 start_full_host() { # $1 = host (h1): returns at once; the host boots in the background
   local h=$1 dir engine suite
   dir=$(host_dir "$h")
@@ -37,7 +64,9 @@ ROOT=$dir/root
 DOCKER_DIR=$dir/docker
 CONTAINERD_DIR=$dir/containerd
 PUBKEY=$LAB_STATE/id_ed25519.pub
-HOSTS_FILE=$LAB_STATE/etc-hosts
+HOSTS_FILE=$(if is_messy "$h"; then printf '%s' "$dir/etc-hosts"; else printf '%s' "$LAB_STATE/etc-hosts"; fi)
+RESOLV_FILE=$(if is_messy "$h"; then printf '%s' "$dir/resolv.conf"; fi)
+SSH_PORT=${SSH_PORT:-22}
 CONSOLE_LOG=$dir/console.log
 SYSTEMD_ARGS="$sd_args"
 HOST_INIT=$(init_of "$h")
@@ -96,6 +125,7 @@ start_light_host() { # $1 = host (l1)
   ssh-keygen -q -t ed25519 -N '' -C "root@$(host_fqname "$h")" -f "$dir/ssh_host_ed25519_key"
   cat >"$dir/sshd_config" <<CONF
 ListenAddress $(host_addr "$h")
+Port ${SSH_PORT:-22}
 HostKey $dir/ssh_host_ed25519_key
 PidFile $dir/sshd.pid
 AuthorizedKeysFile $LAB_STATE/id_ed25519.pub

@@ -24,9 +24,9 @@ lab_leftovers() { # anything of this lab on the machine: state, namespaces or li
 print_status() {
   local h sd ssh docker
   load_state || { echo "lab '$LAB_NAME': not running (no state in $LAB_STATE)"; return 1; }
-  printf 'lab %s: subnet %s.0/24%s, state %s\n' "$LAB_NAME" "$(subnet_prefix "$LAB_INDEX" 1)" \
-    "$([[ $LAB_SUBNETS == 2 ]] && printf ' + %s.0/24' "$(subnet_prefix "$LAB_INDEX" 2)")" "$LAB_STATE"
-  printf '%-16s %-15s %-6s %-10s %-8s %-8s\n' HOST ADDRESS ENGINE SYSTEMD SSH DOCKER
+  printf 'lab %s: subnet %s.0/24%s, ssh port %s, state %s\n' "$LAB_NAME" "$(subnet_prefix "$LAB_INDEX" 1)" \
+    "$([[ $LAB_SUBNETS == 2 ]] && printf ' + %s.0/24' "$(subnet_prefix "$LAB_INDEX" 2)")" "${SSH_PORT:-22}" "$LAB_STATE"
+  printf '%-16s %-15s %-6s %-10s %-8s %-8s %s\n' HOST ADDRESS ENGINE SYSTEMD SSH DOCKER MESSY
   for h in $FULL_HOSTS; do
     if full_host_alive "$h" && [[ $(init_of "$h") == sysv ]]; then
       # No systemd: the init scripts' own status says whether the daemons run.
@@ -40,11 +40,12 @@ print_status() {
     else
       sd=down ssh=- docker=-
     fi
-    printf '%-16s %-15s %-6s %-10s %-8s %-8s\n' "$(host_fqname "$h")" "$(host_addr "$h")" \
-      "$(engine_of "$h")" "${sd:-?}" "${ssh:-?}" "${docker:-?}"
+    printf '%-16s %-15s %-6s %-10s %-8s %-8s %s\n' "$(host_fqname "$h")" "$(host_addr "$h")" \
+      "$(engine_of "$h")" "${sd:-?}" "${ssh:-?}" "${docker:-?}" \
+      "$(if is_messy "$h"; then printf 'messy (resolver %s)' "$(dead_resolver "$h")"; else printf -- -; fi)"
   done
   for h in $LIGHT_HOSTS; do
     if light_host_alive "$h"; then ssh=active; else ssh=down; fi
-    printf '%-16s %-15s %-6s %-10s %-8s %-8s\n' "$(host_fqname "$h")" "$(host_addr "$h")" - - "$ssh" -
+    printf '%-16s %-15s %-6s %-10s %-8s %-8s %s\n' "$(host_fqname "$h")" "$(host_addr "$h")" - - "$ssh" - -
   done
 }

@@ -13,18 +13,24 @@ host_pubkeys() { # $1 = host -> "type base64" lines
   fi
 }
 
+# A known_hosts host pattern as OpenSSH writes it: "addr" on port 22, "[addr]:port" otherwise.
+known_hosts_pattern() { # $1 = address or name
+  local port=${SSH_PORT:-22}
+  if [[ $port == 22 ]]; then printf '%s' "$1"; else printf '[%s]:%s' "$1" "$port"; fi
+}
+
 write_known_hosts() {
-  local h addr keys served key out="$LAB_STATE/known_hosts.tmp"
+  local h addr keys served key out="$LAB_STATE/known_hosts.tmp" port=${SSH_PORT:-22}
   : >"$out"
   for h in $FULL_HOSTS $LIGHT_HOSTS; do
     addr=$(host_addr "$h")
     keys=$(host_pubkeys "$h")
-    served=$(ssh-keyscan -T 10 -t ed25519 "$addr" 2>/dev/null | awk '{print $2, $3}')
-    [[ -n $served ]] || die "$h: sshd at $addr:22 served no ed25519 key"
+    served=$(ssh-keyscan -T 10 -p "$port" -t ed25519 "$addr" 2>/dev/null | awk '{print $2, $3}')
+    [[ -n $served ]] || die "$h: sshd at $addr:$port served no ed25519 key"
     grep -qxF "$served" <<<"$keys" ||
-      die "$h: sshd at $addr serves a key ($served) that is not the host's own /etc/ssh key"
+      die "$h: sshd at $addr:$port serves a key ($served) that is not the host's own /etc/ssh key"
     while read -r key; do
-      printf '%s,%s %s\n' "$addr" "$(host_fqname "$h")" "$key" >>"$out"
+      printf '%s,%s %s\n' "$(known_hosts_pattern "$addr")" "$(known_hosts_pattern "$(host_fqname "$h")")" "$key" >>"$out"
     done <<<"$keys"
   done
   mv "$out" "$LAB_STATE/known_hosts"
@@ -44,7 +50,7 @@ write_topology_file() { # $1 = output file, $2 = host list
     echo "mode: $mode"
     echo "ssh:"
     echo "  user: root"
-    echo "  port: 22"
+    echo "  port: ${SSH_PORT:-22}"
     echo "  identity-files: [$LAB_STATE/id_ed25519]"
     echo "  known-hosts: $LAB_STATE/known_hosts"
     echo "  host-key-policy: strict"
@@ -91,12 +97,13 @@ write_topology() {
 write_inventory() {
   local h
   {
-    printf '# name\thost\taddress\tengine\tkind\n'
+    printf '# name\thost\taddress\tengine\tkind\tssh-port\tmessy\n'
     for h in $FULL_HOSTS; do
-      printf '%s\t%s\t%s\t%s\tfull\n' "$(host_fqname "$h")" "$h" "$(host_addr "$h")" "$(engine_of "$h")"
+      printf '%s\t%s\t%s\t%s\tfull\t%s\t%s\n' "$(host_fqname "$h")" "$h" "$(host_addr "$h")" "$(engine_of "$h")" \
+        "${SSH_PORT:-22}" "$(if is_messy "$h"; then echo messy; else echo tidy; fi)"
     done
     for h in $LIGHT_HOSTS; do
-      printf '%s\t%s\t%s\t-\tlight\n' "$(host_fqname "$h")" "$h" "$(host_addr "$h")"
+      printf '%s\t%s\t%s\t-\tlight\t%s\ttidy\n' "$(host_fqname "$h")" "$h" "$(host_addr "$h")" "${SSH_PORT:-22}"
     done
   } >"$LAB_STATE/hosts.tsv"
   cat >"$LAB_STATE/names.env" <<ENV

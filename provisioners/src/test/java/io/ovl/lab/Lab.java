@@ -23,7 +23,10 @@ import java.util.stream.Stream;
  * <p>Integration tests normally call {@link #shared()}: the first call brings one lab up for the
  * whole test JVM, later calls return the same lab, and a shutdown hook takes it down when the JVM
  * exits. A test that needs a lab of its own (for example to tear it down and check what is left)
- * uses {@link #start(String, List, int)} and closes it. Both abort the calling test (a JUnit
+ * uses {@link #start(String, LabLayout)} (or its shorthand {@link #start(String, List, int)}) and
+ * closes it; a {@link LabLayout} also asks for two subnets, messy hosts (no /etc/hosts line for
+ * their own name, a resolver that never answers: {@code sudo} there waits about 12 s) and sshd on
+ * another port than 22. Both abort the calling test (a JUnit
  * assumption, so it is reported as skipped) with the reason when this is not root or the lab
  * cannot start.
  *
@@ -61,12 +64,22 @@ public final class Lab implements AutoCloseable {
     }
 
     /**
-     * Starts (or finds running) the lab {@code name} with one full host per engine and {@code light}
-     * light hosts. An engine "20.10:sysv" boots that host without systemd (lab/README.md); its
-     * {@link LabHost#engine()} is then "20.10".
+     * Starts the lab {@code name} with one full host per engine and {@code light} light hosts, on
+     * one subnet, tidy, SSH on port 22: shorthand for
+     * {@code start(name, LabLayout.of(engines).withLight(light))}. An engine "20.10:sysv" boots that
+     * host without systemd (lab/README.md); its {@link LabHost#engine()} is then "20.10".
      */
     public static Lab start(String name, List<String> engines, int light) {
-        StartResult result = tryStart(name, engines, light);
+        return start(name, LabLayout.of(engines).withLight(light));
+    }
+
+    /**
+     * Starts the lab {@code name} as {@code layout} says (a lab of that name left running by an
+     * earlier JVM is taken down first). Aborts the calling test with the reason when the lab
+     * cannot start. Close it (or {@link #down()}) when done.
+     */
+    public static Lab start(String name, LabLayout layout) {
+        StartResult result = tryStart(name, layout);
         return result.lab().orElseGet(() -> abort(reported(result.failure())));
     }
 
@@ -186,7 +199,7 @@ public final class Lab implements AutoCloseable {
         IOException last = null;
         while (System.nanoTime() < deadline) {
             try (java.net.Socket s = new java.net.Socket()) {
-                s.connect(new java.net.InetSocketAddress(host.address(), 22), 1000);
+                s.connect(new java.net.InetSocketAddress(host.address(), host.sshPort()), 1000);
                 return;
             } catch (IOException e) {
                 last = e;
@@ -208,9 +221,10 @@ public final class Lab implements AutoCloseable {
     }
 
     /**
-     * Runs {@code remoteCommand} on {@code host} as {@code user} with the OpenSSH client, checking the
-     * host key strictly against the lab's known_hosts. OpenSSH hands the command to the remote
-     * user's shell, so pass only constant strings here.
+     * Runs {@code remoteCommand} on {@code host} as {@code user} with the OpenSSH client on the host's
+     * SSH port, checking the host key strictly against the lab's known_hosts ({@code [addr]:port}
+     * entries when the port is not 22). OpenSSH hands the command to the remote user's shell, so
+     * pass only constant strings here.
      */
     public CommandResult ssh(LabHost host, String user, String remoteCommand) {
         return LocalProcess.run(labDir, COMMAND_TIMEOUT, List.of("ssh",
@@ -221,6 +235,7 @@ public final class Lab implements AutoCloseable {
                 "-o", "IdentitiesOnly=yes",
                 "-o", "ConnectTimeout=10",
                 "-i", keyPath().toString(),
+                "-p", Integer.toString(host.sshPort()),
                 "-l", user,
                 host.address(),
                 remoteCommand));
@@ -292,7 +307,7 @@ public final class Lab implements AutoCloseable {
     private record StartResult(Optional<Lab> lab, String failure) {
     }
 
-    private static StartResult tryStart(String name, List<String> engines, int light) {
+    private static StartResult tryStart(String name, LabLayout layout) {
         Optional<Path> labDir = findLabDir();
         if (labDir.isEmpty()) {
             return failed("lab/up not found: set -Dovl.lab.dir=<repo>/lab");
@@ -303,8 +318,8 @@ public final class Lab implements AutoCloseable {
         // A fresh lab every time: a lab left running by an earlier, killed test JVM may carry
         // changes its tests made. `down` of a lab that does not exist is a quick no-op.
         LocalProcess.run(labDir.get(), DOWN_TIMEOUT, List.of(labDir.get().resolve("down").toString(), "--name", name));
-        List<String> up = List.of(labDir.get().resolve("up").toString(), "--name", name,
-                "--engine", String.join(",", engines), "--light", Integer.toString(light));
+        List<String> up = new ArrayList<>(List.of(labDir.get().resolve("up").toString(), "--name", name));
+        up.addAll(layout.upArguments());
         CommandResult result;
         try {
             result = LocalProcess.run(labDir.get(), UP_TIMEOUT, up);
@@ -366,7 +381,7 @@ public final class Lab implements AutoCloseable {
             String name = System.getProperty("ovl.lab.name", uniqueName("it"));
             List<String> engines = Stream.of(System.getProperty("ovl.lab.engines", "20.10,20.10,26").split(","))
                     .map(String::strip).filter(e -> !e.isEmpty()).toList();
-            result = tryStart(name, engines, 0);
+            result = tryStart(name, LabLayout.of(engines));
             result.lab().ifPresent(lab -> Runtime.getRuntime().addShutdownHook(
                     new Thread(lab::down, "lab-down-" + lab.name())));
         }

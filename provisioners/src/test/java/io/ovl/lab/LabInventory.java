@@ -15,7 +15,11 @@ final class LabInventory {
     private LabInventory() {
     }
 
-    /** Lines {@code name TAB id TAB address TAB engine TAB kind}; '#' starts a comment line. */
+    /**
+     * Lines {@code name TAB id TAB address TAB engine TAB kind TAB ssh-port TAB messy|tidy}; '#'
+     * starts a comment line. Lines of five fields (written before --ssh-port and --messy existed)
+     * mean port 22, tidy.
+     */
     static List<LabHost> parseHosts(String tsv) {
         List<LabHost> hosts = new ArrayList<>();
         int lineNumber = 0;
@@ -25,13 +29,17 @@ final class LabInventory {
                 continue;
             }
             String[] fields = line.split("\t", -1);
-            if (fields.length != 5 || !(fields[4].equals("full") || fields[4].equals("light"))) {
-                throw new IllegalArgumentException("hosts.tsv line " + lineNumber
-                        + ": expected name, id, address, engine, full|light separated by tabs, got '" + line + "'");
+            if (!(fields.length == 5 || fields.length == 7) || !(fields[4].equals("full") || fields[4].equals("light"))
+                    || fields.length == 7 && !(fields[5].matches("[1-9][0-9]{0,4}")
+                            && (fields[6].equals("messy") || fields[6].equals("tidy")))) {
+                throw new IllegalArgumentException("hosts.tsv line " + lineNumber + ": expected name, id, address,"
+                        + " engine, full|light, ssh port, messy|tidy separated by tabs, got '" + line + "'");
             }
             boolean full = fields[4].equals("full");
             String engine = full ? fields[3] : "";
-            hosts.add(new LabHost(fields[0], fields[1], fields[2], engine, full));
+            int port = fields.length == 7 ? Integer.parseInt(fields[5]) : 22;
+            boolean messy = fields.length == 7 && fields[6].equals("messy");
+            hosts.add(new LabHost(fields[0], fields[1], fields[2], engine, full, port, messy));
         }
         return List.copyOf(hosts);
     }

@@ -26,6 +26,39 @@ class LabInventoryTest {
     }
 
     @Test
+    void readsTheSshPortAndWhichHostsAreMessy() {
+        String tsv = """
+                # name\thost\taddress\tengine\tkind\tssh-port\tmessy
+                m-h1\th1\t198.19.24.11\t20.10\tfull\t2222\ttidy
+                m-h2\th2\t198.19.25.12\t20.10\tfull\t2222\tmessy
+                m-l1\tl1\t198.19.24.101\t-\tlight\t2222\ttidy
+                """;
+        assertEquals(List.of(
+                new LabHost("m-h1", "h1", "198.19.24.11", "20.10", true, 2222, false),
+                new LabHost("m-h2", "h2", "198.19.25.12", "20.10", true, 2222, true),
+                new LabHost("m-l1", "l1", "198.19.24.101", "", false, 2222, false)), LabInventory.parseHosts(tsv));
+    }
+
+    @Test
+    void rejectsABadPortOrMessyField() {
+        assertThrows(IllegalArgumentException.class,
+                () -> LabInventory.parseHosts("m-h1\th1\t198.19.24.11\t20.10\tfull\tssh\ttidy\n"));
+        assertThrows(IllegalArgumentException.class,
+                () -> LabInventory.parseHosts("m-h1\th1\t198.19.24.11\t20.10\tfull\t22\tyes\n"));
+    }
+
+    @Test
+    void layoutBuildsTheUpArguments() {
+        assertEquals(List.of("--engine", "20.10,20.10", "--light", "0", "--subnets", "2", "--ssh-port", "2222",
+                        "--messy", "h2"),
+                LabLayout.of("20.10", "20.10").withSubnets(2).withMessy("h2").withSshPort(2222).upArguments());
+        assertEquals(List.of("--engine", "20.10,26", "--light", "3", "--subnets", "1", "--ssh-port", "22"),
+                LabLayout.of("20.10", "26").withLight(3).upArguments());
+        assertThrows(IllegalArgumentException.class, () -> LabLayout.of("20.10").withMessy("h2"));
+        assertThrows(IllegalArgumentException.class, () -> LabLayout.of("20.10").withSubnets(3));
+    }
+
+    @Test
     void rejectsALineWithMissingFieldsNamingTheLine() {
         var e = assertThrows(IllegalArgumentException.class,
                 () -> LabInventory.parseHosts("# header\nt3-h1\th1\t198.18.236.11\n"));

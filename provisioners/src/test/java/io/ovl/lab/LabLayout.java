@@ -1,0 +1,90 @@
+package io.ovl.lab;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What {@link Lab#start(String, LabLayout)} asks {@code lab/up} for: one full host per engine,
+ * light hosts, one or two underlay subnets, messy hosts and the SSH port. Immutable; start from
+ * {@link #of(String...)} and change one thing at a time:
+ *
+ * <pre>{@code
+ * LabLayout.of("20.10", "20.10").withSubnets(2).withMessy("h2").withSshPort(2222)
+ * }</pre>
+ *
+ * @param engines one Docker Engine per full host, e.g. {@code ["20.10", "26", "20.10:sysv"]}
+ *                ({@code lab/up --engine})
+ * @param light   light hosts, sshd only ({@code --light})
+ * @param subnets 1, or 2 for two /24s joined by a router ({@code --subnets})
+ * @param messy   ids of full hosts ({@code h1}, {@code h2}, ...) that are messy as real hosts are:
+ *                no /etc/hosts line for their own name and a resolver that never answers, so
+ *                every {@code sudo} there waits about 12 s ({@code --messy}, lab/README.md)
+ * @param sshPort the port sshd listens on in every host ({@code --ssh-port}, default 22)
+ */
+public record LabLayout(List<String> engines, int light, int subnets, List<String> messy, int sshPort) {
+
+    public LabLayout {
+        engines = List.copyOf(Objects.requireNonNull(engines, "engines"));
+        messy = List.copyOf(Objects.requireNonNull(messy, "messy"));
+        if (engines.isEmpty()) {
+            throw new IllegalArgumentException("a lab needs at least one engine (one full host)");
+        }
+        if (light < 0) {
+            throw new IllegalArgumentException("light hosts must be >= 0, got " + light);
+        }
+        if (subnets != 1 && subnets != 2) {
+            throw new IllegalArgumentException("subnets must be 1 or 2, got " + subnets);
+        }
+        for (String id : messy) {
+            if (!id.matches("h[1-9][0-9]*") || Integer.parseInt(id.substring(1)) > engines.size()) {
+                throw new IllegalArgumentException("messy host '" + id + "' is not a full host h1..h" + engines.size());
+            }
+        }
+        if (messy.stream().distinct().count() != messy.size()) {
+            throw new IllegalArgumentException("messy hosts listed twice: " + messy);
+        }
+        if (sshPort < 1 || sshPort > 65535) {
+            throw new IllegalArgumentException("sshPort must be 1..65535, got " + sshPort);
+        }
+    }
+
+    /** One full host per engine, no light hosts, one subnet, no messy host, SSH on port 22. */
+    public static LabLayout of(String... engines) {
+        return of(Arrays.asList(engines));
+    }
+
+    /** As {@link #of(String...)}. */
+    public static LabLayout of(List<String> engines) {
+        return new LabLayout(engines, 0, 1, List.of(), 22);
+    }
+
+    public LabLayout withLight(int count) {
+        return new LabLayout(engines, count, subnets, messy, sshPort);
+    }
+
+    public LabLayout withSubnets(int count) {
+        return new LabLayout(engines, light, count, messy, sshPort);
+    }
+
+    /** Full hosts by id ({@code "h2"}) that get a messy name resolution; replaces any earlier list. */
+    public LabLayout withMessy(String... hostIds) {
+        return new LabLayout(engines, light, subnets, Arrays.asList(hostIds), sshPort);
+    }
+
+    public LabLayout withSshPort(int port) {
+        return new LabLayout(engines, light, subnets, messy, port);
+    }
+
+    /** The {@code lab/up} arguments after {@code --name NAME}. */
+    List<String> upArguments() {
+        List<String> args = new ArrayList<>(List.of("--engine", String.join(",", engines),
+                "--light", Integer.toString(light), "--subnets", Integer.toString(subnets),
+                "--ssh-port", Integer.toString(sshPort)));
+        if (!messy.isEmpty()) {
+            args.addAll(List.of("--messy", String.join(",", messy)));
+        }
+        return List.copyOf(args);
+    }
+}
