@@ -65,7 +65,8 @@ import picocli.CommandLine.Spec;
             "   \"missing-on\": [...], \"error\": string or null, \"exit-code\": N",
             "",
             "Exit codes: 0 valid (--dry-run) or created and seen by every overlay host;",
-            "2 invalid; 3 a live check refused it (nothing was changed); 4 creating failed,",
+            "2 invalid; 3 a live check refused it, or (kv mode) a dockerd has no cluster store",
+            "yet (nothing was changed); 4 creating failed,",
             "a host could not be reached, or a host does not see the network in time."
         })
 public final class NetCreateCommand implements Callable<Integer> {

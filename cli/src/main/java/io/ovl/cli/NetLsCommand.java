@@ -29,8 +29,9 @@ import picocli.CommandLine.Spec;
             "  {\"hosts\": [...], \"networks\": [{\"name\", \"subnets\": [...], \"seen-on\": [...],",
             "   \"missing-on\": [...], \"complete\": bool}], \"unreadable\": {HOST: why}}",
             "",
-            "Exit codes: 0 listed, every network on every host; 3 a network is missing on a host;",
-            "4 a host could not be read; 2 bad arguments or topology."
+            "Exit codes: 0 listed, every network on every host; 3 a network is missing on a host,",
+            "or (kv mode) a dockerd has no cluster store yet; 4 a host could not be read;",
+            "2 bad arguments or topology."
         })
 public final class NetLsCommand implements Callable<Integer> {
     @Spec

@@ -1,6 +1,7 @@
 package io.ovl.cli;
 
 import io.ovl.hosts.ParallelHosts;
+import io.ovl.net.ClusterStoreGuard;
 import io.ovl.net.CreatePlacement;
 import io.ovl.net.NetHosts;
 import io.ovl.net.VisibilityWait;
@@ -38,18 +39,30 @@ final class NetRun implements AutoCloseable {
         return ProvisionRun.load(option.locate());
     }
 
-    /** Sessions from the shell's pool inside {@code ovl shell}, else from a pool of this command's own. */
+    /**
+     * Sessions from the shell's pool inside {@code ovl shell}, else from a pool of this command's own.
+     * In kv mode it then refuses (exit 3) hosts whose dockerd has no cluster store
+     * ({@link ClusterStoreGuard}), so that no net command reaches Docker's misleading answer there.
+     */
     static NetRun open(TopologyOption option, Topology topology, int parallelism, CommandSpec spec) {
         Path file = option.locate();
         ParallelHosts parallel = new ParallelHosts(parallelism);
         CommandSessions sessions = CommandSessions.of(spec);
+        NetRun run;
         try {
-            return new NetRun(file, topology, parallel, sessions, ProvisionRun.open(topology, file, parallelism,
+            run = new NetRun(file, topology, parallel, sessions, ProvisionRun.open(topology, file, parallelism,
                     sessions.pool()));
         } catch (RuntimeException e) {
             sessions.close();
             throw e;
         }
+        try {
+            ClusterStoreGuard.require(topology.mode(), run.hosts, parallel);
+        } catch (RuntimeException e) {
+            run.close();
+            throw e;
+        }
+        return run;
     }
 
     /** The hosts that must list a network (kv: every overlay host; swarm: the managers). */

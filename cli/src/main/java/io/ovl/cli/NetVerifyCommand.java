@@ -1,6 +1,7 @@
 package io.ovl.cli;
 
 import io.ovl.net.NetVerify;
+import io.ovl.net.ProbeScript;
 import io.ovl.net.VerifyReport;
 import io.ovl.topology.Topology;
 import java.io.PrintWriter;
@@ -22,9 +23,13 @@ import picocli.CommandLine.Spec;
             "Starts a probe container (busybox httpd on port 7777) named ovl-probe-HOST on every",
             "overlay host, attached to NAME; from each probe tests every other probe: ICMP (ping",
             "its address), TCP (an HTTP request to its address) and DNS (its name resolves to its",
-            "address). Prints a host-by-host matrix and the failing pairs. The probes are removed",
-            "afterwards, also when a check fails or the run is interrupted. The image needs",
-            "busybox's sh, httpd, nc, ping and nslookup; in swarm mode NAME must be attachable."
+            "address). Every probe has its address and answers on 7777 before any test starts.",
+            "A name lookup is retried for up to " + ProbeScript.DNS_BUDGET_SECONDS + " s; one that succeeds only after a retry",
+            "is a warning (WARN ... dns ok after 3 tries, 17 s), not a failure. Prints a",
+            "host-by-host matrix, the failing pairs and the warnings. The probes are removed",
+            "afterwards, also when a check fails or the run is interrupted. The image must be on",
+            "every overlay host (ovl does not pull it) and needs busybox's sh, httpd, nc, ping,",
+            "nslookup, awk; in swarm mode NAME must be attachable."
         },
         footerHeading = "%nExamples:%n",
         footer = {
@@ -34,11 +39,14 @@ import picocli.CommandLine.Spec;
             "JSON output (--output json):",
             "  {\"network\", \"image\", \"passed\": bool, \"hosts\": [...],",
             "   \"probes\": {HOST: {\"container\", \"address\": ip or null, \"error\": string or null}},",
-            "   \"pairs\": [{\"from\", \"to\", \"ok\", \"icmp\": {\"ok\", \"detail\"}, \"tcp\": {...}, \"dns\": {...}}],",
-            "   \"failing\": [\"FROM -> TO\", ...], \"cleanup-problems\": [...]}",
+            "   \"pairs\": [{\"from\", \"to\", \"ok\", \"icmp\": {\"ok\", \"detail\", \"tries\", \"seconds\",",
+            "              \"warning\": string or null}, \"tcp\": {...}, \"dns\": {...}}],",
+            "   \"failing\": [\"FROM -> TO\", ...], \"warnings\": [\"FROM -> TO: dns ok after N tries, S s\"],",
+            "   \"cleanup-problems\": [...]}",
             "",
-            "Exit codes: 0 every pair passed; 2 bad arguments or topology; 3 a pair failed (named),",
-            "a probe did not start, or fewer than two overlay hosts."
+            "Exit codes: 0 every pair passed (also with warnings); 2 bad arguments or topology;",
+            "3 a pair failed (named), a probe did not start, fewer than two overlay hosts, the",
+            "image is missing on a host, or (kv mode) a dockerd has no cluster store."
         })
 public final class NetVerifyCommand implements Callable<Integer> {
     /** Busybox as the lab has it (no registry there); any image with busybox's applets works. */
@@ -57,7 +65,7 @@ public final class NetVerifyCommand implements Callable<Integer> {
     String name;
 
     @Option(names = "--image", paramLabel = "IMAGE", defaultValue = DEFAULT_IMAGE,
-            description = "Probe image, present on every host or pullable there (default: ${DEFAULT-VALUE}).")
+            description = "Probe image (default: ${DEFAULT-VALUE}); must be on every host.")
     String image;
 
     @Mixin

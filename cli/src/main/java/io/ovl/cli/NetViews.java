@@ -93,8 +93,23 @@ final class NetViews {
         return sb.toString();
     }
 
+    /** "ok", "ok,dns-WARN" (passed after a retry) or the failed checks. */
     private static String cell(PairResult p) {
-        return p.ok() ? "ok" : p.failed().stream().map(c -> c.label() + "-FAIL").collect(Collectors.joining(","));
+        if (p.ok()) {
+            return "ok" + p.outcomes().entrySet().stream().filter(e -> e.getValue().passedAfterRetry())
+                    .map(e -> "," + e.getKey().label() + "-WARN").collect(Collectors.joining());
+        }
+        return p.failed().stream().map(c -> c.label() + "-FAIL").collect(Collectors.joining(","));
+    }
+
+    /** Why a check failed, with its timing when it was retried: "resolved to nothing, after 9 tries, 29 s". */
+    private static String why(PairResult.Outcome o) {
+        return o.detail() + (o.tries() > 1 ? ", " + o.timing() : "");
+    }
+
+    /** "WARN h2 -> h4: dns ok after 3 tries, 17 s" lines of pairs that passed only after a retry. */
+    static List<String> warningLines(VerifyReport r) {
+        return r.warned().stream().map(p -> p.from() + " -> " + p.to() + ": " + String.join(", ", p.warnings())).toList();
     }
 
     static String verifyText(VerifyReport r, Style style) {
@@ -111,13 +126,16 @@ final class NetViews {
             sb.append(style.error("fewer than two overlay hosts: no pair to test")).append('\n');
         }
         if (r.failing().isEmpty() && r.passed()) {
-            sb.append(style.ok("all " + r.pairs().size() + " ordered pairs passed")).append('\n');
+            int warned = r.warned().size();
+            sb.append(style.ok("all " + r.pairs().size() + " ordered pairs passed"
+                    + (warned == 0 ? "" : " (" + warned + " with a warning)"))).append('\n');
         }
         for (PairResult p : r.failing()) {
             sb.append(style.error("FAIL " + p.from() + " -> " + p.to() + ": " + p.failed().stream()
-                    .map(c -> c.label() + " (" + p.outcomes().get(c).detail() + ")").collect(Collectors.joining(", "))))
+                    .map(c -> c.label() + " (" + why(p.outcomes().get(c)) + ")").collect(Collectors.joining(", "))))
                     .append('\n');
         }
+        warningLines(r).forEach(w -> sb.append(style.warning("WARN " + w)).append('\n'));
         r.cleanup().forEach(c -> sb.append(style.warning("cleanup: " + c)).append('\n'));
         return sb.toString();
     }
@@ -143,13 +161,18 @@ final class NetViews {
             o.put("to", p.to());
             o.put("ok", p.ok());
             for (ProbeCheck c : ProbeCheck.values()) {
+                PairResult.Outcome outcome = p.outcomes().get(c);
                 ObjectNode check = o.putObject(c.label());
-                check.put("ok", p.outcomes().get(c).ok());
-                check.put("detail", p.outcomes().get(c).detail());
+                check.put("ok", outcome.ok());
+                check.put("detail", outcome.detail());
+                check.put("tries", outcome.tries());
+                check.put("seconds", outcome.seconds());
+                check.put("warning", outcome.passedAfterRetry() ? c.label() + " ok " + outcome.timing() : null);
             }
         }
         ArrayNode failing = root.putArray("failing");
         r.failing().forEach(p -> failing.add(p.from() + " -> " + p.to()));
+        warningLines(r).forEach(root.putArray("warnings")::add);
         r.cleanup().forEach(root.putArray("cleanup-problems")::add);
         return Json.write(root) + "\n";
     }

@@ -26,8 +26,10 @@ import org.junit.jupiter.api.TestMethodOrder;
  * (7946/tcp dropped by iptables on h3) stops init with exit 3 naming host and check, and nothing
  * changes on any host: no drop-in, no store container, no run lock left, dockerd not restarted
  * (systemd's InvocationID of docker.service is the same before and after). Without the fault init
- * succeeds, and a second run is not stopped by checks of a set-up cluster. Tests run in order on
- * one lab. Skips when not root or the lab cannot start.
+ * succeeds, and a second run is not stopped by checks of a set-up cluster. Before any init, the
+ * net commands stop at once, naming the hosts whose dockerd has no cluster store (this lab is the
+ * one that starts from hosts nobody has set up). Tests run in order on one lab. Skips when not
+ * root or the lab cannot start.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class InitPreflightIT {
@@ -55,6 +57,30 @@ class InitPreflightIT {
         if (lab != null) {
             lab.close();
         }
+    }
+
+    /** Runs before any init: the overlay hosts' dockerd have no cluster store yet. */
+    @Test
+    @Order(0)
+    void netCommandsBeforeInitSayRunInitWithExit3AndCreateNothing() {
+        Map<String, String> invocations = invocations();
+        String expected = "ovl: " + h2.name() + ", " + h3.name() + ": dockerd has no cluster store; run `ovl init` first\n";
+
+        Cli.Run create = Cli.run("net", "create", "early", "--subnet", "172.16.99.0/24", "-f", topology.toString());
+        Cli.Run ls = Cli.run("net", "ls", "-f", topology.toString());
+        Cli.Run verify = Cli.run("net", "verify", "early", "-f", topology.toString());
+
+        for (Cli.Run r : List.of(create, ls, verify)) {
+            assertEquals(3, r.exit(), r.out() + r.err());
+            assertEquals(expected, r.err());
+            assertEquals("", r.out());
+        }
+        for (LabHost h : List.of(h1, h2, h3)) {
+            assertFalse(in(h, "docker", "network", "ls", "--format", "{{.Name}}").lines().anyMatch("early"::equals),
+                    "network created on " + h.name());
+            assertEquals("", in(h, "docker", "ps", "-aq", "--filter", "label=io.ovl.probe"), "probe left on " + h.name());
+        }
+        assertUntouched(invocations);
     }
 
     @Test

@@ -142,6 +142,53 @@ class NetCommandsTest {
         assertTrue(root.get("cleanup-problems").isArray());
     }
 
+    /** h2 -> h3 resolved only on the third try; every other pair at once. */
+    private static final VerifyReport SLOW_DNS = report(List.of(
+            slowDns("h2", "h3"), pair("h2", "h4"), pair("h3", "h2"), pair("h3", "h4"), pair("h4", "h2"), pair("h4", "h3")));
+
+    private static PairResult slowDns(String from, String to) {
+        Map<ProbeCheck, PairResult.Outcome> m = new EnumMap<>(ProbeCheck.class);
+        m.put(ProbeCheck.ICMP, new PairResult.Outcome(true, ""));
+        m.put(ProbeCheck.TCP, new PairResult.Outcome(true, ""));
+        m.put(ProbeCheck.DNS, new PairResult.Outcome(true, "", 3, 17));
+        return new PairResult(from, to, m);
+    }
+
+    @Test
+    void aLookupThatNeededRetriesIsAWarningInTheMatrixTextAndJsonAndThePairPasses() throws Exception {
+        assertTrue(NetViews.matrix(SLOW_DNS).contains("h2         -   ok,dns-WARN  ok\n"), NetViews.matrix(SLOW_DNS));
+        String text = NetViews.verifyText(SLOW_DNS, new Style(false));
+        assertTrue(text.contains("all 6 ordered pairs passed (1 with a warning)\n"), text);
+        assertTrue(text.contains("WARN h2 -> h3: dns ok after 3 tries, 17 s\n"), text);
+        assertFalse(text.contains("FAIL"), text);
+
+        JsonNode root = JSON.readTree(NetViews.verifyJson(SLOW_DNS));
+        assertTrue(root.get("passed").asBoolean());
+        assertEquals(List.of("h2 -> h3: dns ok after 3 tries, 17 s"), JSON.convertValue(root.get("warnings"), List.class));
+        JsonNode dns = root.get("pairs").get(0).get("dns");
+        assertTrue(dns.get("ok").asBoolean());
+        assertEquals(3, dns.get("tries").asInt());
+        assertEquals(17, dns.get("seconds").asInt());
+        assertEquals("dns ok after 3 tries, 17 s", dns.get("warning").asText());
+        assertTrue(root.get("pairs").get(1).at("/dns/warning").isNull());
+        assertEquals(0, root.get("failing").size());
+        assertEquals(0, JSON.readTree(NetViews.verifyJson(H4_DROPS_VXLAN)).get("warnings").size());
+    }
+
+    @Test
+    void aFailedLookupSaysHowLongItWasTried() {
+        Map<ProbeCheck, PairResult.Outcome> m = new EnumMap<>(ProbeCheck.class);
+        m.put(ProbeCheck.ICMP, new PairResult.Outcome(true, ""));
+        m.put(ProbeCheck.TCP, new PairResult.Outcome(true, ""));
+        m.put(ProbeCheck.DNS, new PairResult.Outcome(false, "resolved to nothing", 9, 29));
+        VerifyReport r = report(List.of(new PairResult("h2", "h3", m), pair("h2", "h4"), pair("h3", "h2"), pair("h3", "h4"),
+                pair("h4", "h2"), pair("h4", "h3")));
+        String text = NetViews.verifyText(r, new Style(false));
+        assertTrue(text.contains("FAIL h2 -> h3: dns (resolved to nothing, after 9 tries, 29 s)\n"), text);
+        assertFalse(text.contains("passed"), text);
+        assertFalse(text.contains("WARN"), text);
+    }
+
     // ---- ls and inspect rendering ----
 
     private static final OverlayNetwork MY = new OverlayNetwork("myoverlay", "0123456789abcdef", "overlay", "global", false, false,

@@ -2,6 +2,7 @@ package io.ovl.net;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ovl.core.ExitCode;
 import io.ovl.core.OvlException;
 import io.ovl.hosts.HostResult;
 import io.ovl.hosts.ParallelHosts;
@@ -40,9 +41,16 @@ public final class NetVerify implements AutoCloseable {
         this.progress = progress;
     }
 
+    /**
+     * Refuses (exit 3, before any probe starts) when {@code image} is missing on a reached host;
+     * otherwise starts every probe, waits until each has its address and its listener answers, and
+     * only then lets the probes test each other.
+     */
     public VerifyReport run(String network, String image) {
+        requireImage(image);
         try {
-            Map<String, VerifyReport.Probe> probes = startProbes(network, image);
+            Map<String, VerifyReport.Probe> probes = startProbes(network, image); // every probe up and listening
+            // From here on every target has an address and a listener: the tests start after those events.
             Map<String, String> targets = new LinkedHashMap<>();
             for (String h : hosts.names()) {
                 VerifyReport.Probe p = probes.get(h);
@@ -61,6 +69,32 @@ public final class NetVerify implements AutoCloseable {
         } finally {
             close();
         }
+    }
+
+    /**
+     * Docker would otherwise try to pull the image during {@code docker run} and, where no registry
+     * is reachable, report a pull error per host as a probe that did not start.
+     */
+    private void requireImage(String image) {
+        List<String> missing = new ArrayList<>();
+        for (HostResult<Boolean> r : parallel.forEach(hosts.reached(), Function.identity(), h -> {
+            CommandResult c = hosts.shell(h).orElseThrow().run(NetCommands.imageInspect(image));
+            return !c.succeeded() && c.stderrText().contains("No such image");
+        })) {
+            if (r.value().orElse(false)) {
+                missing.add(r.host());
+            }
+        }
+        imageRefusal(image, hosts.names(), missing).ifPresent(why -> {
+            throw new OvlException(ExitCode.CHECKS_FAILED, why);
+        });
+    }
+
+    /** Pure: "h2, h3: no image local/busybox:1; pull busybox or pass --image", hosts in topology order. */
+    static Optional<String> imageRefusal(String image, List<String> order, List<String> missing) {
+        List<String> inOrder = order.stream().filter(missing::contains).toList();
+        return inOrder.isEmpty() ? Optional.empty() : Optional.of(String.join(", ", inOrder) + ": no image " + image
+                + "; pull busybox or pass --image");
     }
 
     private Map<String, VerifyReport.Probe> startProbes(String network, String image) {
@@ -91,6 +125,13 @@ public final class NetVerify implements AutoCloseable {
         if (address.isEmpty()) {
             return new VerifyReport.Probe(name, Optional.empty(), Optional.of("probe started but has no address on "
                     + network + " (" + inspect.stderrText().strip() + ")"));
+        }
+        // The probe's address is handed to senders only once its own httpd answers: a sender must
+        // never test a listener that is not up yet (on a slow host it comes up late).
+        if (!shell.run(ProbeScript.listening(name)).succeeded()) {
+            progress.step(host, "probe's httpd does not answer on port " + ProbeScript.PORT);
+            return new VerifyReport.Probe(name, Optional.empty(), Optional.of("probe started but its httpd does not answer on"
+                    + " port " + ProbeScript.PORT + " inside it (does the image have busybox httpd?)"));
         }
         progress.step(host, "probe " + name + " at " + address.get());
         return new VerifyReport.Probe(name, address, Optional.empty());

@@ -21,10 +21,33 @@ public record PairResult(String from, String to, Map<ProbeCheck, Outcome> outcom
         outcomes = java.util.Collections.unmodifiableMap(all);
     }
 
-    /** ok, or why not ("no answer", "resolved to nothing", "no probe on h3: ..."). */
-    public record Outcome(boolean ok, String detail) {
+    /**
+     * ok, or why not ("no answer", "resolved to nothing", "no probe on h3: ...").
+     *
+     * @param tries   how many times the check was tried (1 for checks that are not retried)
+     * @param seconds how long the tries took, whole seconds as the probe's clock counts them
+     */
+    public record Outcome(boolean ok, String detail, int tries, long seconds) {
         public Outcome {
             Objects.requireNonNull(detail, "detail");
+            if (tries < 1 || seconds < 0) {
+                throw new IllegalArgumentException("tries " + tries + ", seconds " + seconds);
+            }
+        }
+
+        /** A check tried once. */
+        public Outcome(boolean ok, String detail) {
+            this(ok, detail, 1, 0);
+        }
+
+        /** Passed, but only after a retry: the pair works, yet something was slow or flaky. */
+        public boolean passedAfterRetry() {
+            return ok && tries > 1;
+        }
+
+        /** "after 3 tries, 17 s". */
+        public String timing() {
+            return "after " + tries + (tries == 1 ? " try, " : " tries, ") + seconds + " s";
         }
     }
 
@@ -39,6 +62,12 @@ public record PairResult(String from, String to, Map<ProbeCheck, Outcome> outcom
 
     public boolean ok() {
         return outcomes.values().stream().allMatch(Outcome::ok);
+    }
+
+    /** Checks that passed only after a retry, as "dns ok after 3 tries, 17 s"; not a failure of the pair. */
+    public List<String> warnings() {
+        return outcomes.entrySet().stream().filter(e -> e.getValue().passedAfterRetry())
+                .map(e -> e.getKey().label() + " ok " + e.getValue().timing()).toList();
     }
 
     public List<ProbeCheck> failed() {

@@ -34,7 +34,12 @@ public record VerifyReport(String network, String image, List<String> hosts, Map
         return pairs.stream().filter(p -> !p.ok()).toList();
     }
 
-    /** At least two hosts were probed and every pair passed. */
+    /** Pairs that passed, but with a check that needed a retry ({@link PairResult#warnings()}). */
+    public List<PairResult> warned() {
+        return pairs.stream().filter(p -> p.ok() && !p.warnings().isEmpty()).toList();
+    }
+
+    /** At least two hosts were probed and every pair passed (a pair with warnings passed). */
     public boolean passed() {
         return hosts.size() >= 2 && failing().isEmpty();
     }

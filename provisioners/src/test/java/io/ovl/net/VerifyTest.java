@@ -80,8 +80,50 @@ class VerifyTest {
     @Test
     void targetsAreArgumentsOfAConstantScriptNeverPartOfIt() {
         var cmd = ProbeScript.test("ovl-probe-h2", new java.util.LinkedHashMap<>(Map.of("x; rm -rf /", "10.0.0.3")));
-        assertEquals(List.of("docker", "exec", "ovl-probe-h2", "sh", "-c", ProbeScript.TEST_SCRIPT, "sh", "x; rm -rf /", "10.0.0.3"),
-                cmd.argv());
+        assertEquals(List.of("docker", "exec", "ovl-probe-h2", "sh", "-c", ProbeScript.TEST_SCRIPT, "sh", "30", "10", "15",
+                "x; rm -rf /", "10.0.0.3"), cmd.argv());
+    }
+
+    @Test
+    void aLookupThatSucceededOnlyAfterARetryIsAWarningWithItsTimingAndThePairPasses() {
+        var bySource = Map.of(
+                "h2", ProbeScript.parse("ovl-probe-h3 icmp ok\novl-probe-h3 tcp ok\novl-probe-h3 dns ok 3 17\n"),
+                "h3", ProbeScript.parse("ovl-probe-h2 icmp ok\novl-probe-h2 tcp ok\novl-probe-h2 dns ok 1 0\n"));
+        var two = Map.of("h2", PROBES.get("h2"), "h3", PROBES.get("h3"));
+        List<PairResult> pairs = VerifyReport.pairs(List.of("h2", "h3"), two, bySource);
+        VerifyReport report = new VerifyReport("n", "i", List.of("h2", "h3"), two, pairs, List.of());
+
+        PairResult slow = report.pair("h2", "h3").orElseThrow();
+        assertTrue(slow.ok());
+        assertEquals(List.of("dns ok after 3 tries, 17 s"), slow.warnings());
+        assertEquals(3, slow.outcomes().get(ProbeCheck.DNS).tries());
+        assertEquals(17, slow.outcomes().get(ProbeCheck.DNS).seconds());
+        assertEquals(List.of(), report.pair("h3", "h2").orElseThrow().warnings(), "one try is no warning");
+        assertEquals(List.of(slow), report.warned());
+        assertEquals(List.of(), report.failing());
+        assertTrue(report.passed());
+        assertEquals(ExitCode.OK, report.exitCode());
+    }
+
+    @Test
+    void aLookupThatNeverSucceededStaysAFailureWithItsTriesAndDetail() {
+        PairResult never = new PairResult("h2", "h3",
+                ProbeScript.parse("ovl-probe-h3 icmp ok\novl-probe-h3 tcp ok\novl-probe-h3 dns fail 9 29 resolved to nothing\n")
+                        .get("ovl-probe-h3"));
+        assertFalse(never.ok());
+        assertEquals(List.of(ProbeCheck.DNS), never.failed());
+        PairResult.Outcome dns = never.outcomes().get(ProbeCheck.DNS);
+        assertEquals("resolved to nothing", dns.detail());
+        assertEquals(9, dns.tries());
+        assertEquals(29, dns.seconds());
+        assertEquals(List.of(), never.warnings(), "a failure is not also a warning");
+    }
+
+    @Test
+    void theImageRefusalNamesTheHostsMissingItInTopologyOrder() {
+        assertEquals(Optional.of("h2, h4: no image local/busybox:1; pull busybox or pass --image"),
+                NetVerify.imageRefusal("local/busybox:1", List.of("h2", "h3", "h4"), List.of("h4", "h2")));
+        assertEquals(Optional.empty(), NetVerify.imageRefusal("local/busybox:1", List.of("h2"), List.of()));
     }
 
     @Test

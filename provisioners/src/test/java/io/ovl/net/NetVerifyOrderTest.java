@@ -1,0 +1,119 @@
+package io.ovl.net;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.ovl.core.ExitCode;
+import io.ovl.core.OvlException;
+import io.ovl.hosts.ParallelHosts;
+import io.ovl.provision.ProvisionProgress;
+import io.ovl.ssh.FakeRemoteShell;
+import io.ovl.ssh.RemoteCommand;
+import io.ovl.ssh.RemoteShell;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The order of verify's steps over FAKE shells (scripted per exact command; for the logic only,
+ * real hosts are NetLabIT): every probe is started, has its address and answers on its port before
+ * any probe tests another, and a missing image stops the run before any probe starts.
+ */
+class NetVerifyOrderTest {
+    private static final String IMAGE = "local/busybox:1";
+    private static final String NETWORK = "tnet";
+    private static final String INSPECT = NetFixtures.resource("container-networks.json"); // 10.99.0.129 on tnet
+
+    /** Every command of every host, as "host: step", in the order they ran across hosts. */
+    private final List<String> log = Collections.synchronizedList(new ArrayList<>());
+
+    private RemoteShell logged(String host, FakeRemoteShell fake) {
+        return command -> {
+            var r = fake.run(command);
+            log.add(host + ": " + step(command));
+            return r;
+        };
+    }
+
+    private static String step(RemoteCommand c) {
+        List<String> a = c.argv();
+        if (a.contains(ProbeScript.TEST_SCRIPT)) {
+            return "test";
+        }
+        if (a.get(1).equals("exec")) {
+            return "listening";
+        }
+        return a.get(1) + " " + a.get(2);
+    }
+
+    private static FakeRemoteShell probeHost(String host, Map<String, String> targets) {
+        String name = ProbeScript.containerName(host);
+        return new FakeRemoteShell(host)
+                .on(NetCommands.imageInspect(IMAGE), "sha256:1\n")
+                .on(ProbeScript.remove(name), "")
+                .on(ProbeScript.start(name, NETWORK, IMAGE), "c0ffee\n")
+                .on(ProbeScript.networks(name), INSPECT)
+                .on(ProbeScript.listening(name), "")
+                .on(ProbeScript.test(name, targets), "");
+    }
+
+    @Test
+    void everyProbeIsUpAndListeningBeforeAnyTestStarts() {
+        // Both probes read the same captured address: what matters here is the order of the steps.
+        Map<String, String> fromH2 = new LinkedHashMap<>(Map.of("ovl-probe-h3", "10.99.0.129"));
+        Map<String, String> fromH3 = new LinkedHashMap<>(Map.of("ovl-probe-h2", "10.99.0.129"));
+        NetHosts hosts = new NetHosts(List.of("h2", "h3"), Map.of(
+                "h2", logged("h2", probeHost("h2", fromH2)), "h3", logged("h3", probeHost("h3", fromH3))), Map.of());
+
+        new NetVerify(hosts, new ParallelHosts(2), ProvisionProgress.NONE).run(NETWORK, IMAGE);
+
+        List<String> steps = List.copyOf(log);
+        int lastReady = Math.max(steps.lastIndexOf("h2: listening"), steps.lastIndexOf("h3: listening"));
+        int firstTest = Math.min(steps.indexOf("h2: test"), steps.indexOf("h3: test"));
+        assertTrue(steps.contains("h2: test") && steps.contains("h3: test"), steps.toString());
+        assertTrue(lastReady >= 0 && lastReady < firstTest, steps.toString());
+        for (String h : List.of("h2", "h3")) {
+            assertTrue(steps.indexOf(h + ": run --detach") < steps.indexOf(h + ": container inspect")
+                    && steps.indexOf(h + ": container inspect") < steps.indexOf(h + ": listening"), steps.toString());
+        }
+    }
+
+    @Test
+    void aProbeWhoseListenerNeverAnswersIsNotStartedAndNoOneTestsIt() {
+        String name = ProbeScript.containerName("h2");
+        FakeRemoteShell h2 = new FakeRemoteShell("h2")
+                .on(NetCommands.imageInspect(IMAGE), "sha256:1\n")
+                .on(ProbeScript.remove(name), "")
+                .on(ProbeScript.start(name, NETWORK, IMAGE), "c0ffee\n")
+                .on(ProbeScript.networks(name), INSPECT)
+                .on(ProbeScript.listening(name), 1, "", "");
+        FakeRemoteShell h3 = probeHost("h3", new LinkedHashMap<>());
+        NetHosts hosts = new NetHosts(List.of("h2", "h3"), Map.of("h2", h2, "h3", h3), Map.of());
+
+        VerifyReport r = new NetVerify(hosts, new ParallelHosts(2), ProvisionProgress.NONE).run(NETWORK, IMAGE);
+
+        assertTrue(r.probes().get("h2").error().orElseThrow().contains("httpd does not answer on port 7777"), r.toString());
+        assertEquals(ExitCode.CHECKS_FAILED, r.exitCode());
+        assertTrue(h3.calls().stream().noneMatch(c -> c.argv().contains(ProbeScript.TEST_SCRIPT)), "h3 has no peer to test");
+    }
+
+    @Test
+    void aMissingImageStopsTheRunBeforeAnyProbeStarts() {
+        FakeRemoteShell h2 = new FakeRemoteShell("h2").on(NetCommands.imageInspect(IMAGE), "sha256:1\n");
+        FakeRemoteShell h3 = new FakeRemoteShell("h3").on(NetCommands.imageInspect(IMAGE), 1, "",
+                "Error: No such image: local/busybox:1\n");
+        NetHosts hosts = new NetHosts(List.of("h2", "h3"), Map.of("h2", h2, "h3", h3), Map.of());
+
+        OvlException e = assertThrows(OvlException.class,
+                () -> new NetVerify(hosts, new ParallelHosts(2), ProvisionProgress.NONE).run(NETWORK, IMAGE));
+
+        assertEquals(ExitCode.CHECKS_FAILED, e.exitCode());
+        assertEquals("h3: no image local/busybox:1; pull busybox or pass --image", e.getMessage());
+        assertEquals(List.of(NetCommands.imageInspect(IMAGE)), h2.calls());
+        assertEquals(List.of(NetCommands.imageInspect(IMAGE)), h3.calls());
+    }
+}
