@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
  * command runs on its own exec channel of this connection, with the endpoint's command timeout,
  * through {@code sudo -n --} when {@code become: sudo}.
  */
-public final class HostSession implements RemoteShell, AutoCloseable {
+public final class HostSession implements RemoteShell, CommandStarter, AutoCloseable {
 
     private final SshEndpoint endpoint;
     private final SSHClient client;
@@ -126,6 +126,16 @@ public final class HostSession implements RemoteShell, AutoCloseable {
                 abandon(session);
             }
         }
+    }
+
+    /**
+     * Starts {@code command} on its own exec channel of this connection and returns while it runs
+     * (see {@link StartedCommand}); {@code privileged} goes through {@code sudo -n --} when
+     * {@code become: sudo}, exactly as {@link #run} does, and runs as the login user otherwise.
+     */
+    @Override
+    public StartedCommand start(RemoteCommand command, boolean privileged) {
+        return SshStartedCommand.start(endpoint, client, command, privileged);
     }
 
     /**
