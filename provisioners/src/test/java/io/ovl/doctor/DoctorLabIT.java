@@ -297,6 +297,11 @@ public class DoctorLabIT {
                 }
 
                 @Override
+                public Optional<io.ovl.ssh.CommandStarter> starter() {
+                    return Optional.of(s);
+                }
+
+                @Override
                 public void close() {
                     s.close();
                 }
