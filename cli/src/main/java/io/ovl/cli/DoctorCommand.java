@@ -12,6 +12,7 @@ import io.ovl.doctor.PortProber;
 import io.ovl.hosts.ParallelHosts;
 import io.ovl.kv.StoreDialer;
 import io.ovl.ssh.CommandResult;
+import io.ovl.ssh.CommandStarter;
 import io.ovl.ssh.HostSession;
 import io.ovl.ssh.RemoteCommand;
 import io.ovl.ssh.SessionPool;
@@ -126,6 +127,12 @@ public final class DoctorCommand implements Callable<Integer> {
         @Override
         public Optional<StoreDialer> storeDialer() {
             return Optional.of(StoreDialer.over(session));
+        }
+
+        /** The port probe streams its listeners and senders over the same pooled session. */
+        @Override
+        public Optional<CommandStarter> starter() {
+            return Optional.of(session);
         }
 
         @Override

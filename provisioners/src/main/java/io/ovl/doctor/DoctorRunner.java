@@ -5,6 +5,7 @@ import io.ovl.kv.StoreDialer;
 import io.ovl.core.OvlException;
 import io.ovl.hosts.HostResult;
 import io.ovl.hosts.ParallelHosts;
+import io.ovl.ssh.CommandStarter;
 import io.ovl.ssh.RemoteShell;
 import io.ovl.topology.Host;
 import io.ovl.topology.Topology;
@@ -66,6 +67,7 @@ public final class DoctorRunner {
         });
         Map<String, RemoteShell> shells = new LinkedHashMap<>();
         Map<String, StoreDialer> dialers = new LinkedHashMap<>();
+        Map<String, CommandStarter> starters = new LinkedHashMap<>();
         List<GatheredHost> gathered = new ArrayList<>();
         try {
             for (int i = 0; i < opened.size(); i++) {
@@ -74,6 +76,7 @@ public final class DoctorRunner {
                 if (r.value().isPresent()) {
                     shells.put(host.name(), r.value().get().connection());
                     r.value().get().connection().storeDialer().ifPresent(d -> dialers.put(host.name(), d));
+                    r.value().get().connection().starter().ifPresent(st -> starters.put(host.name(), st));
                     gathered.add(GatheredHost.reached(host, r.value().get().facts()));
                 } else {
                     String error = r.error().map(OvlException::getMessage).orElse("unknown error");
@@ -84,7 +87,7 @@ public final class DoctorRunner {
             Optional<ProbeReport> probes = Optional.empty();
             if (prober.isPresent()) {
                 progress.probing(shells.size(), PortProber.LISTEN_SECONDS);
-                probes = Optional.of(prober.get().probe(topology, gathered, shells));
+                probes = Optional.of(prober.get().probe(topology, gathered, starters));
             }
             // TLS files first: a TLS store is asked only from hosts that have them all (else kv.tls-files says so).
             Map<String, Fact<List<String>>> tlsMissing = TlsFiles.read(topology, gathered, shells, parallel);

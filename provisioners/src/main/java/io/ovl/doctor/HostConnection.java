@@ -1,6 +1,7 @@
 package io.ovl.doctor;
 
 import io.ovl.kv.StoreDialer;
+import io.ovl.ssh.CommandStarter;
 import io.ovl.ssh.RemoteShell;
 import java.util.Optional;
 
@@ -15,6 +16,15 @@ public interface HostConnection extends RemoteShell, AutoCloseable {
      * kv.healthy does not ask a TLS store from this host, and says so).
      */
     default Optional<StoreDialer> storeDialer() {
+        return Optional.empty();
+    }
+
+    /**
+     * Starts commands that run while ovl talks to them, for the port probe, whose listeners and
+     * senders wait for each other's events; empty when the connection cannot (then the probe
+     * reports this host's ports as not probed, and says why).
+     */
+    default Optional<CommandStarter> starter() {
         return Optional.empty();
     }
 }

@@ -21,20 +21,40 @@ final class ProbeScripts {
     private ProbeScripts() {
     }
 
+    /** Ports below this need root to bind (Linux's default net.ipv4.ip_unprivileged_port_start). */
+    static final int FIRST_UNPRIVILEGED_PORT = 1024;
+
     /**
-     * Listens on every need until each of its sources was heard, or for {@code seconds} at most,
-     * then exits by itself. {@code bindAddress} is the address peers send to when it is on an
-     * interface: dockerd binds 7946 to that very address, and a wildcard listener next to it would
-     * never see the traffic (the more specific socket wins), a false failure.
+     * Binds every need, says READY, and listens until each of its sources was heard, or for
+     * {@code seconds} at most counted from the GO line ovl writes on its stdin, or until its stdin
+     * closes, or {@code capSeconds} after it started whatever happens; then exits by itself.
+     * {@code bindAddress} is the address peers send to when it is on an interface: dockerd binds
+     * 7946 to that very address, and a wildcard listener next to it would never see the traffic
+     * (the more specific socket wins), a false failure.
      */
-    static RemoteCommand listen(int seconds, String runId, String bindAddress, List<PortNeed> needs) {
-        List<String> argv = new ArrayList<>(List.of("perl", "-e", LISTEN, Integer.toString(seconds), runId, bindAddress));
+    static RemoteCommand listen(int seconds, int capSeconds, String runId, String bindAddress, List<PortNeed> needs) {
+        List<String> argv = new ArrayList<>(List.of("perl", "-e", LISTEN, Integer.toString(seconds),
+                Integer.toString(capSeconds), runId, bindAddress));
         needs.forEach(n -> argv.add(n.protocol().lowerName() + "/" + n.port() + "/" + n.sources().size()));
         return RemoteCommand.of(argv);
     }
 
     /** A target of a sender: protocol, port and address. */
     record Send(PortNeed need, String address) {
+    }
+
+    /**
+     * Whether the listener needs root: only for a raw socket (ESP, IP protocol 50) or a port below
+     * 1024. The overlay's ports (7946, 4789, 2377, a store's 2379) need none, so on a
+     * {@code become: sudo} host the listener runs without sudo and does not wait for it.
+     */
+    static boolean listenerNeedsRoot(List<PortNeed> needs) {
+        return needs.stream().anyMatch(n -> n.protocol() == io.ovl.facts.Protocol.ESP || n.port() < FIRST_UNPRIVILEGED_PORT);
+    }
+
+    /** Whether the sender needs root: only to send ESP out of a raw socket; TCP and UDP sources are ephemeral ports. */
+    static boolean senderNeedsRoot(List<Send> sends) {
+        return sends.stream().anyMatch(s -> s.need().protocol() == io.ovl.facts.Protocol.ESP);
     }
 
     static RemoteCommand send(int seconds, String runId, String source, List<Send> sends) {

@@ -16,6 +16,7 @@ import io.ovl.doctor.ProbeReport;
 import io.ovl.doctor.Status;
 import io.ovl.hosts.ParallelHosts;
 import io.ovl.ssh.CommandResult;
+import io.ovl.ssh.CommandStarter;
 import io.ovl.ssh.RemoteCommand;
 import io.ovl.ssh.RemoteShell;
 import io.ovl.topology.Host;
@@ -157,6 +158,12 @@ public final class InitPreflight {
         @Override
         public Optional<StoreDialer> storeDialer() {
             return shell instanceof HostSession session ? Optional.of(StoreDialer.over(session)) : Optional.empty();
+        }
+
+        /** The probe's listeners and senders stream over init's SSH sessions too. */
+        @Override
+        public Optional<CommandStarter> starter() {
+            return shell instanceof HostSession session ? Optional.of(session) : Optional.empty();
         }
     }
 }

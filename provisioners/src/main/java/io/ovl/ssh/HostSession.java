@@ -10,7 +10,7 @@ import net.schmizz.sshj.SSHClient;
  * {@code become: sudo}, started once and kept), each with the endpoint's command timeout; the
  * Docker API goes over channels to {@link #dockerSocket()}.
  */
-public final class HostSession implements RemoteShell, AutoCloseable {
+public final class HostSession implements RemoteShell, CommandStarter, AutoCloseable {
 
     private final SshEndpoint endpoint;
     private final SSHClient client;
@@ -72,6 +72,17 @@ public final class HostSession implements RemoteShell, AutoCloseable {
     @Override
     public CommandResult run(RemoteCommand command) {
         return shells.run(command);
+    }
+
+    /**
+     * Starts {@code command} on its own exec channel of this connection and returns while it runs
+     * (see {@link StartedCommand}): for a step that must stream (the port probe's listener says
+     * READY, then waits for GO). {@code privileged} goes through {@code sudo -n --} when
+     * {@code become: sudo} (one escalation of its own), and runs as the login user otherwise.
+     */
+    @Override
+    public StartedCommand start(RemoteCommand command, boolean privileged) {
+        return SshStartedCommand.start(endpoint, client, command, privileged);
     }
 
     /**

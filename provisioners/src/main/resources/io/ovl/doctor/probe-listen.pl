@@ -1,18 +1,22 @@
 # ovl doctor: the listening half of the port probe. Run on the TARGET host as
-#   perl -e "$(cat probe-listen.pl)" SECONDS RUN-ID BIND-ADDRESS PROTO/PORT/SENDERS...
+#   perl -e "$(cat probe-listen.pl)" SECONDS CAP RUN-ID BIND-ADDRESS PROTO/PORT/SENDERS...
 # Binds every PROTO/PORT on BIND-ADDRESS (the address peers send to, so a daemon bound to that very
 # address is seen as holding the port; 0.0.0.0 for all), prints "LISTEN proto port" or "BUSY proto port error",
-# then prints "GOT proto port SOURCE" for each first probe message "ovl-probe RUN-ID SOURCE" that
-# arrives, until every expected SENDERS count was heard on every port it could bind, or SECONDS
-# pass. TCP connections are greeted with "ovl-listen RUN-ID" before the message is read.
-# It always exits by itself: nothing is left running on the host, even if ovl dies.
+# then "READY". From then on it prints "GOT proto port SOURCE" for each first probe message
+# "ovl-probe RUN-ID SOURCE" that arrives. ovl starts the senders only after every listener said
+# READY, and writes "GO" on stdin once every sender has started: the SECONDS window counts from GO,
+# never from this script's own start, so a host whose sudo or login is slow makes the probe slower,
+# not wrong. It ends when every expected SENDERS count was heard on every port it could bind, when
+# SECONDS pass after GO, when stdin closes (ovl is gone), or CAP seconds after it started, whatever
+# happens: nothing is left running on the host, even if ovl dies.
+# TCP connections are greeted with "ovl-listen RUN-ID" before the message is read.
 use strict;
 use warnings;
 use IO::Socket::INET;
 use IO::Select;
 use Socket qw(PF_INET SOCK_RAW inet_aton sockaddr_in);
 $| = 1;
-my ($seconds, $run, $bind, @specs) = @ARGV;
+my ($seconds, $cap, $run, $bind, @specs) = @ARGV;
 my $select = IO::Select->new;
 my %socket_info;
 my %seen;
@@ -34,9 +38,26 @@ for my $spec (@specs) {
         print "BUSY $proto $port $!\n";
     }
 }
-my $end = time + $seconds;
+print "READY\n";
+# Until GO the only bound is CAP; GO starts the listen window.
+my $hard_end = time + $cap;
+my $end = $hard_end;
+my $stdin = \*STDIN;
+$select->add($stdin);
+my $input = '';
+my $go = 0;
 while ((my $left = $end - time) > 0 && scalar(keys %seen) < $expected) {
     for my $fh ($select->can_read($left)) {
+        if (fileno($fh) == fileno($stdin)) {
+            # End of input: ovl is gone (or gave up on this host); stop at once.
+            sysread($stdin, my $chunk, 256) or exit 0;
+            $input .= $chunk;
+            if (!$go && $input =~ /^GO$/m) {
+                $go = 1;
+                $end = time + $seconds if time + $seconds < $hard_end;
+            }
+            next;
+        }
         my ($proto, $port, $sock) = @{$socket_info{fileno $fh}};
         my $buf = '';
         if ($proto eq 'tcp') {

@@ -1,9 +1,11 @@
 # ovl doctor: the sending half of the port probe. Run on the SOURCE host as
 #   perl -e "$(cat probe-send.pl)" SECONDS RUN-ID SOURCE PROTO PORT ADDRESS [PROTO PORT ADDRESS]...
-# Sends "ovl-probe RUN-ID SOURCE" to every target (over TCP only after the "ovl-listen RUN-ID"
-# greeting of ovl's listener), retrying for up to SECONDS while the listeners
-# start. TCP: one child process per target, at most 32 at a time (a big cluster must not fork
-# hundreds of processes on one host), each until one connection succeeds. UDP and ESP: this process
+# Prints "START" as it begins, then sends "ovl-probe RUN-ID SOURCE" to every target (over TCP only
+# after the "ovl-listen RUN-ID" greeting of ovl's listener), retrying for up to SECONDS counted from
+# its own start: ovl starts it only after every listener said READY, and starts the listeners'
+# windows (GO) only after every sender said START, so a late start here costs time, not a result.
+# TCP: one child process per target, at most 32 at a time (a big cluster must not fork hundreds of
+# processes on one host), each until one connection succeeds. UDP and ESP: this process
 # sends to every such target every 0.3 s for the whole window (no handshake, so no child is needed;
 # the listener's "GOT" line is the proof). ESP (PROTO "esp", PORT the IP protocol number 50) goes
 # out of a raw IP socket (root only) as an ESP packet: an SPI and a sequence number, then the
@@ -17,6 +19,7 @@ use IO::Select;
 use Socket qw(PF_INET SOCK_RAW inet_aton sockaddr_in);
 $| = 1;
 my ($seconds, $run, $source, @targets) = @ARGV;
+print "START\n";
 my $message = "ovl-probe $run $source\n";
 my (@tcp, @datagram);
 while (my ($proto, $port, $address) = splice(@targets, 0, 3)) {

@@ -10,27 +10,21 @@ import io.ovl.addressing.Prefix;
 import io.ovl.doctor.checks.EspReachable;
 import io.ovl.doctor.checks.PortsReachable;
 import io.ovl.facts.Protocol;
-import io.ovl.ssh.CommandResult;
-import io.ovl.ssh.RemoteShell;
 import io.ovl.topology.Mode;
 import io.ovl.topology.NetworkSpec;
 import io.ovl.topology.SshSettings;
 import io.ovl.topology.Topology;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * The ESP (IP protocol 50) part of the probe and the esp.reachable check. The probe runs with FAKE
- * shells that print what the real scripts print (the scripts themselves run on loopback in
+ * The ESP (IP protocol 50) part of the probe and the esp.reachable check. The probe runs over a FAKE
+ * network ({@link FakeProbeNet}) that prints what the real scripts print (the scripts themselves run on loopback in
  * ProbeScriptsLoopbackTest and on real hosts in EspLabIT): h1 is not an overlay host, h2 and h3
  * are, as in {@link Labs}.
  */
@@ -46,75 +40,26 @@ class EspProbeTest {
     private static final Topology ENCRYPTED = swarm(List.of(Labs.LABNET, SECNET));
 
     /**
-     * Runs the real {@link PortProber} over fake shells. Senders print SENT for every target;
-     * a direction "esp SOURCE TARGET" in {@code lost} never reaches the target's listener.
+     * Runs the real {@link PortProber} over a FAKE network ({@link FakeProbeNet}). A direction
+     * "esp SOURCE TARGET" in {@code lost} never reaches the target's listener.
      * {@code listenerLine} replaces the listener's "LISTEN esp 50" line when present (a failed
-     * raw socket); {@code senderLine} replaces every sender's ESP line likewise.
+     * raw socket); {@code senderLine} replaces every sender's ESP line likewise (ADDR: the target).
      */
     private static ProbeReport probe(Topology topology, Set<String> lost, Optional<String> listenerLine,
-                                     Optional<String> senderLine, List<List<String>> commands) {
-        Map<String, String> nameOf = Map.of("198.18.144.12", "h2", "198.18.144.13", "h3");
-        List<String> delivered = new ArrayList<>();
-        CountDownLatch sendersDone = new CountDownLatch(2);
-        Map<String, RemoteShell> shells = new LinkedHashMap<>();
-        List<GatheredHost> hosts = context(topology, Labs.healthy()).hosts();
-        for (GatheredHost h : hosts) {
-            shells.put(h.name(), cmd -> {
-                synchronized (commands) {
-                    commands.add(cmd.argv());
-                }
-                List<String> argv = cmd.argv();
-                StringBuilder out = new StringBuilder();
-                if (argv.get(2).equals(ProbeScripts.SEND)) {
-                    String source = argv.get(5);
-                    for (int i = 6; i < argv.size(); i += 3) {
-                        String proto = argv.get(i);
-                        String target = nameOf.get(argv.get(i + 2));
-                        String line = proto + " " + argv.get(i + 1) + " " + argv.get(i + 2);
-                        if (proto.equals("esp") && senderLine.isPresent()) {
-                            out.append(senderLine.get().replace("ADDR", argv.get(i + 2))).append('\n');
-                            continue;
-                        }
-                        out.append("SENT ").append(line).append('\n');
-                        if (!lost.contains(proto + " " + source + " " + target)) {
-                            synchronized (delivered) {
-                                delivered.add(target + " " + proto + " " + argv.get(i + 1) + " " + source);
-                            }
-                        }
-                    }
-                    sendersDone.countDown();
-                } else {
-                    await(sendersDone);
-                    for (String spec : argv.subList(6, argv.size())) {
-                        String[] p = spec.split("/");
-                        out.append(p[0].equals("esp") && listenerLine.isPresent() ? listenerLine.get()
-                                : "LISTEN " + p[0] + " " + p[1]).append('\n');
-                    }
-                    synchronized (delivered) {
-                        // A listener without its raw socket hears no ESP, as the real one.
-                        delivered.stream().filter(d -> d.startsWith(h.name() + " "))
-                                .filter(d -> listenerLine.isEmpty() || !d.startsWith(h.name() + " esp "))
-                                .forEach(d -> out.append("GOT ").append(d.substring(h.name().length() + 1)).append('\n'));
-                    }
-                }
-                return new CommandResult(h.name(), cmd, 0, out.toString().getBytes(StandardCharsets.UTF_8), new byte[0]);
-            });
-        }
-        return new PortProber().probe(topology, hosts, shells);
+                                     Optional<String> senderLine, List<FakeProbeNet.Started> commands) {
+        FakeProbeNet net = new FakeProbeNet(ProbeTest.NAME_OF_ADDRESS);
+        lost.forEach(d -> net.lose(d.replaceFirst("^esp ", "esp 50 ")));
+        listenerLine.ifPresent(line -> List.of("h2", "h3").forEach(h ->
+                net.listenerLines(h, l -> l.equals("LISTEN esp 50") ? line : l)));
+        senderLine.ifPresent(line -> net.senderLines(l -> l.startsWith("SENT esp 50 ")
+                ? line.replace("ADDR", l.substring("SENT esp 50 ".length())) : l));
+        ProbeReport report = ProbeTest.probe(topology, net);
+        commands.addAll(net.started());
+        return report;
     }
 
     private static ProbeReport probe(Set<String> lost) {
         return probe(ENCRYPTED, lost, Optional.empty(), Optional.empty(), new ArrayList<>());
-    }
-
-    private static void await(CountDownLatch latch) {
-        try {
-            if (!latch.await(30, TimeUnit.SECONDS)) {
-                throw new AssertionError("senders never ran");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     private static List<ProbeOutcome> esp(ProbeReport r) {
@@ -123,7 +68,7 @@ class EspProbeTest {
 
     @Test
     void withAnEncryptedNetworkEveryOrderedPairOfOverlayHostsIsProbedForEspInTheSameRun() {
-        List<List<String>> commands = new ArrayList<>();
+        List<FakeProbeNet.Started> commands = new ArrayList<>();
         ProbeReport report = probe(ENCRYPTED, Set.of(), Optional.empty(), Optional.empty(), commands);
 
         assertEquals(List.of("h3 -> h2 (198.18.144.12) esp", "h2 -> h3 (198.18.144.13) esp"),
@@ -131,7 +76,9 @@ class EspProbeTest {
         assertTrue(esp(report).stream().allMatch(o -> o.result() == ProbeOutcome.Result.RECEIVED), report.toString());
         // One listener and one sender per overlay host, ESP riding along with the ports.
         assertEquals(4, commands.size(), commands.toString());
-        assertTrue(commands.stream().anyMatch(c -> c.contains("esp/50/1")), commands.toString());
+        assertTrue(commands.stream().anyMatch(c -> c.argv().contains("esp/50/1")), commands.toString());
+        // Raw sockets need root: with ESP aboard both sides ask for it.
+        assertTrue(commands.stream().allMatch(FakeProbeNet.Started::privileged), commands.toString());
         DoctorContext c = context(ENCRYPTED, Labs.healthy(), Optional.of(report));
         Verdict h3 = verdict(new EspReachable(), c, "h3");
         assertEquals(Status.PASS, h3.status(), h3.message());
@@ -144,11 +91,14 @@ class EspProbeTest {
     @Test
     void withoutAnEncryptedNetworkNoEspIsSentAndTheCheckSaysWhyItSkips() {
         Topology plain = swarm(List.of(Labs.LABNET));
-        List<List<String>> commands = new ArrayList<>();
+        List<FakeProbeNet.Started> commands = new ArrayList<>();
         ProbeReport report = probe(plain, Set.of(), Optional.empty(), Optional.empty(), commands);
 
         assertEquals(List.of(), esp(report));
-        assertFalse(commands.stream().anyMatch(c -> c.contains("esp") || c.contains("esp/50/1")), commands.toString());
+        assertFalse(commands.stream().anyMatch(c -> c.argv().contains("esp") || c.argv().contains("esp/50/1")),
+                commands.toString());
+        // Ports above 1024 need no root: no sudo (and no wait for it) on become: sudo hosts.
+        assertTrue(commands.stream().noneMatch(FakeProbeNet.Started::privileged), commands.toString());
         Verdict v = verdict(new EspReachable(), context(plain, Labs.healthy(), Optional.of(report)), "h2");
         assertEquals(Status.SKIP, v.status());
         assertEquals("no encrypted network declared", v.message());

@@ -19,8 +19,9 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * The real probe scripts, run with this machine's perl on loopback (no host, no SSH): ovl's own
- * listener hears the sender's message, and a port held by someone else gets a bare connection
+ * The real probe scripts, run with this machine's perl on loopback (no host, no SSH), driven in
+ * the probe's order (listener READY, sender START, GO): ovl's own listener hears the sender's
+ * message, its window counts from GO, it ends when its stdin closes or at its cap, and a port held by someone else gets a bare connection
  * with no bytes, so a daemon there (dockerd's memberlist on 7946) is not sent text it would log
  * as a bad message. Skips when perl is missing.
  */
@@ -30,6 +31,40 @@ class ProbeScriptsLoopbackTest {
         List<String> argv = new ArrayList<>(List.of("perl", "-e", script));
         argv.addAll(List.of(args));
         return new ProcessBuilder(argv).redirectErrorStream(true).start();
+    }
+
+    /** Reads the process's stdout up to and including the line {@code marker}, or fails. */
+    private static String until(Process p, String marker) throws IOException {
+        StringBuilder seen = new StringBuilder();
+        java.io.BufferedReader r = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(),
+                StandardCharsets.UTF_8));
+        for (String line = r.readLine(); line != null; line = r.readLine()) {
+            seen.append(line).append('\n');
+            if (line.equals(marker)) {
+                return seen.toString();
+            }
+        }
+        throw new AssertionError("no " + marker + " line; output: " + seen);
+    }
+
+    private static void go(Process listener) throws IOException {
+        listener.getOutputStream().write("GO\n".getBytes(StandardCharsets.UTF_8));
+        listener.getOutputStream().flush();
+    }
+
+    /**
+     * The whole protocol on one machine: listener READY, then the sender (START), then GO to the
+     * listener; returns what the listener printed after READY, and asserts what the sender printed.
+     */
+    private static String probe(String listenerSpec, String expectedSent, String... sendArgs) throws Exception {
+        Process listener = perl(ProbeScripts.LISTEN, "5", "60", "run1", "127.0.0.1", listenerSpec);
+        String bound = until(listener, "READY");
+        Process sender = perl(ProbeScripts.SEND, sendArgs);
+        assertEquals("START\n", until(sender, "START"));
+        go(listener);
+        String sent = output(sender);
+        assertEquals(expectedSent, sent);
+        return bound + output(listener);
     }
 
     private static String output(Process p) throws Exception {
@@ -47,24 +82,54 @@ class ProbeScriptsLoopbackTest {
     void ovlsListenerHearsTheSenderOverTcp() throws Exception {
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/perl")), "needs perl");
         int port = freePort();
-        Process listener = perl(ProbeScripts.LISTEN, "5", "run1", "127.0.0.1", "tcp/" + port + "/1");
-        Process sender = perl(ProbeScripts.SEND, "5", "run1", "h2", "tcp", Integer.toString(port), "127.0.0.1");
-        String sent = output(sender);
-        String heard = output(listener);
-        assertTrue(sent.contains("SENT tcp " + port + " 127.0.0.1"), sent);
-        assertTrue(heard.contains("GOT tcp " + port + " h2"), heard);
+        String heard = probe("tcp/" + port + "/1", "SENT tcp " + port + " 127.0.0.1\n",
+                "5", "run1", "h2", "tcp", Integer.toString(port), "127.0.0.1");
+        assertEquals("LISTEN tcp " + port + "\nREADY\nGOT tcp " + port + " h2\n", heard);
     }
 
     @Test
     void ovlsListenerHearsTheSenderOverUdp() throws Exception {
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/perl")), "needs perl");
         int port = freePort();
-        Process listener = perl(ProbeScripts.LISTEN, "5", "run3", "127.0.0.1", "udp/" + port + "/1");
-        Process sender = perl(ProbeScripts.SEND, "3", "run3", "h2", "udp", Integer.toString(port), "127.0.0.1");
-        String sent = output(sender);
-        String heard = output(listener);
-        assertEquals("SENT udp " + port + " 127.0.0.1\n", sent);
+        String heard = probe("udp/" + port + "/1", "SENT udp " + port + " 127.0.0.1\n",
+                "3", "run1", "h2", "udp", Integer.toString(port), "127.0.0.1");
         assertTrue(heard.contains("GOT udp " + port + " h2"), heard);
+    }
+
+    /** Until GO only the cap bounds the listener: a window long past by then still hears the sender. */
+    @Test
+    void theListenWindowCountsFromGoNotFromTheListenersStart() throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/perl")), "needs perl");
+        int port = freePort();
+        Process listener = perl(ProbeScripts.LISTEN, "1", "60", "run5", "127.0.0.1", "udp/" + port + "/1");
+        until(listener, "READY");
+        // Longer than the 1 s window: a listener timed from its own start would be gone (sudo on a messy host).
+        Thread.sleep(2500);
+        assertTrue(listener.isAlive(), "the listener must wait for GO");
+        Process sender = perl(ProbeScripts.SEND, "1", "run5", "h2", "udp", Integer.toString(port), "127.0.0.1");
+        until(sender, "START");
+        go(listener);
+        output(sender);
+        assertTrue(output(listener).contains("GOT udp " + port + " h2"));
+    }
+
+    /** ovl gone (its channel closed): the listener ends at once, before GO, leaving nothing running. */
+    @Test
+    void theListenerEndsWhenItsStdinCloses() throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/perl")), "needs perl");
+        Process listener = perl(ProbeScripts.LISTEN, "5", "60", "run6", "127.0.0.1", "udp/" + freePort() + "/1");
+        until(listener, "READY");
+        listener.getOutputStream().close();
+        assertTrue(listener.waitFor(5, TimeUnit.SECONDS), "the listener must end when its stdin closes");
+    }
+
+    /** The hard cap holds even when GO never comes and stdin stays open. */
+    @Test
+    void theListenerEndsAtItsCapWithoutGo() throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/perl")), "needs perl");
+        Process listener = perl(ProbeScripts.LISTEN, "30", "2", "run7", "127.0.0.1", "udp/" + freePort() + "/1");
+        until(listener, "READY");
+        assertTrue(listener.waitFor(10, TimeUnit.SECONDS), "the listener must end at its cap");
     }
 
     @Test
@@ -81,6 +146,7 @@ class ProbeScriptsLoopbackTest {
             Process sender = perl(ProbeScripts.SEND, "5", "run1", "h2", "tcp",
                     Integer.toString(holder.getLocalPort()), "127.0.0.1");
             String sent = output(sender);
+            assertTrue(sent.startsWith("START\n"), sent);
             assertTrue(sent.contains("SENT tcp " + holder.getLocalPort()), sent);
             assertEquals(0, received.get(30, TimeUnit.SECONDS).length, "the holder must receive no bytes");
         }
@@ -91,12 +157,8 @@ class ProbeScriptsLoopbackTest {
     void ovlsRawListenerHearsTheSendersEspPacket() throws Exception {
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/perl")), "needs perl");
         assumeTrue("root".equals(System.getProperty("user.name")), "raw IP sockets need root");
-        Process listener = perl(ProbeScripts.LISTEN, "5", "run2", "127.0.0.1", "esp/50/1");
-        Process sender = perl(ProbeScripts.SEND, "3", "run2", "h3", "esp", "50", "127.0.0.1");
-        String sent = output(sender);
-        String heard = output(listener);
-        assertEquals("SENT esp 50 127.0.0.1\n", sent);
-        assertTrue(heard.contains("LISTEN esp 50\nGOT esp 50 h3\n"), heard);
+        String heard = probe("esp/50/1", "SENT esp 50 127.0.0.1\n", "3", "run1", "h3", "esp", "50", "127.0.0.1");
+        assertEquals("LISTEN esp 50\nREADY\nGOT esp 50 h3\n", heard);
     }
 
     /** The probe is IPv4 only: an IPv6 address is named as such by both halves, never sent to. */
@@ -104,8 +166,10 @@ class ProbeScriptsLoopbackTest {
     void theEspHalvesRefuseAnIpv6AddressSayingSo() throws Exception {
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/perl")), "needs perl");
         assumeTrue("root".equals(System.getProperty("user.name")), "raw IP sockets need root");
-        assertEquals("FAILED esp 50 2001:db8::1 not_an_IPv4_address_(the_probe_is_IPv4_only)\n",
+        assertEquals("START\nFAILED esp 50 2001:db8::1 not_an_IPv4_address_(the_probe_is_IPv4_only)\n",
                 output(perl(ProbeScripts.SEND, "1", "run4", "h3", "esp", "50", "2001:db8::1")));
-        assertEquals("BUSY esp 50 not an IPv4 address (the probe is IPv4 only)\n", output(perl(ProbeScripts.LISTEN, "1", "run4", "2001:db8::1", "esp/50/1")));
+        // Nothing could be bound: READY, and it ends at once, heard or not.
+        assertEquals("BUSY esp 50 not an IPv4 address (the probe is IPv4 only)\nREADY\n",
+                output(perl(ProbeScripts.LISTEN, "1", "60", "run4", "2001:db8::1", "esp/50/1")));
     }
 }

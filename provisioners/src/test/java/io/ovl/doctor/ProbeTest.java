@@ -9,99 +9,38 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.ovl.doctor.checks.KvReachable;
 import io.ovl.doctor.checks.PortsReachable;
 import io.ovl.facts.Protocol;
-import io.ovl.ssh.CommandResult;
 import io.ovl.ssh.RemoteCommand;
-import io.ovl.ssh.RemoteShell;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BiFunction;
 import org.junit.jupiter.api.Test;
 
 /**
- * The port probe's planning and reading of listener/sender output, with FAKE shells that answer
- * the probe scripts as the real scripts print (the scripts themselves run on real hosts in
- * DoctorLabIT); and ports.reachable / kv.reachable on the outcomes.
+ * The port probe's planning and reading of listener/sender output, over a FAKE network of probe
+ * hosts ({@link FakeProbeNet}) that prints what the real scripts print (the scripts themselves run
+ * on real hosts in DoctorLabIT); and ports.reachable / kv.reachable on the outcomes.
  */
 class ProbeTest {
 
-    /** A fake shell for the probe: hands (argv) to {@code answer} and returns its stdout. */
-    private static RemoteShell scripted(String host, BiFunction<String, List<String>, String> answer) {
-        return cmd -> new CommandResult(host, cmd, 0,
-                answer.apply(cmd.argv().get(2).equals(ProbeScripts.LISTEN) ? "listen" : "send", cmd.argv())
-                        .getBytes(StandardCharsets.UTF_8), new byte[0]);
-    }
-
-    /** The LISTEN lines of a listener that could bind every port it was given. */
-    private static String listening(List<String> argv) {
-        StringBuilder out = new StringBuilder();
-        for (String spec : argv.subList(6, argv.size())) {
-            String[] p = spec.split("/");
-            out.append("LISTEN ").append(p[0]).append(' ').append(p[1]).append('\n');
-        }
-        return out.toString();
-    }
+    static final Map<String, String> NAME_OF_ADDRESS = Map.of("198.18.144.11", "h1", "198.18.144.12", "h2",
+            "198.18.144.13", "h3");
 
     private static ProbeReport probe(Set<String> lost) {
         return probe(Labs.kv(), lost);
     }
 
     private static ProbeReport probe(io.ovl.topology.Topology topology, Set<String> lost) {
-        Map<String, HostFacts> facts = Labs.healthy();
-        List<GatheredHost> hosts = context(topology, facts).hosts();
-        // Senders record what they sent; listeners answer from that record, as the network would.
-        List<String> delivered = new ArrayList<>();
-        // h2 and h3 send; listeners answer only after both did, as real listeners outlive the send window.
-        CountDownLatch sendersDone = new CountDownLatch(2);
-        Map<String, RemoteShell> shells = new LinkedHashMap<>();
-        Map<String, String> nameOfAddress = Map.of("198.18.144.11", "h1", "198.18.144.12", "h2", "198.18.144.13", "h3");
-        for (GatheredHost h : hosts) {
-            shells.put(h.name(), scripted(h.name(), (kind, argv) -> {
-                if (kind.equals("send")) {
-                    String source = argv.get(5);
-                    StringBuilder out = new StringBuilder();
-                    for (int i = 6; i < argv.size(); i += 3) {
-                        String proto = argv.get(i);
-                        String port = argv.get(i + 1);
-                        String target = nameOfAddress.get(argv.get(i + 2));
-                        if (lost.contains(proto + " " + port + " " + source + " " + target)) {
-                            out.append(proto.equals("tcp") ? "FAILED " + proto + " " + port + " " + argv.get(i + 2)
-                                    + " Connection_timed_out\n" : "SENT " + proto + " " + port + " " + argv.get(i + 2) + "\n");
-                        } else {
-                            synchronized (delivered) {
-                                delivered.add(target + " " + proto + " " + port + " " + source);
-                            }
-                            out.append("SENT ").append(proto).append(' ').append(port).append(' ').append(argv.get(i + 2)).append('\n');
-                        }
-                    }
-                    sendersDone.countDown();
-                    return out.toString();
-                }
-                try {
-                    if (!sendersDone.await(30, TimeUnit.SECONDS)) {
-                        throw new AssertionError("senders never ran");
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                StringBuilder out = new StringBuilder(listening(argv));
-                synchronized (delivered) {
-                    for (String d : delivered) {
-                        if (d.startsWith(h.name() + " ")) {
-                            out.append("GOT ").append(d.substring(h.name().length() + 1)).append('\n');
-                        }
-                    }
-                }
-                return out.toString();
-            }));
-        }
-        return new PortProber().probe(topology, hosts, shells);
+        FakeProbeNet net = new FakeProbeNet(NAME_OF_ADDRESS);
+        lost.forEach(net::lose);
+        return probe(topology, net);
+    }
+
+    static ProbeReport probe(io.ovl.topology.Topology topology, FakeProbeNet net) {
+        List<GatheredHost> hosts = context(topology, Labs.healthy()).hosts();
+        return new PortProber().probe(topology, hosts, net.starters(hosts.stream().map(GatheredHost::name).toList()));
     }
 
     @Test
@@ -173,9 +112,10 @@ class ProbeTest {
 
     @Test
     void probeScriptsCarryValuesAsArgumentsOnly() {
-        RemoteCommand listen = ProbeScripts.listen(7, "abcd", "198.18.144.12", List.of(
+        RemoteCommand listen = ProbeScripts.listen(7, 137, "abcd", "198.18.144.12", List.of(
                 new PortNeed(Protocol.UDP, 4789, "VXLAN data", Set.of(""), Set.of("h2", "h3"))));
-        assertEquals(List.of("perl", "-e", ProbeScripts.LISTEN, "7", "abcd", "198.18.144.12", "udp/4789/2"), listen.argv());
+        assertEquals(List.of("perl", "-e", ProbeScripts.LISTEN, "7", "137", "abcd", "198.18.144.12", "udp/4789/2"),
+                listen.argv());
     }
 
     @Test
