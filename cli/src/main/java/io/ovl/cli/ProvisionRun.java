@@ -1,18 +1,18 @@
 package io.ovl.cli;
 
-import io.ovl.topology.Mode;
-import io.ovl.provision.InitReport;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ovl.core.ExitCode;
 import io.ovl.core.OvlException;
+import io.ovl.hosts.ParallelHosts;
+import io.ovl.hosts.RunLock;
 import io.ovl.provision.Blocker;
 import io.ovl.provision.HostPlan;
+import io.ovl.provision.InitReport;
 import io.ovl.provision.OpenHosts;
-import io.ovl.provision.RunLock;
 import io.ovl.provision.ProvisionProgress;
 import io.ovl.provision.SshHosts;
-import io.ovl.hosts.ParallelHosts;
 import io.ovl.ssh.SessionPool;
+import io.ovl.topology.Mode;
 import io.ovl.topology.Topology;
 import io.ovl.topology.TopologyLoader;
 import java.io.Console;

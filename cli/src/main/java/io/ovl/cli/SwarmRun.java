@@ -1,29 +1,29 @@
 package io.ovl.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ovl.access.HostAccess;
 import io.ovl.core.ExitCode;
 import io.ovl.core.OvlException;
-import io.ovl.hosts.ParallelHosts;
-import io.ovl.provision.InitReport;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ovl.doctor.IgnoreList;
+import io.ovl.hosts.ParallelHosts;
+import io.ovl.hosts.RunLock;
 import io.ovl.provision.Blocker;
+import io.ovl.provision.InitReport;
 import io.ovl.provision.PreflightReport;
 import io.ovl.ssh.RemoteShell;
+import io.ovl.ssh.SessionPool;
 import io.ovl.swarm.SwarmHost;
-import java.util.ArrayList;
-import java.util.List;
-import io.ovl.provision.RunLock;
 import io.ovl.swarm.SwarmHosts;
 import io.ovl.swarm.SwarmInit;
 import io.ovl.swarm.SwarmPlan;
 import io.ovl.swarm.SwarmReset;
 import io.ovl.swarm.SwarmResetPlan;
-import io.ovl.ssh.SessionPool;
 import io.ovl.topology.Host;
 import io.ovl.topology.Topology;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * init and reset for {@code mode: swarm}: the same flow as kv mode (plan, print, apply the same

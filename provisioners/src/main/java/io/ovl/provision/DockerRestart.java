@@ -1,13 +1,14 @@
 package io.ovl.provision;
 
-import io.ovl.doctor.FactCommands;
 import io.ovl.core.ExitCode;
 import io.ovl.core.OvlException;
+import io.ovl.docker.DockerApi;
+import io.ovl.doctor.FactCommands;
+import io.ovl.facts.DockerdLog;
+import io.ovl.facts.DockerdLogFinding;
 import io.ovl.ssh.CommandResult;
 import io.ovl.ssh.RemoteCommand;
 import java.time.Duration;
-import io.ovl.facts.DockerdLog;
-import io.ovl.facts.DockerdLogFinding;
 import java.util.List;
 import java.util.Optional;
 

@@ -1,8 +1,9 @@
 package io.ovl.provision;
 
-import io.ovl.kv.StoreAnswer;
 import io.ovl.core.OvlException;
+import io.ovl.docker.DockerApi;
 import io.ovl.facts.DockerdLogFinding;
+import io.ovl.kv.StoreAnswer;
 import io.ovl.ssh.RemoteCommand;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

@@ -3,6 +3,7 @@ package io.ovl.provision;
 import io.ovl.core.OvlException;
 import io.ovl.hosts.HostResult;
 import io.ovl.hosts.ParallelHosts;
+import io.ovl.hosts.RunLock;
 import io.ovl.topology.Host;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,5 +1,7 @@
 package io.ovl.provision;
 
+import io.ovl.docker.DockerApi;
+import io.ovl.kv.StoreProbe;
 import io.ovl.ssh.RemoteFiles;
 import io.ovl.ssh.RemoteShell;
 

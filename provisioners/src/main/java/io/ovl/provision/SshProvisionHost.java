@@ -2,10 +2,13 @@ package io.ovl.provision;
 
 import com.github.dockerjava.api.DockerClient;
 import io.ovl.core.OvlException;
+import io.ovl.docker.DockerApi;
 import io.ovl.docker.DockerClients;
+import io.ovl.docker.DockerJavaApi;
 import io.ovl.kv.StoreAnswer;
 import io.ovl.kv.StoreChannelProbe;
 import io.ovl.kv.StoreDialer;
+import io.ovl.kv.StoreProbe;
 import io.ovl.kv.TlsExchange;
 import io.ovl.ssh.HostSession;
 import io.ovl.ssh.RemoteShell;

@@ -1,6 +1,8 @@
 package io.ovl.swarm;
 
 import io.ovl.core.OvlException;
+import io.ovl.docker.NodeInfo;
+import io.ovl.docker.SwarmApi;
 import io.ovl.hosts.HostResult;
 import io.ovl.topology.Host;
 import io.ovl.topology.SwarmRole;

@@ -1,5 +1,6 @@
 package io.ovl.swarm;
 
+import io.ovl.docker.SwarmApi;
 import io.ovl.ssh.RemoteShell;
 
 /** One host during a swarm run: its SSH session (for the run lock) and its Engine API. */

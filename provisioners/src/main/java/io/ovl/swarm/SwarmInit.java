@@ -1,6 +1,9 @@
 package io.ovl.swarm;
 
 import io.ovl.core.OvlException;
+import io.ovl.docker.LocalState;
+import io.ovl.docker.NodeInfo;
+import io.ovl.docker.SwarmApi;
 import io.ovl.provision.HostOutcome;
 import io.ovl.provision.InitReport;
 import io.ovl.provision.NetworkOutcome;

@@ -2,6 +2,7 @@ package io.ovl.swarm;
 
 import io.ovl.core.ExitCode;
 import io.ovl.core.OvlException;
+import io.ovl.docker.SwarmApi;
 import io.ovl.provision.HostOutcome;
 import io.ovl.provision.InitReport;
 import io.ovl.provision.NetworkOutcome;

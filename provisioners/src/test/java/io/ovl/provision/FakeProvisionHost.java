@@ -1,7 +1,9 @@
 package io.ovl.provision;
 
-import io.ovl.kv.StoreAnswer;
+import io.ovl.docker.DockerApi;
 import io.ovl.doctor.FactCommands;
+import io.ovl.kv.StoreAnswer;
+import io.ovl.kv.StoreProbe;
 
 import io.ovl.render.ContainerSpec;
 import io.ovl.ssh.CommandResult;

@@ -1,5 +1,8 @@
 package io.ovl.swarm;
 
+import io.ovl.docker.NodeInfo;
+import io.ovl.docker.SwarmNetwork;
+import io.ovl.docker.SwarmNode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
