@@ -2,15 +2,13 @@ package io.ovl.cli;
 
 import io.ovl.core.ExitCode;
 import io.ovl.core.OvlException;
+import io.ovl.hosts.OpenHosts;
 import io.ovl.hosts.ParallelHosts;
 import io.ovl.migrate.KvInventory;
 import io.ovl.migrate.Migrate;
 import io.ovl.migrate.MigrationPlan;
 import io.ovl.migrate.MigrationReport;
 import io.ovl.provision.ApplyOptions;
-import io.ovl.provision.OpenHosts;
-import io.ovl.provision.SshHosts;
-import io.ovl.swarm.SwarmHosts;
 import io.ovl.topology.Mode;
 import io.ovl.topology.Topology;
 import java.io.PrintWriter;
@@ -118,12 +116,11 @@ public final class MigrateCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         boolean json = output.json();
         ParallelHosts parallel = new ParallelHosts(parallelOption.value());
-        // One pool for both views of a host: one connection per host (the shell's, inside `ovl shell`).
+        // One connection per host (the shell's, inside `ovl shell`) for dockerd's configuration and the swarm.
         try (CommandSessions sessions = CommandSessions.of(spec);
-             OpenHosts hosts = SshHosts.open(topology, file, sessions.pool(), parallel);
-             SwarmHosts swarmHosts = SwarmHosts.overSsh(topology, file, sessions.pool(), parallel);
+             OpenHosts hosts = OpenHosts.overSsh(topology, file, topology.hosts(), sessions.pool(), parallel);
              AutoCloseable lock = dryRun ? null : ProvisionRun.lock(hosts, topology, "migrate")) {
-            Migrate migrate = new Migrate(topology, hosts, swarmHosts, parallel);
+            Migrate migrate = new Migrate(topology, hosts, parallel);
             MigrationPlan plan = migrate.plan(acceptAuxLoss);
             if (!json) {
                 out.print(MigrateView.planText(plan));

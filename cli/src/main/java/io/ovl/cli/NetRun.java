@@ -1,17 +1,17 @@
 package io.ovl.cli;
 
+import io.ovl.hosts.OpenHosts;
 import io.ovl.hosts.ParallelHosts;
 import io.ovl.net.ClusterStoreGuard;
 import io.ovl.net.CreatePlacement;
 import io.ovl.net.NetHosts;
 import io.ovl.net.VisibilityWait;
 import io.ovl.provision.ProvisionProgress;
-import java.time.Duration;
-import io.ovl.provision.OpenHosts;
 import io.ovl.topology.Topology;
 import java.nio.file.Path;
-import picocli.CommandLine.Model.CommandSpec;
+import java.time.Duration;
 import java.util.List;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * What every {@code ovl net} subcommand that touches hosts shares: the topology (found as -f, else

@@ -1,18 +1,17 @@
 package io.ovl.cli;
 
-import io.ovl.topology.Mode;
-import io.ovl.provision.InitReport;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ovl.core.ExitCode;
 import io.ovl.core.OvlException;
+import io.ovl.hosts.OpenHosts;
+import io.ovl.hosts.ParallelHosts;
+import io.ovl.hosts.RunLock;
 import io.ovl.provision.Blocker;
 import io.ovl.provision.HostPlan;
-import io.ovl.provision.OpenHosts;
-import io.ovl.provision.RunLock;
+import io.ovl.provision.InitReport;
 import io.ovl.provision.ProvisionProgress;
-import io.ovl.provision.SshHosts;
-import io.ovl.hosts.ParallelHosts;
 import io.ovl.ssh.SessionPool;
+import io.ovl.topology.Mode;
 import io.ovl.topology.Topology;
 import io.ovl.topology.TopologyLoader;
 import java.io.Console;
@@ -35,7 +34,7 @@ final class ProvisionRun {
 
     /** One session per host from {@code pool} (the shell's, or the command's own: see {@link CommandSessions}). */
     static OpenHosts open(Topology topology, Path file, int parallel, SessionPool pool) {
-        return SshHosts.open(topology, file, pool, new ParallelHosts(parallel));
+        return OpenHosts.overSsh(topology, file, topology.hosts(), pool, new ParallelHosts(parallel));
     }
 
     /** "ovl init by root@laptop pid 4242 since 2026-11-22T23:40:00Z", written into the lock. */

@@ -2,10 +2,10 @@ package io.ovl.cli;
 
 import io.ovl.core.ExitCode;
 import io.ovl.core.OvlException;
+import io.ovl.hosts.OpenHosts;
 import io.ovl.provision.ApplyOptions;
 import io.ovl.provision.ClusterLayout;
 import io.ovl.provision.InitReport;
-import io.ovl.provision.OpenHosts;
 import io.ovl.provision.Reset;
 import io.ovl.provision.ResetPlan;
 import io.ovl.topology.Mode;

@@ -1,29 +1,27 @@
 package io.ovl.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ovl.access.HostAccess;
 import io.ovl.core.ExitCode;
 import io.ovl.core.OvlException;
-import io.ovl.hosts.ParallelHosts;
-import io.ovl.provision.InitReport;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ovl.doctor.IgnoreList;
+import io.ovl.hosts.OpenHosts;
+import io.ovl.hosts.ParallelHosts;
 import io.ovl.provision.Blocker;
+import io.ovl.provision.InitReport;
 import io.ovl.provision.PreflightReport;
 import io.ovl.ssh.RemoteShell;
-import io.ovl.swarm.SwarmHost;
-import java.util.ArrayList;
-import java.util.List;
-import io.ovl.provision.RunLock;
-import io.ovl.swarm.SwarmHosts;
+import io.ovl.ssh.SessionPool;
 import io.ovl.swarm.SwarmInit;
 import io.ovl.swarm.SwarmPlan;
 import io.ovl.swarm.SwarmReset;
 import io.ovl.swarm.SwarmResetPlan;
-import io.ovl.ssh.SessionPool;
 import io.ovl.topology.Host;
 import io.ovl.topology.Topology;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * init and reset for {@code mode: swarm}: the same flow as kv mode (plan, print, apply the same
@@ -50,7 +48,7 @@ final class SwarmRun {
     }
 
     int init(boolean dryRun, boolean force, boolean skipChecks, IgnoreList ignore) throws Exception {
-        try (SwarmHosts hosts = open(); AutoCloseable lock = dryRun ? null : lock(hosts, "init")) {
+        try (OpenHosts hosts = open(); AutoCloseable lock = dryRun ? null : lock(hosts, "init")) {
             PreflightReport checks = PreflightRun.run(topology, file, host -> shellOf(hosts, host), parallel,
                     skipChecks, ignore, json ? err : out, err);
             SwarmInit init = new SwarmInit(topology, hosts);
@@ -79,7 +77,7 @@ final class SwarmRun {
     }
 
     int reset(boolean dryRun, boolean force) throws Exception {
-        try (SwarmHosts hosts = open(); AutoCloseable lock = dryRun ? null : lock(hosts, "reset")) {
+        try (OpenHosts hosts = open(); AutoCloseable lock = dryRun ? null : lock(hosts, "reset")) {
             SwarmReset reset = new SwarmReset(topology, hosts);
             SwarmResetPlan plan = reset.plan(force);
             if (!json) {
@@ -109,24 +107,21 @@ final class SwarmRun {
      * host with {@code overlay: false} joins no swarm, so the run has none, but doctor checks every
      * host of the topology (as {@code ovl doctor} does), so it gets one from the same pool.
      */
-    private RemoteShell shellOf(SwarmHosts hosts, Host host) {
+    private RemoteShell shellOf(OpenHosts hosts, Host host) {
         if (!host.overlay()) {
             return pool.session(HostAccess.forTopologyFile(file).target(host));
         }
-        return hosts.get(host.name()).map(SwarmHost::shell).orElseThrow(() -> new OvlException(ExitCode.HOST_FAILED,
-                hosts.unreachableReason(host.name()).orElse("host " + host.name() + ": not reached")));
+        return hosts.shell(host.name());
     }
 
-    private SwarmHosts open() {
-        return SwarmHosts.overSsh(topology, file, pool, new ParallelHosts(parallel));
+    /** The overlay hosts only: a host with {@code overlay: false} joins no swarm. */
+    private OpenHosts open() {
+        return OpenHosts.overSsh(topology, file, topology.overlayHosts(), pool, new ParallelHosts(parallel));
     }
 
     /** The run lock on the first overlay host, released also on Ctrl-C (as in kv mode). */
-    private AutoCloseable lock(SwarmHosts hosts, String command) {
+    private AutoCloseable lock(OpenHosts hosts, String command) {
         String first = topology.overlayHosts().get(0).name();
-        var host = hosts.get(first).orElseThrow(() -> new OvlException(ExitCode.HOST_FAILED, "host " + first
-                + ": lock: cannot reach it (" + hosts.unreachableReason(first).orElse("unreachable")
-                + "); the run lock lives there"));
-        return ProvisionRun.releasedOnExit(RunLock.acquire(host.shell(), first, ProvisionRun.owner(command)));
+        return ProvisionRun.releasedOnExit(hosts.lock(first, ProvisionRun.owner(command)));
     }
 }

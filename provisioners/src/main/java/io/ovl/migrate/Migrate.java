@@ -3,24 +3,23 @@ package io.ovl.migrate;
 import io.ovl.core.OvlException;
 import io.ovl.doctor.Fact;
 import io.ovl.doctor.FactCommands;
+import io.ovl.hosts.HostHandle;
 import io.ovl.hosts.HostResult;
+import io.ovl.hosts.OpenHosts;
 import io.ovl.hosts.ParallelHosts;
 import io.ovl.net.NetHosts;
 import io.ovl.net.NetReadout;
 import io.ovl.net.OverlayNetwork;
 import io.ovl.provision.ApplyOptions;
 import io.ovl.provision.HostOutcome;
+import io.ovl.provision.HostState;
 import io.ovl.provision.InitReport;
-import io.ovl.provision.OpenHosts;
-import io.ovl.provision.ProvisionHost;
 import io.ovl.provision.ProvisionProgress;
 import io.ovl.provision.Reset;
 import io.ovl.provision.StateReader;
 import io.ovl.ssh.CommandResult;
 import io.ovl.ssh.RemoteCommand;
 import io.ovl.swarm.SwarmFacts;
-import io.ovl.swarm.SwarmHost;
-import io.ovl.swarm.SwarmHosts;
 import io.ovl.swarm.SwarmInit;
 import io.ovl.topology.Host;
 import io.ovl.topology.Mode;
@@ -50,27 +49,26 @@ import java.util.stream.Collectors;
 public final class Migrate {
     private final Topology topology;
     private final OpenHosts hosts;
-    private final SwarmHosts swarmHosts;
     private final ParallelHosts parallel;
 
     /**
-     * @param topology   the swarm topology to migrate to
-     * @param hosts      sessions to every topology host (dockerd configuration, files)
-     * @param swarmHosts sessions to the overlay hosts (Engine API)
+     * @param topology the swarm topology to migrate to
+     * @param hosts    every topology host: dockerd's configuration and files over the shell, the swarm
+     *                 over the Engine API
      */
-    public Migrate(Topology topology, OpenHosts hosts, SwarmHosts swarmHosts, ParallelHosts parallel) {
+    public Migrate(Topology topology, OpenHosts hosts, ParallelHosts parallel) {
         if (topology.mode() != Mode.SWARM) {
             throw new IllegalArgumentException("migrate needs the mode: swarm topology to migrate to");
         }
         this.topology = topology;
         this.hosts = hosts;
-        this.swarmHosts = swarmHosts;
         this.parallel = parallel;
     }
 
     /** Reads everything the plan needs; changes nothing. */
     public MigrationFacts facts() {
-        var kv = hosts.readAll(topology.hosts(), h -> StateReader.read(h, Optional.empty(), List.of()));
+        var kv = hosts.readAll(topology.hosts(), h -> StateReader.read(h, Optional.empty(), List.of()),
+                HostState::unreachable);
         NetReadout networks = NetReadout.read(NetHosts.of(topology, hosts), parallel);
         Map<String, Fact<Optional<KvInventory>>> saved = new LinkedHashMap<>();
         List<Host> reached = topology.overlayHosts().stream().filter(h -> hosts.get(h.name()).isPresent()).toList();
@@ -80,7 +78,7 @@ public final class Migrate {
             saved.put(r.host(), r.value().<Fact<Optional<KvInventory>>>map(Fact::known)
                     .orElseGet(() -> Fact.unknown(r.error().map(OvlException::getMessage).orElse("failed"))));
         }
-        return new MigrationFacts(kv, networks, saved, SwarmFacts.read(topology, swarmHosts), attached(saved),
+        return new MigrationFacts(kv, networks, saved, SwarmFacts.read(topology, hosts), attached(saved),
                 stopped(reached));
     }
 
@@ -88,7 +86,7 @@ public final class Migrate {
     private Map<String, Fact<List<StoppedContainers.Container>>> stopped(List<Host> reached) {
         Map<String, Fact<List<StoppedContainers.Container>>> out = new LinkedHashMap<>();
         for (HostResult<Fact<List<StoppedContainers.Container>>> r : parallel.forEach(reached, Host::name, h -> {
-            ProvisionHost host = hosts.get(h.name()).orElseThrow();
+            HostHandle host = hosts.get(h.name()).orElseThrow();
             return StoppedContainers.read(host.shell());
         })) {
             out.put(r.host(), r.value().orElseGet(() -> Fact.unknown(r.error().map(OvlException::getMessage)
@@ -143,7 +141,7 @@ public final class Migrate {
                     + " cluster-store on " + String.join(", ", stillKv) + " after ovl's drop-in was removed; the swarm"
                     + " was not started. Remove the option where it is set there, restart docker, and run migrate again");
         }
-        InitReport swarm = new SwarmInit(plan.target(), swarmHosts).apply(plan.swarm(), progress);     // 4
+        InitReport swarm = new SwarmInit(plan.target(), hosts).apply(plan.swarm(), progress);     // 4
         List<NetworkCheck> checks = check(plan, progress);                                             // 5
         boolean complete = swarm.exitCode() == io.ovl.core.ExitCode.OK && checks.stream().allMatch(NetworkCheck::ok);
         Optional<String> stop = complete ? Optional.empty() : Optional.of("every host runs without the store now,"
@@ -164,7 +162,7 @@ public final class Migrate {
             progress.step(r.host(), "reconnecting " + r.container() + " to " + what);
             String failed = "";
             try {
-                ProvisionHost host = hosts.get(r.host()).orElseThrow(() -> new OvlException(
+                HostHandle host = hosts.get(r.host()).orElseThrow(() -> new OvlException(
                         io.ovl.core.ExitCode.HOST_FAILED, "no session: " + hosts.whyUnreachable(r.host()).orElse("")));
                 for (List<String> argv : r.commands()) {
                     CommandResult c = host.shell().run(RemoteCommand.of(argv));
@@ -192,7 +190,7 @@ public final class Migrate {
         byte[] content = plan.inventory().toJson().getBytes(StandardCharsets.UTF_8);
         String dir = KvInventory.PATH.substring(0, KvInventory.PATH.lastIndexOf('/'));
         return parallel.forEach(topology.overlayHosts(), Host::name, h -> {
-            ProvisionHost host = hosts.get(h.name()).orElseThrow(() -> new OvlException(io.ovl.core.ExitCode.HOST_FAILED,
+            HostHandle host = hosts.get(h.name()).orElseThrow(() -> new OvlException(io.ovl.core.ExitCode.HOST_FAILED,
                     "host " + h.name() + ": save inventory: " + hosts.whyUnreachable(h.name()).orElse("not reached")));
             progress.step(h.name(), "saving the kv inventory to " + KvInventory.PATH);
             host.shell().run(RemoteCommand.of("mkdir", "-p", "--", dir)).requireSuccess("create " + dir);
@@ -205,7 +203,7 @@ public final class Migrate {
     private List<String> stillWithStore(ProvisionProgress progress) {
         List<String> still = new ArrayList<>();
         for (HostResult<Optional<String>> r : parallel.forEach(topology.overlayHosts(), Host::name,
-                h -> swarmHost(h.name()).api().info().clusterStore())) {
+                h -> hosts.require(h.name()).swarm().info().clusterStore())) {
             Optional<String> store = r.value().orElse(Optional.empty());
             if (store.isPresent() || r.error().isPresent()) {
                 still.add(r.host() + " (" + store.orElseGet(() -> "cannot tell: " + r.error().get().getMessage()) + ")");
@@ -221,7 +219,7 @@ public final class Migrate {
         String manager = plan.swarm().manager();
         List<OverlayNetwork> listed;
         try {
-            CommandResult r = swarmHost(manager).shell().run(FactCommands.DOCKER_NETWORKS)
+            CommandResult r = hosts.require(manager).shell().run(FactCommands.DOCKER_NETWORKS)
                     .requireSuccess("inspect the networks");
             listed = OverlayNetwork.parseInspect(r.stdoutText());
         } catch (OvlException e) {
@@ -237,11 +235,6 @@ public final class Migrate {
             out.add(c);
         }
         return out;
-    }
-
-    private SwarmHost swarmHost(String name) {
-        return swarmHosts.get(name).orElseThrow(() -> new OvlException(io.ovl.core.ExitCode.HOST_FAILED, "host " + name
-                + ": no session: " + swarmHosts.unreachableReason(name).orElse("not reached")));
     }
 
     private static String standing(InitReport reset) {

@@ -2,6 +2,8 @@ package io.ovl.migrate;
 
 import io.ovl.addressing.IpAddress;
 import io.ovl.addressing.Prefix;
+import io.ovl.docker.NodeInfo;
+import io.ovl.docker.SwarmNetwork;
 import io.ovl.doctor.Fact;
 import io.ovl.facts.DaemonJson;
 import io.ovl.facts.DockerInfo;
@@ -12,9 +14,7 @@ import io.ovl.provision.ResetPlan;
 import io.ovl.provision.ResetPlanner;
 import io.ovl.render.DockerdDropIn;
 import io.ovl.swarm.HostView;
-import io.ovl.swarm.NodeInfo;
 import io.ovl.swarm.SwarmFacts;
-import io.ovl.swarm.SwarmNetwork;
 import io.ovl.swarm.SwarmPlan;
 import io.ovl.swarm.SwarmPlanner;
 import io.ovl.topology.Mode;

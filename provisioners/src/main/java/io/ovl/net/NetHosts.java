@@ -1,7 +1,7 @@
 package io.ovl.net;
 
-import io.ovl.provision.OpenHosts;
-import io.ovl.provision.ProvisionHost;
+import io.ovl.hosts.HostHandle;
+import io.ovl.hosts.OpenHosts;
 import io.ovl.ssh.RemoteShell;
 import io.ovl.topology.Host;
 import io.ovl.topology.Topology;
@@ -38,7 +38,7 @@ public record NetHosts(List<String> names, Map<String, RemoteShell> shells, Map<
         Map<String, String> unreachable = new LinkedHashMap<>();
         List<String> names = topology.overlayHosts().stream().map(Host::name).toList();
         for (String n : names) {
-            Optional<ProvisionHost> h = open.get(n);
+            Optional<HostHandle> h = open.get(n);
             if (h.isPresent()) {
                 shells.put(n, h.get().shell());
             } else {

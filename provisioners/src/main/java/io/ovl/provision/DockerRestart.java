@@ -1,13 +1,15 @@
 package io.ovl.provision;
 
-import io.ovl.doctor.FactCommands;
 import io.ovl.core.ExitCode;
 import io.ovl.core.OvlException;
+import io.ovl.docker.DockerApi;
+import io.ovl.doctor.FactCommands;
+import io.ovl.facts.DockerdLog;
+import io.ovl.facts.DockerdLogFinding;
+import io.ovl.hosts.HostHandle;
 import io.ovl.ssh.CommandResult;
 import io.ovl.ssh.RemoteCommand;
 import java.time.Duration;
-import io.ovl.facts.DockerdLog;
-import io.ovl.facts.DockerdLogFinding;
 import java.util.List;
 import java.util.Optional;
 
@@ -32,7 +34,7 @@ final class DockerRestart {
      * @return dockerd's status once it answers
      * @throws OvlException naming the host and step when it cannot be restarted, exits, or does not answer in time
      */
-    static DockerApi.DaemonStatus restartAndWait(ProvisionHost host, DockerService service, Duration wait,
+    static DockerApi.DaemonStatus restartAndWait(HostHandle host, DockerService service, Duration wait,
                                                  Duration interval) {
         if (service == DockerService.SYSTEMD) {
             host.shell().run(DAEMON_RELOAD).requireSuccess("systemctl daemon-reload");
@@ -62,7 +64,7 @@ final class DockerRestart {
      * configuration; a dockerd that rejects daemon.json exits a moment later. Its pid file then
      * names a dead process: fail now, with its last words, rather than wait out the whole timeout.
      */
-    private static void requireStillRunning(ProvisionHost host) {
+    private static void requireStillRunning(HostHandle host) {
         CommandResult r = host.shell().run(DockerService.INIT_SCRIPT_STATUS);
         if (!r.succeeded()) {
             throw new OvlException(ExitCode.HOST_FAILED, "host " + host.name() + ": wait for dockerd: it exited after"
@@ -76,7 +78,7 @@ final class DockerRestart {
      * its store while starting logs them and never joins, even when the store comes back (LAB-NOTES),
      * although docker info shows the cluster store.
      */
-    static List<DockerdLogFinding> discoveryErrors(ProvisionHost host, DockerService service) {
+    static List<DockerdLogFinding> discoveryErrors(HostHandle host, DockerService service) {
         RemoteCommand log = service == DockerService.SYSTEMD ? FactCommands.DOCKER_LOG : DockerService.INIT_SCRIPT_RUN_LOG;
         CommandResult r = host.shell().run(log);
         if (service == DockerService.INIT_SCRIPT && r.exitCode() == 3) {
@@ -89,7 +91,7 @@ final class DockerRestart {
                 .toList();
     }
 
-    static String lastLog(ProvisionHost host, DockerService service) {
+    static String lastLog(HostHandle host, DockerService service) {
         try {
             CommandResult r = host.shell().run(service == DockerService.SYSTEMD ? LAST_LOG
                     : DockerService.INIT_SCRIPT_LAST_LOG);

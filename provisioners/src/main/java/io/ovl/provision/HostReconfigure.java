@@ -1,8 +1,10 @@
 package io.ovl.provision;
 
-import io.ovl.kv.StoreAnswer;
 import io.ovl.core.OvlException;
+import io.ovl.docker.DockerApi;
 import io.ovl.facts.DockerdLogFinding;
+import io.ovl.hosts.HostHandle;
+import io.ovl.kv.StoreAnswer;
 import io.ovl.ssh.RemoteCommand;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -24,7 +26,7 @@ final class HostReconfigure {
         this.storeEndpoints = List.copyOf(storeEndpoints);
     }
 
-    HostOutcome apply(ProvisionHost host, HostPlan plan) {
+    HostOutcome apply(HostHandle host, HostPlan plan) {
         if (!plan.changesSomething()) {
             progress.step(host.name(), "no change: " + plan.why() + "; not restarted");
             return new HostOutcome(host.name(), HostOutcome.Status.UNCHANGED, plan.why());
@@ -51,7 +53,7 @@ final class HostReconfigure {
         }
     }
 
-    private void write(ProvisionHost host, List<FileChange> files) {
+    private void write(HostHandle host, List<FileChange> files) {
         for (FileChange f : files) {
             progress.step(host.name(), (f.removes() ? "removing " : "writing ") + f.path());
             if (f.removes()) {
@@ -71,7 +73,7 @@ final class HostReconfigure {
      * never joins. Its log of this run tells; one more restart, with the store answering from here,
      * joins it (as seen on the lab when a store member restarted at the same time).
      */
-    private DockerApi.DaemonStatus joinOrRetryOnce(ProvisionHost host, HostPlan plan, DockerApi.DaemonStatus status) {
+    private DockerApi.DaemonStatus joinOrRetryOnce(HostHandle host, HostPlan plan, DockerApi.DaemonStatus status) {
         List<DockerdLogFinding> errors = DockerRestart.discoveryErrors(host, plan.service());
         if (errors.isEmpty()) {
             return status;
@@ -94,7 +96,7 @@ final class HostReconfigure {
         return again;
     }
 
-    private static void confirm(ProvisionHost host, HostPlan plan, DockerApi.DaemonStatus status) {
+    private static void confirm(HostHandle host, HostPlan plan, DockerApi.DaemonStatus status) {
         // An empty expectation (reset) checks nothing: dockerd answering is the confirmation.
         boolean storeOk = plan.expectedStore().isEmpty()
                 || status.clusterStore().filter(plan.expectedStore()::equals).isPresent();
@@ -109,7 +111,7 @@ final class HostReconfigure {
     }
 
     /** Puts every file back as the plan found it (or removes what was new), restarts, checks dockerd answers. */
-    private HostOutcome rollBack(ProvisionHost host, HostPlan plan, String failedStep, OvlException cause) {
+    private HostOutcome rollBack(HostHandle host, HostPlan plan, String failedStep, OvlException cause) {
         try {
             List<FileChange> undo = plan.files().stream()
                     .map(f -> new FileChange(f.path(), f.after(), f.before()))

@@ -1,9 +1,11 @@
 package io.ovl.provision;
 
-import io.ovl.kv.StoreAnswer;
 import io.ovl.core.ExitCode;
 import io.ovl.core.OvlException;
+import io.ovl.hosts.HostHandle;
 import io.ovl.hosts.HostResult;
+import io.ovl.hosts.OpenHosts;
+import io.ovl.kv.StoreAnswer;
 import io.ovl.render.KvNode;
 import io.ovl.ssh.CommandResult;
 import io.ovl.ssh.RemoteCommand;
@@ -47,7 +49,8 @@ public final class Provision {
                 .map(c -> io.ovl.render.KvStoreSpecs.render(c, c.nodes().get(0).name()).name());
         List<HostState> states = hosts.readAll(topology.hosts(), h -> StateReader.read(h,
                 isStoreHost(h.name()) ? storeName : Optional.empty(),
-                topology.host(h.name()).map(Host::overlay).orElse(false) ? layout.endpoints() : List.of()));
+                topology.host(h.name()).map(Host::overlay).orElse(false) ? layout.endpoints() : List.of()),
+                HostState::unreachable);
         return planner.plan(topology, states);
     }
 
@@ -70,7 +73,7 @@ public final class Provision {
     private List<HostOutcome> startStore(Plan plan, ApplyOptions options, ProvisionProgress progress) {
         List<HostOutcome> out = new ArrayList<>();
         for (StoreStep step : plan.store()) {
-            ProvisionHost host = hosts.require(step.host());
+            HostHandle host = hosts.require(step.host());
             switch (step.action()) {
                 case CREATE -> {
                     progress.step(host.name(), "creating store container " + step.spec().name() + " (" + step.spec().image() + ")");
@@ -84,7 +87,7 @@ public final class Provision {
             }
         }
         for (StoreStep step : plan.store()) {
-            ProvisionHost host = hosts.require(step.host());
+            HostHandle host = hosts.require(step.host());
             String endpoint = endpointOf(step.host());
             StoreAnswer answer = Poll.until(options.storeWait(), options.pollInterval(), () -> {
                 StoreAnswer a = host.storeProbe().probe(endpoint);
@@ -176,7 +179,7 @@ public final class Provision {
                             Optional.of("not created: no overlay host joined the store")));
                     continue;
                 }
-                ProvisionHost host = hosts.require(on.get());
+                HostHandle host = hosts.require(on.get());
                 progress.step(host.name(), "creating network " + n.spec().name());
                 CommandResult r = host.shell().run(RemoteCommand.of(DockerNetworkCreate.args(n.spec())));
                 if (!r.succeeded() && !r.stderrText().contains("already exists")) {

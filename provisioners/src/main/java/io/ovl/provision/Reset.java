@@ -2,6 +2,8 @@ package io.ovl.provision;
 
 import io.ovl.core.ExitCode;
 import io.ovl.core.OvlException;
+import io.ovl.hosts.HostHandle;
+import io.ovl.hosts.OpenHosts;
 import io.ovl.render.KvStoreSpecs;
 import io.ovl.ssh.RemoteCommand;
 import io.ovl.ssh.RemoteFiles;
@@ -36,7 +38,7 @@ public final class Reset {
         List<String> storeHosts = layout.cluster().map(c -> c.nodes().stream().map(n -> n.name()).toList())
                 .orElse(List.of());
         List<HostState> states = hosts.readAll(topology.hosts(), h -> StateReader.read(h,
-                storeHosts.contains(h.name()) ? storeName : Optional.empty(), List.of()));
+                storeHosts.contains(h.name()) ? storeName : Optional.empty(), List.of()), HostState::unreachable);
         return ResetPlanner.plan(topology, states, purge);
     }
 
@@ -47,7 +49,7 @@ public final class Reset {
         }
         HostReconfigure step = new HostReconfigure(options, progress, List.of());
         List<HostOutcome> outcomes = hosts.parallel().forEach(plan.hosts(), HostPlan::host, p -> {
-            ProvisionHost host = hosts.require(p.host());
+            HostHandle host = hosts.require(p.host());
             HostOutcome o = step.apply(host, p);
             if (o.status() == HostOutcome.Status.CHANGED) {
                 // The backup is now an ovl version (an older drop-in, daemon.json with ovl's keys):
@@ -61,7 +63,7 @@ public final class Reset {
                 r.error().map(Throwable::getMessage).orElse("failed")))).toList();
         List<HostOutcome> store = new ArrayList<>();
         for (ResetPlan.StoreRemoval s : plan.store()) {
-            ProvisionHost host = hosts.require(s.host());
+            HostHandle host = hosts.require(s.host());
             try {
                 if (s.containerExists()) {
                     progress.step(host.name(), "removing store container " + s.container());

@@ -1,15 +1,16 @@
 package io.ovl.provision;
 
-import io.ovl.kv.StoreAnswer;
 import io.ovl.core.OvlException;
 import io.ovl.doctor.DockerNetwork;
 import io.ovl.doctor.Fact;
+import io.ovl.facts.DaemonJson;
 import io.ovl.facts.DockerInfo;
 import io.ovl.facts.SystemdUnit;
-import io.ovl.facts.DaemonJson;
+import io.ovl.hosts.HostHandle;
+import io.ovl.kv.StoreAnswer;
 import io.ovl.render.DockerdDropIn;
-import io.ovl.ssh.RemoteFiles;
 import io.ovl.ssh.CommandResult;
+import io.ovl.ssh.RemoteFiles;
 import io.ovl.ssh.RemoteShell;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -30,7 +31,7 @@ public final class StateReader {
      * @param storeContainer the KV container to look for on this host, if it is a store host
      * @param storeEndpoints the endpoints to probe from this host (empty: no probe)
      */
-    public static HostState read(ProvisionHost host, Optional<String> storeContainer, List<String> storeEndpoints) {
+    public static HostState read(HostHandle host, Optional<String> storeContainer, List<String> storeEndpoints) {
         RemoteShell shell = host.shell();
         Fact<Optional<StoreContainer>> store = storeContainer.map(name -> inspect(shell, name))
                 .orElse(Fact.known(Optional.empty()));
@@ -53,7 +54,7 @@ public final class StateReader {
     }
 
     /** Only where docker.service cannot be read: a host without systemd, or one ovl cannot handle. */
-    private static Fact<InitScriptDocker> initScript(ProvisionHost host) {
+    private static Fact<InitScriptDocker> initScript(HostHandle host) {
         try {
             List<String> args = InitScriptDocker.parseArgs(host.name(), host.shell().run(InitScriptDocker.READ));
             Optional<String> backup = host.files().readFile(DaemonJson.PATH + RemoteFiles.BACKUP_SUFFIX)
@@ -94,7 +95,7 @@ public final class StateReader {
         }
     }
 
-    private static Fact<Optional<String>> dropIn(ProvisionHost host) {
+    private static Fact<Optional<String>> dropIn(HostHandle host) {
         try {
             return Fact.known(host.files().readFile(DockerdDropIn.PATH)
                     .map(b -> new String(b, StandardCharsets.UTF_8)));

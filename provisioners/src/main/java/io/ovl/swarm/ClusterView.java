@@ -1,5 +1,7 @@
 package io.ovl.swarm;
 
+import io.ovl.docker.SwarmNetwork;
+import io.ovl.docker.SwarmNode;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;

@@ -1,5 +1,6 @@
 package io.ovl.swarm;
 
+import io.ovl.docker.NodeInfo;
 import io.ovl.topology.Host;
 import io.ovl.topology.SwarmRole;
 import java.util.Objects;

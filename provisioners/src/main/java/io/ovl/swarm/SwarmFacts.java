@@ -1,7 +1,10 @@
 package io.ovl.swarm;
 
 import io.ovl.core.OvlException;
+import io.ovl.docker.NodeInfo;
+import io.ovl.docker.SwarmApi;
 import io.ovl.hosts.HostResult;
+import io.ovl.hosts.OpenHosts;
 import io.ovl.topology.Host;
 import io.ovl.topology.SwarmRole;
 import io.ovl.topology.Topology;
@@ -28,10 +31,10 @@ public record SwarmFacts(List<HostView> hosts, Optional<ClusterView> cluster) {
     }
 
     /** Reads the facts over the open sessions; read-only. */
-    public static SwarmFacts read(Topology topology, SwarmHosts sessions) {
+    public static SwarmFacts read(Topology topology, OpenHosts sessions) {
         List<Host> overlay = topology.overlayHosts();
         List<HostResult<NodeInfo>> infos = sessions.parallel().forEach(overlay, Host::name,
-                h -> sessions.require(h.name()).api().info());
+                h -> sessions.require(h.name()).swarm().info());
         List<HostView> views = new ArrayList<>();
         for (int i = 0; i < overlay.size(); i++) {
             Host h = overlay.get(i);
@@ -42,7 +45,7 @@ public record SwarmFacts(List<HostView> hosts, Optional<ClusterView> cluster) {
         }
         Optional<HostView> manager = clusterManager(views);
         Optional<ClusterView> cluster = manager.map(m -> {
-            SwarmApi api = sessions.require(m.name()).api();
+            SwarmApi api = sessions.require(m.name()).swarm();
             NodeInfo info = m.info().orElseThrow();
             return new ClusterView(m.name(), info.clusterId().orElseThrow(), info.markedByOvl(), api.nodes(),
                     api.networks());

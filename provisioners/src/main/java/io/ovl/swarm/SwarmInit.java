@@ -1,6 +1,10 @@
 package io.ovl.swarm;
 
 import io.ovl.core.OvlException;
+import io.ovl.docker.LocalState;
+import io.ovl.docker.NodeInfo;
+import io.ovl.docker.SwarmApi;
+import io.ovl.hosts.OpenHosts;
 import io.ovl.provision.HostOutcome;
 import io.ovl.provision.InitReport;
 import io.ovl.provision.NetworkOutcome;
@@ -29,9 +33,9 @@ import java.util.Optional;
 public final class SwarmInit {
     static final java.time.Duration CONFIRM_TIMEOUT = java.time.Duration.ofSeconds(15);
     private final Topology topology;
-    private final SwarmHosts hosts;
+    private final OpenHosts hosts;
 
-    public SwarmInit(Topology topology, SwarmHosts hosts) {
+    public SwarmInit(Topology topology, OpenHosts hosts) {
         this.topology = topology;
         this.hosts = hosts;
     }
@@ -50,7 +54,7 @@ public final class SwarmInit {
         }
         List<HostOutcome> outcomes = new ArrayList<>();
         boolean managerReady = true;
-        SwarmApi manager = hosts.require(plan.manager()).api();
+        SwarmApi manager = hosts.require(plan.manager()).swarm();
         for (SwarmStep step : plan.hosts()) {
             if (step.action() == SwarmStep.Action.INIT) {
                 HostOutcome o = init(step, progress);
@@ -90,7 +94,7 @@ public final class SwarmInit {
     }
 
     private HostOutcome init(SwarmStep step, ProvisionProgress progress) {
-        SwarmApi api = hosts.require(step.host()).api();
+        SwarmApi api = hosts.require(step.host()).swarm();
         Host host = topology.host(step.host()).orElseThrow();
         SwarmSettings settings = topology.swarmSettings();
         try {
@@ -108,7 +112,7 @@ public final class SwarmInit {
     }
 
     private HostOutcome join(SwarmStep step, Joining joining, ProvisionProgress progress) {
-        SwarmApi api = hosts.require(step.host()).api();
+        SwarmApi api = hosts.require(step.host()).swarm();
         Host host = topology.host(step.host()).orElseThrow();
         String token = step.role() == io.ovl.topology.SwarmRole.MANAGER ? joining.tokens().manager()
                 : joining.tokens().worker();

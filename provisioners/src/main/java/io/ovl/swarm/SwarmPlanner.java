@@ -1,5 +1,9 @@
 package io.ovl.swarm;
 
+import io.ovl.docker.LocalState;
+import io.ovl.docker.NodeInfo;
+import io.ovl.docker.SwarmNetwork;
+import io.ovl.docker.SwarmNode;
 import io.ovl.provision.Blocker;
 import io.ovl.provision.NetworkStep;
 import io.ovl.topology.NetworkSpec;

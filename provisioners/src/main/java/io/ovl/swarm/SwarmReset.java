@@ -2,6 +2,8 @@ package io.ovl.swarm;
 
 import io.ovl.core.ExitCode;
 import io.ovl.core.OvlException;
+import io.ovl.docker.SwarmApi;
+import io.ovl.hosts.OpenHosts;
 import io.ovl.provision.HostOutcome;
 import io.ovl.provision.InitReport;
 import io.ovl.provision.NetworkOutcome;
@@ -32,15 +34,15 @@ public final class SwarmReset {
     static final Duration DEMOTE_POLL = Duration.ofMillis(500);
 
     private final Topology topology;
-    private final SwarmHosts hosts;
+    private final OpenHosts hosts;
     private final Duration demoteTimeout;
     private final Duration demotePoll;
 
-    public SwarmReset(Topology topology, SwarmHosts hosts) {
+    public SwarmReset(Topology topology, OpenHosts hosts) {
         this(topology, hosts, DEMOTE_TIMEOUT, DEMOTE_POLL);
     }
 
-    SwarmReset(Topology topology, SwarmHosts hosts, Duration demoteTimeout, Duration demotePoll) {
+    SwarmReset(Topology topology, OpenHosts hosts, Duration demoteTimeout, Duration demotePoll) {
         this.topology = topology;
         this.hosts = hosts;
         this.demoteTimeout = demoteTimeout;
@@ -60,7 +62,7 @@ public final class SwarmReset {
         for (String name : plan.removeNetworks()) {
             progress.step(plan.manager(), "removing network " + name);
             try {
-                hosts.require(plan.manager()).api().removeNetwork(name);
+                hosts.require(plan.manager()).swarm().removeNetwork(name);
                 networks.add(new NetworkOutcome(name, Optional.empty(), List.of(), List.of(), Optional.empty()));
             } catch (OvlException e) {
                 networksGone = false;
@@ -95,7 +97,7 @@ public final class SwarmReset {
         if (leave.demoteFirst()) {
             progress.step(manager, "demoting " + leave.host() + " to worker");
             try {
-                hosts.require(manager).api().demote(leave.nodeId());
+                hosts.require(manager).swarm().demote(leave.nodeId());
                 awaitNotManager(leave.host(), manager);
             } catch (OvlException e) {
                 return new HostOutcome(leave.host(), HostOutcome.Status.FAILED, "demote (on " + manager + "): "
@@ -104,7 +106,7 @@ public final class SwarmReset {
         }
         progress.step(leave.host(), "leaving the swarm" + (leave.force() ? " (force)" : ""));
         try {
-            hosts.require(leave.host()).api().leave(leave.force());
+            hosts.require(leave.host()).swarm().leave(leave.force());
         } catch (OvlException e) {
             return new HostOutcome(leave.host(), HostOutcome.Status.FAILED, "leave" + (leave.demoteFirst()
                     ? " (demoted to worker on " + manager + ")" : "") + ": " + e.getMessage());
@@ -120,7 +122,7 @@ public final class SwarmReset {
      */
     private void awaitNotManager(String host, String manager) {
         long deadline = System.nanoTime() + demoteTimeout.toNanos();
-        SwarmApi api = hosts.require(host).api();
+        SwarmApi api = hosts.require(host).swarm();
         while (api.info().controlAvailable()) {
             if (System.nanoTime() - deadline > 0) {
                 throw new OvlException(ExitCode.HOST_FAILED, "host " + host + ": demoted on " + manager

@@ -1,5 +1,7 @@
 package io.ovl.swarm;
 
+import io.ovl.docker.LocalState;
+import io.ovl.docker.NodeInfo;
 import io.ovl.provision.Blocker;
 import io.ovl.topology.NetworkSpec;
 import io.ovl.topology.Topology;

@@ -5,19 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ovl.core.ExitCode;
+import io.ovl.hosts.OpenHosts;
 import io.ovl.hosts.ParallelHosts;
 import io.ovl.lab.CommandResult;
 import io.ovl.lab.Lab;
 import io.ovl.lab.LabHost;
 import io.ovl.provision.ApplyOptions;
-import io.ovl.provision.OpenHosts;
 import io.ovl.provision.Plan;
 import io.ovl.provision.Planner;
 import io.ovl.provision.Provision;
 import io.ovl.provision.ProvisionProgress;
-import io.ovl.provision.SshHosts;
 import io.ovl.ssh.SshConnector;
-import io.ovl.swarm.SwarmHosts;
 import io.ovl.topology.Topology;
 import io.ovl.topology.TopologyLoader;
 import java.io.IOException;
@@ -59,7 +57,8 @@ final class MigrateLab implements AutoCloseable {
 
     /** {@code ovl init} with the kv topology. */
     void kvInit() {
-        try (OpenHosts hosts = SshHosts.open(kv, lab.topologyPath(), SshConnector.fromSystem(), new ParallelHosts())) {
+        try (OpenHosts hosts = OpenHosts.overSsh(kv, lab.topologyPath(), kv.hosts(),
+                SshConnector.fromSystem(), new ParallelHosts())) {
             Provision provision = new Provision(kv, hosts, new Planner());
             Plan plan = provision.plan();
             assertFalse(plan.blocked(), plan.blockers().toString());
@@ -95,19 +94,18 @@ final class MigrateLab implements AutoCloseable {
         lab.close();
     }
 
-    /** The two session sets migrate opens (as the CLI does). */
+    /** The hosts migrate opens (as the CLI does): every topology host, one connection each. */
     private final class Sessions implements AutoCloseable {
         private final ParallelHosts parallel = new ParallelHosts();
-        private final OpenHosts hosts = SshHosts.open(swarm, swarmFile, SshConnector.fromSystem(), parallel);
-        private final SwarmHosts swarmHosts = SwarmHosts.overSsh(swarm, swarmFile, SshConnector.fromSystem(), parallel);
+        private final OpenHosts hosts = OpenHosts.overSsh(swarm, swarmFile, swarm.hosts(),
+                SshConnector.fromSystem(), parallel);
 
         Migrate migrate() {
-            return new Migrate(swarm, hosts, swarmHosts, parallel);
+            return new Migrate(swarm, hosts, parallel);
         }
 
         @Override
         public void close() {
-            swarmHosts.close();
             hosts.close();
         }
     }

@@ -5,13 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ovl.docker.NodeInfo;
 import io.ovl.doctor.Fact;
 import io.ovl.facts.UnparseableOutputException;
 import io.ovl.net.NetReadout;
 import io.ovl.provision.Blocker;
 import io.ovl.ssh.FakeRemoteShell;
 import io.ovl.swarm.HostView;
-import io.ovl.swarm.NodeInfo;
 import io.ovl.swarm.SwarmFacts;
 import io.ovl.topology.Mode;
 import io.ovl.topology.SshSettings;

@@ -7,18 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.ovl.addressing.IpAddress;
 import io.ovl.addressing.Prefix;
 import io.ovl.core.ExitCode;
+import io.ovl.hosts.OpenHosts;
 import io.ovl.hosts.ParallelHosts;
 import io.ovl.lab.CommandResult;
 import io.ovl.lab.Lab;
 import io.ovl.lab.LabHost;
 import io.ovl.provision.ApplyOptions;
 import io.ovl.provision.InitReport;
-import io.ovl.provision.OpenHosts;
 import io.ovl.provision.Plan;
 import io.ovl.provision.Planner;
 import io.ovl.provision.Provision;
 import io.ovl.provision.ProvisionProgress;
-import io.ovl.provision.SshHosts;
 import io.ovl.ssh.SshConnector;
 import io.ovl.topology.NetworkSpec;
 import io.ovl.topology.Topology;
@@ -242,7 +241,7 @@ class NetLabIT {
     }
 
     private static OpenHosts open() {
-        return SshHosts.open(topology, file, SshConnector.fromSystem(), new ParallelHosts());
+        return OpenHosts.overSsh(topology, file, topology.hosts(), SshConnector.fromSystem(), new ParallelHosts());
     }
 
     private static String[] concat(String program, String flag, String[] rest) {

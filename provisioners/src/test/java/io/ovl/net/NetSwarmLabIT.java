@@ -6,16 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ovl.addressing.Prefix;
 import io.ovl.core.ExitCode;
+import io.ovl.hosts.OpenHosts;
 import io.ovl.hosts.ParallelHosts;
 import io.ovl.lab.CommandResult;
 import io.ovl.lab.Lab;
 import io.ovl.lab.LabHost;
 import io.ovl.provision.InitReport;
-import io.ovl.provision.OpenHosts;
 import io.ovl.provision.ProvisionProgress;
-import io.ovl.provision.SshHosts;
 import io.ovl.ssh.SshConnector;
-import io.ovl.swarm.SwarmHosts;
 import io.ovl.swarm.SwarmInit;
 import io.ovl.swarm.SwarmReset;
 import io.ovl.topology.Mode;
@@ -69,7 +67,7 @@ class NetSwarmLabIT {
         assertEquals(List.of(SwarmRole.MANAGER, SwarmRole.WORKER, SwarmRole.WORKER), topology.overlayHosts().stream()
                 .map(h -> topology.swarmRole(h).orElseThrow()).toList());
         placement = CreatePlacement.forMode(topology.mode());
-        try (SwarmHosts hosts = swarmHosts()) {
+        try (OpenHosts hosts = swarmHosts()) {
             SwarmInit init = new SwarmInit(topology, hosts);
             InitReport report = init.apply(init.plan(false), ProvisionProgress.NONE);
             assertEquals(ExitCode.OK, report.exitCode(), report.toString());
@@ -166,7 +164,7 @@ class NetSwarmLabIT {
     @Test
     @Order(5)
     void resetLeavesNoHostInASwarm() {
-        try (SwarmHosts hosts = swarmHosts()) {
+        try (OpenHosts hosts = swarmHosts()) {
             SwarmReset reset = new SwarmReset(topology, hosts);
             InitReport report = reset.apply(reset.plan(false), ProvisionProgress.NONE);
             assertEquals(ExitCode.OK, report.exitCode(), report.toString());
@@ -184,13 +182,15 @@ class NetSwarmLabIT {
 
     private static <T> T withHosts(java.util.function.Function<Run, T> body) {
         ParallelHosts parallel = new ParallelHosts();
-        try (OpenHosts open = SshHosts.open(topology, file, SshConnector.fromSystem(), parallel)) {
+        try (OpenHosts open = OpenHosts.overSsh(topology, file, topology.hosts(),
+                SshConnector.fromSystem(), parallel)) {
             return body.apply(new Run(NetHosts.of(topology, open), parallel));
         }
     }
 
-    private static SwarmHosts swarmHosts() {
-        return SwarmHosts.overSsh(topology, file, SshConnector.fromSystem(), new ParallelHosts());
+    private static OpenHosts swarmHosts() {
+        return OpenHosts.overSsh(topology, file, topology.overlayHosts(),
+                SshConnector.fromSystem(), new ParallelHosts());
     }
 
     private static NetCreate create(Run run) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ovl.core.ExitCode;
+import io.ovl.hosts.OpenHosts;
 import io.ovl.hosts.ParallelHosts;
 import io.ovl.lab.CommandResult;
 import io.ovl.lab.Lab;
@@ -54,7 +55,8 @@ class InitEtcdClusterIT {
         assertEquals(3, topology.overlayHosts().size());
 
         InitReport report;
-        try (OpenHosts hosts = SshHosts.open(topology, file, SshConnector.fromSystem(), new ParallelHosts())) {
+        try (OpenHosts hosts = OpenHosts.overSsh(topology, file, topology.hosts(),
+                SshConnector.fromSystem(), new ParallelHosts())) {
             Provision provision = new Provision(topology, hosts, new Planner());
             Plan plan = provision.plan();
             assertFalse(plan.blocked(), plan.blockers().toString());

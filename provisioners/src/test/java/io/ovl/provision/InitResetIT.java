@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ovl.core.ExitCode;
 import io.ovl.core.OvlException;
+import io.ovl.hosts.OpenHosts;
 import io.ovl.hosts.ParallelHosts;
+import io.ovl.hosts.RunLock;
 import io.ovl.lab.CommandResult;
 import io.ovl.lab.Lab;
 import io.ovl.lab.LabHost;
@@ -16,8 +18,8 @@ import io.ovl.ssh.SshConnector;
 import io.ovl.topology.Topology;
 import io.ovl.topology.TopologyLoader;
 import java.util.List;
-import java.util.Optional;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -98,7 +100,8 @@ class InitResetIT {
         String h3Started = dockerStarted(h3);
         // Through sudo as user ovl: the same facts must read the same, or it would plan changes.
         assertEquals(Optional.of("ovl"), sudoTopology.hosts().get(0).ssh().user());
-        try (OpenHosts hosts = SshHosts.open(sudoTopology, sudoFile, SshConnector.fromSystem(), new ParallelHosts())) {
+        try (OpenHosts hosts = OpenHosts.overSsh(sudoTopology, sudoFile, sudoTopology.hosts(),
+                SshConnector.fromSystem(), new ParallelHosts())) {
             Provision provision = new Provision(sudoTopology, hosts, new Planner());
             Plan plan = provision.plan();
             assertTrue(plan.nothingToDo(), plan.toString());
@@ -208,14 +211,16 @@ class InitResetIT {
 
     /** Reset as user ovl through sudo (files, systemctl, and the Docker API through `sudo docker system dial-stdio`). */
     private static InitReport reset() {
-        try (OpenHosts hosts = SshHosts.open(sudoTopology, sudoFile, SshConnector.fromSystem(), new ParallelHosts())) {
+        try (OpenHosts hosts = OpenHosts.overSsh(sudoTopology, sudoFile, sudoTopology.hosts(),
+                SshConnector.fromSystem(), new ParallelHosts())) {
             Reset reset = new Reset(sudoTopology, hosts);
             return reset.apply(reset.plan(false), ApplyOptions.defaults(false), ProvisionProgress.NONE);
         }
     }
 
     private static OpenHosts open() {
-        return SshHosts.open(topology, lab.topologyPath(), SshConnector.fromSystem(), new ParallelHosts());
+        return OpenHosts.overSsh(topology, lab.topologyPath(), topology.hosts(),
+                SshConnector.fromSystem(), new ParallelHosts());
     }
 
     private static Map<String, HostOutcome.Status> statuses(List<HostOutcome> outcomes) {

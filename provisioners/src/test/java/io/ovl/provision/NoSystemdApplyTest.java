@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ovl.facts.DaemonJson;
+import io.ovl.hosts.OpenHosts;
 import io.ovl.hosts.ParallelHosts;
 import io.ovl.ssh.RemoteFiles;
 import io.ovl.topology.Host;
@@ -19,15 +20,15 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
- * Applying a plan on a host without systemd, as pure orchestration over {@link FakeProvisionHost}s
+ * Applying a plan on a host without systemd, as pure orchestration over {@link FakeHostHandle}s
  * (fakes by design: the real init script and dockerd are exercised by {@link NoSystemdInitIT}).
  */
 class NoSystemdApplyTest {
     private static final ApplyOptions QUICK = new ApplyOptions(false, Duration.ZERO, Duration.ZERO, Duration.ZERO);
     private static final String ORIGINAL = "{\"log-level\": \"warn\"}\n";
     private final Topology topology = Captured.labTopology();
-    private final Map<String, FakeProvisionHost> fakes = Map.of(H1, new FakeProvisionHost(H1),
-            H2, new FakeProvisionHost(H2), H3, new FakeProvisionHost(H3));
+    private final Map<String, FakeHostHandle> fakes = Map.of(H1, new FakeHostHandle(H1),
+            H2, new FakeHostHandle(H2), H3, new FakeHostHandle(H3));
 
     private Plan plan() {
         HostState h3 = NoSystemdPlannerTest.noSystemd(ORIGINAL, NoSystemdPlannerTest.capturedArgs(), Optional.empty(),
@@ -48,7 +49,7 @@ class NoSystemdApplyTest {
     void theKeysAreWrittenWithABackupAndDockerdIsRestartedByTheInitScriptNotSystemd() {
         InitReport report = apply(plan());
 
-        FakeProvisionHost h3 = fakes.get(H3);
+        FakeHostHandle h3 = fakes.get(H3);
         assertEquals(HostOutcome.Status.CHANGED, report.hosts().get(1).status(), report.toString());
         assertTrue(h3.files.get(DaemonJson.PATH).contains("\"cluster-store\": \"" + Captured.STORE_URL + "\""));
         assertEquals(ORIGINAL, h3.files.get(DaemonJson.PATH + RemoteFiles.BACKUP_SUFFIX));
@@ -59,7 +60,7 @@ class NoSystemdApplyTest {
     @Test
     void aDockerdThatExitsOnTheNewFileIsRolledBackToTheOriginalByteForByte() {
         Plan plan = plan();
-        FakeProvisionHost h3 = fakes.get(H3);
+        FakeHostHandle h3 = fakes.get(H3);
         h3.refusedDaemonJson = plan.hosts().get(1).files().get(0).after();
 
         InitReport report = apply(plan);

@@ -10,6 +10,7 @@ import io.ovl.doctor.DoctorLabIT;
 import io.ovl.doctor.DoctorReport;
 import io.ovl.doctor.Status;
 import io.ovl.facts.DaemonJson;
+import io.ovl.hosts.OpenHosts;
 import io.ovl.hosts.ParallelHosts;
 import io.ovl.lab.CommandResult;
 import io.ovl.lab.Lab;
@@ -228,7 +229,7 @@ class NoSystemdInitIT {
     }
 
     private static OpenHosts open(Topology t, Path file) {
-        return SshHosts.open(t, file, SshConnector.fromSystem(), new ParallelHosts());
+        return OpenHosts.overSsh(t, file, t.hosts(), SshConnector.fromSystem(), new ParallelHosts());
     }
 
     private static Map<String, HostOutcome.Status> statuses(List<HostOutcome> outcomes) {

@@ -14,6 +14,7 @@ import io.ovl.doctor.CheckResult;
 import io.ovl.doctor.Fact;
 import io.ovl.doctor.Status;
 import io.ovl.facts.DockerInfo;
+import io.ovl.hosts.OpenHosts;
 import io.ovl.hosts.ParallelHosts;
 import io.ovl.topology.Host;
 import io.ovl.topology.Topology;
@@ -27,7 +28,7 @@ import org.junit.jupiter.api.Test;
  * How the preflight's results stop the plan: the real {@link Planner} over host states captured on
  * lab hosts ({@link Captured}), with {@link PreflightReport}s written by hand (pure logic; which
  * results doctor gives is InitPreflightTest's and the lab IT's business), and apply over
- * {@link FakeProvisionHost}s that record every command.
+ * {@link FakeHostHandle}s that record every command.
  */
 class PreflightGateTest {
     private final Topology topology = Captured.labTopology();
@@ -105,8 +106,8 @@ class PreflightGateTest {
 
     @Test
     void applyRefusesAPlanTheChecksBlockedAndTouchesNoHost() {
-        Map<String, FakeProvisionHost> fakes = Map.of(H1, new FakeProvisionHost(H1), H2, new FakeProvisionHost(H2),
-                H3, new FakeProvisionHost(H3));
+        Map<String, FakeHostHandle> fakes = Map.of(H1, new FakeHostHandle(H1), H2, new FakeHostHandle(H2),
+                H3, new FakeHostHandle(H3));
         Plan plan = plan(new PreflightReport(false, List.of(fail("host.hostname-unique", H2))),
                 Captured.storeHostFresh(), Captured.fresh(H2), Captured.fresh(H3));
 

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ovl.core.ExitCode;
 import io.ovl.core.OvlException;
+import io.ovl.hosts.OpenHosts;
 import io.ovl.hosts.ParallelHosts;
 import io.ovl.render.DockerdDropIn;
 import io.ovl.topology.Host;
@@ -21,15 +22,15 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
- * The apply sequence as pure orchestration, over {@link FakeProvisionHost}s (fakes, by design: the
+ * The apply sequence as pure orchestration, over {@link FakeHostHandle}s (fakes, by design: the
  * real thing is {@link InitResetIT} on the lab). Plans come from the real planner over captured
  * host states.
  */
 class ProvisionApplyTest {
     private static final ApplyOptions QUICK = new ApplyOptions(false, Duration.ZERO, Duration.ZERO, Duration.ZERO);
     private final Topology topology = Captured.labTopology();
-    private final Map<String, FakeProvisionHost> fakes = Map.of(H1, new FakeProvisionHost(H1),
-            H2, new FakeProvisionHost(H2), H3, new FakeProvisionHost(H3));
+    private final Map<String, FakeHostHandle> fakes = Map.of(H1, new FakeHostHandle(H1),
+            H2, new FakeHostHandle(H2), H3, new FakeHostHandle(H3));
 
     private Plan freshPlan() {
         Plan plan = new Planner().plan(topology, List.of(Captured.storeHostFresh(), Captured.fresh(H2), Captured.fresh(H3)));
@@ -46,7 +47,7 @@ class ProvisionApplyTest {
     @Test
     void aRefusedRestartPutsBackWhatWasThereAndRestartsAgain() {
         Plan plan = freshPlan();
-        FakeProvisionHost h3 = fakes.get(H3);
+        FakeHostHandle h3 = fakes.get(H3);
         h3.refusedDropIn = plan.hosts().get(1).files().get(0).after();
 
         InitReport report = apply(plan, QUICK);
@@ -62,7 +63,7 @@ class ProvisionApplyTest {
 
     @Test
     void aRollbackRestoresAnEarlierFileByteForByte() {
-        FakeProvisionHost h2 = fakes.get(H2);
+        FakeHostHandle h2 = fakes.get(H2);
         String earlier = "# an earlier ovl drop-in\n[Service]\n";
         h2.files.put(DockerdDropIn.PATH, earlier);
         HostState state = Captured.fresh(H2);
@@ -119,7 +120,7 @@ class ProvisionApplyTest {
     @Test
     void aDockerdThatMissedTheStoreWhileStartingIsRestartedOnceMore() {
         Plan plan = freshPlan();
-        FakeProvisionHost h2 = fakes.get(H2);
+        FakeHostHandle h2 = fakes.get(H2);
         h2.runsWithDiscoveryError = 1;
 
         InitReport report = apply(plan, QUICK);
@@ -132,7 +133,7 @@ class ProvisionApplyTest {
     @Test
     void aDockerdThatKeepsMissingTheStoreIsRolledBack() {
         Plan plan = freshPlan();
-        FakeProvisionHost h2 = fakes.get(H2);
+        FakeHostHandle h2 = fakes.get(H2);
         h2.runsWithDiscoveryError = 2;
 
         InitReport report = apply(plan, QUICK);

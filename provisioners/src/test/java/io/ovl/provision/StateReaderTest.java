@@ -11,12 +11,12 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Which command feeds which fact, and how failures become unknown facts with their reason, over a
- * {@link FakeProvisionHost} (a fake: the commands' real behaviour is covered by the lab IT) that
+ * {@link FakeHostHandle} (a fake: the commands' real behaviour is covered by the lab IT) that
  * answers with outputs captured on the lab.
  */
 class StateReaderTest {
-    private FakeProvisionHost joinedHost() {
-        FakeProvisionHost h = new FakeProvisionHost(Captured.H2)
+    private FakeHostHandle joinedHost() {
+        FakeHostHandle h = new FakeHostHandle(Captured.H2)
                 .answer(StateCommands.DOCKER_INFO, 0, Captured.own("docker-info-init-h2-joined.json"), "")
                 .answer(StateCommands.DOCKER_UNIT, 0, Captured.own("systemctl-cat-docker-init-h2-with-dropin.txt"), "")
                 .answer(StateCommands.DAEMON_JSON, StateCommands.NO_DAEMON_JSON, "", "")
@@ -41,7 +41,7 @@ class StateReaderTest {
 
     @Test
     void aStoreContainerThatIsNotThereIsKnownAbsent() {
-        FakeProvisionHost h = joinedHost().answer(StateCommands.inspectContainer("ovl-kv-etcd"), 1, "",
+        FakeHostHandle h = joinedHost().answer(StateCommands.inspectContainer("ovl-kv-etcd"), 1, "",
                 "Error: No such container: ovl-kv-etcd");
         HostState s = StateReader.read(h, Optional.of("ovl-kv-etcd"), List.of());
         assertEquals(Optional.of(Optional.empty()), s.storeContainer().value());
@@ -49,7 +49,7 @@ class StateReaderTest {
 
     @Test
     void dockerDownMakesItsFactsUnknownWithTheReason() {
-        FakeProvisionHost h = joinedHost()
+        FakeHostHandle h = joinedHost()
                 .answer(StateCommands.DOCKER_INFO, 1, "", "Cannot connect to the Docker daemon at unix:///var/run/docker.sock.")
                 .answer(StateCommands.inspectContainer("ovl-kv-etcd"), 1, "", "Cannot connect to the Docker daemon");
         HostState s = StateReader.read(h, Optional.of("ovl-kv-etcd"), List.of());

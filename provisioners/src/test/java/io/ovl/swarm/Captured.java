@@ -1,5 +1,7 @@
 package io.ovl.swarm;
 
+import io.ovl.docker.NodeInfo;
+import io.ovl.docker.SwarmNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ovl.docker.LocalState;
+import io.ovl.docker.NodeInfo;
+import io.ovl.docker.SwarmNode;
 import io.ovl.facts.UnparseableOutputException;
 import java.util.List;
 import java.util.Optional;

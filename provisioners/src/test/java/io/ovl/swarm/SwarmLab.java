@@ -2,6 +2,7 @@ package io.ovl.swarm;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ovl.hosts.OpenHosts;
 import io.ovl.hosts.ParallelHosts;
 import io.ovl.lab.CommandResult;
 import io.ovl.lab.Lab;
@@ -48,25 +49,26 @@ final class SwarmLab {
         topology = new TopologyLoader().load(file).orThrow();
     }
 
-    SwarmHosts open() {
-        return SwarmHosts.overSsh(topology, file, SshConnector.fromSystem(), new ParallelHosts());
+    OpenHosts open() {
+        return OpenHosts.overSsh(topology, file, topology.overlayHosts(),
+                SshConnector.fromSystem(), new ParallelHosts());
     }
 
     SwarmPlan initPlan(boolean force) {
-        try (SwarmHosts hosts = open()) {
+        try (OpenHosts hosts = open()) {
             return new SwarmInit(topology, hosts).plan(force);
         }
     }
 
     InitReport init(boolean force) {
-        try (SwarmHosts hosts = open()) {
+        try (OpenHosts hosts = open()) {
             SwarmInit init = new SwarmInit(topology, hosts);
             return init.apply(init.plan(force), ProvisionProgress.NONE);
         }
     }
 
     SwarmResetPlan resetPlan(boolean force) {
-        try (SwarmHosts hosts = open()) {
+        try (OpenHosts hosts = open()) {
             return new SwarmReset(topology, hosts).plan(force);
         }
     }
@@ -77,7 +79,7 @@ final class SwarmLab {
 
     /** As {@code ovl reset}, with {@code progress} told each step before it runs. */
     InitReport reset(boolean force, ProvisionProgress progress) {
-        try (SwarmHosts hosts = open()) {
+        try (OpenHosts hosts = open()) {
             SwarmReset reset = new SwarmReset(topology, hosts);
             return reset.apply(reset.plan(force), progress);
         }

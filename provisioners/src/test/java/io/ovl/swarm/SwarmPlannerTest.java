@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ovl.addressing.Prefix;
+import io.ovl.docker.NodeInfo;
+import io.ovl.docker.SwarmNetwork;
+import io.ovl.docker.SwarmNode;
 import io.ovl.provision.Blocker;
 import io.ovl.topology.Host;
 import io.ovl.topology.Mode;

@@ -5,11 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ovl.core.ExitCode;
 import io.ovl.core.OvlException;
+import io.ovl.docker.NodeInfo;
+import io.ovl.docker.SwarmApi;
+import io.ovl.docker.SwarmNetwork;
+import io.ovl.docker.SwarmNode;
+import io.ovl.hosts.HostHandle;
+import io.ovl.hosts.OpenHosts;
 import io.ovl.hosts.ParallelHosts;
+import io.ovl.provision.FakeHostHandle;
 import io.ovl.provision.HostOutcome;
 import io.ovl.provision.InitReport;
 import io.ovl.provision.ProvisionProgress;
-import io.ovl.ssh.RemoteShell;
 import io.ovl.topology.Host;
 import io.ovl.topology.Mode;
 import io.ovl.topology.NetworkSpec;
@@ -57,11 +63,11 @@ class SwarmResetTest {
             }
         }
 
-        SwarmHosts hosts() {
-            return SwarmHosts.open(TOPOLOGY.hosts(), h -> host(h.name()), new ParallelHosts(1));
+        OpenHosts hosts() {
+            return OpenHosts.open(TOPOLOGY.hosts(), h -> host(h.name()), new ParallelHosts(1));
         }
 
-        private SwarmHost host(String name) {
+        private HostHandle host(String name) {
             SwarmApi api = new SwarmApi() {
                 @Override
                 public NodeInfo info() {
@@ -123,30 +129,11 @@ class SwarmResetTest {
                     throw new UnsupportedOperationException();
                 }
             };
-            return new SwarmHost() {
-                @Override
-                public String name() {
-                    return name;
-                }
-
-                @Override
-                public RemoteShell shell() {
-                    throw new UnsupportedOperationException();
-                }
-
-                @Override
-                public SwarmApi api() {
-                    return api;
-                }
-
-                @Override
-                public void close() {
-                }
-            };
+            return new FakeHostHandle(name).withSwarm(api);
         }
 
         InitReport apply() {
-            try (SwarmHosts hosts = hosts()) {
+            try (OpenHosts hosts = hosts()) {
                 return new SwarmReset(TOPOLOGY, hosts, Duration.ofMillis(200), Duration.ofMillis(1))
                         .apply(PLAN, ProvisionProgress.NONE);
             }

@@ -1,4 +1,4 @@
-package io.ovl.provision;
+package io.ovl.docker;
 
 import io.ovl.render.ContainerSpec;
 import java.util.Optional;

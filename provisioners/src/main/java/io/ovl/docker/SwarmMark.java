@@ -1,4 +1,4 @@
-package io.ovl.swarm;
+package io.ovl.docker;
 
 import java.util.Map;
 

@@ -1,4 +1,4 @@
-package io.ovl.provision;
+package io.ovl.hosts;
 
 import io.ovl.core.ExitCode;
 import io.ovl.core.OvlException;

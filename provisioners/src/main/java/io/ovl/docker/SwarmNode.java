@@ -1,4 +1,4 @@
-package io.ovl.swarm;
+package io.ovl.docker;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package io.ovl.provision;
+package io.ovl.docker;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.CreateContainerCmd;
@@ -15,11 +15,11 @@ import io.ovl.render.ContainerSpec;
 import java.util.Optional;
 
 /** {@link DockerApi} with docker-java, over one host's SSH connection ({@link io.ovl.docker.DockerClients}). */
-final class DockerJavaApi implements DockerApi {
+public final class DockerJavaApi implements DockerApi {
     private final DockerClient client;
     private final String host;
 
-    DockerJavaApi(DockerClient client, String host) {
+    public DockerJavaApi(DockerClient client, String host) {
         this.client = client;
         this.host = host;
     }

@@ -1,8 +1,11 @@
 package io.ovl.provision;
 
-import io.ovl.kv.StoreAnswer;
+import io.ovl.docker.DockerApi;
+import io.ovl.docker.SwarmApi;
 import io.ovl.doctor.FactCommands;
-
+import io.ovl.hosts.HostHandle;
+import io.ovl.kv.StoreAnswer;
+import io.ovl.kv.StoreProbe;
 import io.ovl.render.ContainerSpec;
 import io.ovl.ssh.CommandResult;
 import io.ovl.ssh.RemoteCommand;
@@ -15,13 +18,15 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Test support, a FAKE host for unit tests of pure orchestration (the order of steps, what is
- * rolled back, what is skipped): a tiny in-memory file system behind the commands
- * {@link io.ovl.ssh.RemoteFiles} and init send, systemctl whose restart succeeds or fails as
- * scripted, and a Docker API whose cluster store follows the files. It checks no SSH and no
- * dockerd behaviour: that is what the lab IT ({@link InitResetIT}) is for.
+ * Test support, a FAKE {@link HostHandle} for unit tests of pure orchestration (the order of steps,
+ * what is rolled back, what is skipped, which Engine API calls come in which order): a tiny
+ * in-memory file system behind the commands {@link io.ovl.ssh.RemoteFiles} and init send, systemctl
+ * and the init script whose restart succeeds or fails as scripted, a Docker API whose cluster store
+ * follows the files, a store probe that answers as scripted, and the swarm API a test passes in
+ * ({@link #withSwarm}). It checks no SSH, dockerd or swarm behaviour: that is what the lab ITs
+ * ({@link InitResetIT}, {@code SwarmInitResetIT}, {@code SwarmDemoteResetIT}) are for.
  */
-final class FakeProvisionHost implements ProvisionHost {
+public final class FakeHostHandle implements HostHandle {
     private final String name;
     /** Answers for exact commands, consulted first (the rest is the file system and systemctl below). */
     final Map<RemoteCommand, CommandResult> answers = new LinkedHashMap<>();
@@ -39,9 +44,16 @@ final class FakeProvisionHost implements ProvisionHost {
     /** How many of the next dockerd runs log a discovery error (could not reach the store while starting). */
     int runsWithDiscoveryError = 0;
     private boolean currentRunHadDiscoveryError;
+    private Optional<SwarmApi> swarm = Optional.empty();
 
-    FakeProvisionHost(String name) {
+    public FakeHostHandle(String name) {
         this.name = name;
+    }
+
+    /** Answers swarm calls with {@code api} (a test's scripted engine); without it {@link #swarm()} throws. */
+    public FakeHostHandle withSwarm(SwarmApi api) {
+        this.swarm = Optional.of(api);
+        return this;
     }
 
     @Override
@@ -118,7 +130,7 @@ final class FakeProvisionHost implements ProvisionHost {
         return ok(c, "");
     }
 
-    FakeProvisionHost answer(RemoteCommand c, int exit, String out, String err) {
+    FakeHostHandle answer(RemoteCommand c, int exit, String out, String err) {
         answers.put(c, new CommandResult(name, c, exit, out.getBytes(StandardCharsets.UTF_8),
                 err.getBytes(StandardCharsets.UTF_8)));
         return this;
@@ -164,6 +176,11 @@ final class FakeProvisionHost implements ProvisionHost {
                 return true;
             }
         };
+    }
+
+    @Override
+    public SwarmApi swarm() {
+        return swarm.orElseThrow(() -> new UnsupportedOperationException("host " + name + ": no fake swarm API"));
     }
 
     @Override

@@ -1,4 +1,4 @@
-package io.ovl.swarm;
+package io.ovl.docker;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

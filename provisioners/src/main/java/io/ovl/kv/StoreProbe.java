@@ -1,4 +1,4 @@
-package io.ovl.provision;
+package io.ovl.kv;
 
 import io.ovl.kv.StoreAnswer;
 /**

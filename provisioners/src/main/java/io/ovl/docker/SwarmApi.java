@@ -1,4 +1,4 @@
-package io.ovl.swarm;
+package io.ovl.docker;
 
 import io.ovl.topology.NetworkSpec;
 import java.util.List;

@@ -1,0 +1,166 @@
+package io.ovl.hosts;
+
+import io.ovl.access.HostAccess;
+import io.ovl.core.ExitCode;
+import io.ovl.core.OvlException;
+import io.ovl.ssh.HostSession;
+import io.ovl.ssh.RemoteShell;
+import io.ovl.ssh.SessionPool;
+import io.ovl.ssh.SshConnector;
+import io.ovl.ssh.SshTarget;
+import io.ovl.topology.Host;
+import io.ovl.topology.KvBackend;
+import io.ovl.topology.KvStore;
+import io.ovl.topology.Topology;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+
+/**
+ * The hosts of one run, one {@link HostHandle} each, opened in parallel at the start and closed at
+ * the end. A host that cannot be reached is kept with its error, so the plan can say which host and
+ * why. kv runs open every topology host; swarm runs only the overlay hosts (the others join no swarm).
+ */
+public final class OpenHosts implements AutoCloseable {
+    private final Map<String, HostHandle> open = new LinkedHashMap<>();
+    private final Map<String, String> unreachable = new LinkedHashMap<>();
+    private final ParallelHosts parallel;
+
+    private OpenHosts(ParallelHosts parallel) {
+        this.parallel = parallel;
+    }
+
+    /** Opens {@code hosts} with {@code opener}, in parallel; what it throws for a host is that host's reason. */
+    public static OpenHosts open(List<Host> hosts, Function<Host, HostHandle> opener, ParallelHosts parallel) {
+        OpenHosts set = new OpenHosts(parallel);
+        List<HostResult<HostHandle>> results = parallel.forEach(hosts, Host::name, opener);
+        for (HostResult<HostHandle> r : results) {
+            if (r instanceof HostResult.Succeeded<HostHandle> ok) {
+                set.open.put(r.host(), ok.result());
+            } else {
+                set.unreachable.put(r.host(), r.error().map(OvlException::getMessage).orElse("unreachable"));
+            }
+        }
+        return set;
+    }
+
+    /**
+     * Real SSH connections to {@code hosts} (of {@code topology}), a new one per host from
+     * {@code connector}, closed with the returned hosts; each host mapped to its target by
+     * {@link HostAccess}.
+     */
+    public static OpenHosts overSsh(Topology topology, Path topologyFile, List<Host> hosts, SshConnector connector,
+                                    ParallelHosts parallel) {
+        return overSsh(topology, topologyFile, hosts, connector::open, parallel);
+    }
+
+    /**
+     * The same, each host's session from {@code pool} (in {@code ovl shell}, the connection an
+     * earlier command opened); closing the returned hosts leaves the pool's connections open.
+     */
+    public static OpenHosts overSsh(Topology topology, Path topologyFile, List<Host> hosts, SessionPool pool,
+                                    ParallelHosts parallel) {
+        return overSsh(topology, topologyFile, hosts, pool::session, parallel);
+    }
+
+    private static OpenHosts overSsh(Topology topology, Path topologyFile, List<Host> hosts,
+                                     Function<SshTarget, HostSession> sessions, ParallelHosts parallel) {
+        HostAccess access = HostAccess.forTopologyFile(topologyFile);
+        KvBackend backend = topology.kvStore().map(KvStore::backend).orElse(KvBackend.ETCD);
+        var tls = topology.kvStore().flatMap(KvStore::tls);
+        return open(hosts, h -> new SshHostHandle(sessions.apply(access.target(h)), backend, tls), parallel);
+    }
+
+    public Optional<HostHandle> get(String name) {
+        return Optional.ofNullable(open.get(name));
+    }
+
+    /** Why {@code name} could not be reached; empty when it was (or is not a host of the run). */
+    public Optional<String> whyUnreachable(String name) {
+        return Optional.ofNullable(unreachable.get(name));
+    }
+
+    /**
+     * The shell of {@code name}'s session, for checks that run over it (init's preflight).
+     *
+     * @throws OvlException (host failed) naming the host and why it was not reached
+     */
+    public RemoteShell shell(String name) {
+        HostHandle h = open.get(name);
+        if (h == null) {
+            throw new OvlException(ExitCode.HOST_FAILED, unreachable.getOrDefault(name,
+                    "host " + name + ": not a host of this run"));
+        }
+        return h.shell();
+    }
+
+    /**
+     * The handle of {@code name}, for a step on a host the plan counted on (a plan never counts on a
+     * host it could not read, so this throws only for a host lost meanwhile, or in a fact read).
+     *
+     * @throws OvlException (host failed) naming the host and why it has no session
+     */
+    public HostHandle require(String name) {
+        HostHandle h = open.get(name);
+        if (h == null) {
+            throw new OvlException(ExitCode.HOST_FAILED, "host " + name + ": no session: "
+                    + whyUnreachable(name).orElse("not reached"));
+        }
+        return h;
+    }
+
+    /**
+     * Reads every host in parallel, in the order of {@code hosts}; a host that was not reached, or
+     * whose read failed, gets {@code unreachable.apply(host, reason)} instead.
+     */
+    public <T> List<T> readAll(List<Host> hosts, Function<HostHandle, T> reader,
+                              BiFunction<String, String, T> unreachable) {
+        List<HostResult<T>> results = parallel.forEach(hosts, Host::name, h -> {
+            HostHandle handle = open.get(h.name());
+            return handle == null ? unreachable.apply(h.name(), this.unreachable.getOrDefault(h.name(), "not opened"))
+                    : reader.apply(handle);
+        });
+        List<T> out = new ArrayList<>();
+        for (HostResult<T> r : results) {
+            out.add(r.value().orElseGet(() -> unreachable.apply(r.host(),
+                    r.error().map(OvlException::getMessage).orElse("failed"))));
+        }
+        return out;
+    }
+
+    /**
+     * Takes the run lock on {@code host} (by convention the topology's first host, the first overlay
+     * host in swarm mode).
+     *
+     * @throws OvlException when the host is unreachable or another run holds the lock
+     */
+    public RunLock lock(String host, String owner) {
+        HostHandle h = open.get(host);
+        if (h == null) {
+            throw new OvlException(ExitCode.HOST_FAILED, "host " + host + ": lock: cannot reach it ("
+                    + unreachable.getOrDefault(host, "unreachable") + "); the run lock lives there");
+        }
+        return RunLock.acquire(h.shell(), host, owner);
+    }
+
+    /** The pool the hosts were opened with, for the run's other per-host work. */
+    public ParallelHosts parallel() {
+        return parallel;
+    }
+
+    @Override
+    public void close() {
+        for (HostHandle h : open.values()) {
+            try {
+                h.close();
+            } catch (RuntimeException ignored) {
+                // Closing is best effort; the run's result is already decided.
+            }
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package io.ovl.hosts;
+
+import io.ovl.core.OvlException;
+import io.ovl.docker.DockerApi;
+import io.ovl.docker.DockerClients;
+import io.ovl.docker.DockerJavaApi;
+import io.ovl.docker.HttpSwarmApi;
+import io.ovl.docker.SshDockerHttpClient;
+import io.ovl.docker.SwarmApi;
+import io.ovl.kv.StoreAnswer;
+import io.ovl.kv.StoreChannelProbe;
+import io.ovl.kv.StoreDialer;
+import io.ovl.kv.StoreProbe;
+import io.ovl.kv.TlsExchange;
+import io.ovl.ssh.HostSession;
+import io.ovl.ssh.RemoteShell;
+import io.ovl.topology.KvBackend;
+import io.ovl.topology.KvTls;
+import java.util.Optional;
+
+/**
+ * A {@link HostHandle} over one {@link HostSession}: commands on its shells, the Docker API on its
+ * channels to the Docker socket, and store probes as direct-tcpip channels, so the TCP connection
+ * to the store starts on the host itself (as dockerd's will).
+ *
+ * <p>The Docker clients are made on first use: a run that never calls the Engine API opens no
+ * channel to the Docker socket and, for a sudo user, never starts the session's Docker relay.
+ */
+public final class SshHostHandle implements HostHandle {
+    private final HostSession session;
+    private final KvBackend backend;
+    private final Optional<KvTls> tls;
+    private DockerApi docker;
+    private SwarmApi swarm;
+
+    /**
+     * @param backend the topology's store kind, for {@link #storeProbe()}
+     * @param tls     the store's TLS files (kv-store.tls) on this host: a probe then reads them over this
+     *                session and asks the store's health API over TLS with that client certificate
+     */
+    public SshHostHandle(HostSession session, KvBackend backend, Optional<KvTls> tls) {
+        this.session = session;
+        this.backend = backend;
+        this.tls = tls;
+    }
+
+    @Override
+    public String name() {
+        return session.label();
+    }
+
+    @Override
+    public RemoteShell shell() {
+        return session;
+    }
+
+    @Override
+    public synchronized DockerApi docker() {
+        if (docker == null) {
+            docker = new DockerJavaApi(DockerClients.over(session), session.label());
+        }
+        return docker;
+    }
+
+    @Override
+    public synchronized SwarmApi swarm() {
+        if (swarm == null) {
+            swarm = new HttpSwarmApi(SshDockerHttpClient.over(session), session.label());
+        }
+        return swarm;
+    }
+
+    @Override
+    public StoreProbe storeProbe() {
+        return this::probe;
+    }
+
+    private StoreAnswer probe(String endpoint) {
+        Optional<TlsExchange.Pem> pem;
+        try {
+            pem = tls.map(files -> StoreChannelProbe.readPem(files(), files, name()));
+        } catch (OvlException e) {
+            return new StoreAnswer(endpoint, false, e.getMessage());
+        }
+        return StoreChannelProbe.ask(StoreDialer.over(session), name(), backend, pem, endpoint);
+    }
+
+    /** Closes the session (a pool's session stays open: see {@link OpenHosts#overSsh}). */
+    @Override
+    public void close() {
+        session.close();
+    }
+}
