@@ -135,6 +135,7 @@ final class NetViews {
                     .map(c -> c.label() + " (" + why(p.outcomes().get(c)) + ")").collect(Collectors.joining(", "))))
                     .append('\n');
         }
+        r.diagnosis().ifPresent(d -> sb.append(style.error("likely cause: " + d)).append('\n'));
         warningLines(r).forEach(w -> sb.append(style.warning("WARN " + w)).append('\n'));
         r.cleanup().forEach(c -> sb.append(style.warning("cleanup: " + c)).append('\n'));
         return sb.toString();
@@ -172,6 +173,8 @@ final class NetViews {
         }
         ArrayNode failing = root.putArray("failing");
         r.failing().forEach(p -> failing.add(p.from() + " -> " + p.to()));
+        root.put("suspect", r.suspect().orElse(null));
+        root.put("diagnosis", r.diagnosis().orElse(null));
         warningLines(r).forEach(root.putArray("warnings")::add);
         r.cleanup().forEach(root.putArray("cleanup-problems")::add);
         return Json.write(root) + "\n";

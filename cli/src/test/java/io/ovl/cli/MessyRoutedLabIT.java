@@ -120,7 +120,7 @@ class MessyRoutedLabIT {
         }
         lab.exec(h2, "docker", "run", "-d", "--name", "web1", "--network", NET, IMAGE, "httpd", "-f", "-p", "80");
         try {
-            assertEquals("172.16.16.128", in(h2, "docker", "inspect", "--format",
+            assertEquals("172.16.16.129", in(h2, "docker", "inspect", "--format",
                     "{{(index .NetworkSettings.Networks \"" + NET + "\").IPAddress}}", "web1"));
             // From the messy host on the other subnet, by name. Docker 20.10's embedded DNS was seen failing
             // a fresh container's first lookup now and then; three tries keep this about reachability.
@@ -144,16 +144,21 @@ class MessyRoutedLabIT {
 
     @Test
     @Order(5)
-    void withVxlanDroppedOnTheSlowHostDoctorNamesThatHostAndThatPort() {
-        // A network of ovl's holds 4789 on every host now: the probe proves UDP only where it is free.
-        // So the network goes first, and VXLAN is dropped on the messy host.
+    void withVxlanDroppedOnTheSlowHostDoctorAndNetVerifyNameThatHostAndThatPort() {
         lab.exec(h4, DROP_VXLAN);
         try {
+            // No container is on the overlay now, so 4789 is free for doctor's listener on every host.
             Cli.Run r = Cli.run("doctor", "-f", topology.toString());
             assertEquals(3, r.exit(), r.out() + r.err());
-            assertTrue(r.out().contains("-> " + h4.name() + " (" + h4.address() + ") udp/4789"), r.out());
+            assertTrue(r.out().contains(h2.name() + " -> " + h4.name() + " (" + h4.address() + ") udp/4789: sent, nothing arrived"),
+                    r.out());
             assertFalse(r.out().contains("-> " + h2.name() + " (" + h2.address() + ") udp/4789: sent, nothing arrived"),
                     "only the host that drops is named: " + r.out());
+
+            Cli.Run verify = Cli.run("net", "verify", NET, "-f", topology.toString(), "--image", IMAGE);
+            assertEquals(3, verify.exit(), verify.out() + verify.err());
+            assertTrue(verify.out().contains("likely cause: every failing pair involves " + h4.name()), verify.out());
+            assertTrue(verify.out().contains("udp/4789"), verify.out());
         } finally {
             lab.exec(h4, UNDROP_VXLAN);
         }

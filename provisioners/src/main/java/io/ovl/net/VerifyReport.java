@@ -39,6 +39,32 @@ public record VerifyReport(String network, String image, List<String> hosts, Map
         return pairs.stream().filter(p -> p.ok() && !p.warnings().isEmpty()).toList();
     }
 
+    /**
+     * When every failing pair whose two probes started involves one host, and pairs both to and
+     * from it fail, that host: the overlay's traffic into it is lost. With three or more hosts this
+     * separates "one host drops VXLAN" from a network-wide problem. Empty otherwise.
+     */
+    public Optional<String> suspect() {
+        List<PairResult> broken = failing().stream()
+                .filter(p -> probes.get(p.from()).address().isPresent() && probes.get(p.to()).address().isPresent())
+                .toList();
+        if (hosts.size() < 3 || broken.isEmpty()) {
+            return Optional.empty();
+        }
+        return hosts.stream()
+                .filter(h -> broken.stream().allMatch(p -> p.from().equals(h) || p.to().equals(h)))
+                .filter(h -> broken.stream().anyMatch(p -> p.to().equals(h)) && broken.stream().anyMatch(p -> p.from().equals(h)))
+                .findFirst();
+    }
+
+    /** What to check when {@link #suspect()} names a host: the ports the overlay's traffic needs there. */
+    public Optional<String> diagnosis() {
+        return suspect().map(h -> "every failing pair involves " + h + ": overlay traffic to and from " + h
+                + " is lost. The overlay carries it over VXLAN, udp/4789 (or swarm's data-path-port), with gossip"
+                + " on tcp/7946 and udp/7946: check that these are allowed in on " + h
+                + " (iptables/nftables, security groups); `ovl doctor` probes them with real traffic");
+    }
+
     /** At least two hosts were probed and every pair passed (a pair with warnings passed). */
     public boolean passed() {
         return hosts.size() >= 2 && failing().isEmpty();

@@ -116,4 +116,40 @@ class NetVerifyOrderTest {
         assertEquals(List.of(NetCommands.imageInspect(IMAGE)), h2.calls());
         assertEquals(List.of(NetCommands.imageInspect(IMAGE)), h3.calls());
     }
+
+    /** Docker 20.10's own words when libnetwork dialed the store from a container's namespace (lab, mx-h3). */
+    static final String TRANSIENT = "docker: Error response from daemon: could not update the kvobject to latest when"
+            + " trying to atomic add endpoint count: client: etcd cluster is unavailable or misconfigured; error #0:"
+            + " dial tcp 198.18.228.11:2379: connect: network is unreachable.";
+
+    @Test
+    void aProbeWhoseStartHitATransientStoreErrorIsStartedAgainAndTested() {
+        Map<String, String> fromH2 = new LinkedHashMap<>(Map.of("ovl-probe-h3", "10.99.0.129"));
+        Map<String, String> fromH3 = new LinkedHashMap<>(Map.of("ovl-probe-h2", "10.99.0.129"));
+        RemoteShell h3 = probeHost("h3", fromH3);
+        int[] starts = {0};
+        RemoteShell flaky = command -> {
+            if (command.equals(ProbeScript.start(ProbeScript.containerName("h3"), NETWORK, IMAGE)) && starts[0]++ == 0) {
+                return new io.ovl.ssh.CommandResult("h3", command, 125, new byte[0],
+                        TRANSIENT.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+            return h3.run(command);
+        };
+        NetHosts hosts = new NetHosts(List.of("h2", "h3"), Map.of("h2", probeHost("h2", fromH2), "h3", flaky), Map.of());
+
+        VerifyReport report = new NetVerify(hosts, new ParallelHosts(2), ProvisionProgress.NONE).run(NETWORK, IMAGE);
+
+        assertEquals(2, starts[0], "started once more after the transient error");
+        assertTrue(report.probes().get("h3").address().isPresent(), report.toString());
+    }
+
+    @Test
+    void onlyAStoreErrorThatSaysNothingAboutTheOverlayCountsAsTransient() {
+        assertTrue(NetVerify.transientStoreError(TRANSIENT));
+        assertTrue(NetVerify.transientStoreError("docker: Error response from daemon: failed to update store for object"
+                + " type *libnetwork.endpointCnt: client: etcd cluster is unavailable or misconfigured; error #0: dial tcp"
+                + " 198.18.240.11:2379: connect: network is unreachable."));
+        assertTrue(!NetVerify.transientStoreError("docker: Error response from daemon: network tnet not found."));
+        assertTrue(!NetVerify.transientStoreError("Unable to find image 'local/busybox:1' locally"));
+    }
 }

@@ -131,4 +131,47 @@ class VerifyTest {
         assertEquals(Optional.of("10.99.0.129"), NetVerify.addressOn(NetFixtures.resource("container-networks.json"), "tnet"));
         assertEquals(Optional.empty(), NetVerify.addressOn(NetFixtures.resource("container-networks.json"), "other"));
     }
+
+    /** Three started probes (captured lines' shape): what a host dropping udp/4789 looks like (lab: mx-h4). */
+    private static VerifyReport threeHosts(String h2Out, String h3Out, String h4Out) {
+        var probes = Map.of(
+                "h2", new VerifyReport.Probe("ovl-probe-h2", java.util.Optional.of("10.0.0.2"), java.util.Optional.empty()),
+                "h3", new VerifyReport.Probe("ovl-probe-h3", java.util.Optional.of("10.0.0.3"), java.util.Optional.empty()),
+                "h4", new VerifyReport.Probe("ovl-probe-h4", java.util.Optional.of("10.0.0.4"), java.util.Optional.empty()));
+        var bySource = Map.of("h2", ProbeScript.parse(h2Out), "h3", ProbeScript.parse(h3Out), "h4", ProbeScript.parse(h4Out));
+        List<String> hosts = List.of("h2", "h3", "h4");
+        return new VerifyReport("myoverlay", "local/busybox:1", hosts, probes, VerifyReport.pairs(hosts, probes, bySource),
+                List.of());
+    }
+
+    private static String to(String target, boolean ok) {
+        return ok ? target + " icmp ok\n" + target + " tcp ok\n" + target + " dns ok\n"
+                : target + " icmp fail no reply\n" + target + " tcp fail no answer\n" + target + " dns ok\n";
+    }
+
+    @Test
+    void whenEveryFailingPairInvolvesOneHostThatHostAndTheVxlanPortAreNamed() {
+        VerifyReport r = threeHosts(to("ovl-probe-h3", true) + to("ovl-probe-h4", false),
+                to("ovl-probe-h2", true) + to("ovl-probe-h4", false),
+                to("ovl-probe-h2", false) + to("ovl-probe-h3", false));
+
+        assertEquals(java.util.Optional.of("h4"), r.suspect());
+        assertTrue(r.diagnosis().orElseThrow().contains("every failing pair involves h4"), r.diagnosis().toString());
+        assertTrue(r.diagnosis().orElseThrow().contains("udp/4789"), r.diagnosis().toString());
+    }
+
+    @Test
+    void noHostIsNamedWhenFailuresSpreadOrGoOneWayOnly() {
+        // h2 -> h3, h3 -> h4 and h4 -> h2: no host is in all three.
+        VerifyReport spread = threeHosts(to("ovl-probe-h3", false) + to("ovl-probe-h4", true),
+                to("ovl-probe-h2", true) + to("ovl-probe-h4", false),
+                to("ovl-probe-h2", false) + to("ovl-probe-h3", true));
+        assertEquals(java.util.Optional.empty(), spread.suspect());
+        // Only into h4: nothing out of h4 fails, so this is not the both-ways loss of a dropped VXLAN.
+        VerifyReport oneWay = threeHosts(to("ovl-probe-h3", true) + to("ovl-probe-h4", false),
+                to("ovl-probe-h2", true) + to("ovl-probe-h4", false),
+                to("ovl-probe-h2", true) + to("ovl-probe-h3", true));
+        assertEquals(java.util.Optional.empty(), oneWay.suspect());
+        assertEquals(java.util.Optional.empty(), oneWay.diagnosis());
+    }
 }
