@@ -180,12 +180,12 @@ public final class CommandBatch {
 
         /** The bytes up to the next frame line, and that line's tag. */
         Segment next() {
-            int at = indexOf(lead, pos);
+            int at = Channels.indexOf(data, lead, pos);
             if (at < 0) {
                 throw unframed(answer, stream + " ends before every command's frame (the batch stopped early)");
             }
             int tagStart = at + lead.length;
-            int eol = indexOf(new byte[] {'\n'}, tagStart);
+            int eol = Channels.indexOf(data, new byte[] {'\n'}, tagStart);
             if (eol < 0) {
                 throw unframed(answer, stream + " has an unfinished frame line");
             }
@@ -196,22 +196,9 @@ public final class CommandBatch {
         }
 
         void requireEnd() {
-            if (indexOf(lead, pos) >= 0) {
+            if (Channels.indexOf(data, lead, pos) >= 0) {
                 throw unframed(answer, stream + " has more frames than commands");
             }
-        }
-
-        private int indexOf(byte[] needle, int from) {
-            outer:
-            for (int i = from; i <= data.length - needle.length; i++) {
-                for (int j = 0; j < needle.length; j++) {
-                    if (data[i + j] != needle[j]) {
-                        continue outer;
-                    }
-                }
-                return i;
-            }
-            return -1;
         }
     }
 }

@@ -90,14 +90,14 @@ final class FrameReader extends Thread {
         int from = 0;
         int search = searchFrom;
         while (true) {
-            int at = indexOf(data, lead, search);
+            int at = Channels.indexOf(data, lead, search);
             if (at < 0) {
                 // A lead cut off by the end of this read may still complete: search its start again.
                 search = Math.max(from, data.length - lead.length + 1);
                 break;
             }
             int tagStart = at + lead.length;
-            int eol = indexOf(data, new byte[] {'\n'}, tagStart);
+            int eol = Channels.indexOf(data, new byte[] {'\n'}, tagStart);
             if (eol < 0) {
                 search = at; // the frame line is not complete yet
                 break;
@@ -112,19 +112,6 @@ final class FrameReader extends Thread {
             pending.reset();
             pending.write(data, from, data.length - from);
         }
-    }
-
-    private static int indexOf(byte[] data, byte[] needle, int from) {
-        outer:
-        for (int i = from; i <= data.length - needle.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (data[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
     }
 
     /** The stream ended (the shell exited or the channel closed) before the frame waited for. */

@@ -12,7 +12,6 @@ import java.util.HexFormat;
 import java.util.Optional;
 import net.schmizz.sshj.SSHClient;
 import net.schmizz.sshj.connection.channel.direct.Session;
-import net.schmizz.sshj.connection.channel.direct.Signal;
 
 /**
  * One long-lived {@code sh -s} on one exec channel of a host's connection, started through
@@ -82,7 +81,7 @@ final class PersistentShell implements AutoCloseable {
             Session.Command cmd = session.exec(request(endpoint.become()).toShellString());
             shell = new PersistentShell(endpoint, session, cmd, "ovl-shell-" + nonce());
         } catch (IOException e) {
-            closeQuietly(session);
+            Channels.closeQuietly(session);
             throw new OvlException(ExitCode.HOST_FAILED, "host " + endpoint.label() + ": " + step + ": "
                     + SshErrors.describe(e, endpoint.commandTimeout()), e);
         }
@@ -211,40 +210,20 @@ final class PersistentShell implements AutoCloseable {
         return new OvlException(ExitCode.HOST_FAILED, "host " + endpoint.label() + ": " + why, cause);
     }
 
-    /**
-     * Ends the shell: its input is closed (sh exits at end of input), sshd is asked to TERM it (a
-     * command still running past its timeout), and the channel is closed on a background thread,
-     * because SSHJ's close waits for the server's reply, which a stuck command delays.
-     */
+    /** Ends the shell: its input is closed and the channel let go of ({@link Channels#abandon}). */
     @Override
     public void close() {
         if (broken) {
             return;
         }
         broken = true;
-        Thread closer = new Thread(() -> {
+        Channels.abandon(endpoint.label(), session, () -> {
             try {
-                input.close();
-            } catch (IOException | RuntimeException ignored) {
+                input.close(); // sh exits at the end of its input
+            } catch (IOException e) {
                 // The channel may be gone already.
             }
-            try {
-                command.signal(Signal.TERM);
-            } catch (IOException | RuntimeException ignored) {
-                // Best effort: sshd honours signal requests only in some setups.
-            }
-            closeQuietly(session);
-        }, "ovl-shell-" + endpoint.label() + "-close");
-        closer.setDaemon(true);
-        closer.start();
-    }
-
-    private static void closeQuietly(Session session) {
-        try {
-            session.close();
-        } catch (IOException | RuntimeException ignored) {
-            // Nothing is left to act on.
-        }
+        });
     }
 
     private static String nonce() {

@@ -68,7 +68,7 @@ final class SshStartedCommand implements StartedCommand {
         try {
             return new SshStartedCommand(endpoint, command, sudo, step, session, session.exec(sent.toShellString()));
         } catch (IOException | RuntimeException e) {
-            abandon(endpoint.label(), session);
+            Channels.abandon(endpoint.label(), session, () -> { });
             throw new OvlException(ExitCode.HOST_FAILED, "host " + endpoint.label() + ": " + step + ": "
                     + SshErrors.describe(e, endpoint.commandTimeout()), e);
         }
@@ -165,38 +165,9 @@ final class SshStartedCommand implements StartedCommand {
     @Override
     public void close() {
         if (finished) {
-            closeQuietly(session);
+            Channels.closeQuietly(session);
         } else {
-            abandon(endpoint.label(), session);
-        }
-    }
-
-    /**
-     * As {@link HostSession}'s abandon: TERM (best effort, sshd honours it only in some setups) and
-     * close on a background thread, because SSHJ's close() waits for the server's reply, which a
-     * stuck command delays. Closing the channel also closes the command's stdin, on which doctor's
-     * probe listener ends by itself.
-     */
-    private static void abandon(String label, Session session) {
-        Thread closer = new Thread(() -> {
-            try {
-                if (session instanceof Session.Command c) {
-                    c.signal(Signal.TERM);
-                }
-            } catch (IOException | RuntimeException ignored) {
-                // Best effort, see above.
-            }
-            closeQuietly(session);
-        }, "ovl-ssh-" + label + "-abandon");
-        closer.setDaemon(true);
-        closer.start();
-    }
-
-    private static void closeQuietly(Session session) {
-        try {
-            session.close();
-        } catch (IOException | RuntimeException ignored) {
-            // The command's result or error is what matters; a failed close changes neither.
+            Channels.abandon(endpoint.label(), session, () -> { });
         }
     }
 

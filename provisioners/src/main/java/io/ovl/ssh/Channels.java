@@ -1,0 +1,59 @@
+package io.ovl.ssh;
+
+import java.io.IOException;
+import net.schmizz.sshj.connection.channel.direct.Session;
+import net.schmizz.sshj.connection.channel.direct.Signal;
+
+/** How ovl lets go of an exec channel, and the byte search its frame readers share. */
+final class Channels {
+    private Channels() {
+    }
+
+    /**
+     * Gives up on a channel whose command may still run: asks sshd to TERM it (sshd honours signal
+     * requests only in some setups, so this is best effort) and closes the channel on a background
+     * thread, because SSHJ's close() waits for the server's reply, which a stuck command delays.
+     * The connection stays usable. {@code first} runs before, on that thread (closing stdin).
+     */
+    static void abandon(String label, Session session, Runnable first) {
+        Thread closer = new Thread(() -> {
+            try {
+                first.run();
+            } catch (RuntimeException ignored) {
+                // Best effort, like the rest.
+            }
+            try {
+                if (session instanceof Session.Command c) {
+                    c.signal(Signal.TERM);
+                }
+            } catch (IOException | RuntimeException ignored) {
+                // Best effort, see above.
+            }
+            closeQuietly(session);
+        }, "ovl-ssh-" + label + "-abandon");
+        closer.setDaemon(true);
+        closer.start();
+    }
+
+    static void closeQuietly(Session session) {
+        try {
+            session.close();
+        } catch (IOException | RuntimeException ignored) {
+            // The command's result or error is what matters; a failed close changes neither.
+        }
+    }
+
+    /** Index of {@code needle} in {@code data} at or after {@code from}, or -1. */
+    static int indexOf(byte[] data, byte[] needle, int from) {
+        outer:
+        for (int i = Math.max(0, from); i <= data.length - needle.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (data[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+}
