@@ -89,6 +89,7 @@ public final class FactGatherer {
     /** @throws OvlException when the batch did not run or did not frame */
     private HostFacts gatherBatched(RemoteShell shell) {
         CommandBatch batch = batches.apply(BATCH);
+        shell.ready(); // a slow sudo is paid here, outside the clock reading's round trip
         Instant before = clock.instant();
         List<CommandResult> results = batch.results(shell.run(batch.request()));
         Instant after = clock.instant();
@@ -167,6 +168,7 @@ public final class FactGatherer {
 
     private Fact<ClockSample> clock(RemoteShell shell) {
         try {
+            shell.ready();
             Instant before = clock.instant();
             CommandResult r = shell.run(FactCommands.DATE);
             Instant after = clock.instant();

@@ -74,6 +74,12 @@ public final class HostSession implements RemoteShell, CommandStarter, AutoClose
         return shells.run(command);
     }
 
+    /** Opens (and escalates) a persistent shell now, unless one is idle; see {@link RemoteShell#ready()}. */
+    @Override
+    public void ready() {
+        shells.ready();
+    }
+
     /**
      * Starts {@code command} on its own exec channel of this connection and returns while it runs
      * (see {@link StartedCommand}): for a step that must stream (the port probe's listener says

@@ -14,4 +14,13 @@ package io.ovl.ssh;
 @FunctionalInterface
 public interface RemoteShell {
     CommandResult run(RemoteCommand command);
+
+    /**
+     * Makes the shell ready for commands (connected, privilege escalated) without running one, so
+     * that the round trip of the next command is that command's own: doctor times a host's clock
+     * reading, and on a host whose sudo takes seconds the escalation must not widen the reading's
+     * uncertainty. Nothing to do for a shell that is always ready.
+     */
+    default void ready() {
+    }
 }

@@ -58,6 +58,11 @@ final class ShellPool implements AutoCloseable {
         }
     }
 
+    /** Opens a shell now if none is idle, and keeps it idle for the next command. */
+    void ready() {
+        give(take());
+    }
+
     /** Shells opened so far: privilege escalations paid on this connection. */
     int opened() {
         return opened.get();
