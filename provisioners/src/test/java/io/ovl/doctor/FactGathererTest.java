@@ -110,6 +110,68 @@ class FactGathererTest {
         Instant t = FakeHost.NOW;
         // The local clock: before the batch, after it 3 s later. The host took 2 s between its readings.
         Clock local = new Steps(t, t.plusSeconds(3));
+        FakeHost host = batchAnswering(t);
+
+        ClockSample sample = FakeHost.gatherer(local).gather(host.shell()).clock().value().orElseThrow();
+        // The first reading happened within the first second of the round trip, not anywhere in 3 s.
+        assertEquals(Duration.ofMillis(500), sample.uncertainty());
+        assertEquals(Duration.ZERO, sample.offset());
+    }
+
+    /**
+     * A FAKE shell whose privilege escalation takes 12 s of local time, as sudo on a host without
+     * its own name in /etc/hosts: paid in ready() when the gatherer asks for it, else inside the
+     * first command's round trip. The clock reading must not include it.
+     */
+    @Test
+    void aSlowEscalationIsPaidBeforeTheClockReadingNotInsideItsRoundTrip() {
+        Instant t = FakeHost.NOW.minusSeconds(12);
+        FakeHost host = batchAnswering(FakeHost.NOW);
+        Instant[] now = {t};
+        boolean[] escalated = {false};
+        Clock local = new Clock() {
+            @Override
+            public Instant instant() {
+                return now[0];
+            }
+
+            @Override
+            public ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(ZoneId zone) {
+                return this;
+            }
+        };
+        RemoteShell slowSudo = new RemoteShell() {
+            @Override
+            public CommandResult run(RemoteCommand command) {
+                if (!escalated[0]) {
+                    ready();
+                }
+                CommandResult r = host.shell().run(command);
+                now[0] = now[0].plusSeconds(3); // the batch's own round trip, as above
+                return r;
+            }
+
+            @Override
+            public void ready() {
+                if (!escalated[0]) {
+                    now[0] = now[0].plusSeconds(12);
+                    escalated[0] = true;
+                }
+            }
+        };
+
+        ClockSample sample = FakeHost.gatherer(local).gather(slowSudo).clock().value().orElseThrow();
+
+        assertEquals(Duration.ofMillis(500), sample.uncertainty());
+    }
+
+    /** A fake host whose fact batch answers with clock readings at t + 0.5 s and t + 2.5 s. */
+    private static FakeHost batchAnswering(Instant t) {
         FakeHost host = FakeHost.of("h2-2010");
         RemoteCommand request = CommandBatch.of(FactGatherer.BATCH, FakeHost.NONCE).request();
         String m = "\novl-batch-" + FakeHost.NONCE + " ";
@@ -124,11 +186,7 @@ class FactGathererTest {
             err.append(r.stderrText()).append(m).append(i).append('\n');
         }
         host.shell().on(request, 0, out.toString(), err.toString());
-
-        ClockSample sample = FakeHost.gatherer(local).gather(host.shell()).clock().value().orElseThrow();
-        // The first reading happened within the first second of the round trip, not anywhere in 3 s.
-        assertEquals(Duration.ofMillis(500), sample.uncertainty());
-        assertEquals(Duration.ZERO, sample.offset());
+        return host;
     }
 
     @Test
