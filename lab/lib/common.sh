@@ -12,6 +12,15 @@ LAB_LOCK=/run/ovl-lab.lock
 
 log()  { printf '[lab %s] %s\n' "${LAB_NAME:-?}" "$*" >&2; }
 die()  { printf 'lab: error: %s\n' "$*" >&2; exit 1; }
+# The usage text of a lab script: its header comment from line 2 up to the first line that is
+# not a comment, without the leading "# ".
+usage_of() { awk 'NR == 1 {next} /^#/ {sub(/^# ?/, ""); print; next} {exit}' "$1"; }
+# For an argument a script does not know: say so, show the usage, exit 2 (as the CLI does).
+unknown_argument() { # $1 = script path, $2 = the argument
+  printf '%s: unknown argument %s\n' "${1#"$LAB_DIR"/}" "'$2'" >&2
+  usage_of "$1" >&2
+  exit 2
+}
 
 require_root() {
   if [[ $(id -u) -ne 0 ]]; then

@@ -349,7 +349,7 @@ public final class Lab implements AutoCloseable {
         return id.succeeded() && id.stdout().strip().equals("0");
     }
 
-    private static Optional<Path> findLabDir() {
+    static Optional<Path> findLabDir() {
         String configured = System.getProperty("ovl.lab.dir");
         if (configured != null && !configured.isBlank()) {
             return Optional.of(Path.of(configured).toAbsolutePath().normalize());
