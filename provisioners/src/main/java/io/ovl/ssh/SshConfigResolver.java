@@ -5,6 +5,7 @@ import io.ovl.core.OvlException;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -36,8 +37,16 @@ import java.util.concurrent.TimeUnit;
 public final class SshConfigResolver {
 
     private final SshEnvironment env;
+    /** How long {@code ssh -G} may take: it only reads config files, unless the config runs commands. */
+    private final int resolveSeconds;
 
     public SshConfigResolver(SshEnvironment env) {
+        this(env, 10);
+    }
+
+    /** With another bound on {@code ssh -G}, for the test of a config that hangs. */
+    SshConfigResolver(SshEnvironment env, int resolveSeconds) {
+        this.resolveSeconds = resolveSeconds;
         this.env = env;
     }
 
@@ -108,16 +117,24 @@ public final class SshConfigResolver {
         proxyJump.ifPresent(j -> cmd.addAll(List.of("-o", "ProxyJump=" + j)));
         cmd.add("--");
         cmd.add(address);
+        Path outFile = null;
+        Path errFile = null;
         try {
-            Process process = new ProcessBuilder(cmd).redirectInput(ProcessBuilder.Redirect.from(nullDevice())).start();
-            // Read both streams fully before waiting; the output is small.
-            byte[] out = process.getInputStream().readAllBytes();
-            byte[] err = process.getErrorStream().readAllBytes();
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+            // Output goes to files, not pipes: the wait below is then the only thing that can take
+            // time, so its bound holds even for an ssh whose config runs a `Match exec` that hangs.
+            outFile = Files.createTempFile("ovl-ssh-G", ".out");
+            errFile = Files.createTempFile("ovl-ssh-G", ".err");
+            Process process = new ProcessBuilder(cmd).redirectInput(ProcessBuilder.Redirect.from(nullDevice()))
+                    .redirectOutput(outFile.toFile()).redirectError(errFile.toFile()).start();
+            if (!process.waitFor(resolveSeconds, TimeUnit.SECONDS)) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
                 process.destroyForcibly();
                 throw new OvlException(ExitCode.HOST_FAILED, "host " + label + ": resolve ssh config: "
-                        + String.join(" ", cmd) + " did not finish in 10s");
+                        + String.join(" ", cmd) + " did not finish in " + resolveSeconds
+                        + "s (a Match exec or ProxyCommand in your ssh config that does not return?)");
             }
+            byte[] out = Files.readAllBytes(outFile);
+            byte[] err = Files.readAllBytes(errFile);
             if (process.exitValue() != 0) {
                 throw new OvlException(ExitCode.USAGE, "host " + label + ": resolve ssh config: "
                         + String.join(" ", cmd) + " failed: " + new String(err, StandardCharsets.UTF_8).strip());
@@ -129,6 +146,19 @@ public final class SshConfigResolver {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new OvlException(ExitCode.INTERRUPTED, "host " + label + ": resolve ssh config: interrupted", e);
+        } finally {
+            deleteQuietly(outFile);
+            deleteQuietly(errFile);
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        if (file != null) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException ignored) {
+                // A temporary file left in the temp directory harms nothing.
+            }
         }
     }
 

@@ -44,6 +44,8 @@ class SshConfigResolverTest {
                 "  HostName 198.18.1.1",
                 "Host piped",
                 "  ProxyCommand nc %h %p",
+                "Match host stuck exec \"sleep 6017\"",
+                "  Port 2299",
                 "Match user deploy",
                 "  Port 2200",
                 "Host *",
@@ -106,6 +108,19 @@ class SshConfigResolverTest {
         OvlException e = assertThrows(OvlException.class,
                 () -> new SshConfigResolver(env).resolve(SshTarget.of("node7", "piped")));
         assertTrue(e.getMessage().startsWith("host node7: the ssh config sets ProxyCommand nc"), e.getMessage());
+    }
+
+    /** Real ssh -G with a config whose Match exec never returns: bounded, named, and nothing left running. */
+    @Test
+    @org.junit.jupiter.api.Timeout(60) // without the bound this would wait for the sleep: fail instead of hanging
+    void anSshConfigThatHangsIsBoundedAndNamed() {
+        OvlException e = assertThrows(OvlException.class,
+                () -> new SshConfigResolver(env, 2).resolve(SshTarget.of("node8", "stuck")));
+        assertEquals(io.ovl.core.ExitCode.HOST_FAILED, e.exitCode());
+        assertTrue(e.getMessage().startsWith("host node8: resolve ssh config: "), e.getMessage());
+        assertTrue(e.getMessage().contains("did not finish in 2s"), e.getMessage());
+        assertTrue(ProcessHandle.allProcesses().noneMatch(p -> p.info().commandLine().orElse("").contains("sleep 6017")),
+                "the Match exec's sleep was left running");
     }
 
     @Test
