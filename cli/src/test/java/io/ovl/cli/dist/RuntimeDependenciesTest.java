@@ -178,7 +178,7 @@ class RuntimeDependenciesTest {
     /** What differs between what is shipped and what the lock says, one sentence each. */
     static List<String> drift(Map<String, String> shipped, Map<String, String> locked) {
         List<String> out = new ArrayList<>();
-        for (Map.Entry<String, String> e : shipped.entrySet()) {
+        for (Map.Entry<String, String> e : new TreeMap<>(shipped).entrySet()) {
             String was = locked.get(e.getKey());
             String line = e.getKey() + ":" + e.getValue();
             if (was == null) {
@@ -189,7 +189,7 @@ class RuntimeDependenciesTest {
                         + ": check " + e.getValue() + ", then change the line to " + line);
             }
         }
-        for (Map.Entry<String, String> e : locked.entrySet()) {
+        for (Map.Entry<String, String> e : new TreeMap<>(locked).entrySet()) {
             if (!shipped.containsKey(e.getKey())) {
                 out.add("GONE " + e.getKey() + ":" + e.getValue() + " is in the lock but no longer shipped:"
                         + " if that is meant, delete its line");
@@ -200,7 +200,7 @@ class RuntimeDependenciesTest {
 
     static List<String> hits(Map<String, String> dependencies, List<Advisory> advisories) {
         List<String> out = new ArrayList<>();
-        for (Map.Entry<String, String> e : dependencies.entrySet()) {
+        for (Map.Entry<String, String> e : new TreeMap<>(dependencies).entrySet()) {
             for (Advisory a : advisories) {
                 if (a.key().equals(e.getKey()) && a.affects(e.getValue())) {
                     out.add(e.getKey() + ":" + e.getValue() + " matches '" + a.rule() + "': " + a.note());
