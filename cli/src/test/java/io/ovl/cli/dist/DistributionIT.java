@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -114,6 +116,28 @@ class DistributionIT {
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
         assertEquals(0, p.exitValue(), out);
         return out;
+    }
+
+    /**
+     * The zip's lib/ holds ovl's own jars, the launcher's CDS input and exactly the reviewed
+     * dependencies.lock (RuntimeDependenciesTest checks the same list against the build's class path).
+     */
+    @Test
+    void libHoldsExactlyTheLockedJars() throws IOException {
+        Path lock = Path.of(System.getProperty("ovl.dependencies.lock", "../dependencies.lock"));
+        Set<String> expected = new TreeSet<>();
+        RuntimeDependenciesTest.readLock(Files.readAllLines(lock)).versions().forEach((key, version) -> {
+            String[] parts = key.split(":");
+            expected.add(parts[1] + "-" + version + (parts.length > 2 ? "-" + parts[2] : "") + ".jar");
+        });
+        Set<String> shipped = new TreeSet<>();
+        try (Stream<Path> lib = Files.list(home.resolve("lib"))) {
+            lib.map(p -> p.getFileName().toString())
+                    .filter(n -> n.endsWith(".jar") && !n.startsWith("ovl-"))
+                    .forEach(shipped::add);
+        }
+        assertEquals(expected, shipped, "the zip's lib/ against " + lock.normalize()
+                + ": see RuntimeDependenciesTest and README, Dependencies");
     }
 
     @Test
