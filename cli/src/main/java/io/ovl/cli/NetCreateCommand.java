@@ -1,6 +1,6 @@
 package io.ovl.cli;
 
-import io.ovl.addressing.Finding;
+import io.ovl.core.Finding;
 import io.ovl.addressing.IpAddress;
 import io.ovl.addressing.Prefix;
 import io.ovl.core.ExitCode;
