@@ -22,7 +22,7 @@ import java.util.Optional;
  */
 public record Finding(Severity severity, Location location, String subject, String message, Optional<String> fix,
                       boolean ignored) {
-    /** How a finding about the whole cluster names its "host", as ovl always has (text and JSON). */
+    /** How a finding on no one host names its host in text and JSON ("host topology: ..."). */
     public static final String WHOLE_TOPOLOGY = "topology";
 
     public Finding {
@@ -81,9 +81,12 @@ public record Finding(Severity severity, Location location, String subject, Stri
         return severity == Severity.ERROR;
     }
 
-    /** The host it is on, for a finding {@link Location.OnHost on a host}. */
-    public Optional<String> host() {
-        return location instanceof Location.OnHost h ? Optional.of(h.host()) : Optional.empty();
+    /**
+     * The host it is on ({@link Location.OnHost}), or {@value #WHOLE_TOPOLOGY} for a finding on no
+     * one host: about the whole cluster, or a place in the topology file.
+     */
+    public String host() {
+        return location instanceof Location.OnHost h ? h.host() : WHOLE_TOPOLOGY;
     }
 
     public Finding at(Location where) {
@@ -140,7 +143,7 @@ public record Finding(Severity severity, Location location, String subject, Stri
         } else if (location instanceof Location.BetweenHosts p) {
             sb.append("from host ").append(p.from()).append(" to host ").append(p.to());
         } else {
-            sb.append("host ").append(WHOLE_TOPOLOGY);
+            sb.append("host ").append(host());
         }
         sb.append(": ");
         if (!subject.isEmpty()) {

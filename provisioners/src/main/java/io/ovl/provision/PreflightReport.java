@@ -1,5 +1,6 @@
 package io.ovl.provision;
 
+import io.ovl.core.Finding;
 import io.ovl.doctor.CheckResult;
 import io.ovl.doctor.Status;
 import io.ovl.topology.Topology;
@@ -54,8 +55,8 @@ public record PreflightReport(boolean skipped, List<CheckResult> results) {
     }
 
     /** One blocker per failed check and host, carrying doctor's explanation and fix. */
-    public List<Blocker> blockers() {
-        return errors().stream().map(r -> new Blocker(r.host(), r.check(), r.message()
+    public List<Finding> blockers() {
+        return errors().stream().map(r -> Finding.onHost(r.host(), r.check(), r.message()
                 + r.hint().map(h -> "; fix: " + h).orElse(""))).toList();
     }
 
@@ -75,7 +76,7 @@ public record PreflightReport(boolean skipped, List<CheckResult> results) {
                 }
 
                 @Override
-                public List<Blocker> check(Topology topology, ClusterLayout layout, List<HostState> hosts) {
+                public List<Finding> check(Topology topology, ClusterLayout layout, List<HostState> hosts) {
                     return check.check(topology, layout, hosts).stream()
                             .filter(b -> !failedOn(b.host(), twins)).toList();
                 }
@@ -93,7 +94,7 @@ public record PreflightReport(boolean skipped, List<CheckResult> results) {
             }
 
             @Override
-            public List<Blocker> check(Topology topology, ClusterLayout layout, List<HostState> hosts) {
+            public List<Finding> check(Topology topology, ClusterLayout layout, List<HostState> hosts) {
                 return blockers();
             }
         };

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ovl.kv.StoreAnswer;
-import io.ovl.provision.Blocker;
+import io.ovl.core.Finding;
 import io.ovl.provision.InitPreflight;
 import io.ovl.provision.PreflightReport;
 import io.ovl.topology.Host;
@@ -61,11 +61,11 @@ class InitPreflightTest {
         Topology t = Labs.kv();
         PreflightReport r = judge(t, Labs.healthy(), probes(t, lost("h2", "h3", "tcp/7946")), Map.of(), IgnoreList.NONE);
 
-        List<Blocker> blockers = r.blockers();
+        List<Finding> blockers = r.blockers();
         assertEquals(1, blockers.size(), blockers.toString());
-        Blocker b = blockers.get(0);
+        Finding b = blockers.get(0);
         assertEquals("h3", b.host());
-        assertEquals("ports.reachable", b.check());
+        assertEquals("ports.reachable", b.subject());
         assertTrue(b.message().contains("h2 -> h3 (198.18.144.13) tcp/7946"), b.message());
         assertTrue(b.message().contains("; fix: allow tcp/7946 in from the overlay hosts on h3"), b.message());
     }
@@ -89,7 +89,7 @@ class InitPreflightTest {
         Topology t = Labs.kv();
         PreflightReport r = judge(t, Labs.healthy(), probes(t, lost("h2", "h1", "tcp/2379")), Map.of(), IgnoreList.NONE);
 
-        assertTrue(r.blockers().stream().anyMatch(b -> b.host().equals("h2") && b.check().equals("kv.reachable")),
+        assertTrue(r.blockers().stream().anyMatch(b -> b.host().equals("h2") && b.subject().equals("kv.reachable")),
                 r.blockers().toString());
     }
 
@@ -110,7 +110,7 @@ class InitPreflightTest {
         CheckResult kv = r.results().stream().filter(x -> x.check().equals("kv.reachable") && x.host().equals("h2"))
                 .findFirst().orElseThrow();
         assertEquals(Status.WARN, kv.status());
-        assertFalse(r.blockers().stream().anyMatch(b -> b.check().startsWith("kv.")), r.blockers().toString());
+        assertFalse(r.blockers().stream().anyMatch(b -> b.subject().startsWith("kv.")), r.blockers().toString());
     }
 
     @Test
@@ -126,7 +126,7 @@ class InitPreflightTest {
                 Optional.of(KvStore.external(KvBackend.ETCD, URI.create("etcd://198.18.144.11:2379/network"))),
                 Optional.empty(), Labs.kv().hosts(), Labs.kv().networks());
         PreflightReport ext = judge(external, Labs.healthy(), probes(external, ALL_RECEIVED), unhealthy, IgnoreList.NONE);
-        assertEquals(List.of("h2 kv.healthy"), ext.blockers().stream().map(b -> b.host() + " " + b.check()).toList());
+        assertEquals(List.of("h2 kv.healthy"), ext.blockers().stream().map(b -> b.host() + " " + b.subject()).toList());
     }
 
     @Test
@@ -162,7 +162,7 @@ class InitPreflightTest {
         facts.remove("h3");
         PreflightReport r = judge(Labs.kv(), facts, probes(Labs.kv(), ALL_RECEIVED), Map.of(), IgnoreList.NONE);
 
-        assertEquals(List.of("h3 ssh.reachable"), r.blockers().stream().map(b -> b.host() + " " + b.check()).toList());
+        assertEquals(List.of("h3 ssh.reachable"), r.blockers().stream().map(b -> b.host() + " " + b.subject()).toList());
     }
 
     private static PreflightReport judge(Topology t, Map<String, HostFacts> facts, ProbeReport probes,

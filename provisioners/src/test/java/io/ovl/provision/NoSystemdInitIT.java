@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ovl.core.ExitCode;
+import io.ovl.core.Finding;
 import io.ovl.doctor.CheckResult;
 import io.ovl.doctor.DoctorLabIT;
 import io.ovl.doctor.DoctorReport;
@@ -189,9 +190,9 @@ class NoSystemdInitIT {
         String pid = dockerdPid(h3);
         try (OpenHosts hosts = open(topology, lab.topologyPath())) {
             Plan plan = new Provision(topology, hosts, new Planner()).plan();
-            Blocker b = plan.blockers().stream().filter(x -> x.host().equals(h3.name())).findFirst()
+            Finding b = plan.blockers().stream().filter(x -> x.host().equals(h3.name())).findFirst()
                     .orElseThrow(() -> new AssertionError(plan.blockers().toString()));
-            assertEquals("daemon-json.flags", b.check());
+            assertEquals("daemon-json.flags", b.subject());
             assertTrue(b.message().contains("--cluster-store") && b.message().contains("DOCKER_OPTS"), b.message());
         } finally {
             lab.exec(h3, "cp", "/root/default-docker.orig", "/etc/default/docker");

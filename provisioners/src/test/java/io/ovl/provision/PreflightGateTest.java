@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ovl.core.ExitCode;
+import io.ovl.core.Finding;
 import io.ovl.core.OvlException;
 import io.ovl.doctor.CheckResult;
 import io.ovl.doctor.Fact;
@@ -63,7 +64,7 @@ class PreflightGateTest {
                 warn("clock.skew", H2, false)));
         Plan plan = plan(checks, Captured.storeHostFresh(), Captured.fresh(H2), Captured.fresh(H3));
 
-        assertEquals(List.of(new Blocker(H3, "ports.reachable", "ports.reachable failed on " + H3 + "; fix: do the fix")),
+        assertEquals(List.of(Finding.onHost(H3, "ports.reachable", "ports.reachable failed on " + H3 + "; fix: do the fix")),
                 plan.blockers());
     }
 
@@ -121,6 +122,6 @@ class PreflightGateTest {
     }
 
     private static List<String> checksOn(Plan plan, String host) {
-        return plan.blockers().stream().filter(b -> b.host().equals(host)).map(Blocker::check).toList();
+        return plan.blockers().stream().filter(b -> b.host().equals(host)).map(Finding::subject).toList();
     }
 }

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.ovl.core.ExitCode;
 import io.ovl.lab.Lab;
 import io.ovl.lab.LabHost;
-import io.ovl.provision.Blocker;
+import io.ovl.core.Finding;
 import io.ovl.provision.HostOutcome;
 import io.ovl.provision.InitReport;
 import java.util.List;
@@ -206,10 +206,10 @@ class SwarmInitResetIT {
     }
 
     private static List<String> blockers(SwarmPlan plan) {
-        return plan.blockers().stream().map(b -> b.host() + " " + b.check()).toList();
+        return plan.blockers().stream().map(b -> b.host() + " " + b.subject()).toList();
     }
 
     private static List<String> blockers(SwarmResetPlan plan) {
-        return plan.blockers().stream().map((Blocker b) -> b.host() + " " + b.check()).toList();
+        return plan.blockers().stream().map((Finding b) -> b.host() + " " + b.subject()).toList();
     }
 }
