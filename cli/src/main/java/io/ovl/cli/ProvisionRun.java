@@ -2,11 +2,11 @@ package io.ovl.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ovl.core.ExitCode;
+import io.ovl.core.Finding;
 import io.ovl.core.OvlException;
 import io.ovl.hosts.OpenHosts;
 import io.ovl.hosts.ParallelHosts;
 import io.ovl.hosts.RunLock;
-import io.ovl.core.Finding;
 import io.ovl.provision.HostPlan;
 import io.ovl.provision.InitReport;
 import io.ovl.provision.ProvisionProgress;

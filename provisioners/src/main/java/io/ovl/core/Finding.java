@@ -31,6 +31,9 @@ public record Finding(Severity severity, Location location, String subject, Stri
         Objects.requireNonNull(subject, "subject");
         Objects.requireNonNull(message, "message");
         Objects.requireNonNull(fix, "fix");
+        if (ignored && severity != Severity.WARNING) {
+            throw new IllegalArgumentException("an ignored failure is reported as a warning, not " + severity);
+        }
     }
 
     public static Finding of(Severity severity, String subject, String message, Optional<String> fix) {

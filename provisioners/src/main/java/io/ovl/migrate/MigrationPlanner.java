@@ -2,13 +2,13 @@ package io.ovl.migrate;
 
 import io.ovl.addressing.IpAddress;
 import io.ovl.addressing.Prefix;
+import io.ovl.core.Finding;
 import io.ovl.docker.NodeInfo;
 import io.ovl.docker.SwarmNetwork;
 import io.ovl.doctor.Fact;
 import io.ovl.facts.DaemonJson;
 import io.ovl.facts.DockerInfo;
 import io.ovl.net.OverlayNetwork;
-import io.ovl.core.Finding;
 import io.ovl.provision.HostState;
 import io.ovl.provision.ResetPlan;
 import io.ovl.provision.ResetPlanner;

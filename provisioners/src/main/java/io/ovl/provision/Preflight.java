@@ -1,13 +1,13 @@
 package io.ovl.provision;
 
 import io.ovl.core.Finding;
-import io.ovl.kv.StoreAnswer;
 import io.ovl.doctor.DockerNetwork;
 import io.ovl.doctor.Fact;
 import io.ovl.facts.DaemonJson;
 import io.ovl.facts.DaemonJsonConflict;
 import io.ovl.facts.DockerInfo;
 import io.ovl.facts.SystemdUnit;
+import io.ovl.kv.StoreAnswer;
 import io.ovl.render.DockerdDropIn;
 import io.ovl.topology.Host;
 import io.ovl.topology.NetworkSpec;

@@ -1,10 +1,10 @@
 package io.ovl.swarm;
 
+import io.ovl.core.Finding;
 import io.ovl.docker.LocalState;
 import io.ovl.docker.NodeInfo;
 import io.ovl.docker.SwarmNetwork;
 import io.ovl.docker.SwarmNode;
-import io.ovl.core.Finding;
 import io.ovl.provision.NetworkStep;
 import io.ovl.topology.NetworkSpec;
 import io.ovl.topology.SwarmRole;

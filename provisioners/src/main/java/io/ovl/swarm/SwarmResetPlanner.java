@@ -1,8 +1,8 @@
 package io.ovl.swarm;
 
+import io.ovl.core.Finding;
 import io.ovl.docker.LocalState;
 import io.ovl.docker.NodeInfo;
-import io.ovl.core.Finding;
 import io.ovl.topology.NetworkSpec;
 import io.ovl.topology.Topology;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package io.ovl.topology;
 
-import io.ovl.core.Finding;
 import io.ovl.core.ExitCode;
+import io.ovl.core.Finding;
 import io.ovl.core.Location;
 import io.ovl.core.OvlException;
 import io.ovl.topology.load.Located;

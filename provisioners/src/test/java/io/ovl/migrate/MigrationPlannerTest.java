@@ -7,13 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ovl.addressing.IpAddress;
 import io.ovl.addressing.Prefix;
+import io.ovl.core.Finding;
 import io.ovl.docker.NodeInfo;
 import io.ovl.docker.SwarmNetwork;
 import io.ovl.docker.SwarmNode;
 import io.ovl.doctor.Fact;
 import io.ovl.net.NetReadout;
 import io.ovl.net.OverlayNetwork;
-import io.ovl.core.Finding;
 import io.ovl.provision.HostPlan;
 import io.ovl.swarm.ClusterView;
 import io.ovl.swarm.HostView;

@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ovl.core.Finding;
 import io.ovl.docker.NodeInfo;
 import io.ovl.doctor.Fact;
 import io.ovl.facts.UnparseableOutputException;
 import io.ovl.net.NetReadout;
-import io.ovl.core.Finding;
 import io.ovl.ssh.FakeRemoteShell;
 import io.ovl.swarm.HostView;
 import io.ovl.swarm.SwarmFacts;

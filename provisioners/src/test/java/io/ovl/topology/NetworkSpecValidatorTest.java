@@ -3,9 +3,9 @@ package io.ovl.topology;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.ovl.core.Finding;
 import io.ovl.addressing.IpAddress;
 import io.ovl.addressing.Prefix;
+import io.ovl.core.Finding;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

@@ -10,8 +10,8 @@ import static io.ovl.topology.Topologies.withNetworks;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.ovl.core.Finding;
 import io.ovl.addressing.Prefix;
+import io.ovl.core.Finding;
 import io.ovl.core.Severity;
 import io.ovl.topology.rules.HostAddressesUnique;
 import io.ovl.topology.rules.HostNamesValid;
