@@ -1,9 +1,9 @@
 package io.ovl.cli;
 
-import io.ovl.doctor.CheckResult;
+import io.ovl.core.Finding;
+import io.ovl.core.Severity;
 import io.ovl.doctor.CheckSection;
 import io.ovl.doctor.DoctorReport;
-import io.ovl.doctor.Status;
 import java.io.PrintWriter;
 
 /**
@@ -25,11 +25,11 @@ final class DoctorHumanView {
                 continue;
             }
             out.println(section.name() + "  " + section.description());
-            for (CheckResult r : section.results()) {
-                out.println("  " + badge(r.status()) + "  " + pad(r.host(), width) + "  " + r.message()
+            for (Finding r : section.results()) {
+                out.println("  " + badge(r.severity()) + "  " + pad(r.host(), width) + "  " + r.message()
                         + (r.ignored() ? " (failure ignored by --ignore)" : ""));
-                if (r.status() == Status.WARN || r.status() == Status.FAIL) {
-                    r.hint().ifPresent(h -> out.println("        " + pad("", width) + "  " + "fix: " + h));
+                if (r.severity().isProblem()) {
+                    r.fix().ifPresent(h -> out.println("        " + pad("", width) + "  " + "fix: " + h));
                 }
             }
         }
@@ -38,21 +38,21 @@ final class DoctorHumanView {
     }
 
     String summary(DoctorReport report) {
-        long fail = report.count(Status.FAIL);
-        long warn = report.count(Status.WARN);
+        long fail = report.count(Severity.ERROR);
+        long warn = report.count(Severity.WARNING);
         long ignored = report.ignoredCount();
-        String counts = report.count(Status.PASS) + " passed, " + warn + " warning" + (warn == 1 ? "" : "s")
+        String counts = report.count(Severity.PASS) + " passed, " + warn + " warning" + (warn == 1 ? "" : "s")
                 + (ignored > 0 ? " (" + ignored + " ignored)" : "") + ", " + fail + " failed, "
-                + report.count(Status.SKIP) + " skipped on " + report.hosts().size() + " host"
+                + report.count(Severity.SKIP) + " skipped on " + report.hosts().size() + " host"
                 + (report.hosts().size() == 1 ? "" : "s");
         return fail == 0 ? style.ok("doctor: OK: " + counts) : style.error("doctor: FAILED: " + counts);
     }
 
-    private String badge(Status s) {
+    private String badge(Severity s) {
         return switch (s) {
             case PASS -> style.ok("PASS");
-            case WARN -> style.warning("WARN");
-            case FAIL -> style.error("FAIL");
+            case WARNING -> style.warning("WARN");
+            case ERROR -> style.error("FAIL");
             case SKIP -> "SKIP";
         };
     }

@@ -3,10 +3,10 @@ package io.ovl.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.ovl.doctor.CheckResult;
+import io.ovl.core.Finding;
+import io.ovl.core.Severity;
 import io.ovl.doctor.CheckSection;
 import io.ovl.doctor.DoctorReport;
-import io.ovl.doctor.Status;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -36,7 +36,20 @@ final class DoctorJson {
     static final String SCHEMA = "ovl.doctor/v1";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
+    /** The statuses in the order of "summary", each a finding's severity as doctor names it. */
+    private static final List<Severity> STATUSES = List.of(Severity.PASS, Severity.WARNING, Severity.ERROR, Severity.SKIP);
+
     private DoctorJson() {
+    }
+
+    /** "pass", "warn", "fail", "skip": doctor's word for a result's severity, in JSON and in init's preflight. */
+    static String status(Severity s) {
+        return switch (s) {
+            case PASS -> "pass";
+            case WARNING -> "warn";
+            case ERROR -> "fail";
+            case SKIP -> "skip";
+        };
     }
 
     static String render(DoctorReport report) {
@@ -45,8 +58,8 @@ final class DoctorJson {
         root.put("topology", report.topologyFile());
         root.put("ok", report.passed());
         Map<String, Object> summary = new LinkedHashMap<>();
-        for (Status s : Status.values()) {
-            summary.put(s.key(), report.count(s));
+        for (Severity s : STATUSES) {
+            summary.put(status(s), report.count(s));
         }
         summary.put("ignored", report.ignoredCount());
         root.put("summary", summary);
@@ -58,12 +71,12 @@ final class DoctorJson {
             c.put("severity", section.severity().key());
             c.put("description", section.description());
             List<Object> results = new ArrayList<>();
-            for (CheckResult r : section.results()) {
+            for (Finding r : section.results()) {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("host", r.host());
-                m.put("status", r.status().key());
+                m.put("status", status(r.severity()));
                 m.put("message", r.message());
-                m.put("hint", r.hint().orElse(null));
+                m.put("hint", r.fix().orElse(null));
                 m.put("ignored", r.ignored());
                 results.add(m);
             }

@@ -2,7 +2,7 @@ package io.ovl.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.ovl.provision.Blocker;
+import io.ovl.core.Finding;
 import io.ovl.provision.FileChange;
 import io.ovl.provision.HostOutcome;
 import io.ovl.provision.HostPlan;
@@ -183,13 +183,13 @@ final class InitView {
         return out;
     }
 
-    static ArrayNode blockersJson(List<Blocker> blockers) {
+    static ArrayNode blockersJson(List<Finding> blockers) {
         ArrayNode out = Json.object().arrayNode();
-        for (Blocker x : blockers) {
+        for (Finding x : blockers) {
             ObjectNode n = out.addObject();
             n.put("host", x.host());
-            n.put("check", x.check());
-            n.put("message", x.message());
+            n.put("check", x.subject());
+            n.put("message", x.messageWithFix());
         }
         return out;
     }

@@ -1,17 +1,17 @@
 package io.ovl.cli;
 
-import io.ovl.addressing.Finding;
 import io.ovl.addressing.IpAddress;
 import io.ovl.addressing.Prefix;
 import io.ovl.core.ExitCode;
+import io.ovl.core.Finding;
 import io.ovl.core.OvlException;
 import io.ovl.net.CreatePlacement;
 import io.ovl.net.CreateReport;
 import io.ovl.net.NetCreate;
-import io.ovl.topology.Topology;
-import java.io.PrintWriter;
 import io.ovl.topology.NetworkSpec;
 import io.ovl.topology.NetworkSpecValidator;
+import io.ovl.topology.Topology;
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

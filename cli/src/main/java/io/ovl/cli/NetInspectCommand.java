@@ -57,7 +57,7 @@ public final class NetInspectCommand implements Callable<Integer> {
     /** Refuses a name Docker could not have (exit 2) before any host is contacted. */
     static void requireName(String name) {
         DockerNetworkName.check(name).filter(f -> f.isError()).ifPresent(f -> {
-            throw new OvlException(ExitCode.USAGE, "NAME '" + name + "': " + f.message() + f.hint().map(h -> "; " + h).orElse(""));
+            throw new OvlException(ExitCode.USAGE, "NAME '" + name + "': " + f.message() + f.fix().map(h -> "; " + h).orElse(""));
         });
     }
 

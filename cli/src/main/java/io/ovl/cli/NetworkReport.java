@@ -2,7 +2,7 @@ package io.ovl.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.ovl.addressing.Finding;
+import io.ovl.core.Finding;
 import io.ovl.topology.DockerNetworkCreate;
 import io.ovl.topology.NetworkSpec;
 import java.util.List;
@@ -35,8 +35,8 @@ final class NetworkReport {
     String problemsText(Style style) {
         StringBuilder sb = new StringBuilder();
         for (Finding f : findings) {
-            String line = "ovl: " + f.severity().label() + ": " + option(f.path()) + ": " + f.message()
-                    + f.hint().map(h -> "; " + h).orElse("");
+            String line = "ovl: " + f.severity().label() + ": " + option(f.subject()) + ": " + f.message()
+                    + f.fix().map(h -> "; " + h).orElse("");
             sb.append(f.isError() ? style.error(line) : style.warning(line)).append('\n');
         }
         return sb.toString();
@@ -120,10 +120,10 @@ final class NetworkReport {
         for (Finding f : findings) {
             ObjectNode o = problems.addObject();
             o.put("severity", f.severity().label());
-            o.put("path", f.path());
-            o.put("option", option(f.path()));
+            o.put("path", f.subject());
+            o.put("option", option(f.subject()));
             o.put("message", f.message());
-            o.put("hint", f.hint().orElse(null));
+            o.put("hint", f.fix().orElse(null));
         }
         return root;
     }

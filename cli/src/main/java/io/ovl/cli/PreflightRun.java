@@ -2,7 +2,8 @@ package io.ovl.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.ovl.doctor.CheckResult;
+import io.ovl.core.Finding;
+import io.ovl.core.Severity;
 import io.ovl.doctor.DoctorProgress;
 import io.ovl.doctor.FactGatherer;
 import io.ovl.doctor.IgnoreList;
@@ -47,22 +48,22 @@ final class PreflightRun {
             return "Checks: SKIPPED (--skip-checks); only init's own checks ran\n";
         }
         StringBuilder b = new StringBuilder("Checks (doctor's, for init): ");
-        long passed = report.results().stream().filter(r -> r.status() == io.ovl.doctor.Status.PASS).count();
+        long passed = report.results().stream().filter(r -> r.severity() == Severity.PASS).count();
         b.append(passed).append(" passed, ").append(report.warnings().size()).append(" warning(s), ")
                 .append(report.errors().size()).append(" error(s)\n");
-        for (CheckResult r : report.errors()) {
+        for (Finding r : report.errors()) {
             line(b, "error", r);
         }
-        for (CheckResult r : report.warnings()) {
+        for (Finding r : report.warnings()) {
             line(b, "warning", r);
         }
         return b.toString();
     }
 
-    private static void line(StringBuilder b, String what, CheckResult r) {
-        b.append("  ").append(what).append(": host ").append(r.host()).append(": ").append(r.check())
+    private static void line(StringBuilder b, String what, Finding r) {
+        b.append("  ").append(what).append(": host ").append(r.host()).append(": ").append(r.subject())
                 .append(r.ignored() ? " (ignored)" : "").append(": ").append(r.message()).append('\n');
-        r.hint().ifPresent(h -> b.append("      fix: ").append(h).append('\n'));
+        r.fix().ifPresent(h -> b.append("      fix: ").append(h).append('\n'));
     }
 
     /** {"skipped": BOOL, "passed": BOOL, "results": [{check, host, status, message, hint, ignored}]} */
@@ -71,14 +72,14 @@ final class PreflightRun {
         root.put("skipped", report.skipped());
         root.put("passed", !report.failed());
         ArrayNode results = root.putArray("results");
-        for (CheckResult r : report.results()) {
+        for (Finding r : report.results()) {
             ObjectNode n = results.addObject();
-            n.put("check", r.check());
+            n.put("check", r.subject());
             n.put("host", r.host());
-            n.put("status", r.status().key());
+            n.put("status", DoctorJson.status(r.severity()));
             n.put("message", r.message());
-            if (r.hint().isPresent()) {
-                n.put("hint", r.hint().get());
+            if (r.fix().isPresent()) {
+                n.put("hint", r.fix().get());
             } else {
                 n.putNull("hint");
             }

@@ -2,8 +2,9 @@ package io.ovl.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ovl.core.Finding;
+import io.ovl.core.Location;
 import io.ovl.topology.LoadResult;
-import io.ovl.topology.Problem;
 
 /** Renders the outcome of loading a topology file, as lines for people or as JSON for scripts. */
 final class ProblemReport {
@@ -15,7 +16,7 @@ final class ProblemReport {
 
     String text(Style style) {
         StringBuilder sb = new StringBuilder();
-        for (Problem p : result.problems()) {
+        for (Finding p : result.problems()) {
             sb.append(p.isError() ? style.error(p.format()) : style.warning(p.format())).append('\n');
         }
         int errors = result.errors().size();
@@ -34,14 +35,15 @@ final class ProblemReport {
         root.put("file", result.file());
         root.put("valid", result.valid());
         ArrayNode problems = root.putArray("problems");
-        for (Problem p : result.problems()) {
+        for (Finding p : result.problems()) {
+            Location.InFile at = (Location.InFile) p.location();
             ObjectNode o = problems.addObject();
             o.put("severity", p.severity().label());
-            o.put("line", p.line());
-            o.put("column", p.column());
-            o.put("path", p.path());
+            o.put("line", at.line());
+            o.put("column", at.column());
+            o.put("path", p.subject());
             o.put("message", p.message());
-            o.put("hint", p.hint().orElse(null));
+            o.put("hint", p.fix().orElse(null));
         }
         return Json.write(root) + "\n";
     }

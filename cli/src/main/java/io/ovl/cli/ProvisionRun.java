@@ -2,11 +2,11 @@ package io.ovl.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ovl.core.ExitCode;
+import io.ovl.core.Finding;
 import io.ovl.core.OvlException;
 import io.ovl.hosts.OpenHosts;
 import io.ovl.hosts.ParallelHosts;
 import io.ovl.hosts.RunLock;
-import io.ovl.provision.Blocker;
 import io.ovl.provision.HostPlan;
 import io.ovl.provision.InitReport;
 import io.ovl.provision.ProvisionProgress;
@@ -125,7 +125,7 @@ final class ProvisionRun {
      * prints {"dry-run": ..., "plan": ...}; then a blocked plan is exit 3 naming its first problem.
      */
     static int endWithoutApplying(PrintWriter out, boolean json, boolean dryRun, ObjectNode planJson,
-                                  List<Blocker> blockers) {
+                                  List<Finding> blockers) {
         if (json) {
             ObjectNode root = Json.object();
             root.put("dry-run", dryRun);

@@ -3,11 +3,11 @@ package io.ovl.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ovl.access.HostAccess;
 import io.ovl.core.ExitCode;
+import io.ovl.core.Finding;
 import io.ovl.core.OvlException;
 import io.ovl.doctor.IgnoreList;
 import io.ovl.hosts.OpenHosts;
 import io.ovl.hosts.ParallelHosts;
-import io.ovl.provision.Blocker;
 import io.ovl.provision.InitReport;
 import io.ovl.provision.PreflightReport;
 import io.ovl.ssh.RemoteShell;
@@ -54,7 +54,7 @@ final class SwarmRun {
             SwarmInit init = new SwarmInit(topology, hosts);
             SwarmPlan plan = init.plan(force);
             // doctor's failures first: they carry the fix, and swarm's own blockers often follow from them
-            List<Blocker> blockers = new ArrayList<>(checks.blockers());
+            List<Finding> blockers = new ArrayList<>(checks.blockers());
             blockers.addAll(plan.blockers());
             if (!json) {
                 out.print(PreflightRun.text(checks));

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ovl.addressing.Prefix;
-import io.ovl.provision.Blocker;
+import io.ovl.core.Finding;
 import io.ovl.provision.ClusterLayout;
 import io.ovl.provision.FileChange;
 import io.ovl.provision.HostOutcome;
@@ -138,7 +138,7 @@ class InitCommandTest {
                     Host.of("a", "198.18.0.11"), Host.of("b", "198.18.0.12")),
             List.of(NetworkSpec.of("web", Prefix.parse("172.16.16.0/24"))));
 
-    private static Plan plan(List<Blocker> blockers) {
+    private static Plan plan(List<Finding> blockers) {
         ClusterLayout layout = ClusterLayout.of(TOPOLOGY);
         var spec = KvStoreSpecs.render(layout.cluster().orElseThrow(), "kv");
         String url = layout.storeUrl();
@@ -165,7 +165,7 @@ class InitCommandTest {
 
     @Test
     void aBlockedPlanSaysSoAndNamesHostAndCheck() {
-        String text = InitView.planText(plan(List.of(new Blocker("b", "engine.cluster-store", "Engine 26 ..."))));
+        String text = InitView.planText(plan(List.of(Finding.onHost("b", "engine.cluster-store", "Engine 26 ..."))));
         assertTrue(text.contains("blocked (nothing will be changed):\n  host b: engine.cluster-store: Engine 26 ...\n"),
                 text);
     }

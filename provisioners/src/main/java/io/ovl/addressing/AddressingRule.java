@@ -1,5 +1,6 @@
 package io.ovl.addressing;
 
+import io.ovl.core.Finding;
 import java.util.List;
 
 /** One check over an {@link AddressPlan}. Rules are independent so every problem is reported. */

@@ -1,5 +1,6 @@
 package io.ovl.addressing;
 
+import io.ovl.core.Finding;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

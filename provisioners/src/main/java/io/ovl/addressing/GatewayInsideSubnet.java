@@ -1,5 +1,6 @@
 package io.ovl.addressing;
 
+import io.ovl.core.Finding;
 import java.util.List;
 import java.util.Optional;
 

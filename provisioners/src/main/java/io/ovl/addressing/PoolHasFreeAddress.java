@@ -1,5 +1,6 @@
 package io.ovl.addressing;
 
+import io.ovl.core.Finding;
 import java.math.BigInteger;
 import java.util.HashSet;
 import java.util.List;

@@ -1,5 +1,6 @@
 package io.ovl.addressing;
 
+import io.ovl.core.Finding;
 import java.util.List;
 
 /** "172.16.16.5/24" is refused: Docker would silently use 172.16.16.0/24, or reject it, by version. */

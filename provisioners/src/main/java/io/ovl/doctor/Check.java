@@ -1,5 +1,6 @@
 package io.ovl.doctor;
 
+import io.ovl.core.Finding;
 import java.util.List;
 
 /**
@@ -15,6 +16,9 @@ public interface Check {
 
     CheckSeverity severity();
 
-    /** One verdict per host the check concerns, in topology order. */
-    List<HostVerdict> evaluate(DoctorContext context);
+    /**
+     * One verdict per host the check concerns, in topology order, each {@link Finding#on on its host};
+     * the runner names the check ({@link Finding#subject}) and applies {@link #severity()} and --ignore.
+     */
+    List<Finding> evaluate(DoctorContext context);
 }

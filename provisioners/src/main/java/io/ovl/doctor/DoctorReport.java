@@ -1,5 +1,7 @@
 package io.ovl.doctor;
 
+import io.ovl.core.Finding;
+import io.ovl.core.Severity;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Stream;
@@ -18,25 +20,25 @@ public record DoctorReport(String topologyFile, List<String> hosts, List<CheckSe
         sections = List.copyOf(sections);
     }
 
-    public Stream<CheckResult> results() {
+    public Stream<Finding> results() {
         return sections.stream().flatMap(s -> s.results().stream());
     }
 
-    public long count(Status status) {
-        return results().filter(r -> r.status() == status).count();
+    public long count(Severity severity) {
+        return results().filter(r -> r.severity() == severity).count();
     }
 
     public long ignoredCount() {
-        return results().filter(CheckResult::ignored).count();
+        return results().filter(Finding::ignored).count();
     }
 
     /** True when no result failed: the run exits 0. */
     public boolean passed() {
-        return count(Status.FAIL) == 0;
+        return count(Severity.ERROR) == 0;
     }
 
     /** The results of one check (empty when the check did not run). */
-    public List<CheckResult> resultsOf(String check) {
+    public List<Finding> resultsOf(String check) {
         return sections.stream().filter(s -> s.name().equals(check)).findFirst()
                 .map(CheckSection::results).orElse(List.of());
     }

@@ -1,10 +1,12 @@
 package io.ovl.doctor;
 
-import io.ovl.kv.StoreAnswer;
-import io.ovl.kv.StoreDialer;
+import io.ovl.core.Finding;
 import io.ovl.core.OvlException;
+import io.ovl.core.Severity;
 import io.ovl.hosts.HostResult;
 import io.ovl.hosts.ParallelHosts;
+import io.ovl.kv.StoreAnswer;
+import io.ovl.kv.StoreDialer;
 import io.ovl.ssh.CommandStarter;
 import io.ovl.ssh.RemoteShell;
 import io.ovl.topology.Host;
@@ -109,31 +111,29 @@ public final class DoctorRunner {
     static DoctorReport evaluate(DoctorContext context, String topologyFile, IgnoreList ignore, List<Check> checks) {
         List<CheckSection> sections = new ArrayList<>();
         for (Check check : checks) {
-            List<HostVerdict> verdicts;
+            List<Finding> verdicts;
             try {
                 verdicts = check.evaluate(context);
             } catch (RuntimeException e) {
                 // A bug in one check must not hide the others' results: it fails on every host, visibly.
-                verdicts = context.hosts().stream().map(h -> new HostVerdict(h.name(), Verdict.fail(
-                        "internal error in check " + check.name() + ": " + e, "report this as a bug in ovl"))).toList();
+                verdicts = context.hosts().stream().map(h -> Finding.fail("internal error in check " + check.name()
+                        + ": " + e, "report this as a bug in ovl").on(h.name())).toList();
             }
-            List<CheckResult> results = verdicts.stream().map(v -> result(check, v, ignore)).toList();
+            List<Finding> results = verdicts.stream().map(v -> result(check, v, ignore)).toList();
             sections.add(new CheckSection(check.name(), check.description(), check.severity(), results));
         }
         return new DoctorReport(topologyFile, context.hosts().stream().map(GatheredHost::name).toList(), sections);
     }
 
-    static CheckResult result(Check check, HostVerdict hv, IgnoreList ignore) {
-        Verdict v = hv.verdict();
-        Status status = v.status();
-        boolean ignored = false;
-        if (status == Status.FAIL && check.severity() == CheckSeverity.WARNING) {
-            status = Status.WARN;
+    /**
+     * One line of the report: the check's verdict on a host, named after the check, after the check's
+     * severity (a WARNING check's failure is a warning) and --ignore (a failure becomes an ignored warning).
+     */
+    static Finding result(Check check, Finding verdict, IgnoreList ignore) {
+        Finding r = verdict.about(check.name());
+        if (r.isError() && check.severity() == CheckSeverity.WARNING) {
+            return r.withSeverity(Severity.WARNING);
         }
-        if (status == Status.FAIL && ignore.ignores(check.name())) {
-            status = Status.WARN;
-            ignored = true;
-        }
-        return new CheckResult(check.name(), hv.host(), status, v.message(), v.hint(), ignored);
+        return r.isError() && ignore.ignores(check.name()) ? r.asIgnored() : r;
     }
 }

@@ -1,5 +1,6 @@
 package io.ovl.doctor;
 
+import io.ovl.core.Finding;
 import java.util.List;
 
 /**
@@ -9,18 +10,19 @@ import java.util.List;
 public abstract class HostLocalCheck implements Check {
 
     @Override
-    public final List<HostVerdict> evaluate(DoctorContext context) {
+    public final List<Finding> evaluate(DoctorContext context) {
         return context.hosts().stream()
-                .map(h -> new HostVerdict(h.name(), h.reached() ? evaluate(context, h)
-                        : Verdict.skip("host not reached (see ssh.reachable)")))
+                .map(h -> (h.reached() ? evaluate(context, h) : Finding.skip("host not reached (see ssh.reachable)"))
+                        .on(h.name()))
                 .toList();
     }
 
-    protected abstract Verdict evaluate(DoctorContext context, GatheredHost host);
+    /** The verdict on one reached host; the caller puts it on the host. */
+    protected abstract Finding evaluate(DoctorContext context, GatheredHost host);
 
     /** The verdict for a fact this check needs but could not get. */
-    protected static Verdict missing(String what, Fact<?> fact) {
-        return Verdict.fail("could not read " + what + ": " + fact.why(),
+    protected static Finding missing(String what, Fact<?> fact) {
+        return Finding.fail("could not read " + what + ": " + fact.why(),
                 "fix the command on the host (see the message), then run ovl doctor again");
     }
 }

@@ -1,6 +1,6 @@
 package io.ovl.migrate;
 
-import io.ovl.provision.Blocker;
+import io.ovl.core.Finding;
 import io.ovl.provision.HostPlan;
 import io.ovl.provision.ResetPlan;
 import io.ovl.swarm.SwarmPlan;
@@ -24,7 +24,7 @@ import java.util.Objects;
  * @param warnings things to say that do not stop the run
  */
 public record MigrationPlan(KvInventory inventory, ResetPlan kvReset, List<CarriedNetwork> networks, Topology target,
-                            SwarmPlan swarm, List<Reconnect> reconnects, List<Blocker> blockers, List<String> warnings) {
+                            SwarmPlan swarm, List<Reconnect> reconnects, List<Finding> blockers, List<String> warnings) {
     public MigrationPlan {
         Objects.requireNonNull(inventory, "inventory");
         Objects.requireNonNull(kvReset, "kvReset");

@@ -2,13 +2,13 @@ package io.ovl.migrate;
 
 import io.ovl.addressing.IpAddress;
 import io.ovl.addressing.Prefix;
+import io.ovl.core.Finding;
 import io.ovl.docker.NodeInfo;
 import io.ovl.docker.SwarmNetwork;
 import io.ovl.doctor.Fact;
 import io.ovl.facts.DaemonJson;
 import io.ovl.facts.DockerInfo;
 import io.ovl.net.OverlayNetwork;
-import io.ovl.provision.Blocker;
 import io.ovl.provision.HostState;
 import io.ovl.provision.ResetPlan;
 import io.ovl.provision.ResetPlanner;
@@ -34,7 +34,6 @@ import java.util.OptionalInt;
  * this class decides what is carried over and what stops the run.
  */
 public final class MigrationPlanner {
-    static final String TOPOLOGY = "topology";
     static final String ENCRYPTED = "encrypted";
     static final String MTU = "com.docker.network.driver.mtu";
     /** The VXLAN ID the kv store gave the network; swarm's manager allocates its own, so it is not carried. */
@@ -54,7 +53,7 @@ public final class MigrationPlanner {
         if (swarmTopology.mode() != Mode.SWARM) {
             throw new IllegalArgumentException("migrate plans towards a mode: swarm topology");
         }
-        List<Blocker> blockers = new ArrayList<>();
+        List<Finding> blockers = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         ResetPlan reset = ResetPlanner.dropInRemovals(swarmTopology.hosts(), facts.kv());
         blockers.addAll(reset.blockers());
@@ -76,20 +75,20 @@ public final class MigrationPlanner {
     }
 
     /** ovl removes only its own drop-in: a cluster-store set anywhere else would keep swarm from starting. */
-    private static void clusterStoreOutsideOvl(List<HostState> states, List<Blocker> blockers) {
+    private static void clusterStoreOutsideOvl(List<HostState> states, List<Finding> blockers) {
         for (HostState s : states) {
             Optional<String> store = s.dockerInfo().value().flatMap(DockerInfo::clusterStore);
             if (store.isEmpty()) {
                 continue;
             }
             if (s.dropIn().value().map(Optional::isEmpty).orElse(false)) {
-                blockers.add(new Blocker(s.host(), "engine.cluster-store", "dockerd runs with --cluster-store "
+                blockers.add(Finding.onHost(s.host(), "engine.cluster-store", "dockerd runs with --cluster-store "
                         + store.get() + " but has no ovl drop-in (" + DockerdDropIn.PATH + "); ovl removes only its own"
                         + " configuration: remove the option where it is set (daemon.json or the docker unit), then run"
                         + " migrate again"));
             }
             s.daemonJson().value().flatMap(t -> t).filter(MigrationPlanner::setsClusterStore).ifPresent(t -> blockers.add(
-                    new Blocker(s.host(), "daemon-json.cluster-store", DaemonJson.PATH + " sets cluster-store; ovl"
+                    Finding.onHost(s.host(), "daemon-json.cluster-store", DaemonJson.PATH + " sets cluster-store; ovl"
                             + " removes only its own drop-in: remove the key there, then run migrate again")));
         }
     }
@@ -103,13 +102,13 @@ public final class MigrationPlanner {
     }
 
     /** The kv overlays the hosts list now, with what an earlier run saved (a run cut short after the restarts). */
-    private static KvInventory inventory(MigrationFacts facts, List<Blocker> blockers) {
+    private static KvInventory inventory(MigrationFacts facts, List<Finding> blockers) {
         Map<String, OverlayNetwork> networks = new LinkedHashMap<>();
         List<Attachment> attachments = new ArrayList<>();
         for (String host : facts.networks().hosts()) {
             Fact<List<OverlayNetwork>> f = facts.networks().networks().get(host);
             if (f == null || !f.isKnown()) {
-                blockers.add(new Blocker(host, "networks.read", "cannot read its networks, so neither its kv overlays"
+                blockers.add(Finding.onHost(host, "networks.read", "cannot read its networks, so neither its kv overlays"
                         + " nor the containers on them: " + (f == null ? "not read" : f.why())));
                 continue;
             }
@@ -132,7 +131,7 @@ public final class MigrationPlanner {
                 continue;
             }
             if (!saved.isKnown()) {
-                blockers.add(new Blocker(host, "inventory.read", "cannot read " + KvInventory.PATH + ", which an earlier"
+                blockers.add(Finding.onHost(host, "inventory.read", "cannot read " + KvInventory.PATH + ", which an earlier"
                         + " migrate saved: " + saved.why() + "; repair the file, or remove it if its networks exist"
                         + " in the swarm"));
                 continue;
@@ -149,7 +148,7 @@ public final class MigrationPlanner {
      * never started: no ID) is left out: it finds the swarm network of that name at start, seen on
      * the lab. Once reconnected, a container names no kv ID any more, so a re-run does not list it.
      */
-    private static List<Attachment> stopped(MigrationFacts facts, KvInventory kv, List<Blocker> blockers) {
+    private static List<Attachment> stopped(MigrationFacts facts, KvInventory kv, List<Finding> blockers) {
         Map<String, String> kvNames = new LinkedHashMap<>();
         kv.networks().forEach(n -> kvNames.put(n.id(), n.name()));
         List<Attachment> out = new ArrayList<>();
@@ -159,7 +158,7 @@ public final class MigrationPlanner {
                 continue; // not reached: the network readout's blocker names the host
             }
             if (!f.isKnown()) {
-                blockers.add(new Blocker(host, "containers.read", "cannot list its stopped containers, so a stopped"
+                blockers.add(Finding.onHost(host, "containers.read", "cannot list its stopped containers, so a stopped"
                         + " container on a kv network would not be reconnected and could not start after the migration: "
                         + f.why()));
                 continue;
@@ -177,14 +176,14 @@ public final class MigrationPlanner {
     }
 
     private static List<CarriedNetwork> carry(Topology topology, KvInventory inventory, boolean acceptAuxLoss,
-                                              List<Blocker> blockers, List<String> warnings) {
+                                              List<Finding> blockers, List<String> warnings) {
         List<CarriedNetwork> out = new ArrayList<>();
         for (OverlayNetwork n : inventory.networks()) {
             Optional<CarriedNetwork> c = fromKv(n, acceptAuxLoss, blockers, warnings);
             c.ifPresent(out::add);
             Optional<NetworkSpec> declared = topology.networks().stream().filter(s -> s.name().equals(n.name())).findFirst();
             if (c.isPresent() && declared.isPresent() && !sameAddressing(c.get().spec(), declared.get())) {
-                blockers.add(new Blocker(TOPOLOGY, "network." + n.name(), "the topology gives it " + addressing(declared.get())
+                blockers.add(Finding.error("network." + n.name(), "the topology gives it " + addressing(declared.get())
                         + ", the kv network has " + addressing(c.get().spec()) + "; migrate keeps the kv addressing:"
                         + " make the topology say the same, or rename the network there"));
             }
@@ -197,11 +196,11 @@ public final class MigrationPlanner {
         return out;
     }
 
-    private static Optional<CarriedNetwork> fromKv(OverlayNetwork n, boolean acceptAuxLoss, List<Blocker> blockers,
+    private static Optional<CarriedNetwork> fromKv(OverlayNetwork n, boolean acceptAuxLoss, List<Finding> blockers,
                                                    List<String> warnings) {
         String check = "network." + n.name();
         if (n.ipam().size() != 1) {
-            blockers.add(new Blocker(TOPOLOGY, check, "has " + n.ipam().size() + " IPAM subnets " + n.subnets()
+            blockers.add(Finding.error(check, "has " + n.ipam().size() + " IPAM subnets " + n.subnets()
                     + "; ovl recreates a network with exactly one subnet: recreate this one by hand in the swarm"));
             return Optional.empty();
         }
@@ -216,7 +215,7 @@ public final class MigrationPlanner {
             gateway = ipam.gateway().map(IpAddress::parse);
             ipam.auxAddresses().forEach((k, v) -> aux.put(k, IpAddress.parse(v)));
         } catch (RuntimeException e) {
-            blockers.add(new Blocker(TOPOLOGY, check, "cannot read its IPAM config " + ipam + ": " + e.getMessage()));
+            blockers.add(Finding.error(check, "cannot read its IPAM config " + ipam + ": " + e.getMessage()));
             return Optional.empty();
         }
         List<String> notKept = new ArrayList<>();
@@ -245,7 +244,7 @@ public final class MigrationPlanner {
                 warnings.add("network " + n.name() + ": aux-addresses " + inside + " are not reserved in the swarm"
                         + " (--accept-aux-loss)");
             } else {
-                blockers.add(new Blocker(TOPOLOGY, check + ".aux-addresses", "aux-addresses " + inside + " lie inside "
+                blockers.add(Finding.error(check + ".aux-addresses", "aux-addresses " + inside + " lie inside "
                         + handedOut + ", the range swarm hands out, and swarm does not reserve aux-addresses: a"
                         + " container could get one. Give the network an ip-range that leaves them out (in kv mode,"
                         + " before migrating), or pass --accept-aux-loss"));
@@ -282,7 +281,7 @@ public final class MigrationPlanner {
      * init makes from the first /24 of the address pool (10.0.0.0/24 with Docker's default pool).
      */
     private static void overlapsSwarmNetworks(Topology target, SwarmFacts swarm, List<CarriedNetwork> carried,
-                                              List<Blocker> blockers) {
+                                              List<Finding> blockers) {
         Map<String, List<Prefix>> taken = new LinkedHashMap<>();
         if (swarm.cluster().isPresent()) {
             for (SwarmNetwork n : swarm.cluster().get().networks()) {
@@ -303,7 +302,7 @@ public final class MigrationPlanner {
                 continue;
             }
             taken.forEach((name, subnets) -> subnets.stream().filter(s -> !name.equals(c.name()) && s.overlaps(subnet))
-                    .findFirst().ifPresent(s -> blockers.add(new Blocker(TOPOLOGY, "network." + c.name(), "subnet "
+                    .findFirst().ifPresent(s -> blockers.add(Finding.error("network." + c.name(), "subnet "
                             + subnet + " overlaps " + s + " of the swarm's " + name + " network" + (swarm.cluster().isPresent()
                             ? "" : " (swarm init takes the first /24 of its address pool for it)") + "; set"
                             + " swarm.default-address-pool in the topology to a range clear of the kv networks"))));

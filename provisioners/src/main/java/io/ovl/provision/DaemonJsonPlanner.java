@@ -1,6 +1,7 @@
 package io.ovl.provision;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ovl.core.Finding;
 import io.ovl.core.OvlException;
 import io.ovl.facts.DaemonJson;
 import io.ovl.facts.DaemonJsonConflict;
@@ -27,9 +28,9 @@ final class DaemonJsonPlanner {
      * dockerd refuses to start with both, so the restart would take Docker down.
      */
     static Optional<HostPlan> init(Host host, ClusterLayout layout, HostState s, InitScriptDocker docker,
-                                   DockerInfo info, List<Blocker> blockers) {
+                                   DockerInfo info, List<Finding> blockers) {
         if (!s.daemonJson().isKnown()) {
-            blockers.add(new Blocker(host.name(), "daemon-json.read", "cannot read " + DaemonJson.PATH + ": "
+            blockers.add(Finding.onHost(host.name(), "daemon-json.read", "cannot read " + DaemonJson.PATH + ": "
                     + s.daemonJson().why()));
             return Optional.empty();
         }
@@ -40,12 +41,12 @@ final class DaemonJsonPlanner {
             merged = DaemonJsonMerge.merge(current.orElse(""), settings);
         } catch (OvlException | IllegalArgumentException e) {
             // DaemonJsonMerge names the file and each conflicting key; invalid JSON names line and column.
-            blockers.add(new Blocker(host.name(), "daemon-json.keys", e.getMessage()));
+            blockers.add(Finding.onHost(host.name(), "daemon-json.keys", e.getMessage()));
             return Optional.empty();
         }
         List<DaemonJsonConflict> clashes = DaemonJson.conflicts(merged.text(), docker.dockerdArgs());
         for (DaemonJsonConflict c : clashes) {
-            blockers.add(new Blocker(host.name(), "daemon-json.flags", "the running dockerd has " + c.flag()
+            blockers.add(Finding.onHost(host.name(), "daemon-json.flags", "the running dockerd has " + c.flag()
                     + " on its command line (/etc/default/docker DOCKER_OPTS or /etc/init.d/docker) and "
                     + DaemonJson.PATH + " " + (current.map(DaemonJson::parse).filter(f -> f.has(c.key())).isPresent()
                     ? "sets" : "would get") + " \"" + c.key() + "\"; dockerd refuses to start with both, so a restart"
@@ -73,7 +74,7 @@ final class DaemonJsonPlanner {
         }
         boolean restart = !files.isEmpty() || !storeOk || !advertiseOk;
         if (restart && !s.runningContainers().isKnown()) {
-            blockers.add(new Blocker(host.name(), "containers.count", "cannot tell which containers a restart would"
+            blockers.add(Finding.onHost(host.name(), "containers.count", "cannot tell which containers a restart would"
                     + " stop: " + s.runningContainers().why()));
         }
         return Optional.of(new HostPlan(host.name(), files, restart, why, s.runningContainers().value().orElse(0),
@@ -86,9 +87,9 @@ final class DaemonJsonPlanner {
      * backup and nothing else is left, ovl made the file and removes it; otherwise the file keeps
      * every other key, including any the operator added since init.
      */
-    static Optional<HostPlan> reset(Host host, HostState s, InitScriptDocker docker, List<Blocker> blockers) {
+    static Optional<HostPlan> reset(Host host, HostState s, InitScriptDocker docker, List<Finding> blockers) {
         if (!s.daemonJson().isKnown()) {
-            blockers.add(new Blocker(host.name(), "daemon-json.read", "cannot read " + DaemonJson.PATH + ": "
+            blockers.add(Finding.onHost(host.name(), "daemon-json.read", "cannot read " + DaemonJson.PATH + ": "
                     + s.daemonJson().why()));
             return Optional.empty();
         }
@@ -100,7 +101,7 @@ final class DaemonJsonPlanner {
         try {
             without = DaemonJsonMerge.remove(current.get());
         } catch (OvlException e) {
-            blockers.add(new Blocker(host.name(), "daemon-json.keys", e.getMessage()));
+            blockers.add(Finding.onHost(host.name(), "daemon-json.keys", e.getMessage()));
             return Optional.empty();
         }
         if (!without.changed()) {
@@ -120,7 +121,7 @@ final class DaemonJsonPlanner {
             why = "remove ovl's keys from " + DaemonJson.PATH + ", keep the others";
         }
         if (!s.runningContainers().isKnown()) {
-            blockers.add(new Blocker(host.name(), "containers.count",
+            blockers.add(Finding.onHost(host.name(), "containers.count",
                     "cannot tell which containers a restart would stop: " + s.runningContainers().why()));
         }
         List<FileChange> files = after.equals(current) ? List.of()

@@ -1,22 +1,22 @@
 package io.ovl.provision;
 
-import io.ovl.doctor.CheckResult;
+import io.ovl.core.Finding;
+import io.ovl.core.Severity;
 import io.ovl.doctor.DoctorContext;
 import io.ovl.doctor.DoctorProgress;
 import io.ovl.doctor.DoctorReport;
 import io.ovl.doctor.DoctorRunner;
 import io.ovl.doctor.FactGatherer;
 import io.ovl.doctor.HostConnection;
-import io.ovl.kv.StoreDialer;
-import io.ovl.ssh.HostSession;
 import io.ovl.doctor.IgnoreList;
 import io.ovl.doctor.PortProber;
 import io.ovl.doctor.ProbeOutcome;
 import io.ovl.doctor.ProbeReport;
-import io.ovl.doctor.Status;
 import io.ovl.hosts.ParallelHosts;
+import io.ovl.kv.StoreDialer;
 import io.ovl.ssh.CommandResult;
 import io.ovl.ssh.CommandStarter;
+import io.ovl.ssh.HostSession;
 import io.ovl.ssh.RemoteCommand;
 import io.ovl.ssh.RemoteShell;
 import io.ovl.topology.Host;
@@ -106,14 +106,14 @@ public final class InitPreflight {
 
     /** The pure half: applies {@link #ROLES} and the store rule to doctor's report. */
     public static PreflightReport judge(Topology topology, DoctorReport report, Optional<ProbeReport> probes) {
-        List<CheckResult> out = new ArrayList<>();
-        for (CheckResult r : report.results().toList()) {
-            Role role = ROLES.getOrDefault(r.check(), Role.GATE);
+        List<Finding> out = new ArrayList<>();
+        for (Finding r : report.results().toList()) {
+            Role role = ROLES.getOrDefault(r.subject(), Role.GATE);
             if (role == Role.LEAVE_OUT) {
                 continue;
             }
-            if (r.status() == Status.FAIL && (role == Role.ADVISE || initStartsTheStore(topology, r, probes))) {
-                out.add(new CheckResult(r.check(), r.host(), Status.WARN, r.message(), r.hint(), r.ignored()));
+            if (r.isError() && (role == Role.ADVISE || initStartsTheStore(topology, r, probes))) {
+                out.add(r.withSeverity(Severity.WARNING));
             } else {
                 out.add(r);
             }
@@ -129,12 +129,12 @@ public final class InitPreflight {
      * until it answers from every host before any dockerd restarts. Other kv.* failures, such as
      * kv.tls-files, are nothing init creates and still stop it.
      */
-    static boolean initStartsTheStore(Topology topology, CheckResult r, Optional<ProbeReport> probes) {
+    static boolean initStartsTheStore(Topology topology, Finding r, Optional<ProbeReport> probes) {
         Optional<KvStore> kv = topology.kvStore();
-        if (!STORE_STATE_CHECKS.contains(r.check()) || kv.isEmpty() || kv.get().isExternal()) {
+        if (!STORE_STATE_CHECKS.contains(r.subject()) || kv.isEmpty() || kv.get().isExternal()) {
             return false;
         }
-        if (r.check().equals("kv.healthy")) {
+        if (r.subject().equals("kv.healthy")) {
             return true;
         }
         return probes.map(p -> p.outcomes().stream().noneMatch(o -> o.source().equals(r.host())

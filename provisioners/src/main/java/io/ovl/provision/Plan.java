@@ -1,5 +1,6 @@
 package io.ovl.provision;
 
+import io.ovl.core.Finding;
 import java.util.List;
 import java.util.Objects;
 
@@ -13,7 +14,7 @@ import java.util.Objects;
  * @param blockers reasons found before any change; a plan with blockers is never applied
  */
 public record Plan(ClusterLayout layout, String storeUrl, List<StoreStep> store, List<HostPlan> hosts,
-                   List<NetworkStep> networks, List<Blocker> blockers) {
+                   List<NetworkStep> networks, List<Finding> blockers) {
     public Plan {
         Objects.requireNonNull(layout, "layout");
         Objects.requireNonNull(storeUrl, "storeUrl");

@@ -1,5 +1,6 @@
 package io.ovl.provision;
 
+import io.ovl.core.Finding;
 import io.ovl.doctor.Fact;
 import io.ovl.facts.DockerInfo;
 import io.ovl.facts.SystemdUnit;
@@ -33,7 +34,7 @@ public final class Planner {
 
     public Plan plan(Topology topology, List<HostState> states) {
         ClusterLayout layout = ClusterLayout.of(topology);
-        List<Blocker> blockers = new ArrayList<>();
+        List<Finding> blockers = new ArrayList<>();
         for (PreflightCheck check : checks) {
             blockers.addAll(check.check(topology, layout, states));
         }
@@ -64,9 +65,9 @@ public final class Planner {
     }
 
     private static Optional<StoreStep> storeStep(String host, ContainerSpec spec, Fact<Optional<StoreContainer>> fact,
-                                                 List<Blocker> blockers) {
+                                                 List<Finding> blockers) {
         if (!fact.isKnown()) {
-            blockers.add(new Blocker(host, "store.container", "cannot tell whether " + spec.name() + " exists: "
+            blockers.add(Finding.onHost(host, "store.container", "cannot tell whether " + spec.name() + " exists: "
                     + fact.why()));
             return Optional.empty();
         }
@@ -77,7 +78,7 @@ public final class Planner {
         StoreContainer c = existing.get();
         if (!c.image().equals(spec.image()) || !c.cmd().equals(spec.cmd())) {
             // Replacing a store member loses or forks its data: that is the operator's decision.
-            blockers.add(new Blocker(host, "store.container", "container " + spec.name() + " exists but with "
+            blockers.add(Finding.onHost(host, "store.container", "container " + spec.name() + " exists but with "
                     + (c.image().equals(spec.image()) ? "another command" : "image " + c.image() + " (the topology says "
                     + spec.image() + ")") + "; remove it (`ovl reset`, keeps its data volume) and run again"));
             return Optional.empty();
@@ -85,7 +86,7 @@ public final class Planner {
         return Optional.of(new StoreStep(host, spec, c.running() ? StoreStep.Action.NONE : StoreStep.Action.START));
     }
 
-    private static Optional<HostPlan> hostPlan(Host host, ClusterLayout layout, HostState s, List<Blocker> blockers) {
+    private static Optional<HostPlan> hostPlan(Host host, ClusterLayout layout, HostState s, List<Finding> blockers) {
         Optional<SystemdUnit> unit = s.dockerUnit().value();
         Optional<DockerInfo> info = s.dockerInfo().value();
         Optional<InitScriptDocker> initScript = s.initScript().value();
@@ -94,7 +95,7 @@ public final class Planner {
         }
         if (unit.isEmpty() || info.isEmpty() || !s.dropIn().isKnown()) {
             if (!s.dropIn().isKnown()) {
-                blockers.add(new Blocker(host.name(), "drop-in.read", "cannot read " + DockerdDropIn.PATH + ": "
+                blockers.add(Finding.onHost(host.name(), "drop-in.read", "cannot read " + DockerdDropIn.PATH + ": "
                         + s.dropIn().why()));
             }
             return Optional.empty(); // the preflight checks already name the missing fact
@@ -103,7 +104,7 @@ public final class Planner {
         try {
             wanted = DockerdDropIn.render(unit.get(), layout.settingsFor(host));
         } catch (RuntimeException e) {
-            blockers.add(new Blocker(host.name(), "drop-in.render", e.getMessage()));
+            blockers.add(Finding.onHost(host.name(), "drop-in.render", e.getMessage()));
             return Optional.empty();
         }
         Optional<String> current = s.dropIn().value().get();
@@ -124,7 +125,7 @@ public final class Planner {
         }
         boolean restart = !files.isEmpty() || !storeOk || !advertiseOk;
         if (restart && !s.runningContainers().isKnown()) {
-            blockers.add(new Blocker(host.name(), "containers.count", "cannot tell which containers a restart would stop: "
+            blockers.add(Finding.onHost(host.name(), "containers.count", "cannot tell which containers a restart would stop: "
                     + s.runningContainers().why()));
         }
         return Optional.of(new HostPlan(host.name(), files, restart, why, s.runningContainers().value().orElse(0),

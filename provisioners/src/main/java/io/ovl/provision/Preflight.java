@@ -1,12 +1,13 @@
 package io.ovl.provision;
 
-import io.ovl.kv.StoreAnswer;
+import io.ovl.core.Finding;
 import io.ovl.doctor.DockerNetwork;
 import io.ovl.doctor.Fact;
 import io.ovl.facts.DaemonJson;
 import io.ovl.facts.DaemonJsonConflict;
 import io.ovl.facts.DockerInfo;
 import io.ovl.facts.SystemdUnit;
+import io.ovl.kv.StoreAnswer;
 import io.ovl.render.DockerdDropIn;
 import io.ovl.topology.Host;
 import io.ovl.topology.NetworkSpec;
@@ -59,8 +60,8 @@ public final class Preflight {
         }
 
         @Override
-        public List<Blocker> check(Topology topology, ClusterLayout layout, List<HostState> hosts) {
-            List<Blocker> out = new ArrayList<>();
+        public List<Finding> check(Topology topology, ClusterLayout layout, List<HostState> hosts) {
+            List<Finding> out = new ArrayList<>();
             for (Host host : topology.overlayHosts()) {
                 HostState s = stateOf(hosts, host);
                 Optional<SystemdUnit> unit = s.dockerUnit().value();
@@ -69,18 +70,18 @@ public final class Preflight {
                 }
                 Fact<Optional<String>> file = s.daemonJson();
                 if (!file.isKnown()) {
-                    out.add(new Blocker(host.name(), name(), "cannot read " + DaemonJson.PATH + ": " + file.why()));
+                    out.add(Finding.onHost(host.name(), name(), "cannot read " + DaemonJson.PATH + ": " + file.why()));
                     continue;
                 }
                 try {
                     List<String> args = DockerdDropIn.resultingArguments(unit.get(), layout.settingsFor(host));
                     for (DaemonJsonConflict c : DaemonJson.conflicts(file.value().get().orElse(""), args)) {
-                        out.add(new Blocker(host.name(), name(), DaemonJson.PATH + " sets \"" + c.key() + "\" and dockerd"
+                        out.add(Finding.onHost(host.name(), name(), DaemonJson.PATH + " sets \"" + c.key() + "\" and dockerd"
                                 + " would also get " + c.flag() + "; dockerd refuses to start with both. Remove the key"
                                 + " from " + DaemonJson.PATH + " and run again"));
                     }
                 } catch (RuntimeException e) {
-                    out.add(new Blocker(host.name(), name(), e.getMessage()));
+                    out.add(Finding.onHost(host.name(), name(), e.getMessage()));
                 }
             }
             return out;
@@ -100,18 +101,18 @@ public final class Preflight {
         }
 
         @Override
-        public List<Blocker> check(Topology topology, ClusterLayout layout, List<HostState> hosts) {
+        public List<Finding> check(Topology topology, ClusterLayout layout, List<HostState> hosts) {
             boolean shouldAnswer = layout.external() || layout.cluster().get().nodes().stream()
                     .allMatch(n -> stateOf(hosts, topology.host(n.name()).orElseThrow()).storeContainer().value()
                             .flatMap(c -> c).map(StoreContainer::running).orElse(false));
             if (!shouldAnswer) {
                 return List.of();
             }
-            List<Blocker> out = new ArrayList<>();
+            List<Finding> out = new ArrayList<>();
             for (Host host : topology.overlayHosts()) {
                 for (StoreAnswer a : stateOf(hosts, host).storeAnswers()) {
                     if (!a.healthy()) {
-                        out.add(new Blocker(host.name(), name(), "the store at " + a.endpoint() + " does not answer from"
+                        out.add(Finding.onHost(host.name(), name(), "the store at " + a.endpoint() + " does not answer from"
                                 + " this host: " + a.detail() + "; dockerd must reach it before it restarts"));
                     }
                 }
@@ -132,11 +133,11 @@ public final class Preflight {
         }
 
         @Override
-        public List<Blocker> check(Topology topology, ClusterLayout layout, List<HostState> hosts) {
+        public List<Finding> check(Topology topology, ClusterLayout layout, List<HostState> hosts) {
             return layout.cluster().filter(c -> c.nodes().size() == 1)
                     .flatMap(c -> topology.host(c.nodes().get(0).name()))
                     .filter(Host::overlay)
-                    .map(h -> List.of(new Blocker(h.name(), name(), "the only store member runs on this overlay host:"
+                    .map(h -> List.of(Finding.onHost(h.name(), name(), "the only store member runs on this overlay host:"
                             + " restarting its dockerd stops the store while dockerd starts, and dockerd then never"
                             + " joins. Set overlay: false for " + h.name() + ", run 3 store members, or use an"
                             + " external store (kv-store.url)")))
@@ -155,8 +156,8 @@ public final class Preflight {
         }
 
         @Override
-        public List<Blocker> check(Topology topology, ClusterLayout layout, List<HostState> hosts) {
-            List<Blocker> out = new ArrayList<>();
+        public List<Finding> check(Topology topology, ClusterLayout layout, List<HostState> hosts) {
+            List<Finding> out = new ArrayList<>();
             for (Host host : topology.overlayHosts()) {
                 List<DockerNetwork> existing = stateOf(hosts, host).networks().value().orElse(List.of());
                 for (NetworkSpec spec : topology.networks()) {
@@ -165,11 +166,11 @@ public final class Preflight {
                             continue;
                         }
                         if (!n.driver().equals("overlay")) {
-                            out.add(new Blocker(host.name(), name(), "a " + n.driver() + " network named " + n.name()
+                            out.add(Finding.onHost(host.name(), name(), "a " + n.driver() + " network named " + n.name()
                                     + " exists here; the topology's " + spec.name() + " is an overlay network. Rename"
                                     + " one of them"));
                         } else if (spec.subnet().isPresent() && !n.subnets().contains(spec.subnet().get())) {
-                            out.add(new Blocker(host.name(), name(), "overlay network " + n.name() + " exists with subnet "
+                            out.add(Finding.onHost(host.name(), name(), "overlay network " + n.name() + " exists with subnet "
                                     + n.subnets() + ", the topology says " + spec.subnet().get() + "; remove it (`docker"
                                     + " network rm " + n.name() + "`) or change the topology"));
                         }
@@ -200,13 +201,13 @@ public final class Preflight {
             }
 
             @Override
-            public List<Blocker> check(Topology topology, ClusterLayout layout, List<HostState> hosts) {
-                List<Blocker> out = new ArrayList<>();
+            public List<Finding> check(Topology topology, ClusterLayout layout, List<HostState> hosts) {
+                List<Finding> out = new ArrayList<>();
                 for (Host host : topology.hosts()) {
                     boolean storeHost = layout.cluster().map(c -> c.nodes().stream()
                             .anyMatch(n -> n.name().equals(host.name()))).orElse(false);
                     if (host.overlay() || (allHosts && storeHost)) {
-                        rule.apply(host, stateOf(hosts, host)).forEach(m -> out.add(new Blocker(host.name(), name, m)));
+                        rule.apply(host, stateOf(hosts, host)).forEach(m -> out.add(Finding.onHost(host.name(), name, m)));
                     }
                 }
                 return out;

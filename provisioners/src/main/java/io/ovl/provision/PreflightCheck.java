@@ -1,5 +1,6 @@
 package io.ovl.provision;
 
+import io.ovl.core.Finding;
 import io.ovl.topology.Topology;
 import java.util.List;
 
@@ -13,5 +14,5 @@ public interface PreflightCheck {
     /** Stable name, e.g. "engine.cluster-store". */
     String name();
 
-    List<Blocker> check(Topology topology, ClusterLayout layout, List<HostState> hosts);
+    List<Finding> check(Topology topology, ClusterLayout layout, List<HostState> hosts);
 }

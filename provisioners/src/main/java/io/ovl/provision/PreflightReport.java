@@ -1,7 +1,7 @@
 package io.ovl.provision;
 
-import io.ovl.doctor.CheckResult;
-import io.ovl.doctor.Status;
+import io.ovl.core.Finding;
+import io.ovl.core.Severity;
 import io.ovl.topology.Topology;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +17,7 @@ import java.util.Set;
  * @param skipped true with --skip-checks: doctor's checks did not run (init's own still do)
  * @param results one per check per host, in doctor's check order
  */
-public record PreflightReport(boolean skipped, List<CheckResult> results) {
+public record PreflightReport(boolean skipped, List<Finding> results) {
     /**
      * init's own checks that say what a doctor check already said, with doctor's fix text: when the
      * doctor check failed on a host, the own check's blocker for that host is left out, so each
@@ -41,22 +41,21 @@ public record PreflightReport(boolean skipped, List<CheckResult> results) {
         return new PreflightReport(true, List.of());
     }
 
-    public List<CheckResult> errors() {
-        return results.stream().filter(r -> r.status() == Status.FAIL).toList();
+    public List<Finding> errors() {
+        return results.stream().filter(Finding::isError).toList();
     }
 
-    public List<CheckResult> warnings() {
-        return results.stream().filter(r -> r.status() == Status.WARN).toList();
+    public List<Finding> warnings() {
+        return results.stream().filter(r -> r.severity() == Severity.WARNING).toList();
     }
 
     public boolean failed() {
         return !errors().isEmpty();
     }
 
-    /** One blocker per failed check and host, carrying doctor's explanation and fix. */
-    public List<Blocker> blockers() {
-        return errors().stream().map(r -> new Blocker(r.host(), r.check(), r.message()
-                + r.hint().map(h -> "; fix: " + h).orElse(""))).toList();
+    /** One blocker per failed check and host: doctor's failures themselves, with their explanation and fix. */
+    public List<Finding> blockers() {
+        return errors();
     }
 
     /**
@@ -75,7 +74,7 @@ public record PreflightReport(boolean skipped, List<CheckResult> results) {
                 }
 
                 @Override
-                public List<Blocker> check(Topology topology, ClusterLayout layout, List<HostState> hosts) {
+                public List<Finding> check(Topology topology, ClusterLayout layout, List<HostState> hosts) {
                     return check.check(topology, layout, hosts).stream()
                             .filter(b -> !failedOn(b.host(), twins)).toList();
                 }
@@ -93,13 +92,13 @@ public record PreflightReport(boolean skipped, List<CheckResult> results) {
             }
 
             @Override
-            public List<Blocker> check(Topology topology, ClusterLayout layout, List<HostState> hosts) {
+            public List<Finding> check(Topology topology, ClusterLayout layout, List<HostState> hosts) {
                 return blockers();
             }
         };
     }
 
     boolean failedOn(String host, Set<String> checks) {
-        return errors().stream().anyMatch(r -> r.host().equals(host) && checks.contains(r.check()));
+        return errors().stream().anyMatch(r -> r.host().equals(host) && checks.contains(r.subject()));
     }
 }

@@ -1,5 +1,6 @@
 package io.ovl.provision;
 
+import io.ovl.core.Finding;
 import java.util.List;
 import java.util.Objects;
 
@@ -9,7 +10,7 @@ import java.util.Objects;
  * @param hosts one entry per host that has ovl's drop-in (removed, dockerd restarted) or not (unchanged)
  * @param store the store containers to remove, and with {@code --purge} their data volumes
  */
-public record ResetPlan(List<HostPlan> hosts, List<StoreRemoval> store, List<Blocker> blockers) {
+public record ResetPlan(List<HostPlan> hosts, List<StoreRemoval> store, List<Finding> blockers) {
 
     /**
      * @param containerExists whether the container is there now

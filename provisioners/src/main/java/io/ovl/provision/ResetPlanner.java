@@ -1,5 +1,6 @@
 package io.ovl.provision;
 
+import io.ovl.core.Finding;
 import io.ovl.facts.DaemonJson;
 import io.ovl.render.ContainerSpec;
 import io.ovl.render.DaemonJsonMerge;
@@ -20,14 +21,14 @@ public final class ResetPlanner {
     public static ResetPlan plan(Topology topology, List<HostState> states, boolean purge) {
         ClusterLayout layout = ClusterLayout.of(topology);
         ResetPlan dropIns = dropInRemovals(topology.hosts(), states);
-        List<Blocker> blockers = new ArrayList<>(dropIns.blockers());
+        List<Finding> blockers = new ArrayList<>(dropIns.blockers());
         List<ResetPlan.StoreRemoval> store = new ArrayList<>();
         layout.cluster().ifPresent(cluster -> {
             for (KvNode node : cluster.nodes()) {
                 ContainerSpec spec = KvStoreSpecs.render(cluster, node.name());
                 HostState s = Preflight.stateOf(states, topology.host(node.name()).orElseThrow());
                 if (!s.storeContainer().isKnown()) {
-                    blockers.add(new Blocker(node.name(), "store.container", "cannot tell whether " + spec.name()
+                    blockers.add(Finding.onHost(node.name(), "store.container", "cannot tell whether " + spec.name()
                             + " exists: " + s.storeContainer().why()));
                     continue;
                 }
@@ -46,7 +47,7 @@ public final class ResetPlanner {
      * {@code ovl migrate} removes ovl's kv configuration with it before the hosts go to swarm mode.
      */
     public static ResetPlan dropInRemovals(List<Host> hostsToReset, List<HostState> states) {
-        List<Blocker> blockers = new ArrayList<>();
+        List<Finding> blockers = new ArrayList<>();
         List<HostPlan> hosts = new ArrayList<>();
         for (Host host : hostsToReset) {
             HostState s = Preflight.stateOf(states, host);
@@ -56,12 +57,12 @@ public final class ResetPlanner {
             }
             if (s.dockerUnit().value().isEmpty() && hasOvlKeys(s)) {
                 // ovl's keys are there, but neither systemd nor a running init-script dockerd was found.
-                blockers.add(new Blocker(host.name(), "daemon-json.keys", DaemonJson.PATH + " holds ovl's keys, but ovl"
+                blockers.add(Finding.onHost(host.name(), "daemon-json.keys", DaemonJson.PATH + " holds ovl's keys, but ovl"
                         + " cannot tell how to restart dockerd here: " + s.dockerService().why()));
                 continue;
             }
             if (!s.dropIn().isKnown()) {
-                blockers.add(new Blocker(host.name(), "drop-in.read", "cannot read " + DockerdDropIn.PATH + ": "
+                blockers.add(Finding.onHost(host.name(), "drop-in.read", "cannot read " + DockerdDropIn.PATH + ": "
                         + s.dropIn().why()));
                 continue;
             }
@@ -71,7 +72,7 @@ public final class ResetPlanner {
                 continue;
             }
             if (!s.runningContainers().isKnown()) {
-                blockers.add(new Blocker(host.name(), "containers.count",
+                blockers.add(Finding.onHost(host.name(), "containers.count",
                         "cannot tell which containers a restart would stop: " + s.runningContainers().why()));
             }
             hosts.add(new HostPlan(host.name(), List.of(new FileChange(DockerdDropIn.PATH, current, Optional.empty())),

@@ -1,6 +1,6 @@
 package io.ovl.swarm;
 
-import io.ovl.provision.Blocker;
+import io.ovl.core.Finding;
 import io.ovl.provision.NetworkStep;
 import java.util.List;
 import java.util.Objects;
@@ -18,7 +18,7 @@ import java.util.Optional;
  * @param warnings  things to say that do not stop the run (an even number of managers)
  */
 public record SwarmPlan(Optional<String> clusterId, String manager, List<SwarmStep> hosts, List<NetworkStep> networks,
-                        List<Blocker> blockers, List<String> warnings) {
+                        List<Finding> blockers, List<String> warnings) {
     public SwarmPlan {
         Objects.requireNonNull(clusterId, "clusterId");
         Objects.requireNonNull(manager, "manager");

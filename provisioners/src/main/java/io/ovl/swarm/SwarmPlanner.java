@@ -1,10 +1,10 @@
 package io.ovl.swarm;
 
+import io.ovl.core.Finding;
 import io.ovl.docker.LocalState;
 import io.ovl.docker.NodeInfo;
 import io.ovl.docker.SwarmNetwork;
 import io.ovl.docker.SwarmNode;
-import io.ovl.provision.Blocker;
 import io.ovl.provision.NetworkStep;
 import io.ovl.topology.NetworkSpec;
 import io.ovl.topology.SwarmRole;
@@ -19,14 +19,12 @@ import java.util.Optional;
  * so it is unit-tested over captured {@code docker info} and {@code GET /nodes} answers.
  */
 public final class SwarmPlanner {
-    static final String TOPOLOGY = "topology";
-
     private SwarmPlanner() {
     }
 
     /** @param force adopt a swarm ovl did not create, move hosts out of other swarms, ignore a cluster-store */
     public static SwarmPlan plan(Topology topology, SwarmFacts facts, boolean force) {
-        List<Blocker> blockers = new ArrayList<>();
+        List<Finding> blockers = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         List<HostView> managers = facts.hosts().stream().filter(h -> h.role() == SwarmRole.MANAGER).toList();
         if (managers.size() % 2 == 0) {
@@ -34,7 +32,7 @@ public final class SwarmPlanner {
                     + (managers.size() - 1) + "; make it " + (managers.size() - 1) + " or " + (managers.size() + 1));
         }
         Optional<ClusterView> cluster = facts.cluster();
-        cluster.filter(c -> !c.markedByOvl() && !force).ifPresent(c -> blockers.add(new Blocker(c.managerHost(),
+        cluster.filter(c -> !c.markedByOvl() && !force).ifPresent(c -> blockers.add(Finding.onHost(c.managerHost(),
                 "swarm.not-ovl", "is a manager of swarm " + c.clusterId() + ", which ovl did not create; pass --force"
                 + " to join the other hosts to it, or leave it (`docker swarm leave --force` on its nodes) to let ovl"
                 + " start a new one")));
@@ -43,17 +41,17 @@ public final class SwarmPlanner {
         List<SwarmStep> steps = new ArrayList<>();
         for (HostView h : facts.hosts()) {
             if (h.info().isEmpty()) {
-                blockers.add(new Blocker(h.name(), "docker.info", "cannot read: " + h.unreadable().orElse("")));
+                blockers.add(Finding.onHost(h.name(), "docker.info", "cannot read: " + h.unreadable().orElse("")));
                 continue;
             }
             NodeInfo info = h.info().get();
-            info.clusterStore().filter(s -> !force).ifPresent(s -> blockers.add(new Blocker(h.name(),
+            info.clusterStore().filter(s -> !force).ifPresent(s -> blockers.add(Finding.onHost(h.name(),
                     "engine.cluster-store", "dockerd runs with --cluster-store " + s + " (kv mode), which swarm mode"
                     + " cannot run beside; remove it first (`ovl reset` with the kv topology), or pass --force")));
             steps.add(step(h, info, cluster, manager, force, blockers));
         }
         if (managers.isEmpty()) {
-            blockers.add(new Blocker(TOPOLOGY, "swarm.managers", "no manager among the overlay hosts; give one"
+            blockers.add(Finding.error("swarm.managers", "no manager among the overlay hosts; give one"
                     + " host role: manager"));
         }
         steps.sort(Comparator.comparingInt(SwarmPlanner::order));
@@ -66,12 +64,12 @@ public final class SwarmPlanner {
                 continue;
             }
             SwarmNetwork n = existing.get();
-            spec.subnet().filter(s -> !n.subnets().contains(s.toString())).ifPresent(s -> blockers.add(new Blocker(
+            spec.subnet().filter(s -> !n.subnets().contains(s.toString())).ifPresent(s -> blockers.add(Finding.onHost(
                     manager, "network." + spec.name(), "exists in the swarm with subnet " + String.join(", ", n.subnets())
                     + ", the topology says " + s + "; remove it (`docker network rm " + spec.name()
                     + "` on a manager) or change the topology")));
             if (spec.encrypted() && !n.encrypted()) {
-                blockers.add(new Blocker(manager, "network." + spec.name(), "exists in the swarm unencrypted, the"
+                blockers.add(Finding.onHost(manager, "network." + spec.name(), "exists in the swarm unencrypted, the"
                         + " topology says encrypted: true; remove it (`docker network rm " + spec.name()
                         + "` on a manager) so init can create it encrypted"));
             }
@@ -81,7 +79,7 @@ public final class SwarmPlanner {
     }
 
     private static SwarmStep step(HostView h, NodeInfo info, Optional<ClusterView> cluster, String manager,
-                                  boolean force, List<Blocker> blockers) {
+                                  boolean force, List<Finding> blockers) {
         SwarmRole role = h.role();
         String state = describe(info);
         if (cluster.isPresent()) {
@@ -90,7 +88,7 @@ public final class SwarmPlanner {
             if (member.isPresent()) {
                 SwarmRole actual = member.get().manager() ? SwarmRole.MANAGER : SwarmRole.WORKER;
                 if (actual != role) {
-                    blockers.add(new Blocker(h.name(), "swarm.role", "is a " + actual.key() + " of this swarm, the"
+                    blockers.add(Finding.onHost(h.name(), "swarm.role", "is a " + actual.key() + " of this swarm, the"
                             + " topology says " + role.key() + "; run `docker node " + (role == SwarmRole.MANAGER
                             ? "promote" : "demote") + " " + info.nodeId() + "` on " + manager
                             + ", or change its role in the topology"));
@@ -111,12 +109,12 @@ public final class SwarmPlanner {
     }
 
     /** A host that is not free to join: a blocker, or with --force a leave first. */
-    private static boolean needsLeave(HostView h, NodeInfo info, String state, boolean force, List<Blocker> blockers) {
+    private static boolean needsLeave(HostView h, NodeInfo info, String state, boolean force, List<Finding> blockers) {
         if (info.state() == LocalState.INACTIVE) {
             return false;
         }
         if (!force) {
-            blockers.add(new Blocker(h.name(), "swarm.other", state + ", not the topology's; run `docker swarm leave"
+            blockers.add(Finding.onHost(h.name(), "swarm.other", state + ", not the topology's; run `docker swarm leave"
                     + " --force` there, or pass --force to make it leave"));
         }
         return true;

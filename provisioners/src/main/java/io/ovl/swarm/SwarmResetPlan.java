@@ -1,6 +1,6 @@
 package io.ovl.swarm;
 
-import io.ovl.provision.Blocker;
+import io.ovl.core.Finding;
 import java.util.List;
 import java.util.Objects;
 
@@ -14,7 +14,7 @@ import java.util.Objects;
  * @param staying         hosts with nothing to do, with why
  */
 public record SwarmResetPlan(String manager, List<String> removeNetworks, List<Leave> leaves, List<Stay> staying,
-                             List<Blocker> blockers) {
+                             List<Finding> blockers) {
     /**
      * One host's way out of the swarm.
      *

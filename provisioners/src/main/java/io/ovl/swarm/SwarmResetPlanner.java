@@ -1,8 +1,8 @@
 package io.ovl.swarm;
 
+import io.ovl.core.Finding;
 import io.ovl.docker.LocalState;
 import io.ovl.docker.NodeInfo;
-import io.ovl.provision.Blocker;
 import io.ovl.topology.NetworkSpec;
 import io.ovl.topology.Topology;
 import java.util.ArrayList;
@@ -16,9 +16,9 @@ public final class SwarmResetPlanner {
 
     /** @param force break up a swarm ovl did not create, and make hosts of other swarms leave too */
     public static SwarmResetPlan plan(Topology topology, SwarmFacts facts, boolean force) {
-        List<Blocker> blockers = new ArrayList<>();
+        List<Finding> blockers = new ArrayList<>();
         Optional<ClusterView> cluster = facts.cluster();
-        cluster.filter(c -> !c.markedByOvl() && !force).ifPresent(c -> blockers.add(new Blocker(c.managerHost(),
+        cluster.filter(c -> !c.markedByOvl() && !force).ifPresent(c -> blockers.add(Finding.onHost(c.managerHost(),
                 "swarm.not-ovl", "manages swarm " + c.clusterId() + ", which ovl did not create; pass --force to"
                 + " break it up anyway")));
         List<SwarmResetPlan.Leave> workers = new ArrayList<>();
@@ -27,7 +27,7 @@ public final class SwarmResetPlanner {
         List<SwarmResetPlan.Stay> staying = new ArrayList<>();
         for (HostView h : facts.hosts()) {
             if (h.info().isEmpty()) {
-                blockers.add(new Blocker(h.name(), "docker.info", "cannot read: " + h.unreadable().orElse("")));
+                blockers.add(Finding.onHost(h.name(), "docker.info", "cannot read: " + h.unreadable().orElse("")));
                 continue;
             }
             NodeInfo info = h.info().get();
@@ -38,7 +38,7 @@ public final class SwarmResetPlanner {
             boolean ours = info.state() == LocalState.ACTIVE
                     && cluster.map(c -> c.node(info.nodeId()).isPresent()).orElse(false);
             if (!ours && !force) {
-                blockers.add(new Blocker(h.name(), "swarm.other", "is in a swarm other than the one its managers in"
+                blockers.add(Finding.onHost(h.name(), "swarm.other", "is in a swarm other than the one its managers in"
                         + " the topology run (" + info.state().name().toLowerCase() + "); pass --force to make it leave"));
             }
             boolean isManager = info.controlAvailable();

@@ -1,6 +1,6 @@
 package io.ovl.topology;
 
-import io.ovl.addressing.Finding;
+import io.ovl.core.Finding;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;

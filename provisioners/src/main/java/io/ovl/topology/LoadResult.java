@@ -1,16 +1,18 @@
 package io.ovl.topology;
 
 import io.ovl.core.ExitCode;
+import io.ovl.core.Finding;
 import io.ovl.core.OvlException;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The outcome of loading a topology file: all problems (errors and warnings, in file order) and
+ * The outcome of loading a topology file: all problems (errors and warnings, in file order, each
+ * {@link io.ovl.core.Location.InFile in the file}) and
  * the topology, which is present only when there is no error.
  */
-public record LoadResult(String file, Optional<Topology> topology, List<Problem> problems) {
+public record LoadResult(String file, Optional<Topology> topology, List<Finding> problems) {
     public LoadResult {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(topology, "topology");
@@ -21,11 +23,11 @@ public record LoadResult(String file, Optional<Topology> topology, List<Problem>
         return errors().isEmpty();
     }
 
-    public List<Problem> errors() {
-        return problems.stream().filter(Problem::isError).toList();
+    public List<Finding> errors() {
+        return problems.stream().filter(Finding::isError).toList();
     }
 
-    public List<Problem> warnings() {
+    public List<Finding> warnings() {
         return problems.stream().filter(p -> !p.isError()).toList();
     }
 
@@ -37,7 +39,7 @@ public record LoadResult(String file, Optional<Topology> topology, List<Problem>
         if (topology.isPresent()) {
             return topology.get();
         }
-        List<Problem> errors = errors();
+        List<Finding> errors = errors();
         String more = errors.size() > 1 ? " (and " + (errors.size() - 1) + " more; run 'ovl validate' to see all)" : "";
         throw new OvlException(ExitCode.USAGE, errors.get(0).format() + more);
     }

@@ -1,7 +1,7 @@
 package io.ovl.topology;
 
 import io.ovl.addressing.AddressingRules;
-import io.ovl.addressing.Finding;
+import io.ovl.core.Finding;
 import java.util.ArrayList;
 import java.util.List;
 

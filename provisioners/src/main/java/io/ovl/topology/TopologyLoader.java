@@ -1,7 +1,8 @@
 package io.ovl.topology;
 
-import io.ovl.addressing.Finding;
 import io.ovl.core.ExitCode;
+import io.ovl.core.Finding;
+import io.ovl.core.Location;
 import io.ovl.core.OvlException;
 import io.ovl.topology.load.Located;
 import io.ovl.topology.load.TopologyReader;
@@ -53,22 +54,22 @@ public final class TopologyLoader {
      */
     public LoadResult parse(String fileLabel, String text, Path baseDir) {
         TopologyReader.Result read = TopologyReader.read(text, baseDir, home);
-        List<Problem> problems = new ArrayList<>();
-        read.problems().forEach(l -> problems.add(problem(fileLabel, l)));
+        List<Located> problems = new ArrayList<>(read.problems());
         if (read.draft().isPresent()) {
             // A value the reader already refused (wrong type, bad address) was replaced by a
             // default; a rule complaining about that default would only repeat the same problem.
             Set<String> refused = read.problems().stream().filter(l -> l.finding().isError())
-                    .map(l -> l.finding().path()).filter(p -> !p.isEmpty()).collect(Collectors.toSet());
+                    .map(l -> l.finding().subject()).filter(p -> !p.isEmpty()).collect(Collectors.toSet());
             for (Finding f : TopologyValidator.validate(read.draft().get())) {
-                if (!isUnder(f.path(), refused)) {
-                    problems.add(problem(fileLabel, new Located(f, read.sourceMap().positionOf(f.path()))));
+                if (!isUnder(f.subject(), refused)) {
+                    problems.add(new Located(f, read.sourceMap().positionOf(f.subject())));
                 }
             }
         }
-        problems.sort(Comparator.comparingInt(Problem::line).thenComparingInt(Problem::column));
-        boolean valid = problems.stream().noneMatch(Problem::isError);
-        return new LoadResult(fileLabel, valid ? read.draft() : Optional.empty(), problems);
+        problems.sort(Comparator.comparingInt((Located l) -> l.position().line()).thenComparingInt(l -> l.position().column()));
+        boolean valid = problems.stream().noneMatch(l -> l.finding().isError());
+        return new LoadResult(fileLabel, valid ? read.draft() : Optional.empty(),
+                problems.stream().map(l -> problem(fileLabel, l)).toList());
     }
 
     /** The path or one of its ancestors: "hosts[0].name" is under a refused "hosts[0]". */
@@ -76,9 +77,8 @@ public final class TopologyLoader {
         return refused.stream().anyMatch(r -> path.equals(r) || path.startsWith(r + ".") || path.startsWith(r + "["));
     }
 
-    static Problem problem(String file, Located l) {
-        Finding f = l.finding();
-        return new Problem(f.severity(), file, l.position().line(), l.position().column(), f.path(), f.message(), f.hint());
+    static Finding problem(String file, Located l) {
+        return l.finding().at(new Location.InFile(file, l.position().line(), l.position().column()));
     }
 
 }

@@ -1,6 +1,6 @@
 package io.ovl.topology;
 
-import io.ovl.addressing.Finding;
+import io.ovl.core.Finding;
 import io.ovl.topology.rules.HostAddressesUnique;
 import io.ovl.topology.rules.HostNamesValid;
 import io.ovl.topology.rules.KvStoreHostsDeclared;

@@ -3,6 +3,8 @@ package io.ovl.addressing;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ovl.core.Finding;
+import io.ovl.core.Severity;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Nested;
@@ -51,15 +53,15 @@ class AddressingRulesTest {
         void hostBitsAreRefusedNamingTheNetwork() {
             Finding f = only(new SubnetIsNetworkAddress().check(plan("172.16.16.5/24")));
             assertEquals(Severity.ERROR, f.severity());
-            assertEquals("subnet", f.path());
+            assertEquals("subnet", f.subject());
             assertTrue(f.message().contains("172.16.16.5/24 is not a network address"), f.message());
-            assertEquals(Optional.of("did you mean 172.16.16.0/24?"), f.hint());
+            assertEquals(Optional.of("did you mean 172.16.16.0/24?"), f.fix());
         }
 
         @Test
         void ipv6HostBitsAreRefused() {
             Finding f = only(new SubnetIsNetworkAddress().check(plan("fd00:16::1/64")));
-            assertEquals(Optional.of("did you mean fd00:16::/64?"), f.hint());
+            assertEquals(Optional.of("did you mean fd00:16::/64?"), f.fix());
         }
     }
 
@@ -74,7 +76,7 @@ class AddressingRulesTest {
         @Test
         void rangeOutsideSubnetFails() {
             Finding f = only(new IpRangeInsideSubnet().check(plan("172.16.16.0/24").withIpRange(Prefix.parse("172.16.17.0/25"))));
-            assertEquals("ip-range", f.path());
+            assertEquals("ip-range", f.subject());
             assertTrue(f.message().contains("not inside subnet 172.16.16.0/24"), f.message());
         }
 
@@ -86,7 +88,7 @@ class AddressingRulesTest {
         @Test
         void rangeWithHostBitsFails() {
             Finding f = only(new IpRangeInsideSubnet().check(plan("172.16.16.0/24").withIpRange(Prefix.parse("172.16.16.130/25"))));
-            assertEquals(Optional.of("did you mean 172.16.16.128/25?"), f.hint());
+            assertEquals(Optional.of("did you mean 172.16.16.128/25?"), f.fix());
         }
 
         @Test
@@ -107,7 +109,7 @@ class AddressingRulesTest {
         @Test
         void outsideFails() {
             Finding f = only(new GatewayInsideSubnet().check(plan("192.168.50.0/24").withGateway(ip("192.168.51.1"))));
-            assertEquals("gateway", f.path());
+            assertEquals("gateway", f.subject());
             assertTrue(f.message().contains("not inside subnet"), f.message());
         }
 
@@ -146,7 +148,7 @@ class AddressingRulesTest {
         @Test
         void outsideSubnetFails() {
             Finding f = only(new AuxAddressesValid().check(plan("172.16.16.0/24").withAux("r", ip("172.16.17.2"))));
-            assertEquals("aux-addresses.r", f.path());
+            assertEquals("aux-addresses.r", f.subject());
             assertTrue(f.message().contains("aux-address r=172.16.17.2 is not inside subnet"), f.message());
         }
 
@@ -160,7 +162,7 @@ class AddressingRulesTest {
         void aRepeatedAddressFailsOnTheSecondName() {
             AddressPlan p = plan("172.16.16.0/24").withAux("a", ip("172.16.16.9")).withAux("b", ip("172.16.16.9"));
             Finding f = only(new AuxAddressesValid().check(p));
-            assertEquals("aux-addresses.b", f.path());
+            assertEquals("aux-addresses.b", f.subject());
             assertTrue(f.message().contains("repeats the address of aux-address a"), f.message());
         }
 
@@ -195,14 +197,14 @@ class AddressingRulesTest {
         void aSlash30WithGatewayAndAuxLeavesNone() {
             AddressPlan p = plan("10.0.0.0/30").withGateway(ip("10.0.0.1")).withAux("r", ip("10.0.0.2"));
             Finding f = only(new PoolHasFreeAddress().check(p));
-            assertEquals("subnet", f.path());
+            assertEquals("subnet", f.subject());
             assertTrue(f.message().contains("leaves no address"), f.message());
         }
 
         @Test
         void aSingleAddressRangeTakenByTheGatewayFails() {
             AddressPlan p = plan("10.0.0.0/24").withIpRange(Prefix.parse("10.0.0.8/32")).withGateway(ip("10.0.0.8"));
-            assertEquals("ip-range", only(new PoolHasFreeAddress().check(p)).path());
+            assertEquals("ip-range", only(new PoolHasFreeAddress().check(p)).subject());
         }
 
         @Test
@@ -231,7 +233,7 @@ class AddressingRulesTest {
     void allRulesRunAndReportEveryProblem() {
         AddressPlan p = plan("172.16.16.5/24").withGateway(ip("10.0.0.1")).withAux("r", ip("10.9.9.9"))
                 .withIpRange(Prefix.parse("172.16.17.0/24"));
-        List<String> paths = AddressingRules.check(p).stream().map(Finding::path).toList();
+        List<String> paths = AddressingRules.check(p).stream().map(Finding::subject).toList();
         assertTrue(paths.containsAll(List.of("subnet", "ip-range", "gateway", "aux-addresses.r")), paths.toString());
     }
 }

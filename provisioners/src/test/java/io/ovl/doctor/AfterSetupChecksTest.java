@@ -7,6 +7,8 @@ import static io.ovl.doctor.Labs.verdict;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ovl.core.Finding;
+import io.ovl.core.Severity;
 import io.ovl.doctor.checks.DockerdClusterStore;
 import io.ovl.doctor.checks.OverlayNetworksVisible;
 import java.util.LinkedHashMap;
@@ -28,33 +30,33 @@ class AfterSetupChecksTest {
     @Test
     void beforeSetupBothAreSkipped() {
         DoctorContext c = context(Labs.kv(), Labs.healthy());
-        assertEquals(Status.SKIP, verdict(new DockerdClusterStore(), c, "h2").status());
-        assertEquals(Status.SKIP, verdict(new OverlayNetworksVisible(), c, "h2").status());
+        assertEquals(Severity.SKIP, verdict(new DockerdClusterStore(), c, "h2").severity());
+        assertEquals(Severity.SKIP, verdict(new OverlayNetworksVisible(), c, "h2").severity());
     }
 
     @Test
     void theTopologysStoreAndAdvertiseAddressPass() {
         Map<String, HostFacts> facts = new LinkedHashMap<>(Labs.healthy());
         facts.put("h2", h2With("etcd://198.18.144.11:2379/network", "198.18.144.12:2376"));
-        Verdict v = verdict(new DockerdClusterStore(), context(Labs.kv(), facts), "h2");
-        assertEquals(Status.PASS, v.status(), v.message());
+        Finding v = verdict(new DockerdClusterStore(), context(Labs.kv(), facts), "h2");
+        assertEquals(Severity.PASS, v.severity(), v.message());
     }
 
     @Test
     void aStaleStoreOrAWrongAdvertiseAddressFails() {
         Map<String, HostFacts> facts = new LinkedHashMap<>(Labs.healthy());
         facts.put("h2", h2With("consul://198.18.144.99:8500", "198.18.144.12:2376"));
-        Verdict store = verdict(new DockerdClusterStore(), context(Labs.kv(), facts), "h2");
-        assertEquals(Status.FAIL, store.status());
+        Finding store = verdict(new DockerdClusterStore(), context(Labs.kv(), facts), "h2");
+        assertEquals(Severity.ERROR, store.severity());
         assertTrue(store.message().contains("not the topology's etcd://198.18.144.11:2379"), store.message());
         // h3 has no store while h2 has one: h3 was left out of the setup.
-        Verdict h3 = verdict(new DockerdClusterStore(), context(Labs.kv(), facts), "h3");
-        assertEquals(Status.FAIL, h3.status());
+        Finding h3 = verdict(new DockerdClusterStore(), context(Labs.kv(), facts), "h3");
+        assertEquals(Severity.ERROR, h3.severity());
         assertTrue(h3.message().contains("while h2 use one"), h3.message());
 
         facts.put("h2", h2With("etcd://198.18.144.11:2379/network", "10.0.0.5:2376"));
-        Verdict adv = verdict(new DockerdClusterStore(), context(Labs.kv(), facts), "h2");
-        assertEquals(Status.FAIL, adv.status());
+        Finding adv = verdict(new DockerdClusterStore(), context(Labs.kv(), facts), "h2");
+        assertEquals(Severity.ERROR, adv.severity());
         assertTrue(adv.message().contains("advertises 10.0.0.5:2376"), adv.message());
     }
 
@@ -65,12 +67,12 @@ class AfterSetupChecksTest {
         String withLabnet = bridge.substring(0, bridge.length() - 1).strip() + "," + LABNET + "]";
         facts.put("h2", FakeHost.of("h2-2010").answer(FactCommands.DOCKER_NETWORKS, withLabnet).facts());
         DoctorContext c = context(Labs.kv(), facts);
-        assertEquals(Status.PASS, verdict(new OverlayNetworksVisible(), c, "h2").status());
-        Verdict h3 = verdict(new OverlayNetworksVisible(), c, "h3");
-        assertEquals(Status.FAIL, h3.status());
+        assertEquals(Severity.PASS, verdict(new OverlayNetworksVisible(), c, "h2").severity());
+        Finding h3 = verdict(new OverlayNetworksVisible(), c, "h3");
+        assertEquals(Severity.ERROR, h3.severity());
         assertEquals("does not see labnet, which other hosts see", h3.message());
         // In swarm mode workers are not expected to list networks without tasks.
-        assertEquals(Status.SKIP, verdict(new OverlayNetworksVisible(),
-                context(Labs.swarm(List.of(H2, H3)), facts), "h3").status());
+        assertEquals(Severity.SKIP, verdict(new OverlayNetworksVisible(),
+                context(Labs.swarm(List.of(H2, H3)), facts), "h3").severity());
     }
 }

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.ovl.access.HostAccess;
+import io.ovl.core.Finding;
+import io.ovl.core.Severity;
 import io.ovl.hosts.ParallelHosts;
 import io.ovl.ssh.CommandResult;
 import io.ovl.ssh.HostSession;
@@ -88,16 +90,16 @@ public class DoctorLabIT {
     @Order(1)
     void aHealthyLabPasses() {
         DoctorReport r = doctor(topology, topologyFile);
-        List<CheckResult> failed = r.results().filter(x -> x.status() != Status.PASS && x.status() != Status.SKIP).toList();
+        List<Finding> failed = r.results().filter(x -> x.severity() != Severity.PASS && x.severity() != Severity.SKIP).toList();
         assertEquals(List.of(), failed);
         assertTrue(r.passed());
         for (int k = 2; k <= 3; k++) {
-            CheckResult ports = result(r, "ports.reachable", name(k));
-            assertEquals(Status.PASS, ports.status(), ports.message());
+            Finding ports = result(r, "ports.reachable", name(k));
+            assertEquals(Severity.PASS, ports.severity(), ports.message());
             assertTrue(ports.message().contains("tcp/7946, udp/7946, udp/4789"), ports.message());
         }
-        assertEquals(Status.PASS, result(r, "ports.reachable", name(1)).status());
-        assertEquals(Status.PASS, result(r, "kernel.vxlan", name(2)).status());
+        assertEquals(Severity.PASS, result(r, "ports.reachable", name(1)).severity());
+        assertEquals(Severity.PASS, result(r, "kernel.vxlan", name(2)).severity());
         // The probe and the VXLAN check leave nothing behind.
         assertEquals("", exec(name(2), "sh", "-c", "ip link show ovl-doctor-vx 2>/dev/null; pgrep -x perl || true").strip());
     }
@@ -108,11 +110,11 @@ public class DoctorLabIT {
         exec(name(3), "hostname", name(2));
         try {
             DoctorReport r = doctor(topology, topologyFile);
-            assertEquals(Status.FAIL, result(r, "host.hostname-unique", name(2)).status());
-            CheckResult h3 = result(r, "host.hostname-unique", name(3));
-            assertEquals(Status.FAIL, h3.status());
+            assertEquals(Severity.ERROR, result(r, "host.hostname-unique", name(2)).severity());
+            Finding h3 = result(r, "host.hostname-unique", name(3));
+            assertEquals(Severity.ERROR, h3.severity());
             assertTrue(h3.message().contains("also the hostname of " + name(2)), h3.message());
-            assertEquals(Status.PASS, result(r, "host.hostname-unique", name(1)).status());
+            assertEquals(Severity.PASS, result(r, "host.hostname-unique", name(1)).severity());
         } finally {
             exec(name(3), "hostname", name(3));
         }
@@ -124,12 +126,12 @@ public class DoctorLabIT {
         exec(name(3), "iptables", "-I", "INPUT", "-p", "udp", "--dport", "4789", "-j", "DROP");
         try {
             DoctorReport r = doctor(topology, topologyFile);
-            CheckResult h3 = result(r, "ports.reachable", name(3));
-            assertEquals(Status.FAIL, h3.status(), h3.message());
+            Finding h3 = result(r, "ports.reachable", name(3));
+            assertEquals(Severity.ERROR, h3.severity(), h3.message());
             assertTrue(h3.message().contains(name(2) + " -> " + name(3)) && h3.message().contains("udp/4789"), h3.message());
             assertTrue(!h3.message().contains("tcp/7946:"), h3.message());
-            assertEquals(Status.PASS, result(r, "ports.reachable", name(2)).status());
-            assertEquals(1, r.results().filter(x -> x.status() == Status.FAIL).count());
+            assertEquals(Severity.PASS, result(r, "ports.reachable", name(2)).severity());
+            assertEquals(1, r.results().filter(x -> x.severity() == Severity.ERROR).count());
         } finally {
             exec(name(3), "iptables", "-D", "INPUT", "-p", "udp", "--dport", "4789", "-j", "DROP");
         }
@@ -141,10 +143,10 @@ public class DoctorLabIT {
         exec(name(2), "ip", "route", "add", "172.16.0.0/12", "via", gateway);
         try {
             DoctorReport r = doctor(topology, topologyFile);
-            CheckResult h2 = result(r, "subnet.overlap", name(2));
-            assertEquals(Status.FAIL, h2.status());
+            Finding h2 = result(r, "subnet.overlap", name(2));
+            assertEquals(Severity.ERROR, h2.severity());
             assertTrue(h2.message().contains("labnet 172.16.16.0/24 overlaps route 172.16.0.0/12 via " + gateway), h2.message());
-            assertEquals(Status.PASS, result(r, "subnet.overlap", name(3)).status());
+            assertEquals(Severity.PASS, result(r, "subnet.overlap", name(3)).severity());
         } finally {
             exec(name(2), "ip", "route", "del", "172.16.0.0/12", "via", gateway);
         }
@@ -159,10 +161,10 @@ public class DoctorLabIT {
         Topology t = new Topology(topology.version(), topology.mode(), topology.ssh(), topology.kvStore(), topology.swarm(),
                 hosts, topology.networks());
         DoctorReport r = doctor(t, topologyFile);
-        CheckResult adv = result(r, "advertise.address", name(2));
-        assertEquals(Status.FAIL, adv.status());
+        Finding adv = result(r, "advertise.address", name(2));
+        assertEquals(Severity.ERROR, adv.severity());
         assertTrue(adv.message().contains("eth9 does not exist"), adv.message());
-        assertEquals(Status.PASS, result(r, "advertise.address", name(3)).status());
+        assertEquals(Severity.PASS, result(r, "advertise.address", name(3)).severity());
     }
 
     @Test
@@ -178,12 +180,12 @@ public class DoctorLabIT {
                 Optional.of(KvStore.onHosts(KvBackend.ETCD, List.of(hosts.get(0).name()))), Optional.empty(), hosts,
                 swarm.networks());
         DoctorReport r = doctor(kv, file);
-        CheckResult h3 = result(r, "docker.mode-compat", LAB26 + "-h3");
-        assertEquals(Status.FAIL, h3.status());
+        Finding h3 = result(r, "docker.mode-compat", LAB26 + "-h3");
+        assertEquals(Severity.ERROR, h3.severity());
         assertTrue(h3.message().contains("26.1.5"), h3.message());
-        assertEquals(Status.PASS, result(r, "docker.mode-compat", LAB26 + "-h2").status());
+        assertEquals(Severity.PASS, result(r, "docker.mode-compat", LAB26 + "-h2").severity());
         // The same hosts in swarm mode are fine.
-        assertEquals(Status.PASS, result(doctor(swarm, file), "docker.mode-compat", LAB26 + "-h3").status());
+        assertEquals(Severity.PASS, result(doctor(swarm, file), "docker.mode-compat", LAB26 + "-h3").severity());
         lab("down", "--name", LAB26);
     }
 
@@ -210,15 +212,15 @@ public class DoctorLabIT {
             exec(name(2), "docker", "network", "create", "-d", "overlay", "--subnet", "172.16.16.0/24", "labnet");
 
             DoctorReport healthy = doctor(topology, topologyFile);
-            List<CheckResult> bad = healthy.results().filter(x -> x.status() == Status.FAIL || x.status() == Status.WARN).toList();
+            List<Finding> bad = healthy.results().filter(x -> x.severity() == Severity.ERROR || x.severity() == Severity.WARNING).toList();
             assertEquals(List.of(), bad);
             assertTrue(result(healthy, "kv.reachable", name(2)).message().contains("the store answers"));
             for (int k = 2; k <= 3; k++) {
-                CheckResult health = result(healthy, "kv.healthy", name(k));
-                assertEquals(Status.PASS, health.status(), health.message());
+                Finding health = result(healthy, "kv.healthy", name(k));
+                assertEquals(Severity.PASS, health.severity(), health.message());
                 assertTrue(health.message().contains(store + ":2379: etcd /health"), health.message());
             }
-            assertEquals(Status.PASS, result(healthy, "dockerd.cluster-store", name(3)).status());
+            assertEquals(Severity.PASS, result(healthy, "dockerd.cluster-store", name(3)).severity());
             assertEquals("sees labnet", result(healthy, "overlay.networks", name(3)).message());
             assertTrue(result(healthy, "ports.free", name(2)).message().contains("tcp/7946 (dockerd)"),
                     result(healthy, "ports.free", name(2)).message());
@@ -235,16 +237,16 @@ public class DoctorLabIT {
                     result(doctor(external, topologyFile), "kv.reachable", name(3)).message());
 
             exec(name(1), "docker", "stop", "doctorit-kv");
-            CheckResult externalDown = result(doctor(external, topologyFile), "kv.reachable", name(3));
-            assertEquals(Status.FAIL, externalDown.status(), externalDown.message());
+            Finding externalDown = result(doctor(external, topologyFile), "kv.reachable", name(3));
+            assertEquals(Severity.ERROR, externalDown.severity(), externalDown.message());
             assertTrue(externalDown.message().contains("Connection refused"), externalDown.message());
             DoctorReport stopped = doctor(topology, topologyFile);
             for (int k = 2; k <= 3; k++) {
-                CheckResult kv = result(stopped, "kv.reachable", name(k));
-                assertEquals(Status.FAIL, kv.status(), kv.message());
+                Finding kv = result(stopped, "kv.reachable", name(k));
+                assertEquals(Severity.ERROR, kv.severity(), kv.message());
                 assertTrue(kv.message().contains("no store runs on " + name(1)), kv.message());
-                CheckResult health = result(stopped, "kv.healthy", name(k));
-                assertEquals(Status.FAIL, health.status(), health.message());
+                Finding health = result(stopped, "kv.healthy", name(k));
+                assertEquals(Severity.ERROR, health.severity(), health.message());
                 assertTrue(health.message().startsWith("the store is not healthy from here: " + store + ":2379: cannot connect"),
                         health.message());
             }
@@ -261,7 +263,7 @@ public class DoctorLabIT {
     @Order(8)
     void aNonRootUserPassesWithBecomeSudoAndFailsSudoWorksWithout() {
         DoctorReport sudo = doctor(asUser(topology, "ovl", Become.SUDO), topologyFile);
-        List<CheckResult> bad = sudo.results().filter(x -> x.status() == Status.FAIL || x.status() == Status.WARN).toList();
+        List<Finding> bad = sudo.results().filter(x -> x.severity() == Severity.ERROR || x.severity() == Severity.WARNING).toList();
         assertEquals(List.of(), bad);
         assertEquals("sudo -n works for ovl", result(sudo, "sudo.works", name(2)).message());
         // The probe ran through sudo too.
@@ -269,9 +271,9 @@ public class DoctorLabIT {
 
         DoctorReport plain = doctor(asUser(topology, "ovl", Become.NONE), topologyFile);
         for (int k = 1; k <= 3; k++) {
-            CheckResult r = result(plain, "sudo.works", name(k));
-            assertEquals(Status.FAIL, r.status(), r.message());
-            assertTrue(r.hint().orElseThrow().contains("become: sudo"), r.hint().toString());
+            Finding r = result(plain, "sudo.works", name(k));
+            assertEquals(Severity.ERROR, r.severity(), r.message());
+            assertTrue(r.fix().orElseThrow().contains("become: sudo"), r.fix().toString());
         }
     }
 
@@ -302,19 +304,19 @@ public class DoctorLabIT {
 
             DoctorReport r = doctor(slow, file);
 
-            CheckResult ports = result(r, "ports.reachable", h3);
-            assertEquals(Status.FAIL, ports.status(), ports.message());
+            Finding ports = result(r, "ports.reachable", h3);
+            assertEquals(Severity.ERROR, ports.severity(), ports.message());
             assertTrue(ports.message().startsWith("1 of 3 directions fail: " + name(2) + " -> " + h3 + " ("
                     + slow.hosts().get(2).address() + ") udp/4789: sent, nothing arrived"), ports.message());
             for (int k = 1; k <= 2; k++) {
-                CheckResult other = result(r, "ports.reachable", name(k));
-                assertEquals(Status.PASS, other.status(), other.message());
+                Finding other = result(r, "ports.reachable", name(k));
+                assertEquals(Severity.PASS, other.severity(), other.message());
             }
             for (int k = 2; k <= 3; k++) {
-                CheckResult esp = result(r, "esp.reachable", name(k));
-                assertEquals(Status.PASS, esp.status(), esp.message());
-                CheckResult kv = result(r, "kv.reachable", name(k));
-                assertEquals(Status.PASS, kv.status(), kv.message());
+                Finding esp = result(r, "esp.reachable", name(k));
+                assertEquals(Severity.PASS, esp.severity(), esp.message());
+                Finding kv = result(r, "kv.reachable", name(k));
+                assertEquals(Severity.PASS, kv.severity(), kv.message());
             }
         } finally {
             exec(h3, "iptables", "-D", "INPUT", "-p", "udp", "--dport", "4789", "-j", "DROP");
@@ -368,7 +370,7 @@ public class DoctorLabIT {
         return runner.run(t, file.toString(), IgnoreList.NONE);
     }
 
-    public static CheckResult result(DoctorReport r, String check, String host) {
+    public static Finding result(DoctorReport r, String check, String host) {
         return r.resultsOf(check).stream().filter(x -> x.host().equals(host)).findFirst()
                 .orElseThrow(() -> new AssertionError("no " + check + " result for " + host));
     }

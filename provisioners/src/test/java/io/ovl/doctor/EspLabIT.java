@@ -3,6 +3,8 @@ package io.ovl.doctor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ovl.core.Finding;
+import io.ovl.core.Severity;
 import io.ovl.lab.CommandResult;
 import io.ovl.lab.Lab;
 import io.ovl.lab.LabHost;
@@ -72,8 +74,8 @@ class EspLabIT {
         DoctorReport r = DoctorLabIT.doctor(topology, file);
 
         for (LabHost h : List.of(h1, h2, h3)) {
-            CheckResult esp = DoctorLabIT.result(r, "esp.reachable", h.name());
-            assertEquals(Status.PASS, esp.status(), h.name() + ": " + esp.message());
+            Finding esp = DoctorLabIT.result(r, "esp.reachable", h.name());
+            assertEquals(Severity.PASS, esp.severity(), h.name() + ": " + esp.message());
             assertTrue(esp.message().startsWith("IP protocol 50 arrives from ") && esp.message().endsWith("(encrypted: secnet)"),
                     esp.message());
         }
@@ -91,22 +93,22 @@ class EspLabIT {
         try {
             DoctorReport r = DoctorLabIT.doctor(topology, file);
 
-            CheckResult bad = DoctorLabIT.result(r, "esp.reachable", h2.name());
-            assertEquals(Status.FAIL, bad.status(), bad.message());
+            Finding bad = DoctorLabIT.result(r, "esp.reachable", h2.name());
+            assertEquals(Severity.ERROR, bad.severity(), bad.message());
             assertTrue(bad.message().startsWith("2 of 2 directions fail: "), bad.message());
             assertTrue(bad.message().contains(h1.name() + " -> " + h2.name() + " (" + h2.address() + ") esp: sent, nothing arrived"),
                     bad.message());
             assertTrue(bad.message().contains(h3.name() + " -> " + h2.name() + " (" + h2.address() + ") esp: sent, nothing arrived"),
                     bad.message());
-            String hint = bad.hint().orElseThrow();
+            String hint = bad.fix().orElseThrow();
             assertTrue(hint.contains("iptables -I INPUT -p esp -s " + h1.address() + " -j ACCEPT")
                     && hint.contains("iptables -I INPUT -p esp -s " + h3.address() + " -j ACCEPT"), hint);
-            assertEquals(Status.PASS, DoctorLabIT.result(r, "esp.reachable", h1.name()).status());
-            assertEquals(Status.PASS, DoctorLabIT.result(r, "esp.reachable", h3.name()).status());
+            assertEquals(Severity.PASS, DoctorLabIT.result(r, "esp.reachable", h1.name()).severity());
+            assertEquals(Severity.PASS, DoctorLabIT.result(r, "esp.reachable", h3.name()).severity());
             // Only ESP is dropped: the ports into h2 still pass.
-            assertEquals(Status.PASS, DoctorLabIT.result(r, "ports.reachable", h2.name()).status());
-            assertEquals(List.of("esp.reachable " + h2.name()), r.results().filter(x -> x.status() == Status.FAIL)
-                    .map(x -> x.check() + " " + x.host()).toList());
+            assertEquals(Severity.PASS, DoctorLabIT.result(r, "ports.reachable", h2.name()).severity());
+            assertEquals(List.of("esp.reachable " + h2.name()), r.results().filter(x -> x.severity() == Severity.ERROR)
+                    .map(x -> x.subject() + " " + x.host()).toList());
         } finally {
             in(h2, "iptables", "-D", "INPUT", "-p", "esp", "-j", "DROP");
         }
@@ -118,8 +120,8 @@ class EspLabIT {
         DoctorReport r = DoctorLabIT.doctor(DoctorLabIT.asUser(topology, "ovl", Become.SUDO), file);
 
         for (LabHost h : List.of(h1, h2, h3)) {
-            CheckResult esp = DoctorLabIT.result(r, "esp.reachable", h.name());
-            assertEquals(Status.PASS, esp.status(), h.name() + ": " + esp.message());
+            Finding esp = DoctorLabIT.result(r, "esp.reachable", h.name());
+            assertEquals(Severity.PASS, esp.severity(), h.name() + ": " + esp.message());
         }
     }
 }

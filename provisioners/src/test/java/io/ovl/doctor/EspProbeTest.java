@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ovl.addressing.Prefix;
+import io.ovl.core.Finding;
+import io.ovl.core.Severity;
 import io.ovl.doctor.checks.EspReachable;
 import io.ovl.doctor.checks.PortsReachable;
 import io.ovl.facts.Protocol;
@@ -80,10 +82,10 @@ class EspProbeTest {
         // Raw sockets need root: with ESP aboard both sides ask for it.
         assertTrue(commands.stream().allMatch(FakeProbeNet.Started::privileged), commands.toString());
         DoctorContext c = context(ENCRYPTED, Labs.healthy(), Optional.of(report));
-        Verdict h3 = verdict(new EspReachable(), c, "h3");
-        assertEquals(Status.PASS, h3.status(), h3.message());
+        Finding h3 = verdict(new EspReachable(), c, "h3");
+        assertEquals(Severity.PASS, h3.severity(), h3.message());
         assertEquals("IP protocol 50 arrives from h2 (encrypted: secnet)", h3.message());
-        assertEquals(Status.SKIP, verdict(new EspReachable(), c, "h1").status());
+        assertEquals(Severity.SKIP, verdict(new EspReachable(), c, "h1").severity());
         // ESP is not a port: ports.reachable reports the ports only.
         assertEquals("reachable from h2 on tcp/7946, udp/7946, udp/4789", verdict(new PortsReachable(), c, "h3").message());
     }
@@ -99,8 +101,8 @@ class EspProbeTest {
                 commands.toString());
         // Ports above 1024 need no root: no sudo (and no wait for it) on become: sudo hosts.
         assertTrue(commands.stream().noneMatch(FakeProbeNet.Started::privileged), commands.toString());
-        Verdict v = verdict(new EspReachable(), context(plain, Labs.healthy(), Optional.of(report)), "h2");
-        assertEquals(Status.SKIP, v.status());
+        Finding v = verdict(new EspReachable(), context(plain, Labs.healthy(), Optional.of(report)), "h2");
+        assertEquals(Severity.SKIP, v.severity());
         assertEquals("no encrypted network declared", v.message());
     }
 
@@ -109,25 +111,25 @@ class EspProbeTest {
         ProbeReport report = probe(Set.of("esp h2 h3"));
         DoctorContext c = context(ENCRYPTED, Labs.healthy(), Optional.of(report));
 
-        Verdict h3 = verdict(new EspReachable(), c, "h3");
-        assertEquals(Status.FAIL, h3.status());
+        Finding h3 = verdict(new EspReachable(), c, "h3");
+        assertEquals(Severity.ERROR, h3.severity());
         assertEquals("1 of 1 directions fail: h2 -> h3 (198.18.144.13) esp: sent, nothing arrived within "
                 + PortProber.SEND_SECONDS + " s (encrypted: secnet)", h3.message());
-        String hint = h3.hint().orElseThrow();
+        String hint = h3.fix().orElseThrow();
         assertTrue(hint.contains("on h3: iptables -I INPUT -p esp -s 198.18.144.12 -j ACCEPT"), hint);
         assertTrue(hint.contains("allow protocol 50"), hint);
         // The other direction passes, and the ports are not blamed for ESP.
-        assertEquals(Status.PASS, verdict(new EspReachable(), c, "h2").status());
-        assertEquals(Status.PASS, verdict(new PortsReachable(), c, "h3").status());
+        assertEquals(Severity.PASS, verdict(new EspReachable(), c, "h2").severity());
+        assertEquals(Severity.PASS, verdict(new PortsReachable(), c, "h3").severity());
     }
 
     @Test
     void aListenerThatMayNotOpenARawSocketIsNotProbedWithARootHintNotAFailure() {
         ProbeReport report = probe(ENCRYPTED, Set.of(), Optional.of("BUSY esp 50 Operation not permitted"),
                 Optional.empty(), new ArrayList<>());
-        Verdict v = verdict(new EspReachable(), context(ENCRYPTED, Labs.healthy(), Optional.of(report)), "h3");
+        Finding v = verdict(new EspReachable(), context(ENCRYPTED, Labs.healthy(), Optional.of(report)), "h3");
 
-        assertEquals(Status.WARN, v.status(), v.message());
+        assertEquals(Severity.WARNING, v.severity(), v.message());
         assertTrue(v.message().contains("no raw socket for IP protocol 50 on h3 (Operation not permitted)"), v.message());
         assertTrue(v.message().contains("become: sudo"), v.message());
     }
@@ -136,23 +138,23 @@ class EspProbeTest {
     void aSenderThatMayNotOpenARawSocketIsNotProbedButABlockedSendFails() {
         ProbeReport noRoot = probe(ENCRYPTED, Set.of(), Optional.empty(),
                 Optional.of("FAILED esp 50 ADDR raw_socket:_Operation_not_permitted"), new ArrayList<>());
-        Verdict v = verdict(new EspReachable(), context(ENCRYPTED, Labs.healthy(), Optional.of(noRoot)), "h2");
-        assertEquals(Status.WARN, v.status(), v.message());
+        Finding v = verdict(new EspReachable(), context(ENCRYPTED, Labs.healthy(), Optional.of(noRoot)), "h2");
+        assertEquals(Severity.WARNING, v.severity(), v.message());
         assertTrue(v.message().contains("sender on h3 cannot send IP protocol 50 (raw socket: Operation not permitted)"),
                 v.message());
 
         // An OUTPUT rule on the source refuses the packet: that is the network's answer, a failure.
         ProbeReport blocked = probe(ENCRYPTED, Set.of("esp h3 h2"), Optional.empty(),
                 Optional.of("FAILED esp 50 ADDR Operation_not_permitted"), new ArrayList<>());
-        Verdict b = verdict(new EspReachable(), context(ENCRYPTED, Labs.healthy(), Optional.of(blocked)), "h2");
-        assertEquals(Status.FAIL, b.status(), b.message());
+        Finding b = verdict(new EspReachable(), context(ENCRYPTED, Labs.healthy(), Optional.of(blocked)), "h2");
+        assertEquals(Severity.ERROR, b.severity(), b.message());
         assertTrue(b.message().contains("h3 -> h2 (198.18.144.12) esp: sender: Operation not permitted"), b.message());
     }
 
     @Test
     void withoutTheProbeTheCheckSkips() {
-        Verdict v = verdict(new EspReachable(), context(ENCRYPTED, Labs.healthy()), "h2");
-        assertEquals(Status.SKIP, v.status());
+        Finding v = verdict(new EspReachable(), context(ENCRYPTED, Labs.healthy()), "h2");
+        assertEquals(Severity.SKIP, v.severity());
         assertEquals("probe not run (--no-probe)", v.message());
     }
 
@@ -174,8 +176,8 @@ class EspProbeTest {
         ProbeReport report = probe(Set.of("esp h2 h3"));
         DoctorReport r = DoctorRunner.evaluate(context(ENCRYPTED, Labs.healthy(), Optional.of(report)), "t.yaml",
                 IgnoreList.parse(List.of("esp.reachable")));
-        CheckResult h3 = r.resultsOf("esp.reachable").stream().filter(x -> x.host().equals("h3")).findFirst().orElseThrow();
-        assertEquals(Status.WARN, h3.status());
+        Finding h3 = r.resultsOf("esp.reachable").stream().filter(x -> x.host().equals("h3")).findFirst().orElseThrow();
+        assertEquals(Severity.WARNING, h3.severity());
         assertTrue(h3.ignored());
     }
 }

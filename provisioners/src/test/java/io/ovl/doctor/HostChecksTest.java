@@ -9,7 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ovl.core.ExitCode;
+import io.ovl.core.Finding;
 import io.ovl.core.OvlException;
+import io.ovl.core.Severity;
 import io.ovl.doctor.checks.DockerModeCompat;
 import io.ovl.doctor.checks.DockerVersionCheck;
 import io.ovl.doctor.checks.DockerdConfigConflict;
@@ -34,27 +36,27 @@ import org.junit.jupiter.api.Test;
 /** Host-local checks evaluated on facts gathered from captured real outputs (FakeHost). */
 class HostChecksTest {
 
-    private static Verdict on(Check check, Topology t, String host, HostFacts facts) {
+    private static Finding on(Check check, Topology t, String host, HostFacts facts) {
         return verdict(check, context(t, Map.of(host, facts)), host);
     }
 
     @Test
     void sshReachablePassesForReachedHostsAndFailsWithTheConnectError() {
         DoctorContext c = context(Labs.kv(), Map.of("h2", FakeHost.of("h2-2010").facts()));
-        assertEquals(Status.PASS, verdict(new SshReachable(), c, "h2").status());
-        Verdict h3 = verdict(new SshReachable(), c, "h3");
-        assertEquals(Status.FAIL, h3.status());
+        assertEquals(Severity.PASS, verdict(new SshReachable(), c, "h2").severity());
+        Finding h3 = verdict(new SshReachable(), c, "h3");
+        assertEquals(Severity.ERROR, h3.severity());
         assertTrue(h3.message().contains("connection refused"), h3.message());
         // Every other check skips an unreached host instead of piling up failures.
-        assertEquals(Status.SKIP, verdict(new KernelVersionCheck(), c, "h3").status());
+        assertEquals(Severity.SKIP, verdict(new KernelVersionCheck(), c, "h3").severity());
     }
 
     @Test
     void sudoWorksWhenCommandsRunAsRootAndFailsForANonRootUserWithoutBecome() {
-        assertEquals(Status.PASS, on(new SudoWorks(), Labs.kv(), "h2", FakeHost.of("h2-2010").facts()).status());
-        Verdict v = on(new SudoWorks(), Labs.kv(), "h2", FakeHost.of("h2-2010").answer(FactCommands.ID, "1000\n").facts());
-        assertEquals(Status.FAIL, v.status());
-        assertTrue(v.hint().orElseThrow().contains("become: sudo"), v.hint().toString());
+        assertEquals(Severity.PASS, on(new SudoWorks(), Labs.kv(), "h2", FakeHost.of("h2-2010").facts()).severity());
+        Finding v = on(new SudoWorks(), Labs.kv(), "h2", FakeHost.of("h2-2010").answer(FactCommands.ID, "1000\n").facts());
+        assertEquals(Severity.ERROR, v.severity());
+        assertTrue(v.fix().orElseThrow().contains("become: sudo"), v.fix().toString());
     }
 
     @Test
@@ -66,75 +68,75 @@ class HostChecksTest {
         HostFacts facts = new FactGatherer(Clock.systemUTC()).gather(cmd -> {
             throw new OvlException(ExitCode.HOST_FAILED, "host h2: sudo needs a password for user ovl; allow passwordless sudo");
         });
-        Verdict v = on(new SudoWorks(), Labs.kv(List.of(H1, ovl, H3), List.of()), "h2", facts);
-        assertEquals(Status.FAIL, v.status());
+        Finding v = on(new SudoWorks(), Labs.kv(List.of(H1, ovl, H3), List.of()), "h2", facts);
+        assertEquals(Severity.ERROR, v.severity());
         assertTrue(v.message().contains("sudo needs a password"), v.message());
-        assertTrue(v.hint().orElseThrow().contains("NOPASSWD"), v.hint().toString());
+        assertTrue(v.fix().orElseThrow().contains("NOPASSWD"), v.fix().toString());
     }
 
     @Test
     void kernelVersionPassesFromThreeSixteenOn() {
-        assertEquals(Status.PASS, on(new KernelVersionCheck(), Labs.kv(), "h2", FakeHost.of("h2-2010").facts()).status());
+        assertEquals(Severity.PASS, on(new KernelVersionCheck(), Labs.kv(), "h2", FakeHost.of("h2-2010").facts()).severity());
         for (String ok : List.of("4.2.0-34-generic", "5.15.0-1019-azure", "6.1.0-13-amd64", "3.16.0-4-amd64")) {
-            assertEquals(Status.PASS, on(new KernelVersionCheck(), Labs.kv(), "h2",
-                    FakeHost.of("h2-2010").answer(FactCommands.UNAME, ok + "\n").facts()).status(), ok);
+            assertEquals(Severity.PASS, on(new KernelVersionCheck(), Labs.kv(), "h2",
+                    FakeHost.of("h2-2010").answer(FactCommands.UNAME, ok + "\n").facts()).severity(), ok);
         }
-        Verdict old = on(new KernelVersionCheck(), Labs.kv(), "h2",
+        Finding old = on(new KernelVersionCheck(), Labs.kv(), "h2",
                 FakeHost.of("h2-2010").answer(FactCommands.UNAME, "3.10.0-1160.el7.x86_64\n").facts());
-        assertEquals(Status.FAIL, old.status());
+        assertEquals(Severity.ERROR, old.severity());
         assertTrue(old.message().contains("3.10.0-1160.el7.x86_64"), old.message());
     }
 
     @Test
     void kernelVxlanFailsWhenTheDeviceCannotBeCreatedAndSkipsNonOverlayHosts() {
-        assertEquals(Status.PASS, on(new KernelVxlan(), Labs.kv(), "h2", FakeHost.of("h2-2010").facts()).status());
-        Verdict v = on(new KernelVxlan(), Labs.kv(), "h2", FakeHost.of("h2-2010")
+        assertEquals(Severity.PASS, on(new KernelVxlan(), Labs.kv(), "h2", FakeHost.of("h2-2010").facts()).severity());
+        Finding v = on(new KernelVxlan(), Labs.kv(), "h2", FakeHost.of("h2-2010")
                 .fail(FactCommands.VXLAN, 2, "Error: Unknown device type.\n").facts());
-        assertEquals(Status.FAIL, v.status());
+        assertEquals(Severity.ERROR, v.severity());
         assertTrue(v.message().contains("Unknown device type"), v.message());
-        assertEquals(Status.SKIP, on(new KernelVxlan(), Labs.kv(), "h1", FakeHost.of("h1-2010").facts()).status());
+        assertEquals(Severity.SKIP, on(new KernelVxlan(), Labs.kv(), "h1", FakeHost.of("h1-2010").facts()).severity());
     }
 
     @Test
     void dockerVersionReportsTheEngineOrWhyDockerdDoesNotAnswer() {
-        Verdict ok = on(new DockerVersionCheck(), Labs.kv(), "h2", FakeHost.of("h2-2010").facts());
-        assertEquals(Status.PASS, ok.status());
+        Finding ok = on(new DockerVersionCheck(), Labs.kv(), "h2", FakeHost.of("h2-2010").facts());
+        assertEquals(Severity.PASS, ok.severity());
         assertTrue(ok.message().contains("20.10.24+dfsg1"), ok.message());
-        Verdict down = on(new DockerVersionCheck(), Labs.kv(), "h2", FakeHost.of("h2-2010").fail(FactCommands.DOCKER_INFO, 1,
+        Finding down = on(new DockerVersionCheck(), Labs.kv(), "h2", FakeHost.of("h2-2010").fail(FactCommands.DOCKER_INFO, 1,
                 "Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?\n").facts());
-        assertEquals(Status.FAIL, down.status());
+        assertEquals(Severity.ERROR, down.severity());
         assertTrue(down.message().contains("Cannot connect to the Docker daemon"), down.message());
-        assertTrue(down.hint().orElseThrow().contains("systemctl start docker"));
-        Verdict missing = on(new DockerVersionCheck(), Labs.kv(), "h2", FakeHost.of("h2-2010")
+        assertTrue(down.fix().orElseThrow().contains("systemctl start docker"));
+        Finding missing = on(new DockerVersionCheck(), Labs.kv(), "h2", FakeHost.of("h2-2010")
                 .fail(FactCommands.DOCKER_INFO, 127, "sh: 1: docker: not found\n").facts());
-        assertTrue(missing.hint().orElseThrow().contains("install Docker"), missing.hint().toString());
+        assertTrue(missing.fix().orElseThrow().contains("install Docker"), missing.fix().toString());
     }
 
     @Test
     void engine26InKvModeFailsAndPointsToSwarm() {
-        Verdict v = on(new DockerModeCompat(), Labs.kv(), "h3", FakeHost.of("h3-26").facts());
-        assertEquals(Status.FAIL, v.status());
+        Finding v = on(new DockerModeCompat(), Labs.kv(), "h3", FakeHost.of("h3-26").facts());
+        assertEquals(Severity.ERROR, v.severity());
         assertTrue(v.message().contains("26.1.5"), v.message());
-        assertTrue(v.hint().orElseThrow().contains("mode: swarm"), v.hint().toString());
-        assertEquals(Status.PASS, on(new DockerModeCompat(), Labs.swarm(List.of(H2, H3)), "h3",
-                FakeHost.of("h3-26").facts()).status());
-        assertEquals(Status.PASS, on(new DockerModeCompat(), Labs.kv(), "h2", FakeHost.of("h2-2010").facts()).status());
+        assertTrue(v.fix().orElseThrow().contains("mode: swarm"), v.fix().toString());
+        assertEquals(Severity.PASS, on(new DockerModeCompat(), Labs.swarm(List.of(H2, H3)), "h3",
+                FakeHost.of("h3-26").facts()).severity());
+        assertEquals(Severity.PASS, on(new DockerModeCompat(), Labs.kv(), "h2", FakeHost.of("h2-2010").facts()).severity());
     }
 
     @Test
     void kvModeOnAnEngineInASwarmFails() {
         HostFacts inSwarm = FakeHost.of("h2-2010").edit(FactCommands.DOCKER_INFO, "h2-2010", "docker-info.json",
                 "\"LocalNodeState\":\"inactive\"", "\"LocalNodeState\":\"active\"").facts();
-        Verdict v = on(new DockerModeCompat(), Labs.kv(), "h2", inSwarm);
-        assertEquals(Status.FAIL, v.status());
+        Finding v = on(new DockerModeCompat(), Labs.kv(), "h2", inSwarm);
+        assertEquals(Severity.ERROR, v.severity());
         assertTrue(v.message().contains("in a swarm"), v.message());
     }
 
     @Test
     void daemonJsonHostsClashesWithTheUnitsDashH() {
-        Verdict v = on(new DockerdConfigConflict(), Labs.swarm(List.of(H2, H3)), "h2", FakeHost.of("h2-2010")
+        Finding v = on(new DockerdConfigConflict(), Labs.swarm(List.of(H2, H3)), "h2", FakeHost.of("h2-2010")
                 .answer(FactCommands.DAEMON_JSON, "{\"hosts\": [\"unix:///var/run/docker.sock\"]}\n").facts());
-        assertEquals(Status.FAIL, v.status());
+        assertEquals(Severity.ERROR, v.severity());
         assertTrue(v.message().contains("\"hosts\"") && v.message().contains("-H"), v.message());
     }
 
@@ -142,47 +144,47 @@ class HostChecksTest {
     void daemonJsonClusterStoreClashesWithOvlsDropInInKvMode() {
         HostFacts facts = FakeHost.of("h2-2010")
                 .answer(FactCommands.DAEMON_JSON, "{\"cluster-store\": \"etcd://198.18.144.11:2379\"}").facts();
-        Verdict kv = on(new DockerdConfigConflict(), Labs.kv(), "h2", facts);
-        assertEquals(Status.FAIL, kv.status());
+        Finding kv = on(new DockerdConfigConflict(), Labs.kv(), "h2", facts);
+        assertEquals(Severity.ERROR, kv.severity());
         assertTrue(kv.message().contains("--cluster-store"), kv.message());
         // In swarm mode ovl adds no flag, and Engine 20.10 still knows the key: no conflict.
-        assertEquals(Status.PASS, on(new DockerdConfigConflict(), Labs.swarm(List.of(H2, H3)), "h2", facts).status());
+        assertEquals(Severity.PASS, on(new DockerdConfigConflict(), Labs.swarm(List.of(H2, H3)), "h2", facts).severity());
     }
 
     @Test
     void daemonJsonClusterStoreOnEngine26IsRejectedEvenInSwarmMode() {
-        Verdict v = on(new DockerdConfigConflict(), Labs.swarm(List.of(H2, H3)), "h3", FakeHost.of("h3-26")
+        Finding v = on(new DockerdConfigConflict(), Labs.swarm(List.of(H2, H3)), "h3", FakeHost.of("h3-26")
                 .answer(FactCommands.DAEMON_JSON, "{\"cluster-store\": \"etcd://198.18.144.11:2379\"}").facts());
-        assertEquals(Status.FAIL, v.status());
+        assertEquals(Severity.ERROR, v.severity());
         assertTrue(v.message().contains("26.1.5+dfsg1 rejects"), v.message());
     }
 
     @Test
     void harmlessOrMissingDaemonJsonPassesAndBrokenJsonFails() {
-        assertEquals(Status.PASS, on(new DockerdConfigConflict(), Labs.kv(), "h2", FakeHost.of("h2-2010").facts()).status());
-        assertEquals(Status.PASS, on(new DockerdConfigConflict(), Labs.kv(), "h2", FakeHost.of("h2-2010")
-                .answer(FactCommands.DAEMON_JSON, "{\"log-level\": \"info\"}").facts()).status());
-        Verdict broken = on(new DockerdConfigConflict(), Labs.kv(), "h2", FakeHost.of("h2-2010")
+        assertEquals(Severity.PASS, on(new DockerdConfigConflict(), Labs.kv(), "h2", FakeHost.of("h2-2010").facts()).severity());
+        assertEquals(Severity.PASS, on(new DockerdConfigConflict(), Labs.kv(), "h2", FakeHost.of("h2-2010")
+                .answer(FactCommands.DAEMON_JSON, "{\"log-level\": \"info\"}").facts()).severity());
+        Finding broken = on(new DockerdConfigConflict(), Labs.kv(), "h2", FakeHost.of("h2-2010")
                 .answer(FactCommands.DAEMON_JSON, "{\"log-level\": \"info\",}").facts());
-        assertEquals(Status.FAIL, broken.status());
+        assertEquals(Severity.ERROR, broken.severity());
         assertTrue(broken.message().contains("line 1"), broken.message());
     }
 
     @Test
     void dockerdLogWithDiscoveryErrorsOrUnknownFlagFails() throws IOException {
-        assertEquals(Status.PASS, on(new DockerdLogCheck(), Labs.kv(), "h2", FakeHost.of("h2-2010").facts()).status());
+        assertEquals(Severity.PASS, on(new DockerdLogCheck(), Labs.kv(), "h2", FakeHost.of("h2-2010").facts()).severity());
         String discovery = "time=\"2026-11-22T21:03:04.1Z\" level=error msg=\"discovery error: Unexpected watch error\"\n";
-        Verdict v = on(new DockerdLogCheck(), Labs.kv(), "h2", FakeHost.of("h2-2010")
+        Finding v = on(new DockerdLogCheck(), Labs.kv(), "h2", FakeHost.of("h2-2010")
                 .answer(FactCommands.DOCKER_LOG, FakeHost.resource("h2-2010/journal-docker.txt") + discovery).facts());
-        assertEquals(Status.FAIL, v.status());
-        assertTrue(v.hint().orElseThrow().contains("restart dockerd"), v.hint().toString());
+        assertEquals(Severity.ERROR, v.severity());
+        assertTrue(v.fix().orElseThrow().contains("restart dockerd"), v.fix().toString());
         String unknownFlag;
         try (InputStream in = getClass().getResourceAsStream("/io/ovl/facts/dockerd-26-unknown-flag.stderr.txt")) {
             unknownFlag = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-        Verdict flag = on(new DockerdLogCheck(), Labs.kv(), "h3", FakeHost.of("h3-26")
+        Finding flag = on(new DockerdLogCheck(), Labs.kv(), "h3", FakeHost.of("h3-26")
                 .answer(FactCommands.DOCKER_LOG, unknownFlag).facts());
-        assertEquals(Status.FAIL, flag.status());
+        assertEquals(Severity.ERROR, flag.severity());
         assertTrue(flag.message().contains("unknown flag"), flag.message());
     }
 }

@@ -5,8 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ovl.core.Finding;
+import io.ovl.core.Severity;
 import io.ovl.kv.StoreAnswer;
-import io.ovl.provision.Blocker;
 import io.ovl.provision.InitPreflight;
 import io.ovl.provision.PreflightReport;
 import io.ovl.topology.Host;
@@ -48,7 +49,7 @@ class InitPreflightTest {
 
         assertFalse(r.failed(), r.errors().toString());
         assertEquals(List.of(), r.blockers());
-        Set<String> reported = new HashSet<>(r.results().stream().map(CheckResult::check).toList());
+        Set<String> reported = new HashSet<>(r.results().stream().map(Finding::subject).toList());
         assertTrue(reported.containsAll(List.of("ports.reachable", "host.hostname-unique", "kernel.vxlan", "kv.reachable",
                 "docker.mode-compat", "subnet.overlap", "ports.free")), reported.toString());
         for (String leftOut : List.of("dockerd.cluster-store", "dockerd.log", "dockerd.config-conflict", "swarm.node")) {
@@ -61,13 +62,13 @@ class InitPreflightTest {
         Topology t = Labs.kv();
         PreflightReport r = judge(t, Labs.healthy(), probes(t, lost("h2", "h3", "tcp/7946")), Map.of(), IgnoreList.NONE);
 
-        List<Blocker> blockers = r.blockers();
+        List<Finding> blockers = r.blockers();
         assertEquals(1, blockers.size(), blockers.toString());
-        Blocker b = blockers.get(0);
+        Finding b = blockers.get(0);
         assertEquals("h3", b.host());
-        assertEquals("ports.reachable", b.check());
+        assertEquals("ports.reachable", b.subject());
         assertTrue(b.message().contains("h2 -> h3 (198.18.144.13) tcp/7946"), b.message());
-        assertTrue(b.message().contains("; fix: allow tcp/7946 in from the overlay hosts on h3"), b.message());
+        assertTrue(b.messageWithFix().contains("; fix: allow tcp/7946 in from the overlay hosts on h3"), b.messageWithFix());
     }
 
     @Test
@@ -81,7 +82,7 @@ class InitPreflightTest {
         PreflightReport r = judge(Labs.kv(), facts, probes(Labs.kv(), ALL_RECEIVED), Map.of(), IgnoreList.NONE);
 
         assertEquals(List.of("h2 host.hostname-unique", "h3 host.hostname-unique"),
-                r.errors().stream().map(e -> e.host() + " " + e.check()).toList());
+                r.errors().stream().map(e -> e.host() + " " + e.subject()).toList());
     }
 
     @Test
@@ -89,7 +90,7 @@ class InitPreflightTest {
         Topology t = Labs.kv();
         PreflightReport r = judge(t, Labs.healthy(), probes(t, lost("h2", "h1", "tcp/2379")), Map.of(), IgnoreList.NONE);
 
-        assertTrue(r.blockers().stream().anyMatch(b -> b.host().equals("h2") && b.check().equals("kv.reachable")),
+        assertTrue(r.blockers().stream().anyMatch(b -> b.host().equals("h2") && b.subject().equals("kv.reachable")),
                 r.blockers().toString());
     }
 
@@ -103,14 +104,14 @@ class InitPreflightTest {
         Topology t = Labs.kv();
         DoctorReport doctor = DoctorRunner.evaluate(context(t, facts, Optional.of(probes(t, ALL_RECEIVED))), "t.yaml",
                 IgnoreList.NONE);
-        assertEquals(Status.FAIL, doctor.resultsOf("kv.reachable").get(1).status(), "doctor itself fails it");
+        assertEquals(Severity.ERROR, doctor.resultsOf("kv.reachable").get(1).severity(), "doctor itself fails it");
 
         PreflightReport r = InitPreflight.judge(t, doctor, Optional.of(probes(t, ALL_RECEIVED)));
 
-        CheckResult kv = r.results().stream().filter(x -> x.check().equals("kv.reachable") && x.host().equals("h2"))
+        Finding kv = r.results().stream().filter(x -> x.subject().equals("kv.reachable") && x.host().equals("h2"))
                 .findFirst().orElseThrow();
-        assertEquals(Status.WARN, kv.status());
-        assertFalse(r.blockers().stream().anyMatch(b -> b.check().startsWith("kv.")), r.blockers().toString());
+        assertEquals(Severity.WARNING, kv.severity());
+        assertFalse(r.blockers().stream().anyMatch(b -> b.subject().startsWith("kv.")), r.blockers().toString());
     }
 
     @Test
@@ -120,13 +121,13 @@ class InitPreflightTest {
         PreflightReport own = judge(Labs.kv(), Labs.healthy(), probes(Labs.kv(), ALL_RECEIVED), unhealthy,
                 IgnoreList.NONE);
         assertEquals(List.of(), own.blockers());
-        assertTrue(own.warnings().stream().anyMatch(w -> w.check().equals("kv.healthy") && w.host().equals("h2")));
+        assertTrue(own.warnings().stream().anyMatch(w -> w.subject().equals("kv.healthy") && w.host().equals("h2")));
 
         Topology external = new Topology(1, Labs.kv().mode(), Labs.kv().ssh(),
                 Optional.of(KvStore.external(KvBackend.ETCD, URI.create("etcd://198.18.144.11:2379/network"))),
                 Optional.empty(), Labs.kv().hosts(), Labs.kv().networks());
         PreflightReport ext = judge(external, Labs.healthy(), probes(external, ALL_RECEIVED), unhealthy, IgnoreList.NONE);
-        assertEquals(List.of("h2 kv.healthy"), ext.blockers().stream().map(b -> b.host() + " " + b.check()).toList());
+        assertEquals(List.of("h2 kv.healthy"), ext.blockers().stream().map(b -> b.host() + " " + b.subject()).toList());
     }
 
     @Test
@@ -140,7 +141,7 @@ class InitPreflightTest {
         PreflightReport r = judge(Labs.kv(), facts, probes(Labs.kv(), ALL_RECEIVED), Map.of(), IgnoreList.NONE);
 
         assertFalse(r.failed(), r.errors().toString());
-        assertTrue(r.warnings().stream().anyMatch(w -> w.check().equals("clock.skew") && w.host().equals("h3")),
+        assertTrue(r.warnings().stream().anyMatch(w -> w.subject().equals("clock.skew") && w.host().equals("h3")),
                 r.warnings().toString());
     }
 
@@ -151,7 +152,7 @@ class InitPreflightTest {
                 IgnoreList.parse(List.of("ports.reachable")));
 
         assertFalse(r.failed());
-        CheckResult w = r.warnings().stream().filter(x -> x.check().equals("ports.reachable")).findFirst().orElseThrow();
+        Finding w = r.warnings().stream().filter(x -> x.subject().equals("ports.reachable")).findFirst().orElseThrow();
         assertTrue(w.ignored());
         assertEquals("h3", w.host());
     }
@@ -162,7 +163,7 @@ class InitPreflightTest {
         facts.remove("h3");
         PreflightReport r = judge(Labs.kv(), facts, probes(Labs.kv(), ALL_RECEIVED), Map.of(), IgnoreList.NONE);
 
-        assertEquals(List.of("h3 ssh.reachable"), r.blockers().stream().map(b -> b.host() + " " + b.check()).toList());
+        assertEquals(List.of("h3 ssh.reachable"), r.blockers().stream().map(b -> b.host() + " " + b.subject()).toList());
     }
 
     private static PreflightReport judge(Topology t, Map<String, HostFacts> facts, ProbeReport probes,

@@ -3,6 +3,8 @@ package io.ovl.doctor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ovl.core.Finding;
+import io.ovl.core.Severity;
 import io.ovl.doctor.checks.KvHealthy;
 import io.ovl.kv.StoreAnswer;
 import java.util.List;
@@ -21,18 +23,18 @@ class KvHealthyTest {
 
     @Test
     void aHealthyStorePassesWithWhatItSaid() {
-        Verdict v = Labs.verdict(CHECK, withAnswers(Map.of("h2", List.of(new StoreAnswer("198.18.144.11:2379", true,
+        Finding v = Labs.verdict(CHECK, withAnswers(Map.of("h2", List.of(new StoreAnswer("198.18.144.11:2379", true,
                 "etcd /health: {\"health\":\"true\"}")))), "h2");
-        assertEquals(Status.PASS, v.status());
+        assertEquals(Severity.PASS, v.severity());
         assertTrue(v.message().contains("198.18.144.11:2379: etcd /health"), v.message());
     }
 
     @Test
     void anUnhealthyEndpointFailsNamingItAndHowManyOfAll() {
-        Verdict v = Labs.verdict(CHECK, withAnswers(Map.of("h3", List.of(
+        Finding v = Labs.verdict(CHECK, withAnswers(Map.of("h3", List.of(
                 new StoreAnswer("198.18.144.11:2379", true, "etcd /health: ok"),
                 new StoreAnswer("198.18.144.12:2379", false, "cannot connect: Connection refused")))), "h3");
-        assertEquals(Status.FAIL, v.status());
+        assertEquals(Severity.ERROR, v.severity());
         assertEquals("1 of 2 store endpoints are not healthy from here: 198.18.144.12:2379: cannot connect: Connection refused",
                 v.message());
     }
@@ -40,8 +42,8 @@ class KvHealthyTest {
     @Test
     void beforeSetupAndOnTheStoreOnlyHostItSkips() {
         DoctorContext none = withAnswers(Map.of());
-        assertEquals(Status.SKIP, Labs.verdict(CHECK, none, "h2").status());
-        assertEquals(Status.SKIP, Labs.verdict(CHECK, none, "h1").status());
+        assertEquals(Severity.SKIP, Labs.verdict(CHECK, none, "h2").severity());
+        assertEquals(Severity.SKIP, Labs.verdict(CHECK, none, "h1").severity());
         assertEquals("not an overlay host", Labs.verdict(CHECK, none, "h1").message());
     }
 }

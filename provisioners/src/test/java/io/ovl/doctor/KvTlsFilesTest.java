@@ -7,6 +7,8 @@ import static io.ovl.doctor.Labs.verdict;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ovl.core.Finding;
+import io.ovl.core.Severity;
 import io.ovl.doctor.checks.KvHealthy;
 import io.ovl.doctor.checks.KvTlsFiles;
 import io.ovl.hosts.ParallelHosts;
@@ -55,12 +57,12 @@ class KvTlsFilesTest {
                 "h3", new FakeRemoteShell("h3").on(TlsFiles.command(TLS), ""));
         DoctorContext ctx = context(shells);
 
-        Verdict h2 = verdict(new KvTlsFiles(), ctx, "h2");
-        assertEquals(Status.FAIL, h2.status());
+        Finding h2 = verdict(new KvTlsFiles(), ctx, "h2");
+        assertEquals(Severity.ERROR, h2.severity());
         assertEquals("missing or not a readable file on h2: /etc/docker/kv tls/$(reboot).pem", h2.message());
-        assertTrue(h2.hint().orElseThrow().contains("or correct kv-store.tls"), h2.hint().toString());
-        assertEquals(Status.PASS, verdict(new KvTlsFiles(), ctx, "h3").status());
-        assertEquals(Status.SKIP, verdict(new KvTlsFiles(), ctx, "h1").status(), "h1 is neither overlay nor store host");
+        assertTrue(h2.fix().orElseThrow().contains("or correct kv-store.tls"), h2.fix().toString());
+        assertEquals(Severity.PASS, verdict(new KvTlsFiles(), ctx, "h3").severity());
+        assertEquals(Severity.SKIP, verdict(new KvTlsFiles(), ctx, "h1").severity(), "h1 is neither overlay nor store host");
     }
 
     @Test
@@ -76,11 +78,11 @@ class KvTlsFilesTest {
         DoctorContext ctx = new DoctorContext(own, hosts, Optional.empty(), Map.of(),
                 TlsFiles.read(own, hosts, shells, new ParallelHosts(1)));
 
-        Verdict h1 = verdict(new KvTlsFiles(), ctx, "h1");
-        assertEquals(Status.FAIL, h1.status());
+        Finding h1 = verdict(new KvTlsFiles(), ctx, "h1");
+        assertEquals(Severity.ERROR, h1.severity());
         assertEquals("missing or not a readable file on h1: /etc/docker/kv-tls/ca.pem", h1.message());
-        assertTrue(h1.hint().orElseThrow().contains("the store's etcd reads them there"), h1.hint().toString());
-        assertEquals(Status.PASS, verdict(new KvTlsFiles(), ctx, "h2").status());
+        assertTrue(h1.fix().orElseThrow().contains("the store's etcd reads them there"), h1.fix().toString());
+        assertEquals(Severity.PASS, verdict(new KvTlsFiles(), ctx, "h2").severity());
     }
 
     @Test
@@ -88,8 +90,8 @@ class KvTlsFilesTest {
         Map<String, RemoteShell> shells = Map.of(
                 "h2", new FakeRemoteShell("h2").on(TlsFiles.command(TLS), 1, "", "sudo: a password is required"),
                 "h3", new FakeRemoteShell("h3").on(TlsFiles.command(TLS), ""));
-        Verdict h2 = verdict(new KvTlsFiles(), context(shells), "h2");
-        assertEquals(Status.FAIL, h2.status());
+        Finding h2 = verdict(new KvTlsFiles(), context(shells), "h2");
+        assertEquals(Severity.ERROR, h2.severity());
         assertTrue(h2.message().contains("sudo: a password is required"), h2.message());
     }
 
@@ -100,7 +102,7 @@ class KvTlsFilesTest {
         List<GatheredHost> hosts = Labs.context(plain, Labs.healthy()).hosts();
         assertEquals(Map.of(), TlsFiles.read(plain, hosts, Map.of("h2", h2), new ParallelHosts(1)));
         assertEquals(List.of(), h2.calls());
-        assertEquals(Status.SKIP, verdict(new KvTlsFiles(), Labs.context(plain, Labs.healthy()), "h2").status());
+        assertEquals(Severity.SKIP, verdict(new KvTlsFiles(), Labs.context(plain, Labs.healthy()), "h2").severity());
     }
 
     /**
@@ -135,12 +137,12 @@ class KvTlsFilesTest {
         assertEquals(List.of(TLS.ca(), TLS.cert(), TLS.key()), read);
         assertEquals(List.of("198.18.144.11:2379"), dialled);
         DoctorContext ctx = new DoctorContext(EXTERNAL_TLS, base.hosts(), Optional.empty(), answers, base.tlsFilesMissing());
-        Verdict h2 = verdict(new KvHealthy(), ctx, "h2");
-        assertEquals(Status.SKIP, h2.status(), "kv.tls-files already fails h2");
+        Finding h2 = verdict(new KvHealthy(), ctx, "h2");
+        assertEquals(Severity.SKIP, h2.severity(), "kv.tls-files already fails h2");
         assertEquals("could not ask the TLS store from here: its TLS files are missing or unreadable (" + TLS.key()
                 + "; see kv.tls-files)", h2.message());
-        Verdict h3 = verdict(new KvHealthy(), ctx, "h3");
-        assertEquals(Status.FAIL, h3.status());
+        Finding h3 = verdict(new KvHealthy(), ctx, "h3");
+        assertEquals(Severity.ERROR, h3.severity());
         assertEquals("the store is not healthy from here: 198.18.144.11:2379: cannot connect from h3: connect failed",
                 h3.message());
     }
@@ -150,8 +152,8 @@ class KvTlsFilesTest {
         DoctorContext ctx = context(Map.of(
                 "h2", new FakeRemoteShell("h2").on(TlsFiles.command(TLS), 1, "", "sudo: a password is required"),
                 "h3", new FakeRemoteShell("h3").on(TlsFiles.command(TLS), "")));
-        Verdict h2 = verdict(new KvHealthy(), ctx, "h2");
-        assertEquals(Status.SKIP, h2.status());
+        Finding h2 = verdict(new KvHealthy(), ctx, "h2");
+        assertEquals(Severity.SKIP, h2.severity());
         assertTrue(h2.message().startsWith("could not ask the TLS store from here: could not tell whether its TLS files"
                 + " are readable: ") && h2.message().contains("sudo: a password is required"), h2.message());
     }
@@ -165,15 +167,15 @@ class KvTlsFilesTest {
                 "h3", List.of(new StoreAnswer("198.18.144.11:2379", false, "TLS with the store from h3 failed:"
                         + " PKIX path building failed"))), allThere);
 
-        Verdict h2 = verdict(new KvHealthy(), ctx, "h2");
-        assertEquals(Status.PASS, h2.status());
+        Finding h2 = verdict(new KvHealthy(), ctx, "h2");
+        assertEquals(Severity.PASS, h2.severity());
         assertEquals("198.18.144.11:2379: TLS, etcd /health: {\"health\":\"true\"}", h2.message());
 
-        Verdict h3 = verdict(new KvHealthy(), ctx, "h3");
-        assertEquals(Status.FAIL, h3.status());
+        Finding h3 = verdict(new KvHealthy(), ctx, "h3");
+        assertEquals(Severity.ERROR, h3.severity());
         assertEquals("the store is not healthy from here: 198.18.144.11:2379: TLS with the store from h3 failed:"
                 + " PKIX path building failed", h3.message());
-        String hint = h3.hint().orElseThrow();
+        String hint = h3.fix().orElseThrow();
         assertTrue(hint.startsWith("the TLS handshake failed: check on h3 that kv-store.tls ca (" + TLS.ca() + ")"), hint);
         assertTrue(hint.contains("openssl s_client"), hint);
     }
@@ -184,9 +186,9 @@ class KvTlsFilesTest {
         DoctorContext ctx = new DoctorContext(EXTERNAL_TLS, hosts, Optional.empty(), Map.of("h2", List.of(
                 new StoreAnswer("198.18.144.11:2379", false, "TLS files of kv-store.tls on h2: the key is not an"
                         + " unencrypted PKCS#8 PEM key"))), Map.of("h2", Fact.known(List.of())));
-        Verdict h2 = verdict(new KvHealthy(), ctx, "h2");
-        assertEquals(Status.FAIL, h2.status());
-        String hint = h2.hint().orElseThrow();
+        Finding h2 = verdict(new KvHealthy(), ctx, "h2");
+        assertEquals(Severity.ERROR, h2.severity());
+        String hint = h2.fix().orElseThrow();
         assertTrue(hint.contains("unencrypted PKCS#8 PEM key on h2") && !hint.contains("start the store"), hint);
     }
 

@@ -1,6 +1,7 @@
 package io.ovl.doctor;
 
 import io.ovl.addressing.Prefix;
+import io.ovl.core.Finding;
 import io.ovl.topology.Host;
 import io.ovl.topology.KvBackend;
 import io.ovl.topology.KvStore;
@@ -64,7 +65,7 @@ final class Labs {
     }
 
     /** The one verdict of {@code check} for {@code host}. */
-    static Verdict verdict(Check check, DoctorContext context, String host) {
-        return check.evaluate(context).stream().filter(v -> v.host().equals(host)).findFirst().orElseThrow().verdict();
+    static Finding verdict(Check check, DoctorContext context, String host) {
+        return check.evaluate(context).stream().filter(v -> v.host().equals(host)).findFirst().orElseThrow();
     }
 }

@@ -11,6 +11,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ovl.addressing.Prefix;
+import io.ovl.core.Finding;
+import io.ovl.core.Severity;
 import io.ovl.doctor.checks.AdvertiseAddressCheck;
 import io.ovl.doctor.checks.MtuHeadroom;
 import io.ovl.doctor.checks.PortsFree;
@@ -28,7 +30,7 @@ import org.junit.jupiter.api.Test;
 /** Advertise, MTU, subnet and port-binding checks on facts from captured real outputs (FakeHost). */
 class NetworkChecksTest {
 
-    private static Verdict on(Check check, Topology t, String host, HostFacts facts) {
+    private static Finding on(Check check, Topology t, String host, HostFacts facts) {
         return verdict(check, context(t, Map.of(host, facts)), host);
     }
 
@@ -42,38 +44,38 @@ class NetworkChecksTest {
 
     @Test
     void advertiseAddressIsFoundOnItsInterface() {
-        Verdict v = on(new AdvertiseAddressCheck(), Labs.kv(), "h2", FakeHost.of("h2-2010").facts());
-        assertEquals(Status.PASS, v.status());
+        Finding v = on(new AdvertiseAddressCheck(), Labs.kv(), "h2", FakeHost.of("h2-2010").facts());
+        assertEquals(Severity.PASS, v.severity());
         assertEquals("198.18.144.12 on eth0", v.message());
-        Verdict byName = on(new AdvertiseAddressCheck(), withH2(h2Advertising("eth0"), List.of()), "h2",
+        Finding byName = on(new AdvertiseAddressCheck(), withH2(h2Advertising("eth0"), List.of()), "h2",
                 FakeHost.of("h2-2010").facts());
         assertEquals("198.18.144.12 on eth0", byName.message());
     }
 
     @Test
     void advertiseInterfaceThatDoesNotExistFailsListingTheRealOnes() {
-        Verdict v = on(new AdvertiseAddressCheck(), withH2(h2Advertising("eth9"), List.of()), "h2",
+        Finding v = on(new AdvertiseAddressCheck(), withH2(h2Advertising("eth9"), List.of()), "h2",
                 FakeHost.of("h2-2010").facts());
-        assertEquals(Status.FAIL, v.status());
+        assertEquals(Severity.ERROR, v.severity());
         assertTrue(v.message().contains("eth9 does not exist"), v.message());
         assertTrue(v.message().contains("eth0 198.18.144.12"), v.message());
     }
 
     @Test
     void advertiseAddressOnNoInterfaceFailsAndAnAddressBehindNatWarns() {
-        Verdict ip = on(new AdvertiseAddressCheck(), withH2(h2Advertising("198.18.144.99"), List.of()), "h2",
+        Finding ip = on(new AdvertiseAddressCheck(), withH2(h2Advertising("198.18.144.99"), List.of()), "h2",
                 FakeHost.of("h2-2010").facts());
-        assertEquals(Status.FAIL, ip.status());
+        assertEquals(Severity.ERROR, ip.severity());
         Host natted = Host.of("h2", "203.0.113.7");
-        Verdict nat = on(new AdvertiseAddressCheck(), withH2(natted, List.of()), "h2", FakeHost.of("h2-2010").facts());
-        assertEquals(Status.WARN, nat.status());
+        Finding nat = on(new AdvertiseAddressCheck(), withH2(natted, List.of()), "h2", FakeHost.of("h2-2010").facts());
+        assertEquals(Severity.WARNING, nat.severity());
         assertTrue(nat.message().contains("203.0.113.7 is on no interface"), nat.message());
     }
 
     @Test
     void mtuLeavesRoomForDockersDefaultOnA1500Underlay() {
-        Verdict v = on(new MtuHeadroom(), Labs.kv(), "h2", FakeHost.of("h2-2010").facts());
-        assertEquals(Status.PASS, v.status());
+        Finding v = on(new MtuHeadroom(), Labs.kv(), "h2", FakeHost.of("h2-2010").facts());
+        assertEquals(Severity.PASS, v.severity());
         assertTrue(v.message().contains("eth0 has MTU 1500"), v.message());
     }
 
@@ -81,10 +83,10 @@ class NetworkChecksTest {
     void anOverlayMtuAboveUnderlayMinus50Fails() {
         NetworkSpec big = new NetworkSpec("big", Optional.of(Prefix.parse("10.50.0.0/24")), Optional.empty(),
                 Optional.empty(), Map.of(), false, false, false, OptionalInt.of(1460), Map.of());
-        Verdict v = on(new MtuHeadroom(), withH2(H2, List.of(big)), "h2", FakeHost.of("h2-2010").facts());
-        assertEquals(Status.FAIL, v.status());
+        Finding v = on(new MtuHeadroom(), withH2(H2, List.of(big)), "h2", FakeHost.of("h2-2010").facts());
+        assertEquals(Severity.ERROR, v.severity());
         assertTrue(v.message().contains("big (MTU 1460)"), v.message());
-        assertTrue(v.hint().orElseThrow().contains("mtu: 1450"), v.hint().toString());
+        assertTrue(v.fix().orElseThrow().contains("mtu: 1450"), v.fix().toString());
     }
 
     @Test
@@ -92,21 +94,21 @@ class NetworkChecksTest {
         HostFacts facts = FakeHost.of("h2-2010").edit(FactCommands.IP_ADDR, "h2-2010", "ip-j-d-addr.json",
                 "\"ifname\":\"eth0\",\"flags\":[\"BROADCAST\",\"MULTICAST\",\"UP\",\"LOWER_UP\"],\"mtu\":1500",
                 "\"ifname\":\"eth0\",\"flags\":[\"BROADCAST\",\"MULTICAST\",\"UP\",\"LOWER_UP\"],\"mtu\":1400").facts();
-        Verdict v = on(new MtuHeadroom(), Labs.kv(), "h2", facts);
-        assertEquals(Status.WARN, v.status());
-        assertTrue(v.hint().orElseThrow().contains("mtu: 1350"), v.hint().toString());
+        Finding v = on(new MtuHeadroom(), Labs.kv(), "h2", facts);
+        assertEquals(Severity.WARNING, v.severity());
+        assertTrue(v.fix().orElseThrow().contains("mtu: 1350"), v.fix().toString());
     }
 
     @Test
     void labnetOverlapsNothingOnTheLabHost() {
-        assertEquals(Status.PASS, on(new SubnetOverlap(), Labs.kv(), "h2", FakeHost.of("h2-2010").facts()).status());
+        assertEquals(Severity.PASS, on(new SubnetOverlap(), Labs.kv(), "h2", FakeHost.of("h2-2010").facts()).severity());
     }
 
     @Test
     void anOverlaySubnetOverDocker0IsReportedAsAddressRouteAndDockerNetwork() {
         NetworkSpec clash = NetworkSpec.of("clash", Prefix.parse("172.17.5.0/24"));
-        Verdict v = on(new SubnetOverlap(), withH2(H2, List.of(LABNET, clash)), "h2", FakeHost.of("h2-2010").facts());
-        assertEquals(Status.FAIL, v.status());
+        Finding v = on(new SubnetOverlap(), withH2(H2, List.of(LABNET, clash)), "h2", FakeHost.of("h2-2010").facts());
+        assertEquals(Severity.ERROR, v.severity());
         assertTrue(v.message().contains("overlaps address 172.17.0.1/16 on docker0"), v.message());
         assertTrue(v.message().contains("overlaps route 172.17.0.0/16 dev docker0"), v.message());
         assertTrue(v.message().contains("overlaps Docker network bridge 172.17.0.0/16"), v.message());
@@ -118,8 +120,8 @@ class NetworkChecksTest {
         HostFacts facts = FakeHost.of("h2-2010").edit(FactCommands.IP_ROUTE, "h2-2010", "ip-j-route.json",
                 "[{\"dst\":\"default\"", "[{\"dst\":\"172.16.0.0/12\",\"gateway\":\"198.18.144.1\",\"dev\":\"eth0\",\"flags\":[]},"
                         + "{\"dst\":\"default\"").facts();
-        Verdict v = on(new SubnetOverlap(), Labs.kv(), "h2", facts);
-        assertEquals(Status.FAIL, v.status());
+        Finding v = on(new SubnetOverlap(), Labs.kv(), "h2", facts);
+        assertEquals(Severity.ERROR, v.severity());
         assertTrue(v.message().contains("labnet 172.16.16.0/24 overlaps route 172.16.0.0/12 via 198.18.144.1 dev eth0"),
                 v.message());
     }
@@ -129,17 +131,17 @@ class NetworkChecksTest {
         String inspect = "[{\"Name\":\"labnet\",\"Driver\":\"overlay\",\"Scope\":\"global\",\"IPAM\":{\"Config\":"
                 + "[{\"Subnet\":\"172.16.16.0/24\"}]}},{\"Name\":\"other\",\"Driver\":\"bridge\",\"Scope\":\"local\","
                 + "\"IPAM\":{\"Config\":[{\"Subnet\":\"172.16.16.0/25\"}]}}]";
-        Verdict v = on(new SubnetOverlap(), Labs.kv(), "h2", FakeHost.of("h2-2010")
+        Finding v = on(new SubnetOverlap(), Labs.kv(), "h2", FakeHost.of("h2-2010")
                 .answer(FactCommands.DOCKER_NETWORKS, inspect).facts());
-        assertEquals(Status.FAIL, v.status());
+        assertEquals(Severity.ERROR, v.severity());
         assertTrue(v.message().contains("Docker network other"), v.message());
         assertFalse(v.message().contains("Docker network labnet"), v.message());
     }
 
     @Test
     void freePortsPassAndTheStorePortIsCheckedOnTheStoreHost() {
-        Verdict h2 = on(new PortsFree(), Labs.kv(), "h2", FakeHost.of("h2-2010").facts());
-        assertEquals(Status.PASS, h2.status());
+        Finding h2 = on(new PortsFree(), Labs.kv(), "h2", FakeHost.of("h2-2010").facts());
+        assertEquals(Severity.PASS, h2.severity());
         assertEquals("free: tcp/7946, udp/7946, udp/4789", h2.message());
         assertEquals("free: tcp/2379", on(new PortsFree(), Labs.kv(), "h1", FakeHost.of("h1-2010").facts()).message());
     }
@@ -148,8 +150,8 @@ class NetworkChecksTest {
     void aPortHeldBySomethingElseFailsNamingTheProcess() {
         String ss = FakeHost.resource("h2-2010/ss-H-lntup.txt")
                 + "udp   UNCONN 0      0            0.0.0.0:7946       0.0.0.0:*    users:((\"memberlistd\",pid=812,fd=7))\n";
-        Verdict v = on(new PortsFree(), Labs.kv(), "h2", FakeHost.of("h2-2010").answer(FactCommands.SS, ss).facts());
-        assertEquals(Status.FAIL, v.status());
+        Finding v = on(new PortsFree(), Labs.kv(), "h2", FakeHost.of("h2-2010").answer(FactCommands.SS, ss).facts());
+        assertEquals(Severity.ERROR, v.severity());
         assertTrue(v.message().contains("udp/7946 (overlay gossip) is held by memberlistd"), v.message());
     }
 
@@ -158,8 +160,8 @@ class NetworkChecksTest {
         String ss = FakeHost.resource("h2-2010/ss-H-lntup.txt")
                 + "udp   UNCONN 0      0            0.0.0.0:4789       0.0.0.0:*\n"
                 + "tcp   LISTEN 0      4096               *:7946             *:*    users:((\"dockerd\",pid=99,fd=30))\n";
-        Verdict v = on(new PortsFree(), Labs.kv(), "h2", FakeHost.of("h2-2010").answer(FactCommands.SS, ss).facts());
-        assertEquals(Status.PASS, v.status());
+        Finding v = on(new PortsFree(), Labs.kv(), "h2", FakeHost.of("h2-2010").answer(FactCommands.SS, ss).facts());
+        assertEquals(Severity.PASS, v.severity());
         assertTrue(v.message().contains("udp/4789 (the kernel (no process))"), v.message());
         assertTrue(v.message().contains("tcp/7946 (dockerd)"), v.message());
     }

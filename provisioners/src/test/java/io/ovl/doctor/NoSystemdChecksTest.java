@@ -5,6 +5,8 @@ import static io.ovl.doctor.Labs.verdict;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ovl.core.Finding;
+import io.ovl.core.Severity;
 import io.ovl.doctor.checks.DockerdConfigConflict;
 import io.ovl.doctor.checks.DockerdLogCheck;
 import java.util.List;
@@ -33,7 +35,7 @@ class NoSystemdChecksTest {
                 .answer(FactCommands.DAEMON_JSON, MERGED);
     }
 
-    private static Verdict on(io.ovl.doctor.Check check, HostFacts facts) {
+    private static Finding on(io.ovl.doctor.Check check, HostFacts facts) {
         return verdict(check, context(Labs.kv(), Map.of("h2", facts)), "h2");
     }
 
@@ -46,25 +48,25 @@ class NoSystemdChecksTest {
 
     @Test
     void ovlsOwnKeysInDaemonJsonAreNoConflictWhereNoDropInAddsFlags() {
-        Verdict v = on(new DockerdConfigConflict(), noSystemd(ARGS).facts());
-        assertEquals(Status.PASS, v.status(), v.message());
+        Finding v = on(new DockerdConfigConflict(), noSystemd(ARGS).facts());
+        assertEquals(Severity.PASS, v.severity(), v.message());
         assertTrue(v.message().startsWith("not a systemd host"), v.message());
     }
 
     @Test
     void aKeyAlsoOnTheRunningDockerdsCommandLineFails() {
-        Verdict v = on(new DockerdConfigConflict(), noSystemd(ARGS + "--cluster-store=etcd://10.0.0.1:2379\n").facts());
-        assertEquals(Status.FAIL, v.status());
+        Finding v = on(new DockerdConfigConflict(), noSystemd(ARGS + "--cluster-store=etcd://10.0.0.1:2379\n").facts());
+        assertEquals(Severity.ERROR, v.severity());
         assertTrue(v.message().contains("\"cluster-store\"") && v.message().contains("--cluster-store"), v.message());
     }
 
     @Test
     void dockerdsLogComesFromTheInitScriptsLogFile() {
-        assertEquals(Status.PASS, on(new DockerdLogCheck(), noSystemd(ARGS).facts()).status());
-        Verdict v = on(new DockerdLogCheck(), noSystemd(ARGS)
+        assertEquals(Severity.PASS, on(new DockerdLogCheck(), noSystemd(ARGS).facts()).severity());
+        Finding v = on(new DockerdLogCheck(), noSystemd(ARGS)
                 .answer(FactCommands.INIT_SCRIPT_DOCKER_LOG, "time=\"2026-11-23T01:41:02Z\" level=info msg=\"Starting up\"\n"
                         + "time=\"2026-11-23T01:41:03Z\" level=error msg=\"discovery error: Unexpected watch error\"\n")
                 .facts());
-        assertEquals(Status.FAIL, v.status(), v.message());
+        assertEquals(Severity.ERROR, v.severity(), v.message());
     }
 }

@@ -5,6 +5,8 @@ import static io.ovl.doctor.Labs.verdict;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ovl.core.Finding;
+import io.ovl.core.Severity;
 import io.ovl.doctor.checks.KvReachable;
 import io.ovl.doctor.checks.PortsReachable;
 import java.time.Duration;
@@ -44,8 +46,8 @@ class ProbeOrderTest {
         assertEquals(List.of(), notReached(r));
         assertEquals(8, r.outcomes().size());
         DoctorContext c = context(Labs.kv(), Labs.healthy(), Optional.of(r));
-        assertEquals(Status.PASS, verdict(new KvReachable(), c, "h2").status());
-        assertEquals(Status.PASS, verdict(new PortsReachable(), c, "h3").status());
+        assertEquals(Severity.PASS, verdict(new KvReachable(), c, "h2").severity());
+        assertEquals(Severity.PASS, verdict(new PortsReachable(), c, "h3").severity());
     }
 
     @Test
@@ -62,8 +64,8 @@ class ProbeOrderTest {
 
         assertEquals(List.of("h2 -> h3 (198.18.144.13) udp/4789: sent, nothing arrived within " + PortProber.SEND_SECONDS + " s"),
                 notReached(r));
-        Verdict h3 = verdict(new PortsReachable(), context(Labs.kv(), Labs.healthy(), Optional.of(r)), "h3");
-        assertEquals(Status.FAIL, h3.status());
+        Finding h3 = verdict(new PortsReachable(), context(Labs.kv(), Labs.healthy(), Optional.of(r)), "h3");
+        assertEquals(Severity.ERROR, h3.severity());
         assertTrue(h3.message().startsWith("1 of 3 directions fail: h2 -> h3 (198.18.144.13) udp/4789: "), h3.message());
     }
 
@@ -85,7 +87,7 @@ class ProbeOrderTest {
         assertTrue(r.outcomes().stream().filter(o -> !o.target().equals("h3")).allMatch(ProbeOutcome::reached),
                 r.toString());
         DoctorContext c = context(Labs.kv(), Labs.healthy(), Optional.of(r));
-        assertEquals(Status.PASS, verdict(new PortsReachable(), c, "h2").status());
+        assertEquals(Severity.PASS, verdict(new PortsReachable(), c, "h2").severity());
         assertTrue(verdict(new PortsReachable(), c, "h3").message().contains("did not say READY"),
                 verdict(new PortsReachable(), c, "h3").message());
     }

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ovl.core.Finding;
+import io.ovl.core.Severity;
 import io.ovl.doctor.checks.KvReachable;
 import io.ovl.doctor.checks.PortsReachable;
 import io.ovl.facts.Protocol;
@@ -51,32 +53,32 @@ class ProbeTest {
         assertTrue(report.outcomes().stream().allMatch(o -> o.result() == ProbeOutcome.Result.RECEIVED), report.toString());
         DoctorContext c = context(Labs.kv(), Labs.healthy(), Optional.of(report));
         for (String h : new String[] {"h1", "h2", "h3"}) {
-            assertEquals(Status.PASS, verdict(new PortsReachable(), c, h).status(), h);
+            assertEquals(Severity.PASS, verdict(new PortsReachable(), c, h).severity(), h);
         }
         assertEquals("reachable from h2 on tcp/7946, udp/7946, udp/4789", verdict(new PortsReachable(), c, "h3").message());
-        assertEquals(Status.PASS, verdict(new KvReachable(), c, "h2").status());
+        assertEquals(Severity.PASS, verdict(new KvReachable(), c, "h2").severity());
     }
 
     @Test
     void aLostUdpDirectionFailsOnTheTargetNamingPairAndDirection() {
         ProbeReport report = probe(Set.of("udp 4789 h2 h3"));
         DoctorContext c = context(Labs.kv(), Labs.healthy(), Optional.of(report));
-        Verdict h3 = verdict(new PortsReachable(), c, "h3");
-        assertEquals(Status.FAIL, h3.status());
+        Finding h3 = verdict(new PortsReachable(), c, "h3");
+        assertEquals(Severity.ERROR, h3.severity());
         assertTrue(h3.message().startsWith("1 of 3 directions fail: h2 -> h3 (198.18.144.13) udp/4789: "), h3.message());
-        assertTrue(h3.hint().orElseThrow().contains("udp/4789"), h3.hint().toString());
-        assertEquals(Status.PASS, verdict(new PortsReachable(), c, "h2").status());
+        assertTrue(h3.fix().orElseThrow().contains("udp/4789"), h3.fix().toString());
+        assertEquals(Severity.PASS, verdict(new PortsReachable(), c, "h2").severity());
     }
 
     @Test
     void aBlockedStorePortFailsKvReachableForThatSource() {
         ProbeReport report = probe(Set.of("tcp 2379 h3 h1"));
         DoctorContext c = context(Labs.kv(), Labs.healthy(), Optional.of(report));
-        Verdict h3 = verdict(new KvReachable(), c, "h3");
-        assertEquals(Status.FAIL, h3.status());
+        Finding h3 = verdict(new KvReachable(), c, "h3");
+        assertEquals(Severity.ERROR, h3.severity());
         assertTrue(h3.message().contains("h3 -> h1 (198.18.144.11) tcp/2379: sender: Connection timed out"), h3.message());
-        assertEquals(Status.PASS, verdict(new KvReachable(), c, "h2").status());
-        assertEquals(Status.FAIL, verdict(new PortsReachable(), c, "h1").status());
+        assertEquals(Severity.PASS, verdict(new KvReachable(), c, "h2").severity());
+        assertEquals(Severity.ERROR, verdict(new PortsReachable(), c, "h1").severity());
     }
 
     @Test
@@ -87,8 +89,8 @@ class ProbeTest {
                 new ProbeOutcome("h2", "h3", "198.18.144.13", gossip, ProbeOutcome.Result.CONNECTED, "port held on h3"),
                 new ProbeOutcome("h2", "h3", "198.18.144.13", vxlan, ProbeOutcome.Result.NOT_PROBED,
                         "port already held on h3 (Address already in use); UDP cannot be probed then")));
-        Verdict v = verdict(new PortsReachable(), context(Labs.kv(), Labs.healthy(), Optional.of(report)), "h3");
-        assertEquals(Status.PASS, v.status());
+        Finding v = verdict(new PortsReachable(), context(Labs.kv(), Labs.healthy(), Optional.of(report)), "h3");
+        assertEquals(Severity.PASS, v.severity());
         assertTrue(v.message().contains("1 not probed"), v.message());
     }
 
@@ -98,15 +100,15 @@ class ProbeTest {
         facts.put("h2", FakeHost.of("h2-2010").edit(FactCommands.DOCKER_INFO, "h2-2010", "docker-info.json",
                 "\"ID\":", "\"ClusterStore\":\"etcd://198.18.144.11:2379/network\",\"ID\":").facts());
         ProbeReport report = probe(Set.of());
-        Verdict v = verdict(new KvReachable(), context(Labs.kv(), facts, Optional.of(report)), "h2");
-        assertEquals(Status.FAIL, v.status());
+        Finding v = verdict(new KvReachable(), context(Labs.kv(), facts, Optional.of(report)), "h2");
+        assertEquals(Severity.ERROR, v.severity());
         assertTrue(v.message().contains("no store runs on h1"), v.message());
     }
 
     @Test
     void withoutTheProbeReachabilityIsSkipped() {
         DoctorContext c = context(Labs.kv(), Labs.healthy());
-        assertEquals(Status.SKIP, verdict(new PortsReachable(), c, "h2").status());
+        assertEquals(Severity.SKIP, verdict(new PortsReachable(), c, "h2").severity());
         assertFalse(verdict(new PortsReachable(), c, "h2").message().isEmpty());
     }
 
@@ -139,11 +141,11 @@ class ProbeTest {
                 Optional.empty(), List.of(Labs.H1, Labs.H2, Labs.H3), List.of(Labs.LABNET));
         ProbeReport report = probe(external, Set.of("tcp 2379 h3 h1"));
         DoctorContext c = context(external, Labs.healthy(), Optional.of(report));
-        Verdict h2 = verdict(new KvReachable(), c, "h2");
-        assertEquals(Status.PASS, h2.status(), h2.message());
+        Finding h2 = verdict(new KvReachable(), c, "h2");
+        assertEquals(Severity.PASS, h2.severity(), h2.message());
         assertEquals("the external store answers at 198.18.144.11:2379", h2.message());
-        Verdict h3 = verdict(new KvReachable(), c, "h3");
-        assertEquals(Status.FAIL, h3.status());
+        Finding h3 = verdict(new KvReachable(), c, "h3");
+        assertEquals(Severity.ERROR, h3.severity());
         assertTrue(h3.message().contains("store 198.18.144.11:2379: cannot connect: Connection timed out"), h3.message());
     }
 }

@@ -6,10 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ovl.core.ExitCode;
+import io.ovl.core.Finding;
 import io.ovl.core.OvlException;
+import io.ovl.core.Severity;
 import io.ovl.hosts.ParallelHosts;
-import io.ovl.ssh.CommandResult;
 import io.ovl.ssh.CommandBatch;
+import io.ovl.ssh.CommandResult;
 import io.ovl.ssh.FakeRemoteShell;
 import io.ovl.ssh.FramedBatchShell;
 import io.ovl.ssh.RemoteCommand;
@@ -44,21 +46,21 @@ class RunnerTest {
                 return CheckSeverity.ERROR;
             }
 
-            public List<HostVerdict> evaluate(DoctorContext c) {
+            public List<Finding> evaluate(DoctorContext c) {
                 return List.of();
             }
         };
-        HostVerdict v = new HostVerdict("h2", Verdict.fail("too old", "upgrade"));
-        CheckResult plain = DoctorRunner.result(failing, v, IgnoreList.NONE);
-        assertEquals(Status.FAIL, plain.status());
+        Finding v = Finding.fail("too old", "upgrade").on("h2");
+        Finding plain = DoctorRunner.result(failing, v, IgnoreList.NONE);
+        assertEquals(Severity.ERROR, plain.severity());
         assertFalse(plain.ignored());
-        CheckResult ignored = DoctorRunner.result(failing, v, IgnoreList.parse(List.of("ports.free,kernel.version")));
-        assertEquals(Status.WARN, ignored.status());
+        Finding ignored = DoctorRunner.result(failing, v, IgnoreList.parse(List.of("ports.free,kernel.version")));
+        assertEquals(Severity.WARNING, ignored.severity());
         assertTrue(ignored.ignored());
         assertEquals("too old", ignored.message());
         assertTrue(DoctorRunner.result(failing, v, IgnoreList.parse(List.of("all"))).ignored());
         // A pass is never "ignored".
-        assertFalse(DoctorRunner.result(failing, new HostVerdict("h2", Verdict.pass("ok")),
+        assertFalse(DoctorRunner.result(failing, Finding.pass("ok").on("h2"),
                 IgnoreList.parse(List.of("all"))).ignored());
     }
 
@@ -126,11 +128,11 @@ class RunnerTest {
             assertEquals(List.of(CommandBatch.of(FactGatherer.BATCH, FakeHost.NONCE).request()), c.sent);
         }
         assertFalse(report.passed());
-        List<CheckResult> failed = report.results().filter(r -> r.status() == Status.FAIL).toList();
+        List<Finding> failed = report.results().filter(r -> r.severity() == Severity.ERROR).toList();
         assertEquals(1, failed.size(), failed.toString());
-        assertEquals("ssh.reachable", failed.get(0).check());
+        assertEquals("ssh.reachable", failed.get(0).subject());
         assertEquals("h1", failed.get(0).host());
-        assertEquals(Status.SKIP, report.resultsOf("kernel.version").get(0).status());
+        assertEquals(Severity.SKIP, report.resultsOf("kernel.version").get(0).severity());
 
         DoctorReport ignored = runner.run(Labs.kv(), "topology.yaml", IgnoreList.parse(List.of("ssh.reachable")));
         assertTrue(ignored.passed());
@@ -172,7 +174,7 @@ class RunnerTest {
                 return CheckSeverity.ERROR;
             }
 
-            public List<HostVerdict> evaluate(DoctorContext context) {
+            public List<Finding> evaluate(DoctorContext context) {
                 throw new IllegalStateException("boom");
             }
         };

@@ -5,6 +5,8 @@ import static io.ovl.doctor.Labs.verdict;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ovl.core.Finding;
+import io.ovl.core.Severity;
 import io.ovl.doctor.checks.SwarmEngineVersions;
 import io.ovl.doctor.checks.SwarmManagersReachable;
 import io.ovl.doctor.checks.SwarmNodeCheck;
@@ -39,13 +41,13 @@ class SwarmChecksTest {
         facts.put("h3", host("swcap-h3", false, Optional.empty()));
         DoctorContext c = context(t, facts);
 
-        assertEquals(Status.PASS, verdict(new SwarmNodeCheck(), c, "h1").status());
+        assertEquals(Severity.PASS, verdict(new SwarmNodeCheck(), c, "h1").severity());
         assertEquals("Ready, Active, worker", verdict(new SwarmNodeCheck(), c, "h2").message());
-        Verdict h3 = verdict(new SwarmNodeCheck(), c, "h3");
-        assertEquals(Status.FAIL, h3.status());
+        Finding h3 = verdict(new SwarmNodeCheck(), c, "h3");
+        assertEquals(Severity.ERROR, h3.severity());
         assertEquals("swarm state is inactive, while h1, h2 are in the swarm", h3.message());
         assertEquals("Leader", verdict(new SwarmManagersReachable(), c, "h1").message());
-        assertEquals(Status.SKIP, verdict(new SwarmManagersReachable(), c, "h2").status());
+        assertEquals(Severity.SKIP, verdict(new SwarmManagersReachable(), c, "h2").severity());
     }
 
     @Test
@@ -57,14 +59,14 @@ class SwarmChecksTest {
         facts.put("h3", host("swcap-h3", true, Optional.empty()));
         DoctorContext c = context(t, facts);
 
-        assertEquals(Status.WARN, verdict(new SwarmNodeCheck(), c, "h2").status());
+        assertEquals(Severity.WARNING, verdict(new SwarmNodeCheck(), c, "h2").severity());
         // The same node list against a topology where h2 is a worker: its role is wrong.
         DoctorContext workerH2 = context(Labs.swarm(List.of(M1, Host.of("h2", "198.18.244.12"), M3)), facts);
         assertEquals("a manager of the swarm, the topology says worker", verdict(new SwarmNodeCheck(), workerH2, "h2").message());
-        assertEquals(Status.PASS, verdict(new SwarmManagersReachable(), c, "h2").status());
+        assertEquals(Severity.PASS, verdict(new SwarmManagersReachable(), c, "h2").severity());
         assertEquals("a manager lists this node as Down", verdict(new SwarmNodeCheck(), c, "h3").message());
-        Verdict h3 = verdict(new SwarmManagersReachable(), c, "h3");
-        assertEquals(Status.FAIL, h3.status());
+        Finding h3 = verdict(new SwarmManagersReachable(), c, "h3");
+        assertEquals(Severity.ERROR, h3.severity());
         assertEquals("manager status Unreachable (node Down)", h3.message());
     }
 
@@ -75,8 +77,8 @@ class SwarmChecksTest {
         facts.put("h1", host("swcap-h1", false, Optional.empty()));
         facts.put("h2", host("swcap-h2", false, Optional.empty()));
         DoctorContext c = context(t, facts);
-        assertEquals(Status.SKIP, verdict(new SwarmNodeCheck(), c, "h1").status());
-        assertEquals(Status.SKIP, verdict(new SwarmManagersReachable(), c, "h1").status());
+        assertEquals(Severity.SKIP, verdict(new SwarmNodeCheck(), c, "h1").severity());
+        assertEquals(Severity.SKIP, verdict(new SwarmManagersReachable(), c, "h1").severity());
 
         DoctorContext kv = context(Labs.kv(), Labs.healthy());
         assertEquals("not swarm mode", verdict(new SwarmNodeCheck(), kv, "h2").message());
@@ -91,10 +93,10 @@ class SwarmChecksTest {
         facts.put("h2", FakeHost.of("h3-26").facts());
         DoctorContext c = context(t, facts);
 
-        Verdict old = verdict(new SwarmEngineVersions(), c, "h1");
-        assertEquals(Status.WARN, old.status());
+        Finding old = verdict(new SwarmEngineVersions(), c, "h1");
+        assertEquals(Severity.WARNING, old.severity());
         assertTrue(old.message().startsWith("Engine 20.10.24+dfsg1, while h2 run 26.x"), old.message());
-        assertEquals(Status.PASS, verdict(new SwarmEngineVersions(), c, "h2").status());
+        assertEquals(Severity.PASS, verdict(new SwarmEngineVersions(), c, "h2").severity());
     }
 
     private static HostFacts host(String hostname, boolean active, Optional<String> nodeLs) {

@@ -7,13 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ovl.addressing.IpAddress;
 import io.ovl.addressing.Prefix;
+import io.ovl.core.Finding;
 import io.ovl.docker.NodeInfo;
 import io.ovl.docker.SwarmNetwork;
 import io.ovl.docker.SwarmNode;
 import io.ovl.doctor.Fact;
 import io.ovl.net.NetReadout;
 import io.ovl.net.OverlayNetwork;
-import io.ovl.provision.Blocker;
 import io.ovl.provision.HostPlan;
 import io.ovl.swarm.ClusterView;
 import io.ovl.swarm.HostView;
@@ -258,7 +258,7 @@ class MigrationPlannerTest {
         return new MigrationFacts(kv.kv(), new NetReadout(r.hosts(), m), kv.saved(), kv.swarm());
     }
 
-    private static List<String> checks(List<Blocker> blockers) {
-        return blockers.stream().map(b -> b.host() + " " + b.check()).toList();
+    private static List<String> checks(List<Finding> blockers) {
+        return blockers.stream().map(b -> b.host() + " " + b.subject()).toList();
     }
 }

@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ovl.core.Finding;
 import io.ovl.docker.NodeInfo;
 import io.ovl.doctor.Fact;
 import io.ovl.facts.UnparseableOutputException;
 import io.ovl.net.NetReadout;
-import io.ovl.provision.Blocker;
 import io.ovl.ssh.FakeRemoteShell;
 import io.ovl.swarm.HostView;
 import io.ovl.swarm.SwarmFacts;
@@ -125,9 +125,9 @@ class StoppedContainersTest {
 
         MigrationPlan plan = MigrationPlanner.plan(SWARM, facts, false);
 
-        assertEquals(List.of("migx-h3 containers.read"), plan.blockers().stream().map(b -> b.host() + " " + b.check())
+        assertEquals(List.of("migx-h3 containers.read"), plan.blockers().stream().map(b -> b.host() + " " + b.subject())
                 .toList());
-        Blocker b = plan.blockers().get(0);
+        Finding b = plan.blockers().get(0);
         assertTrue(b.message().contains("permission denied"), b.message());
     }
 

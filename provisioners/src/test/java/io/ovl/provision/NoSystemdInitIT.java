@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ovl.core.ExitCode;
-import io.ovl.doctor.CheckResult;
+import io.ovl.core.Finding;
+import io.ovl.core.Severity;
 import io.ovl.doctor.DoctorLabIT;
 import io.ovl.doctor.DoctorReport;
-import io.ovl.doctor.Status;
 import io.ovl.facts.DaemonJson;
 import io.ovl.hosts.OpenHosts;
 import io.ovl.hosts.ParallelHosts;
@@ -112,14 +112,14 @@ class NoSystemdInitIT {
     @Order(2)
     void doctorFindsNothingWrongOnTheHostWithoutSystemd() {
         DoctorReport report = DoctorLabIT.doctor(topology, lab.topologyPath());
-        List<CheckResult> bad = report.results().filter(r -> r.host().equals(h3.name()))
-                .filter(r -> r.status() == Status.FAIL || r.status() == Status.WARN).toList();
+        List<Finding> bad = report.results().filter(r -> r.host().equals(h3.name()))
+                .filter(r -> r.severity() == Severity.ERROR || r.severity() == Severity.WARNING).toList();
         assertEquals(List.of(), bad);
         // The checks that read dockerd's configuration and log did so through the init script's dockerd.
-        CheckResult conflict = DoctorLabIT.result(report, "dockerd.config-conflict", h3.name());
+        Finding conflict = DoctorLabIT.result(report, "dockerd.config-conflict", h3.name());
         assertTrue(conflict.message().startsWith("not a systemd host"), conflict.message());
-        assertEquals(Status.PASS, DoctorLabIT.result(report, "dockerd.log", h3.name()).status());
-        assertEquals(Status.PASS, DoctorLabIT.result(report, "dockerd.cluster-store", h3.name()).status());
+        assertEquals(Severity.PASS, DoctorLabIT.result(report, "dockerd.log", h3.name()).severity());
+        assertEquals(Severity.PASS, DoctorLabIT.result(report, "dockerd.cluster-store", h3.name()).severity());
     }
 
     @Test
@@ -189,9 +189,9 @@ class NoSystemdInitIT {
         String pid = dockerdPid(h3);
         try (OpenHosts hosts = open(topology, lab.topologyPath())) {
             Plan plan = new Provision(topology, hosts, new Planner()).plan();
-            Blocker b = plan.blockers().stream().filter(x -> x.host().equals(h3.name())).findFirst()
+            Finding b = plan.blockers().stream().filter(x -> x.host().equals(h3.name())).findFirst()
                     .orElseThrow(() -> new AssertionError(plan.blockers().toString()));
-            assertEquals("daemon-json.flags", b.check());
+            assertEquals("daemon-json.flags", b.subject());
             assertTrue(b.message().contains("--cluster-store") && b.message().contains("DOCKER_OPTS"), b.message());
         } finally {
             lab.exec(h3, "cp", "/root/default-docker.orig", "/etc/default/docker");

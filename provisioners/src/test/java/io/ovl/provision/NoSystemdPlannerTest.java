@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ovl.core.Finding;
 import io.ovl.core.OvlException;
 import io.ovl.doctor.Fact;
 import io.ovl.facts.DaemonJson;
@@ -96,9 +97,9 @@ class NoSystemdPlannerTest {
                 freshInfo()));
 
         assertEquals(1, plan.blockers().size(), plan.blockers().toString());
-        Blocker b = plan.blockers().get(0);
+        Finding b = plan.blockers().get(0);
         assertEquals(H3, b.host());
-        assertEquals("daemon-json.keys", b.check());
+        assertEquals("daemon-json.keys", b.subject());
         assertTrue(b.message().contains(DaemonJson.PATH) && b.message().contains("\"cluster-store\"")
                 && b.message().contains("consul://10.0.0.9:8500"), b.message());
         assertEquals(List.of(H2), plan.hosts().stream().map(HostPlan::host).toList());
@@ -111,8 +112,8 @@ class NoSystemdPlannerTest {
         Plan plan = plan(noSystemd("{}", args, Optional.empty(), freshInfo()));
 
         assertEquals(1, plan.blockers().size(), plan.blockers().toString());
-        Blocker b = plan.blockers().get(0);
-        assertEquals("daemon-json.flags", b.check());
+        Finding b = plan.blockers().get(0);
+        assertEquals("daemon-json.flags", b.subject());
         assertTrue(b.message().contains("--cluster-advertise") && b.message().contains("would get \"cluster-advertise\"")
                 && b.message().contains("DOCKER_OPTS"), b.message());
     }
@@ -121,7 +122,7 @@ class NoSystemdPlannerTest {
     void anOperatorsKeyThatClashesWithTheInitScriptsOwnFlagBlocksToo() {
         // The init script always passes -p; a "pidfile" key would stop dockerd at the next start.
         Plan plan = plan(noSystemd("{\"pidfile\": \"/run/d.pid\"}", capturedArgs(), Optional.empty(), freshInfo()));
-        assertEquals(List.of("daemon-json.flags"), plan.blockers().stream().map(Blocker::check).toList());
+        assertEquals(List.of("daemon-json.flags"), plan.blockers().stream().map(Finding::subject).toList());
         assertTrue(plan.blockers().get(0).message().contains("sets \"pidfile\""), plan.blockers().get(0).message());
     }
 
@@ -157,7 +158,7 @@ class NoSystemdPlannerTest {
 
         Plan plan = plan(neither);
 
-        Blocker b = plan.blockers().stream().filter(x -> x.check().equals("docker.unit")).findFirst().orElseThrow();
+        Finding b = plan.blockers().stream().filter(x -> x.subject().equals("docker.unit")).findFirst().orElseThrow();
         assertTrue(b.message().contains("systemctl: not found") && b.message().contains("/etc/init.d/docker"),
                 b.message());
     }
@@ -233,8 +234,8 @@ class NoSystemdPlannerTest {
 
         ResetPlan plan = reset(down);
 
-        Blocker b = plan.blockers().stream().filter(x -> x.host().equals(H3)).findFirst().orElseThrow();
-        assertEquals("daemon-json.keys", b.check());
+        Finding b = plan.blockers().stream().filter(x -> x.host().equals(H3)).findFirst().orElseThrow();
+        assertEquals("daemon-json.keys", b.subject());
         assertTrue(b.message().contains("no dockerd process runs"), b.message());
     }
 

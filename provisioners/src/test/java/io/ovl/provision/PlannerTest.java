@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ovl.core.Finding;
 import io.ovl.doctor.Fact;
 import io.ovl.facts.DockerInfo;
 import io.ovl.render.DockerdDropIn;
@@ -239,8 +240,8 @@ class PlannerTest {
             }
 
             @Override
-            public List<Blocker> check(Topology t, ClusterLayout layout, List<HostState> hosts) {
-                return List.of(new Blocker(H2, name(), "no"));
+            public List<Finding> check(Topology t, ClusterLayout layout, List<HostState> hosts) {
+                return List.of(Finding.onHost(H2, name(), "no"));
             }
         };
         Plan plan = new Planner(List.of(veto)).plan(topology,
@@ -249,6 +250,6 @@ class PlannerTest {
     }
 
     private static List<String> checksOn(Plan plan, String host) {
-        return plan.blockers().stream().filter(b -> b.host().equals(host)).map(Blocker::check).toList();
+        return plan.blockers().stream().filter(b -> b.host().equals(host)).map(Finding::subject).toList();
     }
 }

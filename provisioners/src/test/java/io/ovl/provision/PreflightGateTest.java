@@ -9,10 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ovl.core.ExitCode;
+import io.ovl.core.Finding;
 import io.ovl.core.OvlException;
-import io.ovl.doctor.CheckResult;
 import io.ovl.doctor.Fact;
-import io.ovl.doctor.Status;
 import io.ovl.facts.DockerInfo;
 import io.ovl.hosts.OpenHosts;
 import io.ovl.hosts.ParallelHosts;
@@ -33,12 +32,13 @@ import org.junit.jupiter.api.Test;
 class PreflightGateTest {
     private final Topology topology = Captured.labTopology();
 
-    private static CheckResult fail(String check, String host) {
-        return new CheckResult(check, host, Status.FAIL, check + " failed on " + host, Optional.of("do the fix"), false);
+    private static Finding fail(String check, String host) {
+        return Finding.fail(check + " failed on " + host, "do the fix").about(check).on(host);
     }
 
-    private static CheckResult warn(String check, String host, boolean ignored) {
-        return new CheckResult(check, host, Status.WARN, check + " warns on " + host, Optional.of("look"), ignored);
+    private static Finding warn(String check, String host, boolean ignored) {
+        Finding w = Finding.warn(check + " warns on " + host, "look").about(check).on(host);
+        return ignored ? w.asIgnored() : w;
     }
 
     private Plan plan(PreflightReport checks, HostState... states) {
@@ -63,8 +63,8 @@ class PreflightGateTest {
                 warn("clock.skew", H2, false)));
         Plan plan = plan(checks, Captured.storeHostFresh(), Captured.fresh(H2), Captured.fresh(H3));
 
-        assertEquals(List.of(new Blocker(H3, "ports.reachable", "ports.reachable failed on " + H3 + "; fix: do the fix")),
-                plan.blockers());
+        assertEquals(List.of(H3 + " ports.reachable ports.reachable failed on " + H3 + "; fix: do the fix"),
+                plan.blockers().stream().map(b -> b.host() + " " + b.subject() + " " + b.messageWithFix()).toList());
     }
 
     @Test
@@ -121,6 +121,6 @@ class PreflightGateTest {
     }
 
     private static List<String> checksOn(Plan plan, String host) {
-        return plan.blockers().stream().filter(b -> b.host().equals(host)).map(Blocker::check).toList();
+        return plan.blockers().stream().filter(b -> b.host().equals(host)).map(Finding::subject).toList();
     }
 }

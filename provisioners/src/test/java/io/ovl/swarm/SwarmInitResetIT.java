@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ovl.core.ExitCode;
+import io.ovl.core.Finding;
 import io.ovl.lab.Lab;
 import io.ovl.lab.LabHost;
-import io.ovl.provision.Blocker;
 import io.ovl.provision.HostOutcome;
 import io.ovl.provision.InitReport;
 import java.util.List;
@@ -109,12 +109,12 @@ class SwarmInitResetIT {
         io.ovl.doctor.DoctorReport report = io.ovl.doctor.DoctorLabIT.doctor(swarm.topology, swarm.file);
 
         for (LabHost h : List.of(h1, h2, h3)) {
-            assertEquals(io.ovl.doctor.Status.PASS, io.ovl.doctor.DoctorLabIT.result(report, "swarm.node", h.name()).status(),
+            assertEquals(io.ovl.core.Severity.PASS, io.ovl.doctor.DoctorLabIT.result(report, "swarm.node", h.name()).severity(),
                     h.name());
         }
         assertEquals("Leader", io.ovl.doctor.DoctorLabIT.result(report, "swarm.managers", h1.name()).message());
         // Everything else doctor checks holds on a fresh swarm too (ports 2377, 7946, 4789 among them).
-        assertTrue(report.passed(), report.results().filter(r -> r.status() == io.ovl.doctor.Status.FAIL).toList().toString());
+        assertTrue(report.passed(), report.results().filter(r -> r.severity() == io.ovl.core.Severity.ERROR).toList().toString());
     }
 
     @Test
@@ -206,10 +206,10 @@ class SwarmInitResetIT {
     }
 
     private static List<String> blockers(SwarmPlan plan) {
-        return plan.blockers().stream().map(b -> b.host() + " " + b.check()).toList();
+        return plan.blockers().stream().map(b -> b.host() + " " + b.subject()).toList();
     }
 
     private static List<String> blockers(SwarmResetPlan plan) {
-        return plan.blockers().stream().map((Blocker b) -> b.host() + " " + b.check()).toList();
+        return plan.blockers().stream().map((Finding b) -> b.host() + " " + b.subject()).toList();
     }
 }

@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ovl.addressing.Prefix;
+import io.ovl.core.Finding;
 import io.ovl.docker.NodeInfo;
 import io.ovl.docker.SwarmNetwork;
 import io.ovl.docker.SwarmNode;
-import io.ovl.provision.Blocker;
 import io.ovl.topology.Host;
 import io.ovl.topology.Mode;
 import io.ovl.topology.NetworkSpec;
@@ -77,7 +77,7 @@ class SwarmPlannerTest {
     void aClusterStoreBlocksWithWhatToDo() {
         SwarmFacts facts = facts(Optional.empty(), Captured.inactive26(), Captured.clusterStore2010(), Captured.inactive26());
 
-        List<Blocker> blockers = SwarmPlanner.plan(TOPOLOGY, facts, false).blockers();
+        List<Finding> blockers = SwarmPlanner.plan(TOPOLOGY, facts, false).blockers();
 
         assertEquals(List.of("h2 engine.cluster-store"), blockers(blockers));
         assertTrue(blockers.get(0).message().contains("etcd://198.18.252.250:2379/network"), blockers.get(0).message());
@@ -127,7 +127,7 @@ class SwarmPlannerTest {
 
         assertEquals(List.of(Optional.empty()), SwarmPlanner.plan(TOPOLOGY, ok, false).networks().stream()
                 .map(n -> n.createOn()).toList());
-        List<Blocker> blockers = SwarmPlanner.plan(TOPOLOGY, clash, false).blockers();
+        List<Finding> blockers = SwarmPlanner.plan(TOPOLOGY, clash, false).blockers();
         assertEquals(List.of("h1 network.labnet"), blockers(blockers));
         assertTrue(blockers.get(0).message().contains("10.0.1.0/24"), blockers.get(0).message());
     }
@@ -225,8 +225,8 @@ class SwarmPlannerTest {
         return plan.hosts().stream().map(s -> s.host() + " " + s.action()).toList();
     }
 
-    private static List<String> blockers(List<Blocker> blockers) {
-        return blockers.stream().map(b -> b.host() + " " + b.check()).collect(Collectors.toList());
+    private static List<String> blockers(List<Finding> blockers) {
+        return blockers.stream().map(b -> b.host() + " " + b.subject()).collect(Collectors.toList());
     }
 
 }

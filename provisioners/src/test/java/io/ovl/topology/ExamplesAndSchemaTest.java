@@ -11,6 +11,7 @@ import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
+import io.ovl.core.Finding;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -63,7 +64,7 @@ class ExamplesAndSchemaTest {
     @MethodSource("examples")
     void exampleIsValidForOvlWithoutWarnings(Path file) {
         LoadResult r = new TopologyLoader(Path.of("/home/test")).load(file);
-        assertEquals(List.of(), r.problems().stream().map(Problem::format).toList());
+        assertEquals(List.of(), r.problems().stream().map(Finding::format).toList());
         assertTrue(r.topology().isPresent());
     }
 

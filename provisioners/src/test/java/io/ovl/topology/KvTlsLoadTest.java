@@ -3,6 +3,7 @@ package io.ovl.topology;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import io.ovl.core.Finding;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -15,7 +16,7 @@ class KvTlsLoadTest {
     }
 
     static List<String> lines(LoadResult r) {
-        return r.problems().stream().map(Problem::format).toList();
+        return r.problems().stream().map(Finding::format).toList();
     }
 
     private static final String HOSTS = """

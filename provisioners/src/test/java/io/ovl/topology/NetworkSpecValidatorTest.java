@@ -3,9 +3,9 @@ package io.ovl.topology;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.ovl.addressing.Finding;
 import io.ovl.addressing.IpAddress;
 import io.ovl.addressing.Prefix;
+import io.ovl.core.Finding;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,7 +23,7 @@ class NetworkSpecValidatorTest {
         assertEquals(List.of(), NetworkSpecValidator.validate(spec(Optional.of(s), Optional.empty(), Optional.empty(), OptionalInt.of(68))));
         assertEquals(List.of(), NetworkSpecValidator.validate(spec(Optional.of(s), Optional.empty(), Optional.empty(), OptionalInt.of(9000))));
         List<Finding> low = NetworkSpecValidator.validate(spec(Optional.of(s), Optional.empty(), Optional.empty(), OptionalInt.of(67)));
-        assertEquals("mtu", low.get(0).path());
+        assertEquals("mtu", low.get(0).subject());
         assertEquals(1, NetworkSpecValidator.validate(spec(Optional.of(s), Optional.empty(), Optional.empty(), OptionalInt.of(9001))).size());
     }
 
@@ -32,7 +32,7 @@ class NetworkSpecValidatorTest {
         assertEquals(List.of(), NetworkSpecValidator.validate(spec(Optional.empty(), Optional.empty(), Optional.empty(), OptionalInt.empty())));
         List<Finding> f = NetworkSpecValidator.validate(spec(Optional.empty(), Optional.of(Prefix.parse("10.0.0.0/25")),
                 Optional.of(IpAddress.parse("10.0.0.1")), OptionalInt.empty()));
-        assertEquals(List.of("ip-range", "gateway"), f.stream().map(Finding::path).toList());
+        assertEquals(List.of("ip-range", "gateway"), f.stream().map(Finding::subject).toList());
         assertTrue(f.get(0).message().contains("needs a subnet"));
     }
 }

@@ -7,8 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ovl.addressing.IpAddress;
 import io.ovl.addressing.Prefix;
-import io.ovl.addressing.Severity;
+import io.ovl.core.Finding;
+import io.ovl.core.Location;
 import io.ovl.core.OvlException;
+import io.ovl.core.Severity;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -25,7 +27,7 @@ class TopologyLoaderTest {
     }
 
     static List<String> lines(LoadResult r) {
-        return r.problems().stream().map(Problem::format).toList();
+        return r.problems().stream().map(Finding::format).toList();
     }
 
     @Test
@@ -130,9 +132,10 @@ class TopologyLoaderTest {
                    address: x
                 """);
         assertEquals(1, r.problems().size(), lines(r).toString());
-        Problem p = r.problems().get(0);
-        assertEquals(4, p.line());
-        assertTrue(p.column() > 0);
+        Finding p = r.problems().get(0);
+        Location.InFile at = (Location.InFile) p.location();
+        assertEquals(4, at.line());
+        assertTrue(at.column() > 0);
         assertTrue(p.message().startsWith("YAML syntax error: "), p.message());
     }
 

@@ -10,9 +10,9 @@ import static io.ovl.topology.Topologies.withNetworks;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.ovl.addressing.Finding;
 import io.ovl.addressing.Prefix;
-import io.ovl.addressing.Severity;
+import io.ovl.core.Finding;
+import io.ovl.core.Severity;
 import io.ovl.topology.rules.HostAddressesUnique;
 import io.ovl.topology.rules.HostNamesValid;
 import io.ovl.topology.rules.KvStoreHostsDeclared;
@@ -47,13 +47,13 @@ class TopologyRulesTest {
         @Test
         void duplicateFailsOnTheSecondCaseInsensitively() {
             Finding f = only(new HostNamesValid().check(swarm(List.of(host("node1", "a"), host("Node1", "b")))));
-            assertEquals("hosts[1].name", f.path());
+            assertEquals("hosts[1].name", f.subject());
             assertTrue(f.message().contains("already used by hosts[0]"), f.message());
         }
 
         @Test
         void invalidLabelFails() {
-            assertEquals("hosts[0].name", only(new HostNamesValid().check(swarm(List.of(host("node_1", "a"))))).path());
+            assertEquals("hosts[0].name", only(new HostNamesValid().check(swarm(List.of(host("node_1", "a"))))).subject());
             only(new HostNamesValid().check(swarm(List.of(host("-node", "a")))));
             only(new HostNamesValid().check(swarm(List.of(host("a".repeat(64), "a")))));
         }
@@ -61,7 +61,7 @@ class TopologyRulesTest {
         @Test
         void missingNameAndNoHostsFail() {
             assertTrue(only(new HostNamesValid().check(swarm(List.of(host("", "a"))))).message().contains("missing host name"));
-            assertEquals("hosts", only(new HostNamesValid().check(swarm(List.of()))).path());
+            assertEquals("hosts", only(new HostNamesValid().check(swarm(List.of()))).subject());
         }
     }
 
@@ -75,13 +75,13 @@ class TopologyRulesTest {
         @Test
         void duplicateFails() {
             Finding f = only(new HostAddressesUnique().check(swarm(List.of(host("a", "Node.example"), host("b", "node.example")))));
-            assertEquals("hosts[1].address", f.path());
+            assertEquals("hosts[1].address", f.subject());
             assertTrue(f.message().contains("already used by hosts[0] (a)"), f.message());
         }
 
         @Test
         void missingFails() {
-            assertEquals("hosts[0].address", only(new HostAddressesUnique().check(swarm(List.of(host("a", ""))))).path());
+            assertEquals("hosts[0].address", only(new HostAddressesUnique().check(swarm(List.of(host("a", ""))))).subject());
         }
     }
 
@@ -97,7 +97,7 @@ class TopologyRulesTest {
             Topology t = new Topology(1, Mode.KV, SshSettings.DEFAULTS, Optional.empty(), Optional.empty(), List.of(host("a", "b")), List.of());
             Finding f = only(new ModeSpecificKeys().check(t));
             assertEquals(Severity.ERROR, f.severity());
-            assertEquals("kv-store", f.path());
+            assertEquals("kv-store", f.subject());
         }
 
         @Test
@@ -105,7 +105,7 @@ class TopologyRulesTest {
             Topology t = new Topology(1, Mode.KV, SshSettings.DEFAULTS, Optional.of(KvStore.onHosts(KvBackend.ETCD, List.of("a"))),
                     Optional.of(SwarmSettings.DEFAULTS), List.of(role("a", SwarmRole.MANAGER)), List.of());
             List<Finding> f = new ModeSpecificKeys().check(t);
-            assertEquals(List.of("swarm", "hosts[0].role"), f.stream().map(Finding::path).toList());
+            assertEquals(List.of("swarm", "hosts[0].role"), f.stream().map(Finding::subject).toList());
             assertTrue(f.stream().allMatch(x -> x.severity() == Severity.WARNING));
         }
 
@@ -134,7 +134,7 @@ class TopologyRulesTest {
 
         @Test
         void evenOrSixFail() {
-            assertEquals("kv-store.hosts", only(new KvStoreSize().check(kvOn("kv1", "kv2"))).path());
+            assertEquals("kv-store.hosts", only(new KvStoreSize().check(kvOn("kv1", "kv2"))).subject());
             only(new KvStoreSize().check(kvOn("kv1", "kv2", "kv3", "kv4", "kv5", "kv6")));
         }
 
@@ -156,13 +156,13 @@ class TopologyRulesTest {
         @Test
         void undeclaredFailsListingTheDeclared() {
             Finding f = only(new KvStoreHostsDeclared().check(kvOn("kv1", "consul1", "kv3")));
-            assertEquals("kv-store.hosts[1]", f.path());
-            assertEquals(Optional.of("declared hosts: kv1, kv2, kv3, kv4, kv5, kv6"), f.hint());
+            assertEquals("kv-store.hosts[1]", f.subject());
+            assertEquals(Optional.of("declared hosts: kv1, kv2, kv3, kv4, kv5, kv6"), f.fix());
         }
 
         @Test
         void listedTwiceFails() {
-            assertEquals("kv-store.hosts[2]", only(new KvStoreHostsDeclared().check(kvOn("kv1", "kv2", "kv1"))).path());
+            assertEquals("kv-store.hosts[2]", only(new KvStoreHostsDeclared().check(kvOn("kv1", "kv2", "kv1"))).subject());
         }
     }
 
@@ -177,7 +177,7 @@ class TopologyRulesTest {
         @Test
         void otherSchemeFails() {
             Finding f = only(new KvStoreUrl().check(external(KvBackend.CONSUL, "etcd://198.18.0.5:2379")));
-            assertEquals("kv-store.url", f.path());
+            assertEquals("kv-store.url", f.subject());
             assertTrue(f.message().contains("does not start with consul://"), f.message());
         }
 
@@ -241,20 +241,20 @@ class TopologyRulesTest {
 
         @Test
         void invalidAndPredefinedNamesFail() {
-            assertEquals("networks[0].name", only(new NetworksValid().check(withNetworks(List.of(net("-x", "10.0.0.0/24"))))).path());
+            assertEquals("networks[0].name", only(new NetworksValid().check(withNetworks(List.of(net("-x", "10.0.0.0/24"))))).subject());
             assertTrue(only(new NetworksValid().check(withNetworks(List.of(net("bridge", "10.0.0.0/24"))))).message().contains("predefines"));
         }
 
         @Test
         void duplicateNamesFail() {
             Finding f = only(new NetworkNamesUnique().check(withNetworks(List.of(net("a", "10.0.0.0/24"), net("a", "10.0.1.0/24")))));
-            assertEquals("networks[1].name", f.path());
+            assertEquals("networks[1].name", f.subject());
         }
 
         @Test
         void overlapFailsNamingTheOtherNetwork() {
             Finding f = only(new NetworksDoNotOverlap().check(withNetworks(List.of(net("a", "10.0.0.0/16"), net("b", "10.0.5.0/24")))));
-            assertEquals("networks[1].subnet", f.path());
+            assertEquals("networks[1].subnet", f.subject());
             assertTrue(f.message().contains("overlaps subnet 10.0.0.0/16 of network 'a' (networks[0])"), f.message());
         }
 
@@ -273,7 +273,7 @@ class TopologyRulesTest {
         void aSwarmSubnetInsideDockersDefaultPoolWarns() {
             Finding f = only(new SubnetsOutsideSwarmPool().check(withNetworks(List.of(net("a", "172.16.0.0/24"), net("b", "10.0.0.0/24")))));
             assertEquals(Severity.WARNING, f.severity());
-            assertEquals("networks[1].subnet", f.path());
+            assertEquals("networks[1].subnet", f.subject());
             assertTrue(f.message().contains("overlaps swarm's address pool 10.0.0.0/8"), f.message());
         }
 
@@ -281,7 +281,7 @@ class TopologyRulesTest {
         void addressingFindingsArePrefixedWithTheNetwork() {
             NetworkSpec n = new NetworkSpec("n", Optional.of(Prefix.parse("10.0.0.0/24")), Optional.empty(),
                     Optional.of(io.ovl.addressing.IpAddress.parse("10.0.1.1")), java.util.Map.of(), false, false, false, OptionalInt.of(40), java.util.Map.of());
-            List<String> paths = new NetworksValid().check(withNetworks(List.of(net("ok", "10.9.0.0/24"), n))).stream().map(Finding::path).toList();
+            List<String> paths = new NetworksValid().check(withNetworks(List.of(net("ok", "10.9.0.0/24"), n))).stream().map(Finding::subject).toList();
             assertEquals(List.of("networks[1].gateway", "networks[1].mtu"), paths);
         }
     }

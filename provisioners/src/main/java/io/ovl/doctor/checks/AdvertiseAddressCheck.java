@@ -1,12 +1,12 @@
 package io.ovl.doctor.checks;
 
+import io.ovl.core.Finding;
 import io.ovl.doctor.AdvertiseAddress;
 import io.ovl.doctor.CheckSeverity;
 import io.ovl.doctor.DoctorContext;
 import io.ovl.doctor.Fact;
 import io.ovl.doctor.GatheredHost;
 import io.ovl.doctor.HostLocalCheck;
-import io.ovl.doctor.Verdict;
 
 /**
  * The advertise interface or address exists on the host. dockerd binds overlay control traffic to
@@ -30,19 +30,19 @@ public final class AdvertiseAddressCheck extends HostLocalCheck {
     }
 
     @Override
-    protected Verdict evaluate(DoctorContext context, GatheredHost host) {
+    protected Finding evaluate(DoctorContext context, GatheredHost host) {
         if (!host.host().overlay()) {
-            return Verdict.skip("not an overlay host");
+            return Finding.skip("not an overlay host");
         }
         Fact<AdvertiseAddress> adv = AdvertiseAddress.resolve(host.host(), host.facts());
         if (adv.value().isEmpty()) {
-            return Verdict.fail(adv.why(), "set `advertise:` of this host to an existing interface or one of its addresses");
+            return Finding.fail(adv.why(), "set `advertise:` of this host to an existing interface or one of its addresses");
         }
         AdvertiseAddress a = adv.value().get();
         if (!a.onInterface()) {
-            return Verdict.warn("address " + a.ip() + " is on no interface of the host (NAT or a proxy?)",
+            return Finding.warn("address " + a.ip() + " is on no interface of the host (NAT or a proxy?)",
                     "set `advertise:` to the interface or address other hosts reach this one on");
         }
-        return Verdict.pass(a.ip() + a.iface().map(i -> " on " + i.name()).orElse(""));
+        return Finding.pass(a.ip() + a.iface().map(i -> " on " + i.name()).orElse(""));
     }
 }

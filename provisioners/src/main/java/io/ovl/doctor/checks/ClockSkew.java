@@ -1,12 +1,11 @@
 package io.ovl.doctor.checks;
 
+import io.ovl.core.Finding;
 import io.ovl.doctor.Check;
 import io.ovl.doctor.CheckSeverity;
 import io.ovl.doctor.ClockSample;
 import io.ovl.doctor.DoctorContext;
 import io.ovl.doctor.GatheredHost;
-import io.ovl.doctor.HostVerdict;
-import io.ovl.doctor.Verdict;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,27 +35,27 @@ public final class ClockSkew implements Check {
     }
 
     @Override
-    public List<HostVerdict> evaluate(DoctorContext context) {
+    public List<Finding> evaluate(DoctorContext context) {
         List<Duration> offsets = context.reachedHosts().stream()
                 .flatMap(h -> h.facts().clock().value().stream()).map(ClockSample::offset).sorted().toList();
-        List<HostVerdict> out = new ArrayList<>();
+        List<Finding> out = new ArrayList<>();
         for (GatheredHost h : context.hosts()) {
-            Verdict v;
+            Finding v;
             if (!h.reached()) {
-                v = Verdict.skip("host not reached (see ssh.reachable)");
+                v = Finding.skip("host not reached (see ssh.reachable)");
             } else if (h.facts().clock().value().isEmpty()) {
-                v = Verdict.skip("clock unknown: " + h.facts().clock().why());
+                v = Finding.skip("clock unknown: " + h.facts().clock().why());
             } else if (offsets.size() < 2) {
-                v = Verdict.skip("only one host's clock known; nothing to compare");
+                v = Finding.skip("only one host's clock known; nothing to compare");
             } else {
                 v = judge(h.facts().clock().value().get(), offsets.get(offsets.size() / 2));
             }
-            out.add(new HostVerdict(h.name(), v));
+            out.add(v.on(h.name()));
         }
         return out;
     }
 
-    static Verdict judge(ClockSample sample, Duration median) {
+    static Finding judge(ClockSample sample, Duration median) {
         Duration skew = sample.offset().minus(median);
         // The measurement is only good to within half the round trip: never blame a host for that.
         Duration certain = skew.abs().minus(sample.uncertainty());
@@ -64,11 +63,11 @@ public final class ClockSkew implements Check {
                 skew.isNegative() ? "behind" : "ahead of", skew.abs().toMillis() / 1000.0,
                 sample.uncertainty().toMillis() / 1000.0);
         if (certain.compareTo(FAIL_ABOVE) > 0) {
-            return Verdict.fail(text, "synchronise clocks with NTP (`timedatectl set-ntp true`, chrony or systemd-timesyncd)");
+            return Finding.fail(text, "synchronise clocks with NTP (`timedatectl set-ntp true`, chrony or systemd-timesyncd)");
         }
         if (certain.compareTo(WARN_ABOVE) > 0) {
-            return Verdict.warn(text, "synchronise clocks with NTP");
+            return Finding.warn(text, "synchronise clocks with NTP");
         }
-        return Verdict.pass(text);
+        return Finding.pass(text);
     }
 }

@@ -1,10 +1,10 @@
 package io.ovl.doctor.checks;
 
+import io.ovl.core.Finding;
 import io.ovl.doctor.CheckSeverity;
 import io.ovl.doctor.DoctorContext;
 import io.ovl.doctor.GatheredHost;
 import io.ovl.doctor.HostLocalCheck;
-import io.ovl.doctor.Verdict;
 import io.ovl.facts.DockerInfo;
 import io.ovl.topology.Mode;
 
@@ -30,27 +30,27 @@ public final class DockerModeCompat extends HostLocalCheck {
     }
 
     @Override
-    protected Verdict evaluate(DoctorContext context, GatheredHost host) {
+    protected Finding evaluate(DoctorContext context, GatheredHost host) {
         if (!host.host().overlay()) {
-            return Verdict.skip("not an overlay host");
+            return Finding.skip("not an overlay host");
         }
         if (host.facts().dockerInfo().value().isEmpty()) {
-            return Verdict.skip("dockerd does not answer (see docker.version)");
+            return Finding.skip("dockerd does not answer (see docker.version)");
         }
         DockerInfo info = host.facts().dockerInfo().value().get();
         Mode mode = context.topology().mode();
         if (mode == Mode.KV) {
             if (!info.supportsClusterStore()) {
-                return Verdict.fail("mode kv needs --cluster-store, which Engine " + info.serverVersion().raw()
+                return Finding.fail("mode kv needs --cluster-store, which Engine " + info.serverVersion().raw()
                                 + " no longer has (removed in 23.0; dockerd would fail with \"unknown flag\" and stay down)",
                         "use `mode: swarm` for this cluster, or run Engine 20.10 on this host");
             }
             if (info.swarmActive()) {
-                return Verdict.fail("mode kv, but this engine is in a swarm (state " + info.swarmState() + ")",
+                return Finding.fail("mode kv, but this engine is in a swarm (state " + info.swarmState() + ")",
                         "leave the swarm (`docker swarm leave --force`) or use `mode: swarm`");
             }
-            return Verdict.pass("Engine " + info.serverVersion().raw() + " supports mode kv");
+            return Finding.pass("Engine " + info.serverVersion().raw() + " supports mode kv");
         }
-        return Verdict.pass("Engine " + info.serverVersion().raw() + " supports mode swarm");
+        return Finding.pass("Engine " + info.serverVersion().raw() + " supports mode swarm");
     }
 }

@@ -1,10 +1,10 @@
 package io.ovl.doctor.checks;
 
+import io.ovl.core.Finding;
 import io.ovl.doctor.CheckSeverity;
 import io.ovl.doctor.DoctorContext;
 import io.ovl.doctor.GatheredHost;
 import io.ovl.doctor.HostLocalCheck;
-import io.ovl.doctor.Verdict;
 import io.ovl.facts.DockerInfo;
 
 /** Docker is installed and dockerd answers; reports its Engine version. */
@@ -25,15 +25,15 @@ public final class DockerVersionCheck extends HostLocalCheck {
     }
 
     @Override
-    protected Verdict evaluate(DoctorContext context, GatheredHost host) {
+    protected Finding evaluate(DoctorContext context, GatheredHost host) {
         if (host.facts().dockerInfo().value().isEmpty()) {
             String why = host.facts().dockerInfo().why();
             String hint = why.contains("not found (exit 127)")
                     ? "install Docker Engine (Debian/Ubuntu: apt-get install docker.io)"
                     : "start dockerd (`systemctl start docker`) and read `journalctl -u docker` if it fails";
-            return Verdict.fail("dockerd does not answer: " + why, hint);
+            return Finding.fail("dockerd does not answer: " + why, hint);
         }
         DockerInfo info = host.facts().dockerInfo().value().get();
-        return Verdict.pass("Engine " + info.serverVersion().raw() + " is running");
+        return Finding.pass("Engine " + info.serverVersion().raw() + " is running");
     }
 }

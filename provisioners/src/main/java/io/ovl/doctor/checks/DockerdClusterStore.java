@@ -1,11 +1,11 @@
 package io.ovl.doctor.checks;
 
+import io.ovl.core.Finding;
 import io.ovl.doctor.AdvertiseAddress;
 import io.ovl.doctor.CheckSeverity;
 import io.ovl.doctor.DoctorContext;
 import io.ovl.doctor.GatheredHost;
 import io.ovl.doctor.HostLocalCheck;
-import io.ovl.doctor.Verdict;
 import io.ovl.facts.DockerInfo;
 import io.ovl.topology.Host;
 import io.ovl.topology.KvStore;
@@ -37,38 +37,38 @@ public final class DockerdClusterStore extends HostLocalCheck {
     }
 
     @Override
-    protected Verdict evaluate(DoctorContext context, GatheredHost host) {
-        Optional<Verdict> notHere = KvOverlayHost.skipUnlessOne(context, host);
+    protected Finding evaluate(DoctorContext context, GatheredHost host) {
+        Optional<Finding> notHere = KvOverlayHost.skipUnlessOne(context, host);
         if (notHere.isPresent()) {
             return notHere.get();
         }
         Optional<DockerInfo> info = host.facts().dockerInfo().value();
         if (info.isEmpty()) {
-            return Verdict.skip("dockerd does not answer (see docker.version)");
+            return Finding.skip("dockerd does not answer (see docker.version)");
         }
         if (info.get().clusterStore().isEmpty()) {
             List<String> setUp = context.reachedHosts().stream().filter(h -> h.host().overlay())
                     .filter(h -> h.facts().dockerInfo().value().flatMap(DockerInfo::clusterStore).isPresent())
                     .map(GatheredHost::name).toList();
             if (setUp.isEmpty()) {
-                return Verdict.skip("not set up yet (ovl init configures the cluster store)");
+                return Finding.skip("not set up yet (ovl init configures the cluster store)");
             }
-            return Verdict.fail("dockerd runs without --cluster-store, while " + String.join(", ", setUp) + " use one",
+            return Finding.fail("dockerd runs without --cluster-store, while " + String.join(", ", setUp) + " use one",
                     "run ovl init again for this host, or check its docker.service drop-in");
         }
         KvStore kv = context.topology().kvStore().get();
         String store = info.get().clusterStore().get();
         if (!storeMatches(store, kv, context)) {
-            return Verdict.fail("dockerd uses cluster store " + store + ", not the topology's " + expected(kv, context),
+            return Finding.fail("dockerd uses cluster store " + store + ", not the topology's " + expected(kv, context),
                     "run ovl init again, or remove the stale setting (drop-in or daemon.json)");
         }
         Optional<String> advertise = info.get().clusterAdvertise();
         Optional<AdvertiseAddress> wanted = AdvertiseAddress.resolve(host.host(), host.facts()).value();
         if (advertise.isPresent() && wanted.isPresent() && !advertise.get().startsWith(wanted.get().ip() + ":")) {
-            return Verdict.fail("dockerd advertises " + advertise.get() + ", but this host's advertise address is "
+            return Finding.fail("dockerd advertises " + advertise.get() + ", but this host's advertise address is "
                     + wanted.get().ip(), "run ovl init again so --cluster-advertise matches the topology");
         }
-        return Verdict.pass("cluster store " + store + advertise.map(a -> ", advertising " + a).orElse(""));
+        return Finding.pass("cluster store " + store + advertise.map(a -> ", advertising " + a).orElse(""));
     }
 
     static boolean storeMatches(String store, KvStore kv, DoctorContext context) {

@@ -1,11 +1,11 @@
 package io.ovl.doctor.checks;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ovl.core.Finding;
 import io.ovl.doctor.CheckSeverity;
 import io.ovl.doctor.DoctorContext;
 import io.ovl.doctor.GatheredHost;
 import io.ovl.doctor.HostLocalCheck;
-import io.ovl.doctor.Verdict;
 import io.ovl.facts.DaemonJson;
 import io.ovl.facts.DaemonJsonConflict;
 import io.ovl.facts.DockerInfo;
@@ -42,19 +42,19 @@ public final class DockerdConfigConflict extends HostLocalCheck {
     }
 
     @Override
-    protected Verdict evaluate(DoctorContext context, GatheredHost host) {
+    protected Finding evaluate(DoctorContext context, GatheredHost host) {
         if (host.facts().daemonJson().value().isEmpty()) {
             return missing("/etc/docker/daemon.json", host.facts().daemonJson());
         }
         Optional<String> text = host.facts().daemonJson().value().get();
         if (text.isEmpty()) {
-            return Verdict.pass("no /etc/docker/daemon.json");
+            return Finding.pass("no /etc/docker/daemon.json");
         }
         ObjectNode json;
         try {
             json = DaemonJson.parse(text.get());
         } catch (UnparseableOutputException e) {
-            return Verdict.fail(e.getMessage(), "fix the JSON syntax of /etc/docker/daemon.json");
+            return Finding.fail(e.getMessage(), "fix the JSON syntax of /etc/docker/daemon.json");
         }
         List<String> flags = new ArrayList<>();
         host.facts().dockerUnit().value().ifPresent(u -> flags.addAll(u.effectiveExecStart().arguments()));
@@ -68,23 +68,23 @@ public final class DockerdConfigConflict extends HostLocalCheck {
         }
         List<DaemonJsonConflict> conflicts = DaemonJson.conflicts(text.get(), flags);
         if (!conflicts.isEmpty()) {
-            return Verdict.fail(String.join("; ", conflicts.stream().map(DaemonJsonConflict::describe).toList()),
+            return Finding.fail(String.join("; ", conflicts.stream().map(DaemonJsonConflict::describe).toList()),
                     "remove the key" + (conflicts.size() > 1 ? "s" : "") + " from /etc/docker/daemon.json"
                             + (kvHost ? " (ovl sets the cluster flags in its drop-in)" : ""));
         }
         Optional<DockerInfo> info = host.facts().dockerInfo().value();
         if (json.has("cluster-store") && info.isPresent() && !info.get().supportsClusterStore()) {
-            return Verdict.fail("daemon.json sets \"cluster-store\", which Engine " + info.get().serverVersion().raw()
+            return Finding.fail("daemon.json sets \"cluster-store\", which Engine " + info.get().serverVersion().raw()
                     + " rejects (dockerd will not start)", "remove \"cluster-store\" from /etc/docker/daemon.json");
         }
         if (withoutSystemd) {
-            return Verdict.pass("not a systemd host: daemon.json sets " + json.size() + " key(s), none also on the"
+            return Finding.pass("not a systemd host: daemon.json sets " + json.size() + " key(s), none also on the"
                     + " running dockerd's command line");
         }
         if (host.facts().dockerUnit().value().isEmpty()) {
-            return Verdict.warn("daemon.json parses, but the dockerd command line is unknown ("
+            return Finding.warn("daemon.json parses, but the dockerd command line is unknown ("
                     + host.facts().dockerUnit().why() + ")", "check `systemctl cat docker` by hand");
         }
-        return Verdict.pass("daemon.json sets " + json.size() + " key(s), none also given as a flag");
+        return Finding.pass("daemon.json sets " + json.size() + " key(s), none also given as a flag");
     }
 }

@@ -1,11 +1,11 @@
 package io.ovl.doctor.checks;
 
+import io.ovl.core.Finding;
 import io.ovl.doctor.CheckSeverity;
 import io.ovl.doctor.DoctorContext;
 import io.ovl.doctor.FactCommands;
 import io.ovl.doctor.GatheredHost;
 import io.ovl.doctor.HostLocalCheck;
-import io.ovl.doctor.Verdict;
 import io.ovl.facts.DockerdLog;
 import io.ovl.facts.DockerdLogFinding;
 import java.util.List;
@@ -31,16 +31,16 @@ public final class DockerdLogCheck extends HostLocalCheck {
     }
 
     @Override
-    protected Verdict evaluate(DoctorContext context, GatheredHost host) {
+    protected Finding evaluate(DoctorContext context, GatheredHost host) {
         if (host.facts().dockerLog().value().isEmpty()) {
-            return Verdict.skip((host.facts().withoutSystemd() ? "not a systemd host, and dockerd's log "
+            return Finding.skip((host.facts().withoutSystemd() ? "not a systemd host, and dockerd's log "
                     + FactCommands.INIT_SCRIPT_LOG : "dockerd's journal") + " unreadable: " + host.facts().dockerLog().why());
         }
         List<DockerdLogFinding> findings = DockerdLog.scan(host.facts().dockerLog().value().get());
         if (findings.isEmpty()) {
-            return Verdict.pass("no overlay-related errors since dockerd started");
+            return Finding.pass("no overlay-related errors since dockerd started");
         }
         DockerdLogFinding last = findings.get(findings.size() - 1);
-        return Verdict.fail(findings.size() + " problem line(s), last: " + last.line(), last.kind().hint());
+        return Finding.fail(findings.size() + " problem line(s), last: " + last.line(), last.kind().hint());
     }
 }

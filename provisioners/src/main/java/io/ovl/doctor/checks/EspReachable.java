@@ -1,5 +1,6 @@
 package io.ovl.doctor.checks;
 
+import io.ovl.core.Finding;
 import io.ovl.doctor.AdvertiseAddress;
 import io.ovl.doctor.CheckSeverity;
 import io.ovl.doctor.DoctorContext;
@@ -7,7 +8,6 @@ import io.ovl.doctor.GatheredHost;
 import io.ovl.doctor.HostLocalCheck;
 import io.ovl.doctor.OverlayPorts;
 import io.ovl.doctor.ProbeOutcome;
-import io.ovl.doctor.Verdict;
 import io.ovl.facts.Protocol;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -39,16 +39,16 @@ public final class EspReachable extends HostLocalCheck {
     }
 
     @Override
-    protected Verdict evaluate(DoctorContext context, GatheredHost host) {
+    protected Finding evaluate(DoctorContext context, GatheredHost host) {
         List<String> encrypted = OverlayPorts.encryptedNetworks(context.topology());
         if (encrypted.isEmpty()) {
-            return Verdict.skip("no encrypted network declared");
+            return Finding.skip("no encrypted network declared");
         }
         if (OverlayPorts.esp(context.topology(), host.host()).map(n -> n.sources().isEmpty()).orElse(true)) {
-            return Verdict.skip(host.host().overlay() ? "no other overlay host sends to this one" : "not an overlay host");
+            return Finding.skip(host.host().overlay() ? "no other overlay host sends to this one" : "not an overlay host");
         }
         if (context.probes().isEmpty()) {
-            return Verdict.skip("probe not run (--no-probe)");
+            return Finding.skip("probe not run (--no-probe)");
         }
         List<ProbeOutcome> outcomes = context.probes().get().toTarget(host.name()).stream()
                 .filter(o -> o.need().protocol() == Protocol.ESP).toList();
@@ -56,7 +56,7 @@ public final class EspReachable extends HostLocalCheck {
         List<ProbeOutcome> unprobed = outcomes.stream().filter(o -> o.result() == ProbeOutcome.Result.NOT_PROBED).toList();
         String networks = "encrypted: " + String.join(", ", encrypted);
         if (!failing.isEmpty()) {
-            return Verdict.fail(failing.size() + " of " + outcomes.size() + " directions fail: "
+            return Finding.fail(failing.size() + " of " + outcomes.size() + " directions fail: "
                     + String.join("; ", failing.stream().map(o -> o.describe() + ": " + o.detail()).toList())
                     + " (" + networks + ")", hint(context, host, failing));
         }
@@ -64,15 +64,15 @@ public final class EspReachable extends HostLocalCheck {
         outcomes.stream().filter(ProbeOutcome::reached).forEach(o -> sources.add(o.source()));
         String reached = sources.isEmpty() ? "" : "IP protocol 50 arrives from " + String.join(", ", sources);
         if (!unprobed.isEmpty()) {
-            return Verdict.warn((reached.isEmpty() ? "" : reached + "; ") + unprobed.size() + " not probed ("
+            return Finding.warn((reached.isEmpty() ? "" : reached + "; ") + unprobed.size() + " not probed ("
                             + unprobed.get(0).describe() + ": " + unprobed.get(0).detail() + ")",
                     "make the ESP probe possible (root or become: sudo, perl on the hosts) or check IP protocol 50 by hand");
         }
         if (outcomes.isEmpty()) {
-            return Verdict.warn("not probed: the probe has no ESP result for this host",
+            return Finding.warn("not probed: the probe has no ESP result for this host",
                     "run ovl doctor again; if it persists, report it as a bug in ovl");
         }
-        return Verdict.pass(reached + " (" + networks + ")");
+        return Finding.pass(reached + " (" + networks + ")");
     }
 
     /**

@@ -1,10 +1,10 @@
 package io.ovl.doctor.checks;
 
+import io.ovl.core.Finding;
 import io.ovl.doctor.CheckSeverity;
 import io.ovl.doctor.DoctorContext;
 import io.ovl.doctor.GatheredHost;
 import io.ovl.doctor.HostLocalCheck;
-import io.ovl.doctor.Verdict;
 import io.ovl.facts.KernelVersion;
 
 /** Docker's overlay driver needs kernel 3.16 or newer (VXLAN with the features it uses). */
@@ -28,15 +28,15 @@ public final class KernelVersionCheck extends HostLocalCheck {
     }
 
     @Override
-    protected Verdict evaluate(DoctorContext context, GatheredHost host) {
+    protected Finding evaluate(DoctorContext context, GatheredHost host) {
         if (host.facts().kernel().value().isEmpty()) {
             return missing("the kernel version", host.facts().kernel());
         }
         KernelVersion k = host.facts().kernel().value().get();
         if (k.atLeast(MIN_MAJOR, MIN_MINOR)) {
-            return Verdict.pass("kernel " + k.release());
+            return Finding.pass("kernel " + k.release());
         }
-        return Verdict.fail("kernel " + k.release() + " is older than " + MIN_MAJOR + "." + MIN_MINOR,
+        return Finding.fail("kernel " + k.release() + " is older than " + MIN_MAJOR + "." + MIN_MINOR,
                 "upgrade the kernel to " + MIN_MAJOR + "." + MIN_MINOR + " or newer");
     }
 }

@@ -1,10 +1,10 @@
 package io.ovl.doctor.checks;
 
+import io.ovl.core.Finding;
 import io.ovl.doctor.CheckSeverity;
 import io.ovl.doctor.DoctorContext;
 import io.ovl.doctor.GatheredHost;
 import io.ovl.doctor.HostLocalCheck;
-import io.ovl.doctor.Verdict;
 
 /** The kernel can really create a VXLAN device (module present, not blacklisted, allowed here). */
 public final class KernelVxlan extends HostLocalCheck {
@@ -24,11 +24,11 @@ public final class KernelVxlan extends HostLocalCheck {
     }
 
     @Override
-    protected Verdict evaluate(DoctorContext context, GatheredHost host) {
+    protected Finding evaluate(DoctorContext context, GatheredHost host) {
         if (!host.host().overlay()) {
-            return Verdict.skip("not an overlay host");
+            return Finding.skip("not an overlay host");
         }
-        return host.facts().vxlan().value().map(Verdict::pass).orElseGet(() -> Verdict.fail(
+        return host.facts().vxlan().value().map(Finding::pass).orElseGet(() -> Finding.fail(
                 "cannot create a VXLAN device: " + host.facts().vxlan().why(),
                 "load the vxlan module (`modprobe vxlan`) or use a kernel built with CONFIG_VXLAN"));
     }

@@ -1,11 +1,11 @@
 package io.ovl.doctor.checks;
 
+import io.ovl.core.Finding;
 import io.ovl.doctor.CheckSeverity;
 import io.ovl.doctor.DoctorContext;
 import io.ovl.doctor.Fact;
 import io.ovl.doctor.GatheredHost;
 import io.ovl.doctor.HostLocalCheck;
-import io.ovl.doctor.Verdict;
 import io.ovl.kv.StoreAnswer;
 import io.ovl.kv.StoreChannelProbe;
 import io.ovl.topology.KvTls;
@@ -38,44 +38,44 @@ public final class KvHealthy extends HostLocalCheck {
     }
 
     @Override
-    protected Verdict evaluate(DoctorContext context, GatheredHost host) {
-        Optional<Verdict> notHere = KvOverlayHost.skipUnlessOne(context, host);
+    protected Finding evaluate(DoctorContext context, GatheredHost host) {
+        Optional<Finding> notHere = KvOverlayHost.skipUnlessOne(context, host);
         if (notHere.isPresent()) {
             return notHere.get();
         }
         boolean tls = context.topology().kvStore().get().tls().isPresent();
         Optional<String> cannotAsk = tls ? whyTlsFilesStopTheAsking(context, host) : Optional.empty();
         if (cannotAsk.isPresent()) {
-            return Verdict.skip("could not ask the TLS store from here: " + cannotAsk.get());
+            return Finding.skip("could not ask the TLS store from here: " + cannotAsk.get());
         }
         List<StoreAnswer> answers = context.storeHealth().get(host.name());
         if (answers == null && tls) {
-            return Verdict.skip("the TLS store was not asked from here: dockerd uses no cluster store yet (before ovl init),"
+            return Finding.skip("the TLS store was not asked from here: dockerd uses no cluster store yet (before ovl init),"
                     + " or this connection cannot open a channel to the store; kv.reachable checks the store's port");
         }
         if (answers == null) {
-            return Verdict.skip("dockerd uses no cluster store yet (before ovl init); kv.reachable checks the store's port");
+            return Finding.skip("dockerd uses no cluster store yet (before ovl init); kv.reachable checks the store's port");
         }
         List<StoreAnswer> unhealthy = answers.stream().filter(a -> !a.healthy()).toList();
         if (unhealthy.isEmpty()) {
-            return Verdict.pass(describe(answers));
+            return Finding.pass(describe(answers));
         }
         String message = (unhealthy.size() == answers.size() ? "the store is not healthy from here: "
                 : unhealthy.size() + " of " + answers.size() + " store endpoints are not healthy from here: ")
                 + describe(unhealthy);
         if (unhealthy.stream().anyMatch(StoreChannelProbe::tlsFailed)) {
-            return Verdict.fail(message, "the TLS handshake failed: check on " + host.name() + " that kv-store.tls ca ("
+            return Finding.fail(message, "the TLS handshake failed: check on " + host.name() + " that kv-store.tls ca ("
                     + kvTls(context).ca() + ") is the CA that signed the store's certificate, that the store's certificate"
                     + " names the address dialled (subjectAltName), and that the store trusts the CA of the client"
                     + " certificate (" + kvTls(context).cert() + "); `openssl s_client -connect ENDPOINT -CAfile CA -cert"
                     + " CERT -key KEY` on the host shows the handshake");
         }
         if (unhealthy.stream().anyMatch(StoreChannelProbe::tlsFilesUnusable)) {
-            return Verdict.fail(message, "make kv-store.tls ca and cert (" + kvTls(context).ca() + ", " + kvTls(context).cert()
+            return Finding.fail(message, "make kv-store.tls ca and cert (" + kvTls(context).ca() + ", " + kvTls(context).cert()
                     + ") PEM certificates and key (" + kvTls(context).key() + ") an unencrypted PKCS#8 PEM key on "
                     + host.name() + " (`openssl pkcs8 -topk8 -nocrypt -in KEY` converts one)");
         }
-        return Verdict.fail(message, "start the store (ovl init starts ovl's store containers; `docker start` them on the"
+        return Finding.fail(message, "start the store (ovl init starts ovl's store containers; `docker start` them on the"
                 + " kv-store hosts), then check this host's dockerd log for discovery errors and restart docker once the"
                 + " store answers");
     }

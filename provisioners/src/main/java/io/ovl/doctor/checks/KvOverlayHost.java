@@ -1,8 +1,8 @@
 package io.ovl.doctor.checks;
 
+import io.ovl.core.Finding;
 import io.ovl.doctor.DoctorContext;
 import io.ovl.doctor.GatheredHost;
-import io.ovl.doctor.Verdict;
 import io.ovl.topology.Mode;
 import java.util.Optional;
 
@@ -12,12 +12,12 @@ final class KvOverlayHost {
     }
 
     /** Why a kv-mode check does not apply to {@code host}, as its skip verdict; empty when it does. */
-    static Optional<Verdict> skipUnlessOne(DoctorContext context, GatheredHost host) {
+    static Optional<Finding> skipUnlessOne(DoctorContext context, GatheredHost host) {
         if (context.topology().mode() != Mode.KV || context.topology().kvStore().isEmpty()) {
-            return Optional.of(Verdict.skip("not kv mode"));
+            return Optional.of(Finding.skip("not kv mode"));
         }
         if (!host.host().overlay()) {
-            return Optional.of(Verdict.skip("not an overlay host"));
+            return Optional.of(Finding.skip("not an overlay host"));
         }
         return Optional.empty();
     }

@@ -1,11 +1,11 @@
 package io.ovl.doctor.checks;
 
+import io.ovl.core.Finding;
 import io.ovl.doctor.CheckSeverity;
 import io.ovl.doctor.DoctorContext;
 import io.ovl.doctor.GatheredHost;
 import io.ovl.doctor.HostLocalCheck;
 import io.ovl.doctor.ProbeOutcome;
-import io.ovl.doctor.Verdict;
 import io.ovl.topology.KvStore;
 import java.util.List;
 import java.util.Optional;
@@ -33,14 +33,14 @@ public final class KvReachable extends HostLocalCheck {
     }
 
     @Override
-    protected Verdict evaluate(DoctorContext context, GatheredHost host) {
-        Optional<Verdict> notHere = KvOverlayHost.skipUnlessOne(context, host);
+    protected Finding evaluate(DoctorContext context, GatheredHost host) {
+        Optional<Finding> notHere = KvOverlayHost.skipUnlessOne(context, host);
         if (notHere.isPresent()) {
             return notHere.get();
         }
         KvStore kv = context.topology().kvStore().get();
         if (context.probes().isEmpty()) {
-            return Verdict.skip("port probe not run (--no-probe)");
+            return Finding.skip("port probe not run (--no-probe)");
         }
         if (kv.isExternal()) {
             return external(context, host, kv);
@@ -50,50 +50,50 @@ public final class KvReachable extends HostLocalCheck {
                         && o.need().port() == kv.port())
                 .toList();
         if (toStore.isEmpty()) {
-            return Verdict.skip("no store host to probe");
+            return Finding.skip("no store host to probe");
         }
         Optional<String> configured = host.facts().dockerInfo().value().flatMap(i -> i.clusterStore());
         for (ProbeOutcome o : toStore) {
             if (o.result() == ProbeOutcome.Result.NOT_RECEIVED) {
-                return Verdict.fail("cannot reach the store port: " + o.describe() + ": " + o.detail(),
+                return Finding.fail("cannot reach the store port: " + o.describe() + ": " + o.detail(),
                         "allow tcp/" + kv.port() + " from the overlay hosts to " + o.target());
             }
             if (o.result() == ProbeOutcome.Result.NOT_PROBED) {
-                return Verdict.warn("store port not probed: " + o.describe() + ": " + o.detail(),
+                return Finding.warn("store port not probed: " + o.describe() + ": " + o.detail(),
                         "check that tcp/" + kv.port() + " on " + o.target() + " answers from " + host.name());
             }
             if (o.result() == ProbeOutcome.Result.RECEIVED && configured.isPresent()) {
                 // Our listener could bind the port: nothing serves the store there.
-                return Verdict.fail("dockerd uses cluster store " + configured.get() + " but no store runs on "
+                return Finding.fail("dockerd uses cluster store " + configured.get() + " but no store runs on "
                                 + o.target() + " (tcp/" + kv.port() + " is free)",
                         "start the store on " + o.target() + " (ovl init), then restart docker on " + host.name());
             }
         }
         boolean running = toStore.stream().anyMatch(o -> o.result() == ProbeOutcome.Result.CONNECTED);
         String where = String.join(", ", toStore.stream().map(o -> o.target() + " tcp/" + kv.port()).toList());
-        return Verdict.pass(running ? "the store answers at " + where
+        return Finding.pass(running ? "the store answers at " + where
                 : "store port reachable at " + where + " (no store runs yet; ovl init starts it)");
     }
 
     /** An external store must answer: there is nothing ovl could start there. */
-    private static Verdict external(DoctorContext context, GatheredHost host, KvStore kv) {
+    private static Finding external(DoctorContext context, GatheredHost host, KvStore kv) {
         List<ProbeOutcome> toStore = context.probes().get().outcomes().stream()
                 .filter(o -> o.source().equals(host.name()) && o.target().startsWith("store ")).toList();
         if (toStore.isEmpty()) {
-            return Verdict.skip("no endpoint in " + kv.url().get() + " to probe");
+            return Finding.skip("no endpoint in " + kv.url().get() + " to probe");
         }
         List<ProbeOutcome> failing = toStore.stream().filter(o -> !o.reached()).toList();
         if (failing.size() == toStore.size()) {
-            return Verdict.fail("the external store answers on none of its endpoints: " + String.join("; ",
+            return Finding.fail("the external store answers on none of its endpoints: " + String.join("; ",
                             failing.stream().map(o -> o.target() + ": " + o.detail()).toList()),
                     "make " + kv.url().get() + " reachable from " + host.name() + " (store running, firewall open)");
         }
         if (!failing.isEmpty()) {
-            return Verdict.warn("some store endpoints do not answer: " + String.join("; ",
+            return Finding.warn("some store endpoints do not answer: " + String.join("; ",
                             failing.stream().map(o -> o.target() + ": " + o.detail()).toList()),
                     "check those store members");
         }
-        return Verdict.pass("the external store answers at " + String.join(", ",
+        return Finding.pass("the external store answers at " + String.join(", ",
                 toStore.stream().map(o -> o.target().substring("store ".length())).toList()));
     }
 }

@@ -1,11 +1,11 @@
 package io.ovl.doctor.checks;
 
+import io.ovl.core.Finding;
 import io.ovl.doctor.CheckSeverity;
 import io.ovl.doctor.DoctorContext;
 import io.ovl.doctor.Fact;
 import io.ovl.doctor.GatheredHost;
 import io.ovl.doctor.HostLocalCheck;
-import io.ovl.doctor.Verdict;
 import io.ovl.topology.KvTls;
 import io.ovl.topology.Mode;
 import java.util.List;
@@ -33,30 +33,30 @@ public final class KvTlsFiles extends HostLocalCheck {
     }
 
     @Override
-    protected Verdict evaluate(DoctorContext context, GatheredHost host) {
+    protected Finding evaluate(DoctorContext context, GatheredHost host) {
         Optional<KvTls> tls = context.topology().mode() == Mode.KV
                 ? context.topology().kvStore().flatMap(k -> k.tls()) : Optional.empty();
         if (tls.isEmpty()) {
-            return Verdict.skip("no kv-store.tls");
+            return Finding.skip("no kv-store.tls");
         }
         boolean storeHost = context.topology().kvStore().map(k -> k.hosts().contains(host.name())).orElse(false);
         if (!host.host().overlay() && !storeHost) {
-            return Verdict.skip("neither an overlay host nor a store host");
+            return Finding.skip("neither an overlay host nor a store host");
         }
         Fact<List<String>> missing = context.tlsFilesMissing().get(host.name());
         if (missing == null) {
-            return Verdict.skip("TLS files not looked for on this host");
+            return Finding.skip("TLS files not looked for on this host");
         }
         if (missing.value().isEmpty()) {
             return missing("the TLS files", missing);
         }
         if (!missing.value().get().isEmpty()) {
-            return Verdict.fail("missing or not a readable file on " + host.name() + ": "
+            return Finding.fail("missing or not a readable file on " + host.name() + ": "
                             + String.join(", ", missing.value().get()),
                     "put the CA certificate, the certificate and its key at these paths on " + host.name()
                             + (storeHost ? " (the store's etcd reads them there" + (host.host().overlay()
                             ? ", and dockerd" : "") + ")" : " (dockerd reads them as root)") + ", or correct kv-store.tls");
         }
-        return Verdict.pass("present: " + String.join(", ", tls.get().paths()));
+        return Finding.pass("present: " + String.join(", ", tls.get().paths()));
     }
 }

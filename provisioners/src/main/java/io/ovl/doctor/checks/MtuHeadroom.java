@@ -1,12 +1,12 @@
 package io.ovl.doctor.checks;
 
+import io.ovl.core.Finding;
 import io.ovl.doctor.AdvertiseAddress;
 import io.ovl.doctor.CheckSeverity;
 import io.ovl.doctor.DoctorContext;
 import io.ovl.doctor.Fact;
 import io.ovl.doctor.GatheredHost;
 import io.ovl.doctor.HostLocalCheck;
-import io.ovl.doctor.Verdict;
 import io.ovl.facts.HostInterface;
 import io.ovl.topology.NetworkSpec;
 import java.util.ArrayList;
@@ -37,13 +37,13 @@ public final class MtuHeadroom extends HostLocalCheck {
     }
 
     @Override
-    protected Verdict evaluate(DoctorContext context, GatheredHost host) {
+    protected Finding evaluate(DoctorContext context, GatheredHost host) {
         if (!host.host().overlay()) {
-            return Verdict.skip("not an overlay host");
+            return Finding.skip("not an overlay host");
         }
         Fact<AdvertiseAddress> adv = AdvertiseAddress.resolve(host.host(), host.facts());
         if (adv.value().isEmpty() || adv.value().get().iface().isEmpty()) {
-            return Verdict.skip("underlay interface unknown (see advertise.address)");
+            return Finding.skip("underlay interface unknown (see advertise.address)");
         }
         HostInterface underlay = adv.value().get().iface().get();
         int room = underlay.mtu() - VXLAN_OVERHEAD;
@@ -57,13 +57,13 @@ public final class MtuHeadroom extends HostLocalCheck {
         }
         String where = "underlay " + underlay.name() + " has MTU " + underlay.mtu() + ", room for overlay MTU " + room;
         if (!tooBig.isEmpty()) {
-            return Verdict.fail(where + "; too big: " + String.join(", ", tooBig),
+            return Finding.fail(where + "; too big: " + String.join(", ", tooBig),
                     "set `mtu: " + room + "` (or less) on those networks, or raise the underlay MTU");
         }
         if (!defaultTooBig.isEmpty()) {
-            return Verdict.warn(where + "; Docker's default overlay MTU " + DOCKER_DEFAULT_OVERLAY_MTU
+            return Finding.warn(where + "; Docker's default overlay MTU " + DOCKER_DEFAULT_OVERLAY_MTU
                     + " is too big for: " + String.join(", ", defaultTooBig), "set `mtu: " + room + "` on those networks");
         }
-        return Verdict.pass(where);
+        return Finding.pass(where);
     }
 }

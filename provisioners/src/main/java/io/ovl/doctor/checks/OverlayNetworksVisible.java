@@ -1,11 +1,11 @@
 package io.ovl.doctor.checks;
 
+import io.ovl.core.Finding;
 import io.ovl.doctor.CheckSeverity;
 import io.ovl.doctor.DockerNetwork;
 import io.ovl.doctor.DoctorContext;
 import io.ovl.doctor.GatheredHost;
 import io.ovl.doctor.HostLocalCheck;
-import io.ovl.doctor.Verdict;
 import io.ovl.topology.Mode;
 import io.ovl.topology.NetworkSpec;
 import io.ovl.topology.SwarmRole;
@@ -36,16 +36,16 @@ public final class OverlayNetworksVisible extends HostLocalCheck {
     }
 
     @Override
-    protected Verdict evaluate(DoctorContext context, GatheredHost host) {
+    protected Finding evaluate(DoctorContext context, GatheredHost host) {
         if (!host.host().overlay()) {
-            return Verdict.skip("not an overlay host");
+            return Finding.skip("not an overlay host");
         }
         if (context.topology().mode() == Mode.SWARM
                 && context.topology().swarmRole(host.host()).orElse(SwarmRole.WORKER) != SwarmRole.MANAGER) {
-            return Verdict.skip("swarm worker: networks show only while a task uses them");
+            return Finding.skip("swarm worker: networks show only while a task uses them");
         }
         if (host.facts().dockerNetworks().value().isEmpty()) {
-            return Verdict.skip("Docker networks unknown: " + host.facts().dockerNetworks().why());
+            return Finding.skip("Docker networks unknown: " + host.facts().dockerNetworks().why());
         }
         Set<String> existing = new LinkedHashSet<>();
         for (GatheredHost h : context.reachedHosts()) {
@@ -54,17 +54,17 @@ public final class OverlayNetworksVisible extends HostLocalCheck {
         List<String> wanted = context.topology().networks().stream().map(NetworkSpec::name)
                 .filter(existing::contains).toList();
         if (wanted.isEmpty()) {
-            return Verdict.skip("no overlay network of the topology exists yet (ovl init creates them)");
+            return Finding.skip("no overlay network of the topology exists yet (ovl init creates them)");
         }
         List<String> mine = overlays(host);
         List<String> missing = wanted.stream().filter(n -> !mine.contains(n)).toList();
         if (!missing.isEmpty()) {
-            return Verdict.fail("does not see " + String.join(", ", missing) + ", which other hosts see",
+            return Finding.fail("does not see " + String.join(", ", missing) + ", which other hosts see",
                     context.topology().mode() == Mode.KV
                             ? "see kv.reachable and dockerd.log; restart docker on this host once the store answers"
                             : "join this host to the swarm (ovl init)");
         }
-        return Verdict.pass("sees " + String.join(", ", wanted));
+        return Finding.pass("sees " + String.join(", ", wanted));
     }
 
     private static List<String> overlays(GatheredHost h) {

@@ -1,5 +1,6 @@
 package io.ovl.doctor.checks;
 
+import io.ovl.core.Finding;
 import io.ovl.doctor.BoundSocket;
 import io.ovl.doctor.CheckSeverity;
 import io.ovl.doctor.DoctorContext;
@@ -7,7 +8,6 @@ import io.ovl.doctor.GatheredHost;
 import io.ovl.doctor.HostLocalCheck;
 import io.ovl.doctor.OverlayPorts;
 import io.ovl.doctor.PortNeed;
-import io.ovl.doctor.Verdict;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -33,10 +33,10 @@ public final class PortsFree extends HostLocalCheck {
     }
 
     @Override
-    protected Verdict evaluate(DoctorContext context, GatheredHost host) {
+    protected Finding evaluate(DoctorContext context, GatheredHost host) {
         List<PortNeed> needs = OverlayPorts.needs(context.topology(), host.host());
         if (needs.isEmpty()) {
-            return Verdict.skip("this host binds no overlay port");
+            return Finding.skip("this host binds no overlay port");
         }
         if (host.facts().sockets().value().isEmpty()) {
             return missing("listening sockets", host.facts().sockets());
@@ -59,11 +59,11 @@ public final class PortsFree extends HostLocalCheck {
             }
         }
         if (!taken.isEmpty()) {
-            return Verdict.fail(String.join("; ", taken),
+            return Finding.fail(String.join("; ", taken),
                     "stop or reconfigure what holds the port (`ss -lntup` shows it); ovl needs it");
         }
         String msg = (free.isEmpty() ? "" : "free: " + String.join(", ", free))
                 + (ours.isEmpty() ? "" : (free.isEmpty() ? "" : "; ") + "already in use by the overlay: " + String.join(", ", ours));
-        return Verdict.pass(msg);
+        return Finding.pass(msg);
     }
 }

@@ -1,5 +1,6 @@
 package io.ovl.doctor.checks;
 
+import io.ovl.core.Finding;
 import io.ovl.doctor.CheckSeverity;
 import io.ovl.doctor.DoctorContext;
 import io.ovl.doctor.GatheredHost;
@@ -7,7 +8,6 @@ import io.ovl.doctor.HostLocalCheck;
 import io.ovl.doctor.OverlayPorts;
 import io.ovl.doctor.PortNeed;
 import io.ovl.doctor.ProbeOutcome;
-import io.ovl.doctor.Verdict;
 import io.ovl.facts.Protocol;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -35,13 +35,13 @@ public final class PortsReachable extends HostLocalCheck {
     }
 
     @Override
-    protected Verdict evaluate(DoctorContext context, GatheredHost host) {
+    protected Finding evaluate(DoctorContext context, GatheredHost host) {
         List<PortNeed> needs = OverlayPorts.needs(context.topology(), host.host());
         if (needs.isEmpty() || needs.stream().allMatch(n -> n.sources().isEmpty())) {
-            return Verdict.skip("no other host needs to reach this one");
+            return Finding.skip("no other host needs to reach this one");
         }
         if (context.probes().isEmpty()) {
-            return Verdict.skip("port probe not run (--no-probe)");
+            return Finding.skip("port probe not run (--no-probe)");
         }
         // IP protocol 50 has its own check (esp.reachable), so it can be named and ignored on its own.
         List<ProbeOutcome> outcomes = context.probes().get().toTarget(host.name()).stream()
@@ -57,7 +57,7 @@ public final class PortsReachable extends HostLocalCheck {
         if (!failing.isEmpty()) {
             Set<String> failingPorts = new LinkedHashSet<>();
             failing.forEach(o -> failingPorts.add(o.need().label()));
-            return Verdict.fail(failing.size() + " of " + outcomes.size() + " directions fail: "
+            return Finding.fail(failing.size() + " of " + outcomes.size() + " directions fail: "
                             + String.join("; ", failing.stream().map(o -> o.describe() + ": " + o.detail()).toList()),
                     "allow " + String.join(", ", failingPorts) + " in from the overlay hosts on " + host.name()
                             + " (iptables/nftables, cloud security groups), and out on the sources");
@@ -68,8 +68,8 @@ public final class PortsReachable extends HostLocalCheck {
         String notProbed = unprobed.isEmpty() ? "" : (reached.isEmpty() ? "" : "; ") + unprobed.size() + " not probed ("
                 + unprobed.get(0).describe() + ": " + unprobed.get(0).detail() + ")";
         if (!worrying.isEmpty()) {
-            return Verdict.warn(reached + notProbed, "make the probe possible (perl on the hosts) or check those ports by hand");
+            return Finding.warn(reached + notProbed, "make the probe possible (perl on the hosts) or check those ports by hand");
         }
-        return Verdict.pass(reached + notProbed);
+        return Finding.pass(reached + notProbed);
     }
 }

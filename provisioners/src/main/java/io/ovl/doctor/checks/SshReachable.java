@@ -1,10 +1,9 @@
 package io.ovl.doctor.checks;
 
+import io.ovl.core.Finding;
 import io.ovl.doctor.Check;
 import io.ovl.doctor.CheckSeverity;
 import io.ovl.doctor.DoctorContext;
-import io.ovl.doctor.HostVerdict;
-import io.ovl.doctor.Verdict;
 import java.util.List;
 
 /** The host accepts our SSH connection: host key verified, user authenticated. */
@@ -25,12 +24,13 @@ public final class SshReachable implements Check {
     }
 
     @Override
-    public List<HostVerdict> evaluate(DoctorContext context) {
-        return context.hosts().stream().map(h -> new HostVerdict(h.name(), h.connectError()
-                .map(e -> Verdict.fail(e, "check address, port, user, identity file and known_hosts in the"
+    public List<Finding> evaluate(DoctorContext context) {
+        return context.hosts().stream().map(h -> h.connectError()
+                .map(e -> Finding.fail(e, "check address, port, user, identity file and known_hosts in the"
                         + " topology's ssh: settings; try `ssh` by hand with the same settings"))
-                .orElseGet(() -> Verdict.pass("connected to " + h.host().address()
-                        + h.host().ssh().user().map(u -> " as " + u).orElse("")))))
+                .orElseGet(() -> Finding.pass("connected to " + h.host().address()
+                        + h.host().ssh().user().map(u -> " as " + u).orElse("")))
+                .on(h.name()))
                 .toList();
     }
 }

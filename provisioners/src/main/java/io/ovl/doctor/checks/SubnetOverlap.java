@@ -1,13 +1,13 @@
 package io.ovl.doctor.checks;
 
 import io.ovl.addressing.Prefix;
+import io.ovl.core.Finding;
 import io.ovl.doctor.CheckSeverity;
 import io.ovl.doctor.DockerNetwork;
 import io.ovl.doctor.DoctorContext;
 import io.ovl.doctor.GatheredHost;
 import io.ovl.doctor.HostLocalCheck;
 import io.ovl.doctor.SubnetClashes;
-import io.ovl.doctor.Verdict;
 import io.ovl.topology.NetworkSpec;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -36,11 +36,11 @@ public final class SubnetOverlap extends HostLocalCheck {
     }
 
     @Override
-    protected Verdict evaluate(DoctorContext context, GatheredHost host) {
+    protected Finding evaluate(DoctorContext context, GatheredHost host) {
         List<NetworkSpec> withSubnet = context.topology().networks().stream()
                 .filter(n -> n.subnet().isPresent()).toList();
         if (withSubnet.isEmpty()) {
-            return Verdict.skip("no network in the topology names a subnet");
+            return Finding.skip("no network in the topology names a subnet");
         }
         List<String> unknown = new ArrayList<>();
         if (!host.facts().interfaces().isKnown()) {
@@ -62,14 +62,14 @@ public final class SubnetOverlap extends HostLocalCheck {
                     .forEach(c -> clashes.add(n.name() + " " + subnet + " overlaps " + c));
         }
         if (!clashes.isEmpty()) {
-            return Verdict.fail(String.join("; ", clashes),
+            return Finding.fail(String.join("; ", clashes),
                     "pick overlay subnets that this host does not use (e.g. from 10.x or 172.16-31.x ranges not routed here)");
         }
         if (!unknown.isEmpty()) {
-            return Verdict.warn("no overlap found, but could not read " + String.join(", ", unknown),
+            return Finding.warn("no overlap found, but could not read " + String.join(", ", unknown),
                     "fix the failing command on the host and run ovl doctor again");
         }
-        return Verdict.pass("no overlap with " + String.join(", ", withSubnet.stream()
+        return Finding.pass("no overlap with " + String.join(", ", withSubnet.stream()
                 .map(n -> n.name() + " " + n.subnet().get()).toList()));
     }
 

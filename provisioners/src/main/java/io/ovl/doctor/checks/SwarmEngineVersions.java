@@ -1,11 +1,10 @@
 package io.ovl.doctor.checks;
 
+import io.ovl.core.Finding;
 import io.ovl.doctor.Check;
 import io.ovl.doctor.CheckSeverity;
 import io.ovl.doctor.DoctorContext;
 import io.ovl.doctor.GatheredHost;
-import io.ovl.doctor.HostVerdict;
-import io.ovl.doctor.Verdict;
 import io.ovl.facts.DockerInfo;
 import io.ovl.facts.EngineVersion;
 import io.ovl.topology.Mode;
@@ -37,31 +36,31 @@ public final class SwarmEngineVersions implements Check {
     }
 
     @Override
-    public List<HostVerdict> evaluate(DoctorContext context) {
+    public List<Finding> evaluate(DoctorContext context) {
         Map<String, EngineVersion> versions = new TreeMap<>();
         for (GatheredHost h : context.reachedHosts()) {
             h.facts().dockerInfo().value().map(DockerInfo::serverVersion).filter(v -> h.host().overlay())
                     .ifPresent(v -> versions.put(h.name(), v));
         }
         Optional<Integer> newest = versions.values().stream().map(EngineVersion::major).max(Integer::compare);
-        return context.hosts().stream().map(h -> new HostVerdict(h.name(), verdict(context, h, versions, newest))).toList();
+        return context.hosts().stream().map(h -> verdict(context, h, versions, newest).on(h.name())).toList();
     }
 
-    private static Verdict verdict(DoctorContext context, GatheredHost h, Map<String, EngineVersion> versions,
+    private static Finding verdict(DoctorContext context, GatheredHost h, Map<String, EngineVersion> versions,
                                    Optional<Integer> newest) {
         if (context.topology().mode() != Mode.SWARM) {
-            return Verdict.skip("not swarm mode");
+            return Finding.skip("not swarm mode");
         }
         EngineVersion v = versions.get(h.name());
         if (v == null) {
-            return Verdict.skip(h.host().overlay() ? "engine version unknown (see docker.version)" : "not an overlay host");
+            return Finding.skip(h.host().overlay() ? "engine version unknown (see docker.version)" : "not an overlay host");
         }
         if (v.major() == newest.orElse(v.major())) {
-            return Verdict.pass(v.raw());
+            return Finding.pass(v.raw());
         }
         String newer = versions.entrySet().stream().filter(e -> e.getValue().major() == newest.get())
                 .map(e -> e.getKey()).collect(Collectors.joining(", "));
-        return Verdict.warn("Engine " + v.raw() + ", while " + newer + " run " + newest.get() + ".x; Docker supports"
+        return Finding.warn("Engine " + v.raw() + ", while " + newer + " run " + newest.get() + ".x; Docker supports"
                 + " mixed versions in a swarm only during a rolling upgrade", "upgrade Docker Engine on this host");
     }
 }

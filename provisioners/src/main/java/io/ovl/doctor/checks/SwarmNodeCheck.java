@@ -1,11 +1,11 @@
 package io.ovl.doctor.checks;
 
+import io.ovl.core.Finding;
 import io.ovl.doctor.CheckSeverity;
 import io.ovl.doctor.DoctorContext;
 import io.ovl.doctor.GatheredHost;
 import io.ovl.doctor.HostLocalCheck;
 import io.ovl.doctor.SwarmNodeRow;
-import io.ovl.doctor.Verdict;
 import io.ovl.facts.DockerInfo;
 import io.ovl.topology.Mode;
 import io.ovl.topology.SwarmRole;
@@ -33,47 +33,47 @@ public final class SwarmNodeCheck extends HostLocalCheck {
     }
 
     @Override
-    protected Verdict evaluate(DoctorContext context, GatheredHost host) {
+    protected Finding evaluate(DoctorContext context, GatheredHost host) {
         if (context.topology().mode() != Mode.SWARM) {
-            return Verdict.skip("not swarm mode");
+            return Finding.skip("not swarm mode");
         }
         if (!host.host().overlay()) {
-            return Verdict.skip("not an overlay host");
+            return Finding.skip("not an overlay host");
         }
         Optional<DockerInfo> info = host.facts().dockerInfo().value();
         if (info.isEmpty()) {
-            return Verdict.skip("dockerd does not answer (see docker.version)");
+            return Finding.skip("dockerd does not answer (see docker.version)");
         }
         String state = info.get().swarmState();
         if (!"active".equals(state)) {
             List<String> active = SwarmNodes.activeHosts(context);
             if (active.isEmpty() && "inactive".equals(state)) {
-                return Verdict.skip("not set up yet (ovl init starts the swarm)");
+                return Finding.skip("not set up yet (ovl init starts the swarm)");
             }
-            return Verdict.fail("swarm state is " + (state.isEmpty() ? "inactive" : state)
+            return Finding.fail("swarm state is " + (state.isEmpty() ? "inactive" : state)
                             + (active.isEmpty() ? "" : ", while " + String.join(", ", active) + " are in the swarm"),
                     "run ovl init again; a host stuck in pending or error may need `docker swarm leave --force` first");
         }
         Optional<String> hostname = host.facts().hostname().value();
         Optional<SwarmNodeRow> row = hostname.flatMap(n -> SwarmNodes.row(context, n));
         if (row.isEmpty()) {
-            return Verdict.pass("active in a swarm (no manager listed its node state)");
+            return Finding.pass("active in a swarm (no manager listed its node state)");
         }
         SwarmNodeRow r = row.get();
         if (!"Ready".equals(r.status())) {
-            return Verdict.fail("a manager lists this node as " + r.status(),
+            return Finding.fail("a manager lists this node as " + r.status(),
                     "check dockerd on this host and that it reaches the managers on 2377/tcp and 7946 tcp+udp");
         }
         SwarmRole role = context.topology().swarmRole(host.host()).orElse(SwarmRole.WORKER);
         if (r.manager() != (role == SwarmRole.MANAGER)) {
-            return Verdict.fail("a " + (r.manager() ? "manager" : "worker") + " of the swarm, the topology says "
+            return Finding.fail("a " + (r.manager() ? "manager" : "worker") + " of the swarm, the topology says "
                     + role.key(), "`docker node " + (r.manager() ? "demote " : "promote ") + r.hostname()
                     + "` on a manager, or change its role in the topology");
         }
         if (!"Active".equals(r.availability())) {
-            return Verdict.warn("Ready, but availability " + r.availability() + ": no swarm tasks are placed here",
+            return Finding.warn("Ready, but availability " + r.availability() + ": no swarm tasks are placed here",
                     "`docker node update --availability active " + r.hostname() + "` on a manager if that is not meant");
         }
-        return Verdict.pass("Ready, Active" + (r.manager() ? ", manager (" + r.managerStatus() + ")" : ", worker"));
+        return Finding.pass("Ready, Active" + (r.manager() ? ", manager (" + r.managerStatus() + ")" : ", worker"));
     }
 }

@@ -1,13 +1,12 @@
 package io.ovl.doctor.checks;
 
+import io.ovl.core.Finding;
 import io.ovl.doctor.Check;
 import io.ovl.doctor.CheckSeverity;
 import io.ovl.doctor.DoctorContext;
 import io.ovl.doctor.Fact;
 import io.ovl.doctor.GatheredHost;
 import io.ovl.doctor.HostFacts;
-import io.ovl.doctor.HostVerdict;
-import io.ovl.doctor.Verdict;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,27 +33,27 @@ abstract class UniqueAcrossHosts implements Check {
     }
 
     @Override
-    public List<HostVerdict> evaluate(DoctorContext context) {
+    public List<Finding> evaluate(DoctorContext context) {
         Map<String, List<String>> hostsByValue = new LinkedHashMap<>();
         for (GatheredHost h : context.reachedHosts()) {
             value().apply(h.facts()).value().ifPresent(v -> hostsByValue.computeIfAbsent(v, k -> new ArrayList<>()).add(h.name()));
         }
-        List<HostVerdict> out = new ArrayList<>();
+        List<Finding> out = new ArrayList<>();
         for (GatheredHost h : context.hosts()) {
             Fact<String> v = value().apply(h.facts());
-            Verdict verdict;
+            Finding verdict;
             if (!h.reached()) {
-                verdict = Verdict.skip("host not reached (see ssh.reachable)");
+                verdict = Finding.skip("host not reached (see ssh.reachable)");
             } else if (v.value().isEmpty()) {
-                verdict = Verdict.skip(what() + " unknown: " + v.why());
+                verdict = Finding.skip(what() + " unknown: " + v.why());
             } else {
                 List<String> others = hostsByValue.get(v.value().get()).stream().filter(n -> !n.equals(h.name())).toList();
                 verdict = others.isEmpty()
-                        ? Verdict.pass(what() + " " + v.value().get() + " is unique")
-                        : Verdict.fail(what() + " " + v.value().get() + " is also the " + what() + " of "
+                        ? Finding.pass(what() + " " + v.value().get() + " is unique")
+                        : Finding.fail(what() + " " + v.value().get() + " is also the " + what() + " of "
                                 + String.join(", ", others), hint());
             }
-            out.add(new HostVerdict(h.name(), verdict));
+            out.add(verdict.on(h.name()));
         }
         return out;
     }

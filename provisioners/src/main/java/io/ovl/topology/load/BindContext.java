@@ -1,6 +1,6 @@
 package io.ovl.topology.load;
 
-import io.ovl.addressing.Finding;
+import io.ovl.core.Finding;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

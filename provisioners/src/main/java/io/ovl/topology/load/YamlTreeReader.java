@@ -6,7 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
-import io.ovl.addressing.Finding;
+import io.ovl.core.Finding;
 import io.ovl.topology.load.YNode.Kind;
 import io.ovl.topology.load.YNode.YEntry;
 import io.ovl.topology.load.YNode.YList;

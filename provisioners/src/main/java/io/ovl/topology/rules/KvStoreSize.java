@@ -1,6 +1,6 @@
 package io.ovl.topology.rules;
 
-import io.ovl.addressing.Finding;
+import io.ovl.core.Finding;
 import io.ovl.topology.KvStore;
 import io.ovl.topology.Topology;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.ovl.topology.rules;
 
-import io.ovl.addressing.Finding;
 import io.ovl.addressing.Prefix;
+import io.ovl.core.Finding;
 import io.ovl.topology.NetworkSpec;
 import io.ovl.topology.Topology;
 import java.util.ArrayList;

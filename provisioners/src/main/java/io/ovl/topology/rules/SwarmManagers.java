@@ -1,6 +1,6 @@
 package io.ovl.topology.rules;
 
-import io.ovl.addressing.Finding;
+import io.ovl.core.Finding;
 import io.ovl.topology.Mode;
 import io.ovl.topology.SwarmRole;
 import io.ovl.topology.Topology;
