@@ -18,7 +18,7 @@ import java.util.Map;
 /**
  * {@link SwarmApi} as plain Engine API requests. docker-java's command objects cover swarm init
  * without DataPathPort, DefaultAddrPool or spec labels, which ovl needs; the transport underneath
- * them ({@link io.ovl.docker.SshDockerHttpClient}) takes any request, so the bodies are written here.
+ * them ({@link io.ovl.docker.ChannelDockerHttpClient}) takes any request, so the bodies are written here.
  * Paths are unversioned: each engine answers at its own API version (20.10 and 26 alike).
  */
 public final class HttpSwarmApi implements SwarmApi {
