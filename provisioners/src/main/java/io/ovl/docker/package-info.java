@@ -6,7 +6,7 @@
  * {@code docker system dial-stdio}) and {@link io.ovl.docker.DockerClients}. On top of it, the calls ovl makes, each
  * behind an interface so orchestration can be unit-tested with fakes:
  * {@link io.ovl.docker.DockerApi} for kv mode (with docker-java, {@link io.ovl.docker.DockerJavaApi})
- * and {@link io.ovl.docker.SwarmApi} for swarm mode (plain requests, {@link io.ovl.docker.HttpSwarmApi}),
+ * and {@link io.ovl.docker.SwarmApi} for swarm mode (docker-java's swarm commands, {@link io.ovl.docker.DockerJavaSwarmApi}),
  * with the answers they parse ({@link io.ovl.docker.NodeInfo}, {@link io.ovl.docker.SwarmNode},
  * {@link io.ovl.docker.SwarmNetwork}).
  */

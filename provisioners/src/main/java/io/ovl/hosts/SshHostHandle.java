@@ -6,7 +6,7 @@ import io.ovl.docker.ChannelDockerHttpClient;
 import io.ovl.docker.DockerApi;
 import io.ovl.docker.DockerClients;
 import io.ovl.docker.DockerJavaApi;
-import io.ovl.docker.HttpSwarmApi;
+import io.ovl.docker.DockerJavaSwarmApi;
 import io.ovl.docker.SwarmApi;
 import io.ovl.kv.StoreAnswer;
 import io.ovl.kv.StoreChannelProbe;
@@ -70,8 +70,7 @@ public final class SshHostHandle implements HostHandle {
     @Override
     public synchronized SwarmApi swarm() {
         if (swarm == null) {
-            client();
-            swarm = new HttpSwarmApi(http, session.label());
+            swarm = new DockerJavaSwarmApi(client(), http, session.label());
         }
         return swarm;
     }
