@@ -7,6 +7,7 @@ import io.ovl.ssh.HostSession;
 import io.ovl.ssh.SshTarget;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -27,7 +28,9 @@ import org.apache.hc.core5.http.ConnectionClosedException;
 import org.apache.hc.core5.http.ContentLengthStrategy;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpHeaders;
+import org.apache.hc.core5.http.HttpException;
 import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.http.HttpMessage;
 import org.apache.hc.core5.http.NameValuePair;
 import org.apache.hc.core5.http.NoHttpResponseException;
 import org.apache.hc.core5.http.config.RegistryBuilder;
@@ -179,7 +182,7 @@ public final class ChannelDockerHttpClient implements DockerHttpClient {
     }
 
     /* As docker-java's transport: "Transfer-Encoding: identity" (old daemons' streams) reads to the end. */
-    private static long contentLength(org.apache.hc.core5.http.HttpMessage message) throws org.apache.hc.core5.http.HttpException {
+    private static long contentLength(HttpMessage message) throws HttpException {
         Header te = message.getFirstHeader(HttpHeaders.TRANSFER_ENCODING);
         if (te != null && "identity".equalsIgnoreCase(te.getValue())) {
             return ContentLengthStrategy.UNDEFINED;
@@ -257,7 +260,7 @@ public final class ChannelDockerHttpClient implements DockerHttpClient {
             try {
                 return response.getEntity() == null ? EmptyInputStream.INSTANCE : response.getEntity().getContent();
             } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
+                throw new UncheckedIOException(e);
             }
         }
 
