@@ -44,6 +44,11 @@ public record NodeInfo(String serverVersion, LocalState state, String nodeId, St
         } catch (IOException e) {
             throw new UnparseableOutputException("docker info: not JSON: " + e.getMessage());
         }
+        return of(root);
+    }
+
+    /** The same from the parsed answer (as docker-java keeps it: see {@link DockerJavaSwarmApi}). */
+    public static NodeInfo of(JsonNode root) {
         if (root == null || !root.isObject() || !root.has("ServerVersion")) {
             throw new UnparseableOutputException("docker info: no ServerVersion in the answer");
         }

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The Docker Engine API calls swarm mode makes on one host. {@link HttpSwarmApi} sends them over
- * the host's SSH connection; unit tests of pure orchestration use fakes.
+ * The Docker Engine API calls swarm mode makes on one host. {@link DockerJavaSwarmApi} sends them with
+ * docker-java over the host's SSH connection; unit tests of pure orchestration use fakes.
  */
 public interface SwarmApi {
 

@@ -29,6 +29,11 @@ public record SwarmNetwork(String id, String name, String driver, String scope, 
         } catch (IOException e) {
             throw new UnparseableOutputException("networks: not JSON: " + e.getMessage());
         }
+        return parseList(root);
+    }
+
+    /** The same from the parsed answer (as docker-java keeps it: see {@link DockerJavaSwarmApi}). */
+    public static List<SwarmNetwork> parseList(JsonNode root) {
         if (root == null || !root.isArray()) {
             throw new UnparseableOutputException("networks: expected a JSON array");
         }

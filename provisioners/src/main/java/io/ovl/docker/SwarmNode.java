@@ -38,6 +38,11 @@ public record SwarmNode(String id, String hostname, String addr, String role, St
         } catch (IOException e) {
             throw new UnparseableOutputException("swarm nodes: not JSON: " + e.getMessage());
         }
+        return parseList(root);
+    }
+
+    /** The same from the parsed answer (as docker-java keeps it: see {@link DockerJavaSwarmApi}). */
+    public static List<SwarmNode> parseList(JsonNode root) {
         if (root == null || !root.isArray()) {
             throw new UnparseableOutputException("swarm nodes: expected a JSON array");
         }

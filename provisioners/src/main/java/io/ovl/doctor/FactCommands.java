@@ -5,6 +5,9 @@ import io.ovl.ssh.RemoteCommand;
 /**
  * The commands doctor runs on every host to gather facts, all read-only except the VXLAN probe,
  * which creates a device and removes it again. Scripts are constants; no value is interpolated.
+ *
+ * <p>The Docker facts are docker CLI commands, not Docker API calls, on purpose: they travel in the
+ * same one remote exec per host as every other fact (README, "Reaching hosts").
  */
 public final class FactCommands {
     private FactCommands() {

@@ -1,11 +1,12 @@
 package io.ovl.hosts;
 
 import io.ovl.core.OvlException;
+import com.github.dockerjava.api.DockerClient;
+import io.ovl.docker.ChannelDockerHttpClient;
 import io.ovl.docker.DockerApi;
 import io.ovl.docker.DockerClients;
 import io.ovl.docker.DockerJavaApi;
-import io.ovl.docker.HttpSwarmApi;
-import io.ovl.docker.SshDockerHttpClient;
+import io.ovl.docker.DockerJavaSwarmApi;
 import io.ovl.docker.SwarmApi;
 import io.ovl.kv.StoreAnswer;
 import io.ovl.kv.StoreChannelProbe;
@@ -16,6 +17,7 @@ import io.ovl.ssh.HostSession;
 import io.ovl.ssh.RemoteShell;
 import io.ovl.topology.KvBackend;
 import io.ovl.topology.KvTls;
+import java.io.IOException;
 import java.util.Optional;
 
 /**
@@ -23,13 +25,16 @@ import java.util.Optional;
  * channels to the Docker socket, and store probes as direct-tcpip channels, so the TCP connection
  * to the store starts on the host itself (as dockerd's will).
  *
- * <p>The Docker clients are made on first use: a run that never calls the Engine API opens no
- * channel to the Docker socket and, for a sudo user, never starts the session's Docker relay.
+ * <p>The Docker client is made on first use, one per handle for kv and swarm calls alike: a run
+ * that never calls the Engine API opens no channel to the Docker socket and, for a sudo user,
+ * never starts the session's Docker relay. Closing the handle closes the client first.
  */
 public final class SshHostHandle implements HostHandle {
     private final HostSession session;
     private final KvBackend backend;
     private final Optional<KvTls> tls;
+    private ChannelDockerHttpClient http;
+    private DockerClient client;
     private DockerApi docker;
     private SwarmApi swarm;
 
@@ -57,7 +62,7 @@ public final class SshHostHandle implements HostHandle {
     @Override
     public synchronized DockerApi docker() {
         if (docker == null) {
-            docker = new DockerJavaApi(DockerClients.over(session), session.label());
+            docker = new DockerJavaApi(client(), session.label());
         }
         return docker;
     }
@@ -65,9 +70,17 @@ public final class SshHostHandle implements HostHandle {
     @Override
     public synchronized SwarmApi swarm() {
         if (swarm == null) {
-            swarm = new HttpSwarmApi(SshDockerHttpClient.over(session), session.label());
+            swarm = new DockerJavaSwarmApi(client(), http, session.label());
         }
         return swarm;
+    }
+
+    private DockerClient client() {
+        if (client == null) {
+            http = ChannelDockerHttpClient.over(session);
+            client = DockerClients.over(http);
+        }
+        return client;
     }
 
     @Override
@@ -88,6 +101,16 @@ public final class SshHostHandle implements HostHandle {
     /** Closes the session (a pool's session stays open: see {@link OpenHosts#overSsh}). */
     @Override
     public void close() {
+        synchronized (this) {
+            if (client != null) {
+                try {
+                    client.close(); // closes the channels still open; the connection is the session's
+                } catch (IOException | RuntimeException e) {
+                    // Closing the session below ends every channel anyway.
+                }
+                client = null;
+            }
+        }
         session.close();
     }
 }

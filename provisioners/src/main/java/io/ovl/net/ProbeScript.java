@@ -12,6 +12,10 @@ import java.util.Map;
  * (concurrent connections, any answer proves TCP), {@code nc} asks, {@code nslookup} resolves
  * (busybox {@code wget} was seen crashing on name lookups in the lab; nc and nslookup behave). The
  * script is a constant; target names and addresses are its positional parameters.
+ *
+ * <p>Run with the docker CLI on the host ({@code docker run}, {@code docker exec ... sh -c}), not
+ * the Docker API: the test is a script inside the container whose output is read as one
+ * command's (README, "Reaching hosts").
  */
 public final class ProbeScript {
     private ProbeScript() {

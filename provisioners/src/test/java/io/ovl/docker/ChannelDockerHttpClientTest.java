@@ -36,10 +36,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The transport driven by docker-java's real client code, with a FAKE daemon: each channel
- * serves response bytes captured from real daemons ({@link FakeDuplex}). This checks the HTTP exchange and what
- * docker-java makes of it; SSH and real daemons are covered by {@code SshDockerTransportIT}.
+ * serves response bytes captured from real daemons ({@link FakeDuplex}). This checks the HTTP exchange
+ * (Apache HttpClient over channel streams) and what docker-java makes of it; SSH and real daemons are
+ * covered by {@code SshDockerTransportIT}.
  */
-class SshDockerHttpClientTest {
+class ChannelDockerHttpClientTest {
 
     /** Liveness guard for background threads, not a timing assertion: never reached when correct. */
     private static final long GUARD_SECONDS = 30;
@@ -48,7 +49,7 @@ class SshDockerHttpClientTest {
 
     private DockerClient clientAnswering(FakeDuplex... channels) {
         List<FakeDuplex> queue = new ArrayList<>(Arrays.asList(channels));
-        SshDockerHttpClient http = new SshDockerHttpClient(() -> {
+        ChannelDockerHttpClient http = new ChannelDockerHttpClient(() -> {
             FakeDuplex next = queue.remove(0);
             opened.add(next);
             return next;
@@ -168,7 +169,24 @@ class SshDockerHttpClientTest {
     @ParameterizedTest
     @ValueSource(strings = {"attach-101-20.10.http", "attach-101-26.http"})
     void attachSwitchesProtocolsPumpsStdinAndHalfClosesAtItsEnd(String capture) throws Exception {
-        FakeDuplex channel = FakeDuplex.answering(capture);
+        // As a daemon running cat: the switch at once, the echo only once stdin has ended.
+        byte[] all = Fixtures.bytes(capture);
+        int headEnd = new String(all, StandardCharsets.ISO_8859_1).indexOf("\r\n\r\n") + 4;
+        PipedOutputStream daemon = new PipedOutputStream();
+        FakeDuplex channel = new FakeDuplex(new PipedInputStream(daemon, all.length), "");
+        daemon.write(all, 0, headEnd);
+        Thread echo = new Thread(() -> {
+            try {
+                if (channel.awaitOutputClosed(GUARD_SECONDS)) {
+                    daemon.write(all, headEnd, all.length - headEnd);
+                }
+                daemon.close();
+            } catch (IOException | InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        echo.setDaemon(true);
+        echo.start();
         DockerClient docker = clientAnswering(channel);
         FrameQueue frames = new FrameQueue();
         InputStream stdin = new ByteArrayInputStream("ping\n".getBytes(StandardCharsets.US_ASCII));
@@ -201,7 +219,7 @@ class SshDockerHttpClientTest {
 
     @Test
     void failureToOpenAChannelNamesTheHost() {
-        SshDockerHttpClient http = new SshDockerHttpClient(() -> {
+        ChannelDockerHttpClient http = new ChannelDockerHttpClient(() -> {
             throw new IOException("connection reset");
         }, "node-2");
         Request request = Request.builder().method(Request.Method.GET).path("/_ping").build();
@@ -216,7 +234,7 @@ class SshDockerHttpClientTest {
     @Test
     void closingTheBodyClosesTheChannel() throws IOException {
         FakeDuplex channel = FakeDuplex.answering("info-chunked-20.10.http");
-        SshDockerHttpClient http = new SshDockerHttpClient(() -> channel, "node-1");
+        ChannelDockerHttpClient http = new ChannelDockerHttpClient(() -> channel, "node-1");
 
         Response response = http.execute(Request.builder().method(Request.Method.GET).path("/info").build());
         assertEquals(200, response.getStatusCode());
