@@ -23,7 +23,6 @@ import org.apache.hc.client5.http.impl.classic.CloseableHttpResponse;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.ManagedHttpClientConnectionFactory;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
-import org.apache.hc.client5.http.socket.ConnectionSocketFactory;
 import org.apache.hc.core5.http.ConnectionClosedException;
 import org.apache.hc.core5.http.ContentLengthStrategy;
 import org.apache.hc.core5.http.Header;
@@ -33,7 +32,6 @@ import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.http.HttpMessage;
 import org.apache.hc.core5.http.NameValuePair;
 import org.apache.hc.core5.http.NoHttpResponseException;
-import org.apache.hc.core5.http.config.RegistryBuilder;
 import org.apache.hc.core5.http.impl.DefaultContentLengthStrategy;
 import org.apache.hc.core5.http.impl.io.EmptyInputStream;
 import org.apache.hc.core5.http.io.SocketConfig;
@@ -42,6 +40,11 @@ import org.apache.hc.core5.http.io.entity.InputStreamEntity;
 import org.apache.hc.core5.http.protocol.BasicHttpContext;
 import org.apache.hc.core5.http.protocol.HttpContext;
 import org.apache.hc.core5.net.URIAuthority;
+import org.apache.hc.client5.http.io.HttpClientConnectionOperator;
+import org.apache.hc.client5.http.io.ManagedHttpClientConnection;
+import org.apache.hc.core5.net.NamedEndpoint;
+import org.apache.hc.core5.pool.PoolConcurrencyPolicy;
+import org.apache.hc.core5.pool.PoolReusePolicy;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 
@@ -79,7 +82,7 @@ public final class ChannelDockerHttpClient implements DockerHttpClient {
     ChannelDockerHttpClient(DuplexOpener opener, String hostLabel) {
         this.hostLabel = hostLabel;
         PoolingHttpClientConnectionManager connections = new PoolingHttpClientConnectionManager(
-                RegistryBuilder.<ConnectionSocketFactory>create().register("http", new Channels(opener)).build(),
+                new Channels(opener), PoolConcurrencyPolicy.STRICT, PoolReusePolicy.LIFO, TimeValue.NEG_ONE_MILLISECOND,
                 new ManagedHttpClientConnectionFactory(null, null, null, null,
                         ChannelDockerHttpClient::contentLength, null));
         connections.setDefaultSocketConfig(SocketConfig.custom().setSoTimeout(Timeout.ZERO_MILLISECONDS).build());
@@ -196,26 +199,24 @@ public final class ChannelDockerHttpClient implements DockerHttpClient {
         http.close();
     }
 
-    /** HttpClient's sockets: each connect opens a channel on the host's SSH connection. */
-    private static final class Channels implements ConnectionSocketFactory {
+    /**
+     * How HttpClient connects: each connection opens a channel on the host's SSH connection and
+     * binds it as the connection's socket. An operator, not a socket factory: HttpClient 5.4 and
+     * later create and connect plain sockets themselves and ask socket factories only for TLS.
+     */
+    private static final class Channels implements HttpClientConnectionOperator {
         private final DuplexOpener opener;
 
         Channels(DuplexOpener opener) {
             this.opener = opener;
         }
 
-        @Override
-        public Socket createSocket(HttpContext context) {
-            return new ChannelSocket(null);
-        }
-
         /**
          * @throws OvlException when the host refuses in a way a person must fix (the message says how)
          */
         @Override
-        public Socket connectSocket(TimeValue connectTimeout, Socket unconnected, HttpHost host,
-                InetSocketAddress remoteAddress, InetSocketAddress localAddress, HttpContext context)
-                throws IOException {
+        public void connect(ManagedHttpClientConnection conn, HttpHost host, InetSocketAddress localAddress,
+                TimeValue connectTimeout, SocketConfig socketConfig, HttpContext context) throws IOException {
             DuplexStream stream;
             try {
                 stream = opener.open();
@@ -224,7 +225,27 @@ public final class ChannelDockerHttpClient implements DockerHttpClient {
             }
             ChannelSocket socket = new ChannelSocket(stream);
             context.setAttribute(SOCKET, socket);
-            return socket;
+            conn.bind(socket);
+        }
+
+        @Override
+        public void connect(ManagedHttpClientConnection conn, HttpHost host, NamedEndpoint endpointName,
+                InetSocketAddress localAddress, Timeout connectTimeout, SocketConfig socketConfig, Object attachment,
+                HttpContext context) throws IOException {
+            connect(conn, host, localAddress, connectTimeout, socketConfig, context);
+        }
+
+        @Override
+        public void connect(ManagedHttpClientConnection conn, HttpHost host, NamedEndpoint endpointName,
+                java.nio.file.Path unixDomainSocket, InetSocketAddress localAddress, Timeout connectTimeout,
+                SocketConfig socketConfig, Object attachment, HttpContext context) throws IOException {
+            connect(conn, host, localAddress, connectTimeout, socketConfig, context);
+        }
+
+        /** No TLS: the channel is the SSH connection's, which is encrypted already. */
+        @Override
+        public void upgrade(ManagedHttpClientConnection conn, HttpHost host, HttpContext context) {
+            throw new UnsupportedOperationException("no TLS over an SSH channel");
         }
     }
 
