@@ -1,16 +1,10 @@
 package io.ovl.hosts;
 
-import io.ovl.access.HostAccess;
 import io.ovl.core.ExitCode;
 import io.ovl.core.OvlException;
-import io.ovl.ssh.HostSession;
-import io.ovl.ssh.RemoteShell;
 import io.ovl.ssh.SessionPool;
 import io.ovl.ssh.SshConnector;
-import io.ovl.ssh.SshTarget;
 import io.ovl.topology.Host;
-import io.ovl.topology.KvBackend;
-import io.ovl.topology.KvStore;
 import io.ovl.topology.Topology;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -52,11 +46,11 @@ public final class OpenHosts implements AutoCloseable {
     /**
      * Real SSH connections to {@code hosts} (of {@code topology}), a new one per host from
      * {@code connector}, closed with the returned hosts; each host mapped to its target by
-     * {@link HostAccess}.
+     * {@link io.ovl.access.HostAccess}.
      */
     public static OpenHosts overSsh(Topology topology, Path topologyFile, List<Host> hosts, SshConnector connector,
                                     ParallelHosts parallel) {
-        return overSsh(topology, topologyFile, hosts, connector::open, parallel);
+        return open(hosts, SshHostHandle.connecting(topology, topologyFile, connector), parallel);
     }
 
     /**
@@ -65,15 +59,7 @@ public final class OpenHosts implements AutoCloseable {
      */
     public static OpenHosts overSsh(Topology topology, Path topologyFile, List<Host> hosts, SessionPool pool,
                                     ParallelHosts parallel) {
-        return overSsh(topology, topologyFile, hosts, pool::session, parallel);
-    }
-
-    private static OpenHosts overSsh(Topology topology, Path topologyFile, List<Host> hosts,
-                                     Function<SshTarget, HostSession> sessions, ParallelHosts parallel) {
-        HostAccess access = HostAccess.forTopologyFile(topologyFile);
-        KvBackend backend = topology.kvStore().map(KvStore::backend).orElse(KvBackend.ETCD);
-        var tls = topology.kvStore().flatMap(KvStore::tls);
-        return open(hosts, h -> new SshHostHandle(sessions.apply(access.target(h)), backend, tls), parallel);
+        return open(hosts, SshHostHandle.fromPool(topology, topologyFile, pool), parallel);
     }
 
     public Optional<HostHandle> get(String name) {
@@ -86,17 +72,18 @@ public final class OpenHosts implements AutoCloseable {
     }
 
     /**
-     * The shell of {@code name}'s session, for checks that run over it (init's preflight).
+     * The handle of {@code name}, lent to doctor's checks (init's preflight), which report a host
+     * without one under ssh.reachable with the exception's message.
      *
-     * @throws OvlException (host failed) naming the host and why it was not reached
+     * @throws OvlException (host failed) whose message is why the host was not reached, as it was
      */
-    public RemoteShell shell(String name) {
+    public HostHandle lend(String name) {
         HostHandle h = open.get(name);
         if (h == null) {
             throw new OvlException(ExitCode.HOST_FAILED, unreachable.getOrDefault(name,
                     "host " + name + ": not a host of this run"));
         }
-        return h.shell();
+        return h;
     }
 
     /**
