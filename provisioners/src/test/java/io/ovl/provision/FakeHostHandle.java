@@ -1,9 +1,13 @@
 package io.ovl.provision;
 
+import io.ovl.core.ExitCode;
+import io.ovl.core.OvlException;
 import io.ovl.docker.DockerApi;
 import io.ovl.docker.SwarmApi;
 import io.ovl.doctor.FactCommands;
 import io.ovl.hosts.HostHandle;
+import io.ovl.hosts.OpenHosts;
+import io.ovl.hosts.ParallelHosts;
 import io.ovl.kv.StoreAnswer;
 import io.ovl.kv.StoreDialer;
 import io.ovl.kv.StoreProbe;
@@ -12,6 +16,8 @@ import io.ovl.ssh.CommandResult;
 import io.ovl.ssh.CommandStarter;
 import io.ovl.ssh.RemoteCommand;
 import io.ovl.ssh.RemoteShell;
+import io.ovl.topology.Host;
+import io.ovl.topology.SshSettings;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,12 +31,12 @@ import java.util.Optional;
  * in-memory file system behind the commands {@link io.ovl.ssh.RemoteFiles} and init send, systemctl
  * and the init script whose restart succeeds or fails as scripted, a Docker API whose cluster store
  * follows the files, a store probe that answers as scripted, and the swarm API a test passes in
- * ({@link #withSwarm}). Or, for doctor's orchestration tests, a scripted shell the test
- * gives ({@link #FakeHostHandle(String, RemoteShell)}). It has
+ * ({@link #withSwarm}). Or, for doctor's and net's orchestration tests, a scripted shell the test
+ * gives ({@link #FakeHostHandle(String, RemoteShell)}, and {@link #hosts} for a run of them). It has
  * no store dialer and no streaming exec ({@link #starter()} refuses), and records whether it was
  * closed. It checks no SSH, dockerd or swarm behaviour: that is what the lab ITs
- * ({@link InitResetIT}, {@code SwarmInitResetIT}, {@code SwarmDemoteResetIT}, {@code DoctorLabIT})
- * are for.
+ * ({@link InitResetIT}, {@code SwarmInitResetIT}, {@code SwarmDemoteResetIT}, {@code DoctorLabIT},
+ * {@code NetLabIT}) are for.
  */
 public final class FakeHostHandle implements HostHandle {
     private final String name;
@@ -64,6 +70,29 @@ public final class FakeHostHandle implements HostHandle {
     public FakeHostHandle(String name, RemoteShell shell) {
         this.name = name;
         this.given = Optional.of(shell);
+    }
+
+    /**
+     * A run's hosts for a test, as {@link OpenHosts#open} keeps them: {@code names} in order, each
+     * over its shell from {@code shells} (a {@link #FakeHostHandle(String, RemoteShell)}) or else
+     * unreachable with its reason from {@code unreachable}.
+     */
+    public static OpenHosts hosts(List<String> names, Map<String, ? extends RemoteShell> shells,
+                                  Map<String, String> unreachable) {
+        for (String n : names) {
+            if (!shells.containsKey(n) && !unreachable.containsKey(n)) {
+                throw new IllegalArgumentException("host " + n + " has neither a shell nor a reason");
+            }
+        }
+        List<Host> hosts = names.stream().map(n -> new Host(n, n + ".example", true, Optional.empty(),
+                Optional.empty(), SshSettings.DEFAULTS)).toList();
+        return OpenHosts.open(hosts, h -> {
+            RemoteShell shell = shells.get(h.name());
+            if (shell == null) {
+                throw new OvlException(ExitCode.HOST_FAILED, unreachable.get(h.name()));
+            }
+            return new FakeHostHandle(h.name(), shell);
+        }, new ParallelHosts());
     }
 
     /** Answers swarm calls with {@code api} (a test's scripted engine); without it {@link #swarm()} throws. */
