@@ -1,20 +1,14 @@
 package io.ovl.cli;
 
-import io.ovl.access.HostAccess;
 import io.ovl.core.ExitCode;
 import io.ovl.doctor.DoctorProgress;
 import io.ovl.doctor.DoctorReport;
 import io.ovl.doctor.DoctorRunner;
 import io.ovl.doctor.FactGatherer;
-import io.ovl.doctor.HostConnection;
 import io.ovl.doctor.IgnoreList;
 import io.ovl.doctor.PortProber;
 import io.ovl.hosts.ParallelHosts;
-import io.ovl.kv.StoreDialer;
-import io.ovl.ssh.CommandResult;
-import io.ovl.ssh.CommandStarter;
-import io.ovl.ssh.HostSession;
-import io.ovl.ssh.RemoteCommand;
+import io.ovl.hosts.SshHostHandle;
 import io.ovl.ssh.SessionPool;
 import io.ovl.topology.LoadResult;
 import io.ovl.topology.TopologyLoader;
@@ -87,7 +81,6 @@ public final class DoctorCommand implements Callable<Integer> {
             err.flush();
             return ExitCode.USAGE.code();
         }
-        HostAccess access = HostAccess.forTopologyFile(topologyFile);
         DoctorProgress progress = output.json() ? DoctorProgress.NONE : new ProgressPrinter(err);
         DoctorReport report;
         // Inside `ovl shell` the shell's pool keeps one connection per host across commands;
@@ -95,7 +88,8 @@ public final class DoctorCommand implements Callable<Integer> {
         try (CommandSessions sessions = CommandSessions.of(spec)) {
             SessionPool pool = sessions.pool();
             long before = pool.connectionsOpened();
-            DoctorRunner runner = new DoctorRunner(host -> new PooledConnection(pool.session(access.target(host))),
+            // Doctor closes each handle when its facts are in; the pool's session under it stays open (lent).
+            DoctorRunner runner = new DoctorRunner(SshHostHandle.fromPool(loaded.topology().get(), topologyFile, pool),
                     new ParallelHosts(parallelOption.value()), new FactGatherer(Clock.systemUTC()),
                     noProbe ? Optional.empty() : Optional.of(new PortProber()), progress);
             report = runner.run(loaded.topology().get(), topologyFile.toString(), ignoreList);
@@ -114,31 +108,6 @@ public final class DoctorCommand implements Callable<Integer> {
         }
         out.flush();
         return report.passed() ? ExitCode.OK.code() : ExitCode.CHECKS_FAILED.code();
-    }
-
-    /** Adapts a pooled SSH session to the doctor engine's connection seam; the pool closes it, not doctor. */
-    private record PooledConnection(HostSession session) implements HostConnection {
-        @Override
-        public CommandResult run(RemoteCommand command) {
-            return session.run(command);
-        }
-
-        /** Over the pooled SSH session, so kv.healthy asks a TLS store as init does. */
-        @Override
-        public Optional<StoreDialer> storeDialer() {
-            return Optional.of(StoreDialer.over(session));
-        }
-
-        /** The port probe streams its listeners and senders over the same pooled session. */
-        @Override
-        public Optional<CommandStarter> starter() {
-            return Optional.of(session);
-        }
-
-        @Override
-        public void close() {
-            // Owned by the pool: kept open for the next command in `ovl shell`, closed with the pool otherwise.
-        }
     }
 
     /** Progress lines on stderr while hosts are gathered and probed. */

@@ -107,7 +107,7 @@ public final class InitCommand implements Callable<Integer> {
         try (CommandSessions sessions = CommandSessions.of(spec);
              OpenHosts hosts = ProvisionRun.open(topology, file, parallelOption.value(), sessions.pool());
              AutoCloseable lock = dryRun ? null : ProvisionRun.lock(hosts, topology, "init")) {
-            PreflightReport checks = PreflightRun.run(topology, file, host -> hosts.shell(host.name()),
+            PreflightReport checks = PreflightRun.run(topology, file, host -> hosts.lend(host.name()),
                     parallelOption.value(), skipChecks, ignored, output.json() ? err : out, err);
             Provision provision = new Provision(topology, hosts, new Planner(checks.withOwn(Preflight.DEFAULT)));
             Plan plan = provision.plan();

@@ -4,7 +4,6 @@ import io.ovl.hosts.OpenHosts;
 import io.ovl.hosts.ParallelHosts;
 import io.ovl.net.ClusterStoreGuard;
 import io.ovl.net.CreatePlacement;
-import io.ovl.net.NetHosts;
 import io.ovl.net.VisibilityWait;
 import io.ovl.provision.ProvisionProgress;
 import io.ovl.topology.Topology;
@@ -15,7 +14,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * What every {@code ovl net} subcommand that touches hosts shares: the topology (found as -f, else
- * $OVL_TOPOLOGY, else ./topology.yaml) and one SSH session per host, opened in parallel as init does.
+ * $OVL_TOPOLOGY, else ./topology.yaml) and one handle per host, opened in parallel as init does.
  */
 final class NetRun implements AutoCloseable {
     final Path file;
@@ -23,7 +22,8 @@ final class NetRun implements AutoCloseable {
     final ParallelHosts parallel;
     private final CommandSessions sessions;
     private final OpenHosts open;
-    final NetHosts hosts;
+    /** The overlay hosts, in topology order: a view of {@code open}, which owns (and closes) the handles. */
+    final OpenHosts hosts;
 
     private NetRun(Path file, Topology topology, ParallelHosts parallel, CommandSessions sessions, OpenHosts open) {
         this.file = file;
@@ -31,7 +31,7 @@ final class NetRun implements AutoCloseable {
         this.parallel = parallel;
         this.sessions = sessions;
         this.open = open;
-        this.hosts = NetHosts.of(topology, open);
+        this.hosts = open.only(topology.overlayHosts());
     }
 
     /** Loads the topology (exit 2 when it is missing or invalid) before contacting any host. */

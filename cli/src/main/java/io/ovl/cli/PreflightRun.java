@@ -8,28 +8,32 @@ import io.ovl.doctor.DoctorProgress;
 import io.ovl.doctor.FactGatherer;
 import io.ovl.doctor.IgnoreList;
 import io.ovl.doctor.PortProber;
+import io.ovl.hosts.HostHandle;
 import io.ovl.hosts.ParallelHosts;
 import io.ovl.provision.InitPreflight;
 import io.ovl.provision.PreflightReport;
+import io.ovl.topology.Host;
 import io.ovl.topology.Topology;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * init's preflight on the CLI side (kv and swarm mode): run doctor's checks over the run's
- * sessions unless --skip-checks, and render what they found as text and JSON.
+ * hosts (lent: init keeps them open) unless --skip-checks, and render what they found as text and JSON.
  */
 final class PreflightRun {
     private PreflightRun() {
     }
 
     /**
+     * @param hosts      a host's handle in init's run, or an OvlException saying why there is none
      * @param progressTo where "checks: HOST: ..." lines go (stderr with --output json, like init's progress)
      * @param err        where the --skip-checks warning goes
      */
-    static PreflightReport run(Topology topology, Path file, InitPreflight.Sessions sessions, int parallel,
+    static PreflightReport run(Topology topology, Path file, Function<Host, HostHandle> hosts, int parallel,
                                boolean skip, IgnoreList ignore, PrintWriter progressTo, PrintWriter err) {
         if (skip) {
             err.println("ovl: WARNING: --skip-checks: doctor's checks are NOT run; a firewall, a duplicate hostname or"
@@ -39,7 +43,7 @@ final class PreflightRun {
         }
         InitPreflight preflight = new InitPreflight(new ParallelHosts(parallel), new FactGatherer(Clock.systemUTC()),
                 new PortProber(), new Progress(progressTo));
-        return preflight.run(topology, file.toString(), sessions, ignore);
+        return preflight.run(topology, file.toString(), hosts, ignore);
     }
 
     /** "Checks: ..." then one line per warning and error with doctor's fix. */

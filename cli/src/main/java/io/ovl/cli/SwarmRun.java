@@ -1,16 +1,16 @@
 package io.ovl.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.ovl.access.HostAccess;
 import io.ovl.core.ExitCode;
 import io.ovl.core.Finding;
 import io.ovl.core.OvlException;
 import io.ovl.doctor.IgnoreList;
+import io.ovl.hosts.HostHandle;
 import io.ovl.hosts.OpenHosts;
 import io.ovl.hosts.ParallelHosts;
 import io.ovl.provision.InitReport;
 import io.ovl.provision.PreflightReport;
-import io.ovl.ssh.RemoteShell;
+import io.ovl.hosts.SshHostHandle;
 import io.ovl.ssh.SessionPool;
 import io.ovl.swarm.SwarmInit;
 import io.ovl.swarm.SwarmPlan;
@@ -49,7 +49,7 @@ final class SwarmRun {
 
     int init(boolean dryRun, boolean force, boolean skipChecks, IgnoreList ignore) throws Exception {
         try (OpenHosts hosts = open(); AutoCloseable lock = dryRun ? null : lock(hosts, "init")) {
-            PreflightReport checks = PreflightRun.run(topology, file, host -> shellOf(hosts, host), parallel,
+            PreflightReport checks = PreflightRun.run(topology, file, host -> handleOf(hosts, host), parallel,
                     skipChecks, ignore, json ? err : out, err);
             SwarmInit init = new SwarmInit(topology, hosts);
             SwarmPlan plan = init.plan(force);
@@ -103,15 +103,16 @@ final class SwarmRun {
     }
 
     /**
-     * The session doctor's checks use for {@code host}: the swarm run's own for an overlay host; a
+     * The handle doctor's checks use for {@code host}: the swarm run's own for an overlay host; a
      * host with {@code overlay: false} joins no swarm, so the run has none, but doctor checks every
-     * host of the topology (as {@code ovl doctor} does), so it gets one from the same pool.
+     * host of the topology (as {@code ovl doctor} does), so it gets one over the same pool's session
+     * (lent by the pool, which closes it).
      */
-    private RemoteShell shellOf(OpenHosts hosts, Host host) {
+    private HostHandle handleOf(OpenHosts hosts, Host host) {
         if (!host.overlay()) {
-            return pool.session(HostAccess.forTopologyFile(file).target(host));
+            return SshHostHandle.fromPool(topology, file, pool).apply(host);
         }
-        return hosts.shell(host.name());
+        return hosts.lend(host.name());
     }
 
     /** The overlay hosts only: a host with {@code overlay: false} joins no swarm. */

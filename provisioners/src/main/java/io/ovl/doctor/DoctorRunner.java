@@ -3,6 +3,7 @@ package io.ovl.doctor;
 import io.ovl.core.Finding;
 import io.ovl.core.OvlException;
 import io.ovl.core.Severity;
+import io.ovl.hosts.HostHandle;
 import io.ovl.hosts.HostResult;
 import io.ovl.hosts.ParallelHosts;
 import io.ovl.kv.StoreAnswer;
@@ -19,28 +20,52 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Runs doctor: connects to every host once (in parallel), gathers its facts, runs the port probe
- * over the same connections, closes them, then evaluates every check on the facts and returns
- * the report. Nothing here prints.
+ * Runs doctor: takes every host's {@link HostHandle} once (in parallel), gathers its facts, runs the
+ * port probe over the same handles, closes the handles it opened, then evaluates every check on the
+ * facts and returns the report. Nothing here prints.
+ *
+ * <p>Doctor closes only what it opened: {@code ovl doctor} has it open each host
+ * ({@link #DoctorRunner}) and close it when the facts are in; init's preflight lends it the run's
+ * hosts ({@link #overLent}), which init keeps open for its own steps.
  */
 public final class DoctorRunner {
-    private final Function<Host, HostConnection> connect;
+    private final Function<Host, HostHandle> hosts;
+    private final boolean closesHosts;
     private final ParallelHosts parallel;
     private final FactGatherer gatherer;
     private final Optional<PortProber> prober;
     private final DoctorProgress progress;
 
     /**
-     * @param connect opens a host's connection, throwing {@link OvlException} naming the host and step
-     * @param prober  empty to skip the port probe (--no-probe)
+     * Doctor on its own: opens each host's handle with {@code open} and closes it when done.
+     *
+     * @param open   opens a host's handle, throwing {@link OvlException} naming the host and step
+     * @param prober empty to skip the port probe (--no-probe)
      */
-    public DoctorRunner(Function<Host, HostConnection> connect, ParallelHosts parallel, FactGatherer gatherer,
+    public DoctorRunner(Function<Host, HostHandle> open, ParallelHosts parallel, FactGatherer gatherer,
                         Optional<PortProber> prober, DoctorProgress progress) {
-        this.connect = connect;
+        this(open, true, parallel, gatherer, prober, progress);
+    }
+
+    private DoctorRunner(Function<Host, HostHandle> hosts, boolean closesHosts, ParallelHosts parallel,
+                         FactGatherer gatherer, Optional<PortProber> prober, DoctorProgress progress) {
+        this.hosts = hosts;
+        this.closesHosts = closesHosts;
         this.parallel = parallel;
         this.gatherer = gatherer;
         this.prober = prober;
         this.progress = progress;
+    }
+
+    /**
+     * Doctor over hosts a run lends it (init's preflight over init's hosts): it uses them and leaves
+     * them open, for the lender to close.
+     *
+     * @param lent a host's handle in the lender's run, or an {@link OvlException} saying why there is none
+     */
+    public static DoctorRunner overLent(Function<Host, HostHandle> lent, ParallelHosts parallel, FactGatherer gatherer,
+                                        Optional<PortProber> prober, DoctorProgress progress) {
+        return new DoctorRunner(lent, false, parallel, gatherer, prober, progress);
     }
 
     public DoctorReport run(Topology topology, String topologyFile, IgnoreList ignore) {
@@ -48,22 +73,22 @@ public final class DoctorRunner {
     }
 
     /**
-     * The host-facing half of doctor: connects, gathers facts, probes, asks the store, closes the
-     * connections, and returns what the checks evaluate. init's preflight uses it over init's own
-     * sessions and then evaluates the checks that matter for init.
+     * The host-facing half of doctor: takes the hosts' handles, gathers facts, probes, asks the
+     * store, closes the handles it opened, and returns what the checks evaluate. init's preflight
+     * uses it over init's own hosts and then evaluates the checks that matter for init.
      */
     public DoctorContext gather(Topology topology) {
-        record Opened(HostConnection connection, HostFacts facts) {
+        record Opened(HostHandle handle, HostFacts facts) {
         }
         List<HostResult<Opened>> opened = parallel.forEach(topology.hosts(), Host::name, host -> {
             progress.gathering(host.name());
-            HostConnection c = connect.apply(host);
+            HostHandle h = hosts.apply(host);
             try {
-                Opened o = new Opened(c, gatherer.gather(c));
+                Opened o = new Opened(h, gatherer.gather(h.shell()));
                 progress.gathered(host.name(), Optional.empty());
                 return o;
             } catch (RuntimeException e) {
-                c.close();
+                closeIfOpened(h);
                 throw e;
             }
         });
@@ -76,9 +101,10 @@ public final class DoctorRunner {
                 Host host = topology.hosts().get(i);
                 HostResult<Opened> r = opened.get(i);
                 if (r.value().isPresent()) {
-                    shells.put(host.name(), r.value().get().connection());
-                    r.value().get().connection().storeDialer().ifPresent(d -> dialers.put(host.name(), d));
-                    r.value().get().connection().starter().ifPresent(st -> starters.put(host.name(), st));
+                    HostHandle h = r.value().get().handle();
+                    shells.put(host.name(), h.shell());
+                    h.storeDialer().ifPresent(d -> dialers.put(host.name(), d));
+                    starters.put(host.name(), h.starter());
                     gathered.add(GatheredHost.reached(host, r.value().get().facts()));
                 } else {
                     String error = r.error().map(OvlException::getMessage).orElse("unknown error");
@@ -98,8 +124,14 @@ public final class DoctorRunner {
             return new DoctorContext(topology, gathered, probes, storeHealth, tlsMissing);
         } finally {
             for (HostResult<Opened> r : opened) {
-                r.value().ifPresent(o -> o.connection().close());
+                r.value().ifPresent(o -> closeIfOpened(o.handle()));
             }
+        }
+    }
+
+    private void closeIfOpened(HostHandle h) {
+        if (closesHosts) {
+            h.close();
         }
     }
 

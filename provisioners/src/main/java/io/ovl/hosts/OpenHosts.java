@@ -1,19 +1,14 @@
 package io.ovl.hosts;
 
-import io.ovl.access.HostAccess;
 import io.ovl.core.ExitCode;
 import io.ovl.core.OvlException;
-import io.ovl.ssh.HostSession;
-import io.ovl.ssh.RemoteShell;
 import io.ovl.ssh.SessionPool;
 import io.ovl.ssh.SshConnector;
-import io.ovl.ssh.SshTarget;
 import io.ovl.topology.Host;
-import io.ovl.topology.KvBackend;
-import io.ovl.topology.KvStore;
 import io.ovl.topology.Topology;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,21 +20,27 @@ import java.util.function.Function;
  * The hosts of one run, one {@link HostHandle} each, opened in parallel at the start and closed at
  * the end. A host that cannot be reached is kept with its error, so the plan can say which host and
  * why. kv runs open every topology host; swarm runs only the overlay hosts (the others join no swarm).
+ * Net commands work on the overlay hosts of a kv run through {@link #only}, a view of the same handles.
  */
 public final class OpenHosts implements AutoCloseable {
+    private final List<String> names = new ArrayList<>();
     private final Map<String, HostHandle> open = new LinkedHashMap<>();
     private final Map<String, String> unreachable = new LinkedHashMap<>();
     private final ParallelHosts parallel;
+    /** False for a view ({@link #only}): the run that opened the handles closes them. */
+    private final boolean owns;
 
-    private OpenHosts(ParallelHosts parallel) {
+    private OpenHosts(ParallelHosts parallel, boolean owns) {
         this.parallel = parallel;
+        this.owns = owns;
     }
 
     /** Opens {@code hosts} with {@code opener}, in parallel; what it throws for a host is that host's reason. */
     public static OpenHosts open(List<Host> hosts, Function<Host, HostHandle> opener, ParallelHosts parallel) {
-        OpenHosts set = new OpenHosts(parallel);
+        OpenHosts set = new OpenHosts(parallel, true);
         List<HostResult<HostHandle>> results = parallel.forEach(hosts, Host::name, opener);
         for (HostResult<HostHandle> r : results) {
+            set.names.add(r.host());
             if (r instanceof HostResult.Succeeded<HostHandle> ok) {
                 set.open.put(r.host(), ok.result());
             } else {
@@ -52,11 +53,11 @@ public final class OpenHosts implements AutoCloseable {
     /**
      * Real SSH connections to {@code hosts} (of {@code topology}), a new one per host from
      * {@code connector}, closed with the returned hosts; each host mapped to its target by
-     * {@link HostAccess}.
+     * {@link io.ovl.access.HostAccess}.
      */
     public static OpenHosts overSsh(Topology topology, Path topologyFile, List<Host> hosts, SshConnector connector,
                                     ParallelHosts parallel) {
-        return overSsh(topology, topologyFile, hosts, connector::open, parallel);
+        return open(hosts, SshHostHandle.connecting(topology, topologyFile, connector), parallel);
     }
 
     /**
@@ -65,15 +66,42 @@ public final class OpenHosts implements AutoCloseable {
      */
     public static OpenHosts overSsh(Topology topology, Path topologyFile, List<Host> hosts, SessionPool pool,
                                     ParallelHosts parallel) {
-        return overSsh(topology, topologyFile, hosts, pool::session, parallel);
+        return open(hosts, SshHostHandle.fromPool(topology, topologyFile, pool), parallel);
     }
 
-    private static OpenHosts overSsh(Topology topology, Path topologyFile, List<Host> hosts,
-                                     Function<SshTarget, HostSession> sessions, ParallelHosts parallel) {
-        HostAccess access = HostAccess.forTopologyFile(topologyFile);
-        KvBackend backend = topology.kvStore().map(KvStore::backend).orElse(KvBackend.ETCD);
-        var tls = topology.kvStore().flatMap(KvStore::tls);
-        return open(hosts, h -> new SshHostHandle(sessions.apply(access.target(h)), backend, tls), parallel);
+    /**
+     * These hosts only, in the order of {@code hosts}, over the same handles: the overlay hosts of a
+     * kv run, which opened every topology host (a store-only host included), for the net commands
+     * and migrate's network readout. A host of {@code hosts} this run did not open is unreachable
+     * ("not reached"). A view: closing it closes nothing, the run that opened the handles does.
+     */
+    public OpenHosts only(List<Host> hosts) {
+        OpenHosts view = new OpenHosts(parallel, false);
+        for (Host h : hosts) {
+            view.names.add(h.name());
+            HostHandle handle = open.get(h.name());
+            if (handle != null) {
+                view.open.put(h.name(), handle);
+            } else {
+                view.unreachable.put(h.name(), whyUnreachable(h.name()).orElse("not reached"));
+            }
+        }
+        return view;
+    }
+
+    /** Every host of the run, reached or not, in the order they were opened (topology order). */
+    public List<String> names() {
+        return Collections.unmodifiableList(names);
+    }
+
+    /** The hosts that have a handle, in {@link #names()} order. */
+    public List<String> reached() {
+        return names.stream().filter(open::containsKey).toList();
+    }
+
+    /** Why each host without a handle could not be reached, in {@link #names()} order. */
+    public Map<String, String> unreachable() {
+        return Collections.unmodifiableMap(unreachable);
     }
 
     public Optional<HostHandle> get(String name) {
@@ -86,17 +114,18 @@ public final class OpenHosts implements AutoCloseable {
     }
 
     /**
-     * The shell of {@code name}'s session, for checks that run over it (init's preflight).
+     * The handle of {@code name}, lent to doctor's checks (init's preflight), which report a host
+     * without one under ssh.reachable with the exception's message.
      *
-     * @throws OvlException (host failed) naming the host and why it was not reached
+     * @throws OvlException (host failed) whose message is why the host was not reached, as it was
      */
-    public RemoteShell shell(String name) {
+    public HostHandle lend(String name) {
         HostHandle h = open.get(name);
         if (h == null) {
             throw new OvlException(ExitCode.HOST_FAILED, unreachable.getOrDefault(name,
                     "host " + name + ": not a host of this run"));
         }
-        return h.shell();
+        return h;
     }
 
     /**
@@ -153,8 +182,12 @@ public final class OpenHosts implements AutoCloseable {
         return parallel;
     }
 
+    /** Closes every handle this run opened; a view ({@link #only}) closes nothing. */
     @Override
     public void close() {
+        if (!owns) {
+            return;
+        }
         for (HostHandle h : open.values()) {
             try {
                 h.close();

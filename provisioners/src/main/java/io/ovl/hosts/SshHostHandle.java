@@ -13,12 +13,22 @@ import io.ovl.kv.StoreChannelProbe;
 import io.ovl.kv.StoreDialer;
 import io.ovl.kv.StoreProbe;
 import io.ovl.kv.TlsExchange;
+import io.ovl.access.HostAccess;
+import io.ovl.ssh.CommandStarter;
 import io.ovl.ssh.HostSession;
 import io.ovl.ssh.RemoteShell;
+import io.ovl.ssh.SessionPool;
+import io.ovl.ssh.SshConnector;
+import io.ovl.ssh.SshTarget;
+import io.ovl.topology.Host;
 import io.ovl.topology.KvBackend;
+import io.ovl.topology.KvStore;
 import io.ovl.topology.KvTls;
 import java.io.IOException;
+import io.ovl.topology.Topology;
+import java.nio.file.Path;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * A {@link HostHandle} over one {@link HostSession}: commands on its shells, the Docker API on its
@@ -47,6 +57,30 @@ public final class SshHostHandle implements HostHandle {
         this.session = session;
         this.backend = backend;
         this.tls = tls;
+    }
+
+    /**
+     * Opens each host of {@code topology} with a new connection from {@code connector}, mapped to its
+     * target by {@link HostAccess}; closing a handle closes its connection.
+     */
+    public static Function<Host, HostHandle> connecting(Topology topology, Path topologyFile, SshConnector connector) {
+        return over(topology, topologyFile, connector::open);
+    }
+
+    /**
+     * Each host's handle over its session from {@code pool} (in {@code ovl shell}, the connection an
+     * earlier command opened); closing a handle leaves the pool's connection open (it is lent).
+     */
+    public static Function<Host, HostHandle> fromPool(Topology topology, Path topologyFile, SessionPool pool) {
+        return over(topology, topologyFile, pool::session);
+    }
+
+    private static Function<Host, HostHandle> over(Topology topology, Path topologyFile,
+                                                   Function<SshTarget, HostSession> sessions) {
+        HostAccess access = HostAccess.forTopologyFile(topologyFile);
+        KvBackend backend = topology.kvStore().map(KvStore::backend).orElse(KvBackend.ETCD);
+        Optional<KvTls> tls = topology.kvStore().flatMap(KvStore::tls);
+        return h -> new SshHostHandle(sessions.apply(access.target(h)), backend, tls);
     }
 
     @Override
@@ -98,7 +132,19 @@ public final class SshHostHandle implements HostHandle {
         return StoreChannelProbe.ask(StoreDialer.over(session), name(), backend, pem, endpoint);
     }
 
-    /** Closes the session (a pool's session stays open: see {@link OpenHosts#overSsh}). */
+    /** Always present: direct-tcpip channels of the session. */
+    @Override
+    public Optional<StoreDialer> storeDialer() {
+        return Optional.of(StoreDialer.over(session));
+    }
+
+    /** The session's own exec channels, privileged as its shell is. */
+    @Override
+    public CommandStarter starter() {
+        return session;
+    }
+
+    /** Closes the session (a pool's session stays open: see {@link #fromPool}). */
     @Override
     public void close() {
         synchronized (this) {

@@ -7,7 +7,6 @@ import io.ovl.hosts.HostHandle;
 import io.ovl.hosts.HostResult;
 import io.ovl.hosts.OpenHosts;
 import io.ovl.hosts.ParallelHosts;
-import io.ovl.net.NetHosts;
 import io.ovl.net.NetReadout;
 import io.ovl.net.OverlayNetwork;
 import io.ovl.provision.ApplyOptions;
@@ -69,7 +68,7 @@ public final class Migrate {
     public MigrationFacts facts() {
         var kv = hosts.readAll(topology.hosts(), h -> StateReader.read(h, Optional.empty(), List.of()),
                 HostState::unreachable);
-        NetReadout networks = NetReadout.read(NetHosts.of(topology, hosts), parallel);
+        NetReadout networks = NetReadout.read(hosts.only(topology.overlayHosts()), parallel);
         Map<String, Fact<Optional<KvInventory>>> saved = new LinkedHashMap<>();
         List<Host> reached = topology.overlayHosts().stream().filter(h -> hosts.get(h.name()).isPresent()).toList();
         for (HostResult<Optional<KvInventory>> r : parallel.forEach(reached, Host::name, h -> hosts.get(h.name())

@@ -5,6 +5,7 @@ import io.ovl.core.OvlException;
 import io.ovl.doctor.Fact;
 import io.ovl.facts.DockerInfo;
 import io.ovl.hosts.HostResult;
+import io.ovl.hosts.OpenHosts;
 import io.ovl.hosts.ParallelHosts;
 import io.ovl.topology.Mode;
 import java.util.ArrayList;
@@ -29,13 +30,13 @@ public final class ClusterStoreGuard {
      * Reads {@code docker info} on every reached overlay host (kv mode only) and throws, exit 3, when
      * a dockerd has no cluster store; in swarm mode it asks nothing.
      */
-    public static void require(Mode mode, NetHosts hosts, ParallelHosts parallel) {
+    public static void require(Mode mode, OpenHosts hosts, ParallelHosts parallel) {
         if (mode != Mode.KV) {
             return;
         }
         Map<String, Fact<DockerInfo>> infos = new LinkedHashMap<>();
         for (HostResult<Fact<DockerInfo>> r : parallel.forEach(hosts.reached(), Function.identity(),
-                h -> Fact.of(hosts.shell(h).orElseThrow(), NetCommands.DOCKER_INFO, DockerInfo::parse))) {
+                h -> Fact.of(hosts.require(h).shell(), NetCommands.DOCKER_INFO, DockerInfo::parse))) {
             r.value().ifPresent(f -> infos.put(r.host(), f));
         }
         refusal(hosts.names(), infos).ifPresent(why -> {

@@ -1,6 +1,7 @@
 package io.ovl.net;
 
 import io.ovl.hosts.HostResult;
+import io.ovl.hosts.OpenHosts;
 import io.ovl.hosts.ParallelHosts;
 import io.ovl.provision.ProvisionProgress;
 import io.ovl.ssh.CommandResult;
@@ -23,12 +24,12 @@ import java.util.function.Function;
  * </ol>
  */
 public final class NetCreate {
-    private final NetHosts hosts;
+    private final OpenHosts hosts;
     private final ParallelHosts parallel;
     private final VisibilityWait visibility;
     private final ProvisionProgress progress;
 
-    public NetCreate(NetHosts hosts, ParallelHosts parallel, VisibilityWait visibility, ProvisionProgress progress) {
+    public NetCreate(OpenHosts hosts, ParallelHosts parallel, VisibilityWait visibility, ProvisionProgress progress) {
         this.hosts = hosts;
         this.parallel = parallel;
         this.visibility = visibility;
@@ -40,7 +41,7 @@ public final class NetCreate {
         Map<String, HostNetFacts> facts = new LinkedHashMap<>();
         Map<String, String> unreachable = new LinkedHashMap<>(hosts.unreachable());
         for (HostResult<HostNetFacts> r : parallel.forEach(hosts.reached(), Function.identity(),
-                h -> HostNetFacts.read(h, hosts.shell(h).orElseThrow()))) {
+                h -> HostNetFacts.read(h, hosts.require(h).shell()))) {
             r.value().ifPresent(f -> facts.put(r.host(), f));
             r.error().ifPresent(e -> unreachable.put(r.host(), e.getMessage()));
         }
@@ -56,13 +57,13 @@ public final class NetCreate {
         if (check.blocked()) {                                                                // 2
             return CreateReport.blocked(spec, check);
         }
-        Optional<String> on = candidates.stream().filter(c -> hosts.shell(c).isPresent()).findFirst();
+        Optional<String> on = candidates.stream().filter(c -> hosts.get(c).isPresent()).findFirst();
         if (on.isEmpty()) {
             return new CreateReport(spec, check, Optional.empty(), List.of(), mustSee,
                     Optional.of("no host that may create it was reached (candidates: " + candidates + ")"));
         }
         progress.step(on.get(), "creating overlay network " + spec.name());                   // 3
-        CommandResult r = hosts.shell(on.get()).orElseThrow().run(RemoteCommand.of(DockerNetworkCreate.args(spec)));
+        CommandResult r = hosts.require(on.get()).shell().run(RemoteCommand.of(DockerNetworkCreate.args(spec)));
         if (!r.succeeded()) {
             return new CreateReport(spec, check, Optional.empty(), List.of(), mustSee, Optional.of(
                     "host " + on.get() + ": docker network create " + spec.name() + ": " + r.stderrText().strip()));

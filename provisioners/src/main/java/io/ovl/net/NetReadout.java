@@ -3,6 +3,7 @@ package io.ovl.net;
 import io.ovl.core.OvlException;
 import io.ovl.doctor.Fact;
 import io.ovl.hosts.HostResult;
+import io.ovl.hosts.OpenHosts;
 import io.ovl.hosts.ParallelHosts;
 import io.ovl.ssh.CommandResult;
 import java.util.LinkedHashMap;
@@ -23,7 +24,7 @@ public record NetReadout(List<String> hosts, Map<String, Fact<List<OverlayNetwor
         networks = Map.copyOf(networks);
     }
 
-    public static NetReadout read(NetHosts hosts, ParallelHosts parallel) {
+    public static NetReadout read(OpenHosts hosts, ParallelHosts parallel) {
         Map<String, Fact<List<OverlayNetwork>>> out = new LinkedHashMap<>();
         hosts.unreachable().forEach((h, why) -> out.put(h, Fact.unknown("cannot reach the host: " + why)));
         for (HostResult<Fact<List<OverlayNetwork>>> r : parallel.forEach(hosts.reached(), Function.identity(),
@@ -33,8 +34,8 @@ public record NetReadout(List<String> hosts, Map<String, Fact<List<OverlayNetwor
         return new NetReadout(hosts.names(), out);
     }
 
-    private static Fact<List<OverlayNetwork>> readOne(NetHosts hosts, String host) {
-        CommandResult r = hosts.shell(host).orElseThrow().run(NetCommands.NETWORKS);
+    private static Fact<List<OverlayNetwork>> readOne(OpenHosts hosts, String host) {
+        CommandResult r = hosts.require(host).shell().run(NetCommands.NETWORKS);
         if (!r.succeeded()) {
             return Fact.unknown("`docker network inspect` exited with status " + r.exitCode()
                     + r.stderrText().strip().lines().findFirst().map(l -> ": " + l).orElse(""));

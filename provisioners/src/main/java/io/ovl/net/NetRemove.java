@@ -2,6 +2,7 @@ package io.ovl.net;
 
 import io.ovl.core.ExitCode;
 import io.ovl.core.OvlException;
+import io.ovl.hosts.OpenHosts;
 import io.ovl.provision.ProvisionProgress;
 import io.ovl.ssh.CommandResult;
 import io.ovl.ssh.RemoteCommand;
@@ -19,11 +20,11 @@ public final class NetRemove {
     /** Docker's refusal while it still counts an endpoint on the network. */
     private static final String ACTIVE_ENDPOINTS = "has active endpoints";
 
-    private final NetHosts hosts;
+    private final OpenHosts hosts;
     private final VisibilityWait visibility;
     private final ProvisionProgress progress;
 
-    public NetRemove(NetHosts hosts, VisibilityWait visibility, ProvisionProgress progress) {
+    public NetRemove(OpenHosts hosts, VisibilityWait visibility, ProvisionProgress progress) {
         this.hosts = hosts;
         this.visibility = visibility;
         this.progress = progress;
@@ -75,7 +76,7 @@ public final class NetRemove {
         for (Map.Entry<String, List<OverlayNetwork.Endpoint>> e : network.endpoints().entrySet()) {
             for (OverlayNetwork.Endpoint ep : e.getValue()) {
                 progress.step(e.getKey(), "disconnecting " + ep.container() + " from " + name);
-                CommandResult r = hosts.shell(e.getKey()).orElseThrow().run(NetCommands.disconnect(name, ep.container()));
+                CommandResult r = hosts.require(e.getKey()).shell().run(NetCommands.disconnect(name, ep.container()));
                 if (!r.succeeded()) {
                     throw new OvlException(ExitCode.HOST_FAILED, "host " + e.getKey() + ": disconnect " + ep.container()
                             + " from " + name + ": " + r.stderrText().strip());
@@ -83,20 +84,20 @@ public final class NetRemove {
                 disconnected.add(ep.container() + " on " + e.getKey());
             }
         }
-        String on = removeFrom.stream().filter(h -> network.seenOn().contains(h) && hosts.shell(h).isPresent()).findFirst()
+        String on = removeFrom.stream().filter(h -> network.seenOn().contains(h) && hosts.get(h).isPresent()).findFirst()
                 .orElseThrow(() -> new OvlException(ExitCode.HOST_FAILED, "no reachable host that may remove " + name
                         + " lists it (may remove: " + String.join(", ", removeFrom) + "; lists it: "
                         + String.join(", ", network.seenOn()) + ")"));
         progress.step(on, "removing network " + name);
         RemoteCommand rm = NetCommands.remove(network.definition().id());
-        CommandResult r = hosts.shell(on).orElseThrow().run(rm);
+        CommandResult r = hosts.require(on).shell().run(rm);
         if (!r.succeeded() && !disconnected.isEmpty() && r.stderrText().contains(ACTIVE_ENDPOINTS)) {
             // kv mode: a disconnect on another host reaches this one through the store, not at once;
             // Docker counts the endpoint as active until it does (seen on the lab right after --force).
             progress.step(on, "waiting until the disconnects reach " + on);
             CommandResult[] last = {r};
             visibility.poll(() -> {
-                last[0] = hosts.shell(on).orElseThrow().run(rm);
+                last[0] = hosts.require(on).shell().run(rm);
                 return last[0].succeeded() || !last[0].stderrText().contains(ACTIVE_ENDPOINTS)
                         ? Optional.of(last[0]) : Optional.empty();
             });

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ovl.core.ExitCode;
 import io.ovl.core.OvlException;
 import io.ovl.hosts.HostResult;
+import io.ovl.hosts.OpenHosts;
 import io.ovl.hosts.ParallelHosts;
 import io.ovl.provision.ProvisionProgress;
 import io.ovl.ssh.CommandResult;
@@ -28,14 +29,14 @@ import java.util.function.Function;
 public final class NetVerify implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final NetHosts hosts;
+    private final OpenHosts hosts;
     private final ParallelHosts parallel;
     private final ProvisionProgress progress;
     /** Probes that may exist, by host: what close() removes. */
     private final Map<String, String> started = new ConcurrentHashMap<>();
     private final List<String> cleanupProblems = Collections.synchronizedList(new ArrayList<>());
 
-    public NetVerify(NetHosts hosts, ParallelHosts parallel, ProvisionProgress progress) {
+    public NetVerify(OpenHosts hosts, ParallelHosts parallel, ProvisionProgress progress) {
         this.hosts = hosts;
         this.parallel = parallel;
         this.progress = progress;
@@ -78,7 +79,7 @@ public final class NetVerify implements AutoCloseable {
     private void requireImage(String image) {
         List<String> missing = new ArrayList<>();
         for (HostResult<Boolean> r : parallel.forEach(hosts.reached(), Function.identity(), h -> {
-            CommandResult c = hosts.shell(h).orElseThrow().run(NetCommands.imageInspect(image));
+            CommandResult c = hosts.require(h).shell().run(NetCommands.imageInspect(image));
             return !c.succeeded() && c.stderrText().contains("No such image");
         })) {
             if (r.value().orElse(false)) {
@@ -135,7 +136,7 @@ public final class NetVerify implements AutoCloseable {
     }
 
     private VerifyReport.Probe startProbe(String host, String network, String image) {
-        RemoteShell shell = hosts.shell(host).orElseThrow();
+        RemoteShell shell = hosts.require(host).shell();
         String name = ProbeScript.containerName(host);
         shell.run(ProbeScript.remove(name)); // a leftover of a killed run; "No such container" is fine
         started.put(host, name);
@@ -186,7 +187,7 @@ public final class NetVerify implements AutoCloseable {
             return Map.of();
         }
         progress.step(host, "testing " + others.size() + " peer(s)");
-        CommandResult r = hosts.shell(host).orElseThrow().run(ProbeScript.test(container, others));
+        CommandResult r = hosts.require(host).shell().run(ProbeScript.test(container, others));
         return ProbeScript.parse(r.stdoutText());
     }
 
@@ -207,7 +208,7 @@ public final class NetVerify implements AutoCloseable {
         parallel.forEach(hostsWithProbes, Function.identity(), host -> {
             String name = ProbeScript.containerName(host);
             try {
-                CommandResult r = hosts.shell(host).orElseThrow().run(ProbeScript.remove(name));
+                CommandResult r = hosts.require(host).shell().run(ProbeScript.remove(name));
                 if (!r.succeeded() && !r.stderrText().contains("No such container")) {
                     cleanupProblems.add("host " + host + ": could not remove " + name + ": " + r.stderrText().strip());
                 }

@@ -1,6 +1,7 @@
 package io.ovl.net;
 
 import io.ovl.hosts.HostResult;
+import io.ovl.hosts.OpenHosts;
 import io.ovl.hosts.ParallelHosts;
 import io.ovl.provision.Poll;
 import io.ovl.provision.ProvisionProgress;
@@ -18,13 +19,13 @@ import java.util.function.Supplier;
  * managers: neither is instant, so each host is asked again until the wait is over.
  */
 public final class VisibilityWait {
-    private final NetHosts hosts;
+    private final OpenHosts hosts;
     private final ParallelHosts parallel;
     private final Duration wait;
     private final Duration interval;
     private final ProvisionProgress progress;
 
-    public VisibilityWait(NetHosts hosts, ParallelHosts parallel, Duration wait, Duration interval, ProvisionProgress progress) {
+    public VisibilityWait(OpenHosts hosts, ParallelHosts parallel, Duration wait, Duration interval, ProvisionProgress progress) {
         this.hosts = hosts;
         this.parallel = parallel;
         this.wait = wait;
@@ -52,15 +53,15 @@ public final class VisibilityWait {
 
     /** Polls each of {@code which} until it lists ({@code present}) or no longer lists {@code network}. */
     public Visibility until(String network, boolean present, List<String> which) {
-        List<String> reached = which.stream().filter(h -> hosts.shell(h).isPresent()).toList();
+        List<String> reached = which.stream().filter(h -> hosts.get(h).isPresent()).toList();
         List<HostResult<Boolean>> results = parallel.forEach(reached, Function.identity(), h ->
                 Poll.until(wait, interval, () -> {
-                    CommandResult r = hosts.shell(h).orElseThrow().run(NetCommands.OVERLAY_NAMES);
+                    CommandResult r = hosts.require(h).shell().run(NetCommands.OVERLAY_NAMES);
                     boolean listed = r.succeeded() && r.stdoutText().lines().map(String::strip).anyMatch(network::equals);
                     return r.succeeded() && listed == present ? Optional.of(true) : Optional.empty();
                 }).orElse(false));
         List<String> done = new ArrayList<>();
-        List<String> notDone = new ArrayList<>(which.stream().filter(h -> hosts.shell(h).isEmpty()).toList());
+        List<String> notDone = new ArrayList<>(which.stream().filter(h -> hosts.get(h).isEmpty()).toList());
         for (HostResult<Boolean> r : results) {
             (r.value().orElse(false) ? done : notDone).add(r.host());
         }

@@ -7,18 +7,12 @@ import io.ovl.doctor.DoctorProgress;
 import io.ovl.doctor.DoctorReport;
 import io.ovl.doctor.DoctorRunner;
 import io.ovl.doctor.FactGatherer;
-import io.ovl.doctor.HostConnection;
 import io.ovl.doctor.IgnoreList;
 import io.ovl.doctor.PortProber;
 import io.ovl.doctor.ProbeOutcome;
 import io.ovl.doctor.ProbeReport;
 import io.ovl.hosts.ParallelHosts;
-import io.ovl.kv.StoreDialer;
-import io.ovl.ssh.CommandResult;
-import io.ovl.ssh.CommandStarter;
-import io.ovl.ssh.HostSession;
-import io.ovl.ssh.RemoteCommand;
-import io.ovl.ssh.RemoteShell;
+import io.ovl.hosts.HostHandle;
 import io.ovl.topology.Host;
 import io.ovl.topology.KvStore;
 import io.ovl.topology.Topology;
@@ -27,11 +21,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
- * init's preflight: doctor's checks that matter for the change, run over the sessions init already
- * holds (one SSH connection per host for the whole command), before anything changes. Issue #6,
- * step 1.
+ * init's preflight: doctor's checks that matter for the change, run over the hosts init already
+ * holds (one {@link HostHandle}, one SSH connection, per host for the whole command), before anything
+ * changes. Issue #6, step 1.
  *
  * <p>Each doctor check has one of three roles here ({@link #ROLES}):
  * <ul>
@@ -78,12 +73,6 @@ public final class InitPreflight {
             Map.entry("swarm.node", Role.LEAVE_OUT),
             Map.entry("swarm.managers", Role.LEAVE_OUT));
 
-    /** The open session of a host in this run, or an {@link io.ovl.core.OvlException} saying why there is none. */
-    @FunctionalInterface
-    public interface Sessions {
-        RemoteShell of(Host host);
-    }
-
     private final ParallelHosts parallel;
     private final FactGatherer gatherer;
     private final PortProber prober;
@@ -96,10 +85,14 @@ public final class InitPreflight {
         this.progress = progress;
     }
 
-    /** Gathers doctor's facts and probes ports over {@code sessions} (which stay open), then judges. */
-    public PreflightReport run(Topology topology, String topologyFile, Sessions sessions, IgnoreList ignore) {
-        DoctorRunner runner = new DoctorRunner(host -> new Borrowed(sessions.of(host)), parallel, gatherer,
-                Optional.of(prober), progress);
+    /**
+     * Gathers doctor's facts and probes ports over init's hosts, lent (they stay open), then judges.
+     *
+     * @param hosts a host's handle in init's run, or an {@link io.ovl.core.OvlException} saying why there is none
+     */
+    public PreflightReport run(Topology topology, String topologyFile, Function<Host, HostHandle> hosts,
+                               IgnoreList ignore) {
+        DoctorRunner runner = DoctorRunner.overLent(hosts, parallel, gatherer, Optional.of(prober), progress);
         DoctorContext context = runner.gather(topology);
         return judge(topology, DoctorRunner.evaluate(context, topologyFile, ignore), context.probes());
     }
@@ -140,30 +133,5 @@ public final class InitPreflight {
         return probes.map(p -> p.outcomes().stream().noneMatch(o -> o.source().equals(r.host())
                 && kv.get().hosts().contains(o.target()) && o.need().port() == kv.get().port()
                 && o.result() == ProbeOutcome.Result.NOT_RECEIVED)).orElse(false);
-    }
-
-    /** init's session lent to doctor: doctor's close at its end must not close it. */
-    private record Borrowed(RemoteShell shell) implements HostConnection {
-        @Override
-        public CommandResult run(RemoteCommand command) {
-            return shell.run(command);
-        }
-
-        @Override
-        public void close() {
-            // init closes its sessions when the whole command ends
-        }
-
-        /** init's sessions are SSH sessions, so kv.healthy can ask a TLS store through them. */
-        @Override
-        public Optional<StoreDialer> storeDialer() {
-            return shell instanceof HostSession session ? Optional.of(StoreDialer.over(session)) : Optional.empty();
-        }
-
-        /** The probe's listeners and senders stream over init's SSH sessions too. */
-        @Override
-        public Optional<CommandStarter> starter() {
-            return shell instanceof HostSession session ? Optional.of(session) : Optional.empty();
-        }
     }
 }

@@ -5,13 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.ovl.access.HostAccess;
 import io.ovl.core.Finding;
 import io.ovl.core.Severity;
 import io.ovl.hosts.ParallelHosts;
-import io.ovl.ssh.CommandResult;
-import io.ovl.ssh.HostSession;
-import io.ovl.ssh.RemoteCommand;
+import io.ovl.hosts.SshHostHandle;
 import io.ovl.ssh.SshConnector;
 import io.ovl.topology.Become;
 import io.ovl.topology.Host;
@@ -346,27 +343,9 @@ public class DoctorLabIT {
     }
 
     public static DoctorReport doctor(Topology t, Path file) {
-        HostAccess access = HostAccess.forTopologyFile(file);
         SshConnector connector = SshConnector.fromSystem();
-        DoctorRunner runner = new DoctorRunner(h -> {
-            HostSession s = connector.open(access.target(h));
-            return new HostConnection() {
-                @Override
-                public CommandResult run(RemoteCommand command) {
-                    return s.run(command);
-                }
-
-                @Override
-                public Optional<io.ovl.ssh.CommandStarter> starter() {
-                    return Optional.of(s);
-                }
-
-                @Override
-                public void close() {
-                    s.close();
-                }
-            };
-        }, new ParallelHosts(), new FactGatherer(Clock.systemUTC()), Optional.of(new PortProber()), DoctorProgress.NONE);
+        DoctorRunner runner = new DoctorRunner(SshHostHandle.connecting(t, file, connector), new ParallelHosts(),
+                new FactGatherer(Clock.systemUTC()), Optional.of(new PortProber()), DoctorProgress.NONE);
         return runner.run(t, file.toString(), IgnoreList.NONE);
     }
 

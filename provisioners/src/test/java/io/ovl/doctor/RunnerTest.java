@@ -10,8 +10,9 @@ import io.ovl.core.Finding;
 import io.ovl.core.OvlException;
 import io.ovl.core.Severity;
 import io.ovl.hosts.ParallelHosts;
-import io.ovl.ssh.CommandBatch;
+import io.ovl.provision.FakeHostHandle;
 import io.ovl.ssh.CommandResult;
+import io.ovl.ssh.CommandBatch;
 import io.ovl.ssh.FakeRemoteShell;
 import io.ovl.ssh.FramedBatchShell;
 import io.ovl.ssh.RemoteCommand;
@@ -81,29 +82,25 @@ class RunnerTest {
     }
 
     /**
-     * A connection over a FakeRemoteShell (answering the fact batch too, framed by
-     * {@link FramedBatchShell}) that records what it was sent and whether it was closed.
+     * A host handle ({@link FakeHostHandle}) over a FakeRemoteShell (answering the fact batch too,
+     * framed by {@link FramedBatchShell}) that records what it was sent; the handle records whether
+     * it was closed.
      */
-    private static final class FakeConnection implements HostConnection {
+    private static final class FakeConnection {
         final FakeRemoteShell shell;
         final FramedBatchShell answers;
         final List<RemoteCommand> sent = Collections.synchronizedList(new ArrayList<>());
-        boolean closed;
+        final FakeHostHandle handle;
 
-        FakeConnection(FakeRemoteShell shell) {
+        FakeConnection(String host, FakeRemoteShell shell) {
             this.shell = shell;
             this.answers = new FramedBatchShell(shell, CommandBatch.of(FactGatherer.BATCH, FakeHost.NONCE));
+            this.handle = new FakeHostHandle(host, this::run);
         }
 
-        @Override
-        public CommandResult run(RemoteCommand command) {
+        private CommandResult run(RemoteCommand command) {
             sent.add(command);
             return answers.run(command);
-        }
-
-        @Override
-        public void close() {
-            closed = true;
         }
     }
 
@@ -114,15 +111,15 @@ class RunnerTest {
             if (host.name().equals("h1")) {
                 throw new OvlException(ExitCode.HOST_FAILED, "host h1: connect to 198.18.144.11:22: connection refused");
             }
-            FakeConnection c = new FakeConnection(shellFor(host));
+            FakeConnection c = new FakeConnection(host.name(), shellFor(host));
             opened.add(c);
-            return c;
+            return c.handle;
         }, new ParallelHosts(4), FakeHost.gatherer(Clock.systemUTC()), Optional.empty(), DoctorProgress.NONE);
         DoctorReport report = runner.run(Labs.kv(), "topology.yaml", IgnoreList.NONE);
 
         assertEquals(List.of("h1", "h2", "h3"), report.hosts());
         assertEquals(2, opened.size());
-        assertTrue(opened.stream().allMatch(c -> c.closed), "every connection is closed");
+        assertTrue(opened.stream().allMatch(c -> c.handle.closed()), "every connection is closed");
         // Facts were gathered over the one connection in one exec (kv mode, no store running: nothing else to ask).
         for (FakeConnection c : opened) {
             assertEquals(List.of(CommandBatch.of(FactGatherer.BATCH, FakeHost.NONCE).request()), c.sent);

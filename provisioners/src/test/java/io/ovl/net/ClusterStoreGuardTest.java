@@ -8,7 +8,9 @@ import io.ovl.core.ExitCode;
 import io.ovl.core.OvlException;
 import io.ovl.doctor.Fact;
 import io.ovl.facts.DockerInfo;
+import io.ovl.hosts.OpenHosts;
 import io.ovl.hosts.ParallelHosts;
+import io.ovl.provision.FakeHostHandle;
 import io.ovl.ssh.FakeRemoteShell;
 import io.ovl.topology.Mode;
 import java.io.IOException;
@@ -72,7 +74,7 @@ class ClusterStoreGuardTest {
     void requireAsksEveryReachedHostAndRefusesWithExit3() {
         FakeRemoteShell h2 = new FakeRemoteShell("h2").on(NetCommands.DOCKER_INFO, STORE);
         FakeRemoteShell h3 = new FakeRemoteShell("h3").on(NetCommands.DOCKER_INFO, NO_STORE);
-        NetHosts hosts = new NetHosts(List.of("h2", "h3", "h4"), Map.of("h2", h2, "h3", h3), Map.of("h4", "timed out"));
+        OpenHosts hosts = FakeHostHandle.hosts(List.of("h2", "h3", "h4"), Map.of("h2", h2, "h3", h3), Map.of("h4", "timed out"));
 
         OvlException e = assertThrows(OvlException.class, () -> ClusterStoreGuard.require(Mode.KV, hosts, new ParallelHosts(2)));
 
@@ -85,7 +87,7 @@ class ClusterStoreGuardTest {
     @Test
     void swarmModeAsksNothing() {
         FakeRemoteShell h2 = new FakeRemoteShell("h2");
-        NetHosts hosts = new NetHosts(List.of("h2"), Map.of("h2", h2), Map.of());
+        OpenHosts hosts = FakeHostHandle.hosts(List.of("h2"), Map.of("h2", h2), Map.of());
         ClusterStoreGuard.require(Mode.SWARM, hosts, new ParallelHosts(1));
         assertEquals(List.of(), h2.calls());
     }

@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ovl.doctor.Fact;
+import io.ovl.hosts.OpenHosts;
 import io.ovl.hosts.ParallelHosts;
+import io.ovl.provision.FakeHostHandle;
 import io.ovl.provision.ProvisionProgress;
 import io.ovl.ssh.CommandResult;
 import io.ovl.ssh.FakeRemoteShell;
@@ -147,7 +149,7 @@ class ListingAndRemoveTest {
             }
             return new CommandResult("h2", command, 0, new byte[0], new byte[0]);
         };
-        NetHosts hosts = new NetHosts(List.of("h2", "h3", "h4"), Map.of("h2", h2, "h3", h3, "h4", h4), Map.of());
+        OpenHosts hosts = FakeHostHandle.hosts(List.of("h2", "h3", "h4"), Map.of("h2", h2, "h3", h3, "h4", h4), Map.of());
         NetRemove rm = new NetRemove(hosts, new VisibilityWait(hosts, new ParallelHosts(3), Duration.ofSeconds(30),
                 Duration.ofMillis(1), ProvisionProgress.NONE), ProvisionProgress.NONE);
 
@@ -167,7 +169,7 @@ class ListingAndRemoveTest {
         FakeRemoteShell w1 = new FakeRemoteShell("w1").on(NetCommands.OVERLAY_NAMES, "");
         FakeRemoteShell m1 = new FakeRemoteShell("m1").on(NetCommands.OVERLAY_NAMES, "")
                 .on(NetCommands.remove("id1"), "myoverlay\n");
-        NetHosts hosts = new NetHosts(List.of("w1", "m1"), Map.of("w1", w1, "m1", m1), Map.of());
+        OpenHosts hosts = FakeHostHandle.hosts(List.of("w1", "m1"), Map.of("w1", w1, "m1", m1), Map.of());
         ParallelHosts parallel = new ParallelHosts(2);
         NetRemove rm = new NetRemove(hosts, new VisibilityWait(hosts, parallel, Duration.ZERO, Duration.ofMillis(1),
                 ProvisionProgress.NONE), ProvisionProgress.NONE);

@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ovl.addressing.Prefix;
 import io.ovl.core.ExitCode;
+import io.ovl.hosts.OpenHosts;
 import io.ovl.hosts.ParallelHosts;
+import io.ovl.provision.FakeHostHandle;
 import io.ovl.provision.ProvisionProgress;
 import io.ovl.ssh.FakeRemoteShell;
 import io.ovl.ssh.RemoteCommand;
@@ -42,7 +44,7 @@ class NetCreateTest {
                 .on(NetCommands.OVERLAY_NAMES, overlayNames);
     }
 
-    private static NetCreate create(NetHosts hosts) {
+    private static NetCreate create(OpenHosts hosts) {
         ParallelHosts parallel = new ParallelHosts(4);
         return new NetCreate(hosts, parallel, new VisibilityWait(hosts, parallel, Duration.ZERO, Duration.ofMillis(1),
                 ProvisionProgress.NONE), ProvisionProgress.NONE);
@@ -53,7 +55,7 @@ class NetCreateTest {
         FakeRemoteShell h2 = host("h2", "myoverlay\n");
         FakeRemoteShell h3 = host("h3", "myoverlay\n").on(CREATE, "f00d\n");
         FakeRemoteShell h4 = host("h4", "");
-        NetHosts hosts = new NetHosts(List.of("h2", "h3", "h4"), Map.of("h2", h2, "h3", h3, "h4", h4), Map.of());
+        OpenHosts hosts = FakeHostHandle.hosts(List.of("h2", "h3", "h4"), Map.of("h2", h2, "h3", h3, "h4", h4), Map.of());
 
         CreateReport r = create(hosts).create(MYOVERLAY, List.of("h3", "h2"), List.of("h2", "h3", "h4"));
 
@@ -69,7 +71,7 @@ class NetCreateTest {
     void aRefusedCheckChangesNothingAnywhere() {
         NetworkSpec clash = NetworkSpec.of("clash", Prefix.parse("10.123.4.0/24"));
         FakeRemoteShell h2 = host("h2", "");
-        NetHosts hosts = new NetHosts(List.of("h2"), Map.of("h2", h2), Map.of());
+        OpenHosts hosts = FakeHostHandle.hosts(List.of("h2"), Map.of("h2", h2), Map.of());
 
         CreateReport r = create(hosts).create(clash, List.of("h2"), List.of("h2"));
 
@@ -80,7 +82,7 @@ class NetCreateTest {
     @Test
     void dockersRefusalIsReportedWithItsWords() {
         FakeRemoteShell h2 = host("h2", "").on(CREATE, 1, "", "Error response from daemon: pool overlaps\n");
-        NetHosts hosts = new NetHosts(List.of("h2"), Map.of("h2", h2), Map.of());
+        OpenHosts hosts = FakeHostHandle.hosts(List.of("h2"), Map.of("h2", h2), Map.of());
 
         CreateReport r = create(hosts).create(MYOVERLAY, List.of("h2"), List.of("h2"));
 

@@ -218,13 +218,13 @@ class NetLabIT {
     // ---- helpers ----
 
     /** The sessions and hosts as the net commands open them. */
-    private record Run(NetHosts hosts, ParallelHosts parallel) {
+    private record Run(OpenHosts hosts, ParallelHosts parallel) {
     }
 
     private static <T> T withHosts(java.util.function.Function<Run, T> body) {
         ParallelHosts parallel = new ParallelHosts();
         try (OpenHosts open = open()) {
-            return body.apply(new Run(NetHosts.of(topology, open), parallel));
+            return body.apply(new Run(open.only(topology.overlayHosts()), parallel));
         }
     }
 

@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ovl.core.ExitCode;
 import io.ovl.core.OvlException;
+import io.ovl.hosts.OpenHosts;
 import io.ovl.hosts.ParallelHosts;
+import io.ovl.provision.FakeHostHandle;
 import io.ovl.provision.ProvisionProgress;
 import io.ovl.ssh.FakeRemoteShell;
 import io.ovl.ssh.RemoteCommand;
@@ -66,7 +68,7 @@ class NetVerifyOrderTest {
         // Both probes read the same captured address: what matters here is the order of the steps.
         Map<String, String> fromH2 = new LinkedHashMap<>(Map.of("ovl-probe-h3", "10.99.0.129"));
         Map<String, String> fromH3 = new LinkedHashMap<>(Map.of("ovl-probe-h2", "10.99.0.129"));
-        NetHosts hosts = new NetHosts(List.of("h2", "h3"), Map.of(
+        OpenHosts hosts = FakeHostHandle.hosts(List.of("h2", "h3"), Map.of(
                 "h2", logged("h2", probeHost("h2", fromH2)), "h3", logged("h3", probeHost("h3", fromH3))), Map.of());
 
         new NetVerify(hosts, new ParallelHosts(2), ProvisionProgress.NONE).run(NETWORK, IMAGE);
@@ -92,7 +94,7 @@ class NetVerifyOrderTest {
                 .on(ProbeScript.networks(name), INSPECT)
                 .on(ProbeScript.listening(name), 1, "", "");
         FakeRemoteShell h3 = probeHost("h3", new LinkedHashMap<>());
-        NetHosts hosts = new NetHosts(List.of("h2", "h3"), Map.of("h2", h2, "h3", h3), Map.of());
+        OpenHosts hosts = FakeHostHandle.hosts(List.of("h2", "h3"), Map.of("h2", h2, "h3", h3), Map.of());
 
         VerifyReport r = new NetVerify(hosts, new ParallelHosts(2), ProvisionProgress.NONE).run(NETWORK, IMAGE);
 
@@ -106,7 +108,7 @@ class NetVerifyOrderTest {
         FakeRemoteShell h2 = new FakeRemoteShell("h2").on(NetCommands.imageInspect(IMAGE), "sha256:1\n");
         FakeRemoteShell h3 = new FakeRemoteShell("h3").on(NetCommands.imageInspect(IMAGE), 1, "",
                 "Error: No such image: local/busybox:1\n");
-        NetHosts hosts = new NetHosts(List.of("h2", "h3"), Map.of("h2", h2, "h3", h3), Map.of());
+        OpenHosts hosts = FakeHostHandle.hosts(List.of("h2", "h3"), Map.of("h2", h2, "h3", h3), Map.of());
 
         OvlException e = assertThrows(OvlException.class,
                 () -> new NetVerify(hosts, new ParallelHosts(2), ProvisionProgress.NONE).run(NETWORK, IMAGE));
@@ -135,7 +137,7 @@ class NetVerifyOrderTest {
             }
             return h3.run(command);
         };
-        NetHosts hosts = new NetHosts(List.of("h2", "h3"), Map.of("h2", probeHost("h2", fromH2), "h3", flaky), Map.of());
+        OpenHosts hosts = FakeHostHandle.hosts(List.of("h2", "h3"), Map.of("h2", probeHost("h2", fromH2), "h3", flaky), Map.of());
 
         VerifyReport report = new NetVerify(hosts, new ParallelHosts(2), ProvisionProgress.NONE).run(NETWORK, IMAGE);
 

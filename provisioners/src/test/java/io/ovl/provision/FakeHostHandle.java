@@ -1,15 +1,23 @@
 package io.ovl.provision;
 
+import io.ovl.core.ExitCode;
+import io.ovl.core.OvlException;
 import io.ovl.docker.DockerApi;
 import io.ovl.docker.SwarmApi;
 import io.ovl.doctor.FactCommands;
 import io.ovl.hosts.HostHandle;
+import io.ovl.hosts.OpenHosts;
+import io.ovl.hosts.ParallelHosts;
 import io.ovl.kv.StoreAnswer;
+import io.ovl.kv.StoreDialer;
 import io.ovl.kv.StoreProbe;
 import io.ovl.render.ContainerSpec;
 import io.ovl.ssh.CommandResult;
+import io.ovl.ssh.CommandStarter;
 import io.ovl.ssh.RemoteCommand;
 import io.ovl.ssh.RemoteShell;
+import io.ovl.topology.Host;
+import io.ovl.topology.SshSettings;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,13 +26,17 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Test support, a FAKE {@link HostHandle} for unit tests of pure orchestration (the order of steps,
- * what is rolled back, what is skipped, which Engine API calls come in which order): a tiny
+ * Test support, a FAKE {@link HostHandle} for unit tests of pure orchestration only (the order of
+ * steps, what is rolled back, what is skipped, which Engine API calls come in which order): a tiny
  * in-memory file system behind the commands {@link io.ovl.ssh.RemoteFiles} and init send, systemctl
  * and the init script whose restart succeeds or fails as scripted, a Docker API whose cluster store
  * follows the files, a store probe that answers as scripted, and the swarm API a test passes in
- * ({@link #withSwarm}). It checks no SSH, dockerd or swarm behaviour: that is what the lab ITs
- * ({@link InitResetIT}, {@code SwarmInitResetIT}, {@code SwarmDemoteResetIT}) are for.
+ * ({@link #withSwarm}). Or, for doctor's and net's orchestration tests, a scripted shell the test
+ * gives ({@link #FakeHostHandle(String, RemoteShell)}, and {@link #hosts} for a run of them). It has
+ * no store dialer and no streaming exec ({@link #starter()} refuses), and records whether it was
+ * closed. It checks no SSH, dockerd or swarm behaviour: that is what the lab ITs
+ * ({@link InitResetIT}, {@code SwarmInitResetIT}, {@code SwarmDemoteResetIT}, {@code DoctorLabIT},
+ * {@code NetLabIT}) are for.
  */
 public final class FakeHostHandle implements HostHandle {
     private final String name;
@@ -45,9 +57,42 @@ public final class FakeHostHandle implements HostHandle {
     int runsWithDiscoveryError = 0;
     private boolean currentRunHadDiscoveryError;
     private Optional<SwarmApi> swarm = Optional.empty();
+    /** A test's scripted shell that answers every command instead of the in-memory host, if given. */
+    private final Optional<RemoteShell> given;
+    private volatile boolean closed;
 
     public FakeHostHandle(String name) {
         this.name = name;
+        this.given = Optional.empty();
+    }
+
+    /** A fake whose commands all go to {@code shell} (a test's scripted shell, e.g. a FakeRemoteShell). */
+    public FakeHostHandle(String name, RemoteShell shell) {
+        this.name = name;
+        this.given = Optional.of(shell);
+    }
+
+    /**
+     * A run's hosts for a test, as {@link OpenHosts#open} keeps them: {@code names} in order, each
+     * over its shell from {@code shells} (a {@link #FakeHostHandle(String, RemoteShell)}) or else
+     * unreachable with its reason from {@code unreachable}.
+     */
+    public static OpenHosts hosts(List<String> names, Map<String, ? extends RemoteShell> shells,
+                                  Map<String, String> unreachable) {
+        for (String n : names) {
+            if (!shells.containsKey(n) && !unreachable.containsKey(n)) {
+                throw new IllegalArgumentException("host " + n + " has neither a shell nor a reason");
+            }
+        }
+        List<Host> hosts = names.stream().map(n -> new Host(n, n + ".example", true, Optional.empty(),
+                Optional.empty(), SshSettings.DEFAULTS)).toList();
+        return OpenHosts.open(hosts, h -> {
+            RemoteShell shell = shells.get(h.name());
+            if (shell == null) {
+                throw new OvlException(ExitCode.HOST_FAILED, unreachable.get(h.name()));
+            }
+            return new FakeHostHandle(h.name(), shell);
+        }, new ParallelHosts());
     }
 
     /** Answers swarm calls with {@code api} (a test's scripted engine); without it {@link #swarm()} throws. */
@@ -63,7 +108,7 @@ public final class FakeHostHandle implements HostHandle {
 
     @Override
     public RemoteShell shell() {
-        return this::run;
+        return given.orElse(this::run);
     }
 
     private CommandResult run(RemoteCommand c) {
@@ -188,7 +233,27 @@ public final class FakeHostHandle implements HostHandle {
         return endpoint -> new StoreAnswer(endpoint, storeHealthy, storeHealthy ? "healthy" : "connection refused");
     }
 
+    /** None: kv.healthy then asks no TLS store from this host, and says so. */
+    @Override
+    public Optional<StoreDialer> storeDialer() {
+        return Optional.empty();
+    }
+
+    /** Refuses: the port probe's streaming is tested with scripted starters (FakeProbeNet) and in DoctorLabIT. */
+    @Override
+    public CommandStarter starter() {
+        return (command, privileged) -> {
+            throw new UnsupportedOperationException("host " + name + ": the fake host has no streaming exec");
+        };
+    }
+
+    /** Whether {@link #close()} was called. */
+    public boolean closed() {
+        return closed;
+    }
+
     @Override
     public void close() {
+        closed = true;
     }
 }
