@@ -56,10 +56,17 @@ write_topology_file() { # $1 = output file, $2 = host list
     echo "  host-key-policy: strict"
     if [[ $mode == kv ]]; then
       echo "kv-store:"
-      echo "  backend: etcd"
-      echo "  hosts: [$(host_fqname "$first")]"
-      echo "  image: local/etcd:3.4"
-      echo "  port: 2379"
+      if [[ ${STORE:-etcd} == zookeeper ]]; then
+        echo "  backend: zookeeper"
+        echo "  hosts: [$(host_fqname "$first")]"
+        echo "  image: local/zookeeper:3.8"
+        echo "  port: 2181"
+      else
+        echo "  backend: etcd"
+        echo "  hosts: [$(host_fqname "$first")]"
+        echo "  image: local/etcd:3.4"
+        echo "  port: 2379"
+      fi
     fi
     echo "hosts:"
     for h in $hosts; do

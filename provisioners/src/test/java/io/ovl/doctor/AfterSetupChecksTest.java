@@ -11,9 +11,15 @@ import io.ovl.core.Finding;
 import io.ovl.core.Severity;
 import io.ovl.doctor.checks.DockerdClusterStore;
 import io.ovl.doctor.checks.OverlayNetworksVisible;
+import io.ovl.topology.KvBackend;
+import io.ovl.topology.KvStore;
+import io.ovl.topology.Mode;
+import io.ovl.topology.SshSettings;
+import io.ovl.topology.Topology;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** Checks that only mean something after setup, on facts from captured real outputs (FakeHost). */
@@ -58,6 +64,32 @@ class AfterSetupChecksTest {
         Finding adv = verdict(new DockerdClusterStore(), context(Labs.kv(), facts), "h2");
         assertEquals(Severity.ERROR, adv.severity());
         assertTrue(adv.message().contains("advertises 10.0.0.5:2376"), adv.message());
+    }
+
+    @Test
+    void aStoreOfThreeIsMatchedEndpointByEndpoint() {
+        // As dockerd 20.10 reported it on lab zk (3 ZooKeeper servers): the authority lists every
+        // member, which java.net.URI parses with no host and port; doctor used to fail this store.
+        Topology zk3 = new Topology(1, Mode.KV, SshSettings.DEFAULTS,
+                Optional.of(KvStore.onHosts(KvBackend.ZOOKEEPER, List.of("h1", "h2", "h3"))), Optional.empty(),
+                List.of(Labs.H1, H2, H3), List.of());
+        Map<String, HostFacts> facts = new LinkedHashMap<>(Labs.healthy());
+        facts.put("h2", h2With("zk://198.18.144.11:2181,198.18.144.12:2181,198.18.144.13:2181/network",
+                "198.18.144.12:2376"));
+        Verdict v = verdict(new DockerdClusterStore(), context(zk3, facts), "h2");
+        assertEquals(Status.PASS, v.status(), v.message());
+
+        // one endpoint that is no store host, or on another port, or another scheme: not the topology's store
+        for (String stale : List.of("zk://198.18.144.11:2181,198.18.144.99:2181,198.18.144.13:2181/network",
+                "zk://198.18.144.11:2181,198.18.144.12:2182,198.18.144.13:2181/network",
+                "etcd://198.18.144.11:2181,198.18.144.12:2181,198.18.144.13:2181/network",
+                "zk://198.18.144.11:2181,,198.18.144.13:2181/network")) {
+            facts.put("h2", h2With(stale, "198.18.144.12:2376"));
+            Verdict bad = verdict(new DockerdClusterStore(), context(zk3, facts), "h2");
+            assertEquals(Status.FAIL, bad.status(), stale);
+            assertTrue(bad.message().contains("not the topology's zk://198.18.144.11:2181,198.18.144.12:2181,"
+                    + "198.18.144.13:2181"), bad.message());
+        }
     }
 
     @Test

@@ -56,6 +56,10 @@ class LabInventoryTest {
                 LabLayout.of("20.10", "26").withLight(3).upArguments());
         assertThrows(IllegalArgumentException.class, () -> LabLayout.of("20.10").withMessy("h2"));
         assertThrows(IllegalArgumentException.class, () -> LabLayout.of("20.10").withSubnets(3));
+        assertEquals(List.of("--engine", "20.10,20.10", "--light", "0", "--subnets", "2", "--ssh-port", "22",
+                        "--store", "zookeeper"),
+                LabLayout.of("20.10", "20.10").withSubnets(2).withStore("zookeeper").upArguments());
+        assertThrows(IllegalArgumentException.class, () -> LabLayout.of("20.10").withStore("consul"));
     }
 
     @Test

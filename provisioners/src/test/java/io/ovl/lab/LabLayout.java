@@ -22,8 +22,10 @@ import java.util.Objects;
  *                no /etc/hosts line for their own name and a resolver that never answers, so
  *                every {@code sudo} there waits about 12 s ({@code --messy}, lab/README.md)
  * @param sshPort the port sshd listens on in every host ({@code --ssh-port}, default 22)
+ * @param store   the kv store of the lab's topology.yaml, {@code etcd} or {@code zookeeper}
+ *                ({@code --store}; zookeeper also imports {@code local/zookeeper:3.8})
  */
-public record LabLayout(List<String> engines, int light, int subnets, List<String> messy, int sshPort) {
+public record LabLayout(List<String> engines, int light, int subnets, List<String> messy, int sshPort, String store) {
 
     public LabLayout {
         engines = List.copyOf(Objects.requireNonNull(engines, "engines"));
@@ -48,6 +50,14 @@ public record LabLayout(List<String> engines, int light, int subnets, List<Strin
         if (sshPort < 1 || sshPort > 65535) {
             throw new IllegalArgumentException("sshPort must be 1..65535, got " + sshPort);
         }
+        if (!List.of("etcd", "zookeeper").contains(store)) {
+            throw new IllegalArgumentException("store must be etcd or zookeeper, got " + store);
+        }
+    }
+
+    /** An etcd lab. */
+    public LabLayout(List<String> engines, int light, int subnets, List<String> messy, int sshPort) {
+        this(engines, light, subnets, messy, sshPort, "etcd");
     }
 
     /** One full host per engine, no light hosts, one subnet, no messy host, SSH on port 22. */
@@ -61,20 +71,25 @@ public record LabLayout(List<String> engines, int light, int subnets, List<Strin
     }
 
     public LabLayout withLight(int count) {
-        return new LabLayout(engines, count, subnets, messy, sshPort);
+        return new LabLayout(engines, count, subnets, messy, sshPort, store);
     }
 
     public LabLayout withSubnets(int count) {
-        return new LabLayout(engines, light, count, messy, sshPort);
+        return new LabLayout(engines, light, count, messy, sshPort, store);
     }
 
     /** Full hosts by id ({@code "h2"}) that get a messy name resolution; replaces any earlier list. */
     public LabLayout withMessy(String... hostIds) {
-        return new LabLayout(engines, light, subnets, Arrays.asList(hostIds), sshPort);
+        return new LabLayout(engines, light, subnets, Arrays.asList(hostIds), sshPort, store);
     }
 
     public LabLayout withSshPort(int port) {
-        return new LabLayout(engines, light, subnets, messy, port);
+        return new LabLayout(engines, light, subnets, messy, port, store);
+    }
+
+    /** The lab's store: {@code etcd} (default) or {@code zookeeper} ({@code lab/up --store}). */
+    public LabLayout withStore(String backend) {
+        return new LabLayout(engines, light, subnets, messy, sshPort, backend);
     }
 
     /** The {@code lab/up} arguments after {@code --name NAME}. */
@@ -84,6 +99,9 @@ public record LabLayout(List<String> engines, int light, int subnets, List<Strin
                 "--ssh-port", Integer.toString(sshPort)));
         if (!messy.isEmpty()) {
             args.addAll(List.of("--messy", String.join(",", messy)));
+        }
+        if (!store.equals("etcd")) {
+            args.addAll(List.of("--store", store));
         }
         return List.copyOf(args);
     }

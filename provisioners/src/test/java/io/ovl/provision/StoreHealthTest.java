@@ -56,6 +56,15 @@ class StoreHealthTest {
                 bytes("srvr is not executed because it is not in the whitelist.\n")).healthy());
     }
 
+    @Test
+    void zookeeperStandaloneAsCapturedFromTheLabStoreIsHealthy() {
+        // zookeeper-srvr-standalone.txt: the lab's ovl-kv-zookeeper (Debian's 3.8.0) answering srvr
+        StoreAnswer a = StoreHealth.interpret(KvBackend.ZOOKEEPER, "198.18.204.11:2181",
+                bytes(Captured.own("zookeeper-srvr-standalone.txt")));
+        assertTrue(a.healthy(), a.detail());
+        assertEquals("zookeeper Mode: standalone", a.detail());
+    }
+
     private static byte[] bytes(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
     }

@@ -10,6 +10,7 @@ import io.ovl.facts.DockerInfo;
 import io.ovl.topology.Host;
 import io.ovl.topology.KvStore;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -71,16 +72,26 @@ public final class DockerdClusterStore extends HostLocalCheck {
         return Finding.pass("cluster store " + store + advertise.map(a -> ", advertising " + a).orElse(""));
     }
 
+    /**
+     * Whether dockerd's --cluster-store names the topology's store: the scheme, and every endpoint
+     * a store host (by name, address or advertise address) on the store's port. A store of three
+     * lists three endpoints ({@code zk://a:2181,b:2181,c:2181/network}); java.net.URI reads such an
+     * authority as registry-based, with no host and port, so the endpoints are split here.
+     */
     static boolean storeMatches(String store, KvStore kv, DoctorContext context) {
-        URI uri;
-        try {
-            uri = URI.create(store);
-        } catch (IllegalArgumentException e) {
+        int sep = store.indexOf("://");
+        if (sep <= 0) {
+            return false;
+        }
+        String scheme = store.substring(0, sep);
+        List<URI> endpoints = endpoints(scheme, store.substring(sep + 3));
+        if (endpoints.isEmpty()) {
             return false;
         }
         if (kv.isExternal()) {
             URI want = kv.url().get();
-            return want.getHost() != null && want.getHost().equals(uri.getHost()) && want.getPort() == uri.getPort();
+            return want.getHost() != null && want.getHost().equals(endpoints.get(0).getHost())
+                    && want.getPort() == endpoints.get(0).getPort();
         }
         Set<String> storeHosts = new HashSet<>();
         for (String name : kv.hosts()) {
@@ -88,8 +99,27 @@ public final class DockerdClusterStore extends HostLocalCheck {
             context.topology().host(name).map(Host::advertiseOrAddress).ifPresent(storeHosts::add);
             context.topology().host(name).map(Host::address).ifPresent(storeHosts::add);
         }
-        return kv.backend().scheme().equals(uri.getScheme()) && uri.getPort() == kv.port()
-                && storeHosts.contains(uri.getHost());
+        return kv.backend().scheme().equals(scheme) && endpoints.stream()
+                .allMatch(e -> e.getPort() == kv.port() && storeHosts.contains(e.getHost().replaceAll("^\\[(.*)]$", "$1")));
+    }
+
+    /** "HOST:PORT,HOST:PORT/path" -> one URI per endpoint; empty when any endpoint has no host. */
+    private static List<URI> endpoints(String scheme, String rest) {
+        int slash = rest.indexOf('/');
+        String authority = slash < 0 ? rest : rest.substring(0, slash);
+        List<URI> out = new ArrayList<>();
+        for (String endpoint : authority.split(",", -1)) {
+            try {
+                URI uri = URI.create(scheme + "://" + endpoint.strip());
+                if (uri.getHost() == null) {
+                    return List.of();
+                }
+                out.add(uri);
+            } catch (IllegalArgumentException e) {
+                return List.of();
+            }
+        }
+        return out;
     }
 
     private static String expected(KvStore kv, DoctorContext context) {
