@@ -76,8 +76,8 @@ class AfterSetupChecksTest {
         Map<String, HostFacts> facts = new LinkedHashMap<>(Labs.healthy());
         facts.put("h2", h2With("zk://198.18.144.11:2181,198.18.144.12:2181,198.18.144.13:2181/network",
                 "198.18.144.12:2376"));
-        Verdict v = verdict(new DockerdClusterStore(), context(zk3, facts), "h2");
-        assertEquals(Status.PASS, v.status(), v.message());
+        var v = verdict(new DockerdClusterStore(), context(zk3, facts), "h2");
+        assertEquals(Severity.PASS, v.severity(), v.message());
 
         // one endpoint that is no store host, or on another port, or another scheme: not the topology's store
         for (String stale : List.of("zk://198.18.144.11:2181,198.18.144.99:2181,198.18.144.13:2181/network",
@@ -85,8 +85,8 @@ class AfterSetupChecksTest {
                 "etcd://198.18.144.11:2181,198.18.144.12:2181,198.18.144.13:2181/network",
                 "zk://198.18.144.11:2181,,198.18.144.13:2181/network")) {
             facts.put("h2", h2With(stale, "198.18.144.12:2376"));
-            Verdict bad = verdict(new DockerdClusterStore(), context(zk3, facts), "h2");
-            assertEquals(Status.FAIL, bad.status(), stale);
+            var bad = verdict(new DockerdClusterStore(), context(zk3, facts), "h2");
+            assertEquals(Severity.ERROR, bad.severity(), stale);
             assertTrue(bad.message().contains("not the topology's zk://198.18.144.11:2181,198.18.144.12:2181,"
                     + "198.18.144.13:2181"), bad.message());
         }
