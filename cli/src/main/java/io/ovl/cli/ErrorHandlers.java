@@ -11,7 +11,7 @@ import picocli.CommandLine.ParseResult;
 
 /**
  * Errors are one line on stderr, prefixed "ovl: "; the stack trace only with --verbose. Bad
- * arguments exit 2, as the exit-code table says.
+ * arguments exit 2, as the exit-code table says, with one line naming the option.
  */
 final class ErrorHandlers {
     private ErrorHandlers() {
@@ -60,11 +60,22 @@ final class ErrorHandlers {
         public int handleParseException(ParameterException ex, String[] args) {
             CommandLine cl = ex.getCommandLine();
             PrintWriter err = cl.getErr();
-            err.println("ovl: " + ex.getMessage());
-            CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
-            err.println("Try '" + cl.getCommandSpec().qualifiedName() + " --help' for more information.");
+            err.println(oneLine(ex, cl.getCommandSpec().qualifiedName()));
             err.flush();
             return ExitCode.USAGE.code();
+        }
+
+        /**
+         * "ovl: Invalid value for option '--parallel': ...; see 'ovl init --help'": the problem, the
+         * closest valid options when the user mistyped one, and where to read more, on one line.
+         */
+        static String oneLine(ParameterException ex, String command) {
+            StringBuilder line = new StringBuilder("ovl: ");
+            line.append(ex.getMessage() == null ? "invalid arguments" : ex.getMessage().strip().replaceAll("\\s*\\R\\s*", "; "));
+            if (ex instanceof CommandLine.UnmatchedArgumentException u && !u.getSuggestions().isEmpty()) {
+                line.append("; did you mean ").append(String.join(" or ", u.getSuggestions())).append('?');
+            }
+            return line.append("; see '").append(command).append(" --help'").toString();
         }
     }
 }

@@ -115,9 +115,13 @@ public final class NetCreateCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Check and show the network offline; contact no host, change nothing.")
     boolean dryRun;
 
-    @Option(names = "--wait", paramLabel = "SECONDS", defaultValue = "60",
-            description = "How long to wait for every overlay host to list the new network (default: ${DEFAULT-VALUE}).")
     int waitSeconds;
+
+    @Option(names = "--wait", paramLabel = "SECONDS", defaultValue = "60",
+            description = "How long to wait for every overlay host to list the new network (0 or more; default: ${DEFAULT-VALUE}).")
+    void waitSeconds(int seconds) {
+        waitSeconds = WaitSeconds.check(spec, seconds);
+    }
 
     @Mixin
     ParallelOption parallelOption;

@@ -49,9 +49,13 @@ public final class NetRmCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Disconnect attached containers first (they keep running).")
     boolean force;
 
-    @Option(names = "--wait", paramLabel = "SECONDS", defaultValue = "60",
-            description = "How long to wait for every overlay host to drop it (default: ${DEFAULT-VALUE}).")
     int waitSeconds;
+
+    @Option(names = "--wait", paramLabel = "SECONDS", defaultValue = "60",
+            description = "How long to wait for every overlay host to drop it (0 or more; default: ${DEFAULT-VALUE}).")
+    void waitSeconds(int seconds) {
+        waitSeconds = WaitSeconds.check(spec, seconds);
+    }
 
     @Mixin
     ParallelOption parallelOption;

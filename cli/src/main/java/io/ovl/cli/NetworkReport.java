@@ -27,7 +27,10 @@ final class NetworkReport {
     /** The flag a finding is about: "aux-addresses.ip2" was given as "--aux-address ip2=...". */
     static String option(String path) {
         if (path.startsWith("aux-addresses.")) {
-            return "--aux-address " + path.substring("aux-addresses.".length());
+            return ("--aux-address " + path.substring("aux-addresses.".length())).strip();
+        }
+        if (path.startsWith("labels.")) {
+            return ("--label " + path.substring("labels.".length())).strip();
         }
         return path.equals("name") ? "NAME" : "--" + path;
     }

@@ -20,6 +20,10 @@ public final class AddressingRules {
     }
 
     public static List<Finding> check(AddressPlan plan) {
+        List<Finding> unusable = new SubnetIsUsable().check(plan);
+        if (!unusable.isEmpty()) {
+            return unusable; // loopback, multicast, ...: what the other rules would add about it is noise
+        }
         List<Finding> out = new ArrayList<>();
         for (AddressingRule rule : ALL) {
             out.addAll(rule.check(plan));

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Aux addresses (addresses Docker must not hand out, e.g. a router) lie inside the subnet, are
+ * Aux addresses (addresses Docker must not hand out, e.g. a router) have a name, lie inside the subnet, are
  * distinct, are not the gateway, network or broadcast address. One inside the ip-range is legal
  * but worth a note: it silently shrinks the pool containers draw from.
  */
@@ -22,6 +22,11 @@ public final class AuxAddressesValid implements AddressingRule {
             String path = "aux-addresses." + e.getKey();
             IpAddress a = e.getValue();
             String label = "aux-address " + e.getKey() + "=" + a;
+            if (e.getKey().isBlank()) {
+                out.add(Finding.error(path, label + " has no name",
+                        "give it a name: ip2=" + a + " with --aux-address, ip2: " + a + " in a topology file"));
+                continue;
+            }
             if (a.version() != subnet.version()) {
                 out.add(Finding.error(path, label + " is " + a.version() + " but subnet " + subnet + " is " + subnet.version()));
                 continue;

@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * Everything that can be checked about one network on its own: name, addressing (IPv4 and IPv6,
- * see {@link AddressingRules}) and MTU. Used for each network of a topology and by
+ * see {@link AddressingRules}), label names and MTU. Used for each network of a topology and by
  * {@code ovl net create}. Paths in the findings are the topology keys ("ip-range",
  * "aux-addresses.ip2"), relative to the network.
  */
@@ -27,6 +27,13 @@ public final class NetworkSpecValidator {
         } else {
             needsSubnet(spec, out);
         }
+        spec.labels().forEach((key, value) -> {
+            if (key.isBlank()) {
+                out.add(Finding.error("labels." + key, "label '" + key + "=" + value + "' has no name",
+                        "give it a name: com.example.team=" + value + " with --label, com.example.team: " + value
+                                + " in a topology file"));
+            }
+        });
         spec.mtu().ifPresent(mtu -> {
             if (mtu < MIN_MTU || mtu > MAX_MTU) {
                 out.add(Finding.error("mtu", "mtu " + mtu + " is outside " + MIN_MTU + ".." + MAX_MTU,

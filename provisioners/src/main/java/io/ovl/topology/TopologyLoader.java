@@ -1,15 +1,9 @@
 package io.ovl.topology;
 
-import io.ovl.core.ExitCode;
 import io.ovl.core.Finding;
 import io.ovl.core.Location;
-import io.ovl.core.OvlException;
 import io.ovl.topology.load.Located;
 import io.ovl.topology.load.TopologyReader;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -36,14 +30,7 @@ public final class TopologyLoader {
     }
 
     public LoadResult load(Path file) {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new OvlException(ExitCode.USAGE, "topology file " + file + " does not exist");
-        } catch (IOException e) {
-            throw new OvlException(ExitCode.USAGE, "cannot read topology file " + file + ": " + e.getMessage(), e);
-        }
+        String text = TopologyText.read(file);
         Path dir = file.toAbsolutePath().getParent();
         return parse(file.toString(), text, dir == null ? Path.of("").toAbsolutePath() : dir);
     }

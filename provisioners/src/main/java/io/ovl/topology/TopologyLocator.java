@@ -9,8 +9,8 @@ import java.util.Optional;
 
 /**
  * Which topology file a command uses: {@code -f FILE}, else {@code $OVL_TOPOLOGY}, else
- * {@code ./topology.yaml}. A file named explicitly that does not exist is an error, never a reason
- * to fall back silently to another one.
+ * {@code ./topology.yaml}. A file named explicitly that does not exist, or is a directory, is an
+ * error, never a reason to fall back silently to another one.
  */
 public final class TopologyLocator {
     public static final String ENV = "OVL_TOPOLOGY";
@@ -32,11 +32,15 @@ public final class TopologyLocator {
             return fallback;
         }
         throw new OvlException(ExitCode.USAGE, "no topology file found; tried: -f FILE (not given), $" + ENV
-                + " (not set), " + (fallback.isAbsolute() ? fallback : "./" + fallback) + " (does not exist). Pass -f FILE or start from examples/");
+                + " (not set), " + (fallback.isAbsolute() ? fallback : "./" + fallback)
+                + (Files.isDirectory(fallback) ? " (is a directory)" : " (does not exist)") + ". Pass -f FILE or start from examples/");
     }
 
     private static Path existing(Path resolved, Path asGiven, String how) {
-        if (!Files.isRegularFile(resolved)) {
+        if (Files.isDirectory(resolved)) {
+            throw new OvlException(ExitCode.USAGE, asGiven + " (" + how + ") is a directory; " + TopologyText.EXPECTED);
+        }
+        if (!Files.exists(resolved)) {
             throw new OvlException(ExitCode.USAGE, "topology file " + asGiven + " (" + how + ") does not exist");
         }
         return resolved;

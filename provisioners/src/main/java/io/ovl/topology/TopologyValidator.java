@@ -4,6 +4,7 @@ import io.ovl.core.Finding;
 import io.ovl.topology.rules.HostAddressesUnique;
 import io.ovl.topology.rules.HostNamesValid;
 import io.ovl.topology.rules.KvStoreHostsDeclared;
+import io.ovl.topology.rules.KvStoreHostsIpv4;
 import io.ovl.topology.rules.KvStoreSize;
 import io.ovl.topology.rules.KvStoreTls;
 import io.ovl.topology.rules.KvStoreUrl;
@@ -28,6 +29,7 @@ public final class TopologyValidator {
             new ModeSpecificKeys(),
             new KvStoreSize(),
             new KvStoreHostsDeclared(),
+            new KvStoreHostsIpv4(),
             new KvStoreUrl(),
             new KvStoreTls(),
             new SwarmManagers(),

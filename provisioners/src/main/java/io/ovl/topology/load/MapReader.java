@@ -104,12 +104,12 @@ final class MapReader {
         if (text.isEmpty()) {
             return Optional.empty();
         }
-        Optional<Duration> d = Durations.parse(text.get());
-        if (d.isEmpty()) {
-            ctx.error(path(key), n.get().position(), "'" + text.get() + "' is not a duration",
-                    "write a number with a unit: 500ms, 10s, 2m, 1h, or combined like 1m30s");
+        try {
+            return Optional.of(Durations.parseChecked(text.get()));
+        } catch (Durations.DurationException e) {
+            ctx.error(path(key), n.get().position(), e.getMessage(), e.fix());
+            return Optional.empty();
         }
-        return d;
     }
 
     <E extends Enum<E> & Keyed> Optional<E> choice(String key, Class<E> type) {

@@ -22,9 +22,27 @@ final class SshBinder {
                 m.string("known-hosts").map(ctx::resolvePath),
                 m.choice("host-key-policy", HostKeyPolicy.class),
                 m.choice("become", Become.class),
-                m.string("proxy-jump"),
+                m.string("proxy-jump").filter(j -> jumpPortValid(j, m, ctx)),
                 m.duration("connect-timeout"),
                 m.duration("command-timeout"));
     }
 
+    /** ProxyJump is [user@]host[:port] (a bracketed IPv6 host may carry a port too): the port, if any, is 1..65535. */
+    private static boolean jumpPortValid(String jump, MapReader m, BindContext ctx) {
+        String hostPort = jump.substring(jump.lastIndexOf('@') + 1);
+        String port;
+        if (hostPort.startsWith("[")) {
+            int close = hostPort.indexOf(']');
+            port = close > 0 && hostPort.startsWith(":", close + 1) ? hostPort.substring(close + 2) : null;
+        } else {
+            int colon = hostPort.indexOf(':');
+            port = colon >= 0 && colon == hostPort.lastIndexOf(':') ? hostPort.substring(colon + 1) : null;
+        }
+        if (port == null || (port.matches("\\d{1,5}") && Integer.parseInt(port) >= 1 && Integer.parseInt(port) <= 65535)) {
+            return true;
+        }
+        ctx.error(m.path("proxy-jump"), m.node("proxy-jump").orElseThrow().position(), "proxy-jump '" + jump
+                + "' has port '" + port + "', not a number from 1 to 65535", "write it as [user@]host[:port], e.g. admin@bastion:2222");
+        return false;
+    }
 }

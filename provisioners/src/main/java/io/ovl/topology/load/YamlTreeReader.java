@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import io.ovl.core.Finding;
+import io.ovl.topology.TopologyText;
 import io.ovl.topology.load.YNode.Kind;
 import io.ovl.topology.load.YNode.YEntry;
 import io.ovl.topology.load.YNode.YList;
@@ -21,18 +22,36 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.yaml.snakeyaml.LoaderOptions;
 
 /**
  * Reads YAML text into a {@link YNode} tree with Jackson's streaming parser, which reports the
  * line and column of every token. Syntax errors and duplicate keys become located findings.
  */
 final class YamlTreeReader {
-    private static final YAMLFactory FACTORY = new YAMLFactory();
+    /** Far deeper than any topology (hosts[0].ssh.identity-files[0] is 4 levels); YAML deeper than this is refused. */
+    static final int MAX_DEPTH = 32;
+    /** The file is at most {@link TopologyText#MAX_BYTES} bytes, so never more code points: SnakeYAML's own default is 3 M. */
+    private static final YAMLFactory FACTORY = YAMLFactory.builder()
+            .loaderOptions(loaderOptions())
+            .build();
+
+    private static LoaderOptions loaderOptions() {
+        LoaderOptions o = new LoaderOptions();
+        o.setCodePointLimit(TopologyText.MAX_BYTES);
+        o.setNestingDepthLimit(MAX_DEPTH + 1);
+        o.setMaxAliasesForCollections(0); // aliases are refused below anyway; never expanded
+        o.setAllowDuplicateKeys(true);    // reported below, with both lines
+        return o;
+    }
 
     record Result(Optional<YNode> root, List<Located> problems) {
     }
 
     private final List<Located> problems = new ArrayList<>();
+    private int depth;
+    private int aliases;
+    static final int MAX_ALIAS_REPORTS = 20;
 
     static Result read(String text) {
         return new YamlTreeReader().readAll(text);
@@ -52,6 +71,9 @@ final class YamlTreeReader {
                         "one topology file describes one cluster; remove the extra '---' document"), position(p)));
             }
             return new Result(Optional.of(root), problems);
+        } catch (TooDeep e) {
+            problems.add(e.problem);
+            return new Result(Optional.empty(), problems);
         } catch (JsonProcessingException e) {
             problems.add(syntaxError(e));
             return new Result(Optional.empty(), problems);
@@ -63,11 +85,26 @@ final class YamlTreeReader {
     private YNode node(JsonParser p) throws IOException {
         Position at = position(p);
         JsonToken t = p.currentToken();
+        if ((t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) && depth >= MAX_DEPTH) {
+            // Not a topology: stop reading here rather than walk (or overflow the stack on) the rest.
+            throw new TooDeep(new Located(Finding.error("", "mappings and lists nested deeper than " + MAX_DEPTH
+                    + " levels", "a topology needs 5 at most; start from one of the examples in examples/"), at));
+        }
         switch (t) {
             case START_OBJECT:
-                return map(p, at);
+                depth++;
+                try {
+                    return map(p, at);
+                } finally {
+                    depth--;
+                }
             case START_ARRAY:
-                return list(p, at);
+                depth++;
+                try {
+                    return list(p, at);
+                } finally {
+                    depth--;
+                }
             case VALUE_NUMBER_INT:
                 return new YScalar(at, p.getText(), Kind.INTEGER);
             case VALUE_NUMBER_FLOAT:
@@ -80,6 +117,11 @@ final class YamlTreeReader {
             default:
                 if (p instanceof YAMLParser y && y.isCurrentAlias()) {
                     // The streaming parser does not resolve aliases: it would hand us the anchor's name.
+                    // Never expanded, so no "billion laughs"; reported up to a limit so a file of
+                    // aliases does not bury the other problems.
+                    if (++aliases > MAX_ALIAS_REPORTS) {
+                        return new YScalar(at, "", Kind.NULL);
+                    }
                     problems.add(new Located(Finding.error("", "YAML aliases (*" + p.getText() + ") are not supported",
                             "write the value out in full"), at));
                     return new YScalar(at, "", Kind.NULL);
@@ -140,6 +182,16 @@ final class YamlTreeReader {
         }
         return new Located(Finding.error("", "YAML syntax error: " + String.join("; ", parts),
                 "check indentation (spaces, not tabs) and that every 'key: value' has a space after the colon"), at);
+    }
+
+    private static final class TooDeep extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final transient Located problem;
+
+        TooDeep(Located problem) {
+            super(problem.finding().message(), null, false, false);
+            this.problem = problem;
+        }
     }
 
     private static final Pattern MARK = Pattern.compile("^ in '[^']*', line (\\d+), column (\\d+)");

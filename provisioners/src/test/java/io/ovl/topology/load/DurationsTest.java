@@ -1,6 +1,8 @@
 package io.ovl.topology.load;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.Optional;
@@ -22,5 +24,29 @@ class DurationsTest {
         assertEquals(Optional.empty(), Durations.parse("10 seconds"));
         assertEquals(Optional.empty(), Durations.parse("0s"));
         assertEquals(Optional.empty(), Durations.parse("-1s"));
+    }
+
+    @Test
+    void upToTheMaximumThatSshCanHoldAndNotBeyond() {
+        assertEquals(Duration.ofHours(596), Durations.parseChecked("596h"));
+        assertEquals(Duration.ofHours(596), Durations.parseChecked("595h60m"));
+        // SSHJ takes the connect timeout as int milliseconds: 597h would overflow it.
+        assertTrue(Durations.MAX.toMillis() <= Integer.MAX_VALUE && Durations.MAX.plusHours(1).toMillis() > Integer.MAX_VALUE);
+        for (String tooLong : new String[] {"597h", "596h1ms", "2147484s", "99999999999999999999s", "9223372036854775807h",
+                "000000000000000000000000000001s1000000000000h"}) {
+            Durations.DurationException e = assertThrows(Durations.DurationException.class, () -> Durations.parseChecked(tooLong));
+            assertEquals("'" + tooLong + "' is longer than the maximum 596h", e.getMessage());
+        }
+    }
+
+    @Test
+    void leadingZerosDoNotCountAsLength() {
+        assertEquals(Duration.ofSeconds(10), Durations.parseChecked("0000000000000000000010s"));
+    }
+
+    @Test
+    void zeroSaysItIsZero() {
+        Durations.DurationException e = assertThrows(Durations.DurationException.class, () -> Durations.parseChecked("0ms"));
+        assertEquals("'0ms' is zero", e.getMessage());
     }
 }
