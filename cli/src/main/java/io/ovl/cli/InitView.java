@@ -2,6 +2,7 @@ package io.ovl.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ovl.ssh.RemoteCommand;
 import io.ovl.core.Finding;
 import io.ovl.provision.FileChange;
 import io.ovl.provision.HostOutcome;
@@ -49,7 +50,7 @@ final class InitView {
         for (NetworkStep n : plan.networks()) {
             b.append("  ").append(n.spec().name()).append(": ").append(n.createOn()
                     .map(on -> "create on " + on + ": " + DockerNetworkCreate.args(n.spec()).stream()
-                            .map(ShellQuote::quote).collect(Collectors.joining(" ")))
+                            .map(RemoteCommand::quote).collect(Collectors.joining(" ")))
                     .orElse("no change: present on " + String.join(", ", n.presentOn()))).append('\n');
         }
         if (plan.blocked()) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ovl.ssh.RemoteCommand;
 import io.ovl.migrate.Attachment;
 import io.ovl.migrate.CarriedNetwork;
 import io.ovl.migrate.KvInventory;
@@ -89,7 +90,7 @@ final class MigrateView {
     }
 
     private static String shell(List<String> argv) {
-        return argv.stream().map(ShellQuote::quote).collect(Collectors.joining(" "));
+        return argv.stream().map(RemoteCommand::quote).collect(Collectors.joining(" "));
     }
 
     static String reportText(MigrationReport report) {

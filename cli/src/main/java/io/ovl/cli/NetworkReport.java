@@ -2,6 +2,7 @@ package io.ovl.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ovl.ssh.RemoteCommand;
 import io.ovl.core.Finding;
 import io.ovl.topology.DockerNetworkCreate;
 import io.ovl.topology.NetworkSpec;
@@ -59,7 +60,7 @@ final class NetworkReport {
         row(sb, "mtu", network.mtu().isPresent() ? String.valueOf(network.mtu().getAsInt()) : "Docker's default");
         row(sb, "labels", network.labels().isEmpty() ? "none" : network.labels().entrySet().stream()
                 .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", ")));
-        sb.append("as: ").append(DockerNetworkCreate.args(network).stream().map(ShellQuote::quote)
+        sb.append("as: ").append(DockerNetworkCreate.args(network).stream().map(RemoteCommand::quote)
                 .collect(Collectors.joining(" "))).append('\n');
         return sb.toString();
     }
