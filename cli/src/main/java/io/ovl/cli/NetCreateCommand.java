@@ -67,7 +67,8 @@ import picocli.CommandLine.Spec;
             "Exit codes: 0 valid (--dry-run) or created and seen by every overlay host;",
             "2 invalid; 3 a live check refused it, or (kv mode) a dockerd has no cluster store",
             "yet (nothing was changed); 4 creating failed,",
-            "a host could not be reached, or a host does not see the network in time."
+            "a host could not be reached, or a host does not see the network in time;",
+            "130 interrupted (a create in flight finishes first; the output says whether it was created)."
         })
 public final class NetCreateCommand implements Callable<Integer> {
     static final String MTU_OPT = "com.docker.network.driver.mtu";
@@ -138,10 +139,13 @@ public final class NetCreateCommand implements Callable<Integer> {
         err.print(report.problemsText(output.style()));
         err.flush();
         CreateReport created;
-        try (NetRun run = NetRun.open(topologyOption, topology, parallelOption.value(), spec)) {
+        try (NetRun run = NetRun.open(topologyOption, topology, parallelOption.value(), spec);
+             Interrupts interrupts = Interrupts.install(err, "check with `ovl net ls`; `ovl net rm " + name
+                     + "` removes it")) {
             var progress = ProvisionRun.lines(output.json() ? err : out);
             NetCreate create = new NetCreate(run.hosts, run.parallel, run.visibility(waitSeconds, progress), progress);
-            created = create.create(effective, placement.candidates(topology), placement.mustSee(topology));
+            created = interrupts.changing(interruption -> create.create(effective, placement.candidates(topology),
+                    placement.mustSee(topology), interruption));
         }
         if (output.json()) {
             out.print(report.json(created));
