@@ -53,8 +53,9 @@ import picocli.CommandLine.Spec;
             "hosts[{host, restart-docker, why, running-containers, files[{path, action, diff}]}],",
             "networks[{name, create-on, present-on[]}], blockers[{host, check, message}], nothing-to-do,",
             "checks{skipped, passed, results[{check, host, status, message, hint, ignored}]}}};",
-            "else {\"dry-run\": false, \"plan\": ..., \"report\": {exit-code, changed, store[], hosts[{host,",
-            "status, detail}], networks[{name, created-on, seen-on[], missing-on[], error}]}}."
+            "else {\"dry-run\": false, \"plan\": ..., \"report\": {exit-code, interrupted, changed, store[],",
+            "hosts[{host, status, detail}], networks[{name, created-on, seen-on[], missing-on[], error}]}}",
+            "(status: unchanged, changed, rolled-back, failed, skipped, not-started)."
         })
 public final class InitCommand implements Callable<Integer> {
     @Spec
