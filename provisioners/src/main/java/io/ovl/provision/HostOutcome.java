@@ -32,7 +32,7 @@ public record HostOutcome(String host, Status status, String detail) {
 
     /** {@code host} was not started because the run was interrupted; {@code what} is the step, e.g. "init". */
     public static HostOutcome notStarted(String host, String what) {
-        return new HostOutcome(host, Status.NOT_STARTED, "not started: " + what + " was interrupted before this"
+        return new HostOutcome(host, Status.NOT_STARTED, what + " was interrupted before this"
                 + " host's step; nothing was changed on it");
     }
 }
