@@ -45,14 +45,17 @@ import picocli.CommandLine.Spec;
         footerHeading = "%nExit codes:%n",
         footer = {
             "  0 done (or nothing to do); 2 invalid topology or arguments, or restarts not confirmed;",
-            "  3 a preflight check failed, nothing was changed; 4 a host failed (see the summary).",
+            "  3 a preflight check failed, nothing was changed; 4 a host failed (see the summary);",
+            "  130 interrupted: the first Ctrl-C or SIGTERM lets the host steps in flight finish (or",
+            "  roll back), starts no more and prints each host's state; a second one stops at once.",
             "",
             "JSON (--output json): with --dry-run {\"dry-run\": true, \"plan\": {store-url, store[],",
             "hosts[{host, restart-docker, why, running-containers, files[{path, action, diff}]}],",
             "networks[{name, create-on, present-on[]}], blockers[{host, check, message}], nothing-to-do,",
             "checks{skipped, passed, results[{check, host, status, message, hint, ignored}]}}};",
-            "else {\"dry-run\": false, \"plan\": ..., \"report\": {exit-code, changed, store[], hosts[{host,",
-            "status, detail}], networks[{name, created-on, seen-on[], missing-on[], error}]}}."
+            "else {\"dry-run\": false, \"plan\": ..., \"report\": {exit-code, interrupted, changed, store[],",
+            "hosts[{host, status, detail}], networks[{name, created-on, seen-on[], missing-on[], error}]}}",
+            "(status: unchanged, changed, rolled-back, failed, skipped, not-started)."
         })
 public final class InitCommand implements Callable<Integer> {
     @Spec
@@ -106,7 +109,8 @@ public final class InitCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         try (CommandSessions sessions = CommandSessions.of(spec);
              OpenHosts hosts = ProvisionRun.open(topology, file, parallelOption.value(), sessions.pool());
-             AutoCloseable lock = dryRun ? null : ProvisionRun.lock(hosts, topology, "init")) {
+             AutoCloseable lock = dryRun ? null : ProvisionRun.lock(hosts, topology, "init");
+             Interrupts interrupts = Interrupts.install(err, ProvisionRun.INIT_ADVICE)) {
             PreflightReport checks = PreflightRun.run(topology, file, host -> hosts.lend(host.name()),
                     parallelOption.value(), skipChecks, ignored, output.json() ? err : out, err);
             Provision provision = new Provision(topology, hosts, new Planner(checks.withOwn(Preflight.DEFAULT)));
@@ -139,9 +143,10 @@ public final class InitCommand implements Callable<Integer> {
                         + (plan.blockers().size() > 1 ? " (all are listed in the plan)" : ""));
             }
             ProvisionRun.confirmRestarts(plan.restartsStoppingContainers(), yes, OvlCommand.environmentOf(spec));
-            InitReport report = provision.apply(plan, ApplyOptions.defaults(rolling),
-                    ProvisionRun.lines(output.json() ? err : out));
-            return ProvisionRun.printApplied(out, output.json(), planJson, report, InitView.reportText(report, "init"));
+            InitReport report = interrupts.changing(interruption -> provision.apply(plan, ApplyOptions.defaults(rolling),
+                    ProvisionRun.lines(output.json() ? err : out), interruption));
+            return interrupts.exitCode(ProvisionRun.printApplied(out, output.json(), planJson, report,
+                    InitView.reportText(report, "init")));
         }
     }
 }

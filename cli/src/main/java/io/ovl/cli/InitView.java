@@ -110,9 +110,40 @@ final class InitView {
         }
         long failed = report.hosts().stream().filter(HostOutcome::failed).count()
                 + report.store().stream().filter(HostOutcome::failed).count();
+        if (report.interrupted()) {
+            return b.append(interruptedLine(report, what)).append('\n').toString();
+        }
         b.append(failed > 0 ? what + " failed on " + failed + " host(s)."
                 : report.changedAnything() ? what + " done." : what + ": nothing changed, nothing restarted.").append('\n');
         return b.toString();
+    }
+
+    /**
+     * "init interrupted: 1 host(s) done, 2 not started; nothing is left half-done. Run `ovl init` again
+     * to finish." The steps in flight finished (done or rolled back), so only a FAILED host (its
+     * rollback failed too) may be in between, and its line says what is left.
+     */
+    static String interruptedLine(InitReport report, String what) {
+        java.util.List<HostOutcome> all = new java.util.ArrayList<>(report.store());
+        all.addAll(report.hosts());
+        java.util.Map<String, Long> counts = new java.util.LinkedHashMap<>();
+        for (HostOutcome.Status s : HostOutcome.Status.values()) {
+            long n = all.stream().filter(o -> o.status() == s).count();
+            if (n > 0) {
+                counts.put(switch (s) {
+                    case CHANGED -> "done";
+                    case UNCHANGED -> "needed nothing";
+                    case ROLLED_BACK -> "rolled back";
+                    case FAILED -> "FAILED (unknown state, see above)";
+                    case SKIPPED -> "skipped";
+                    case NOT_STARTED -> "not started";
+                }, n);
+            }
+        }
+        boolean unknown = all.stream().anyMatch(o -> o.status() == HostOutcome.Status.FAILED);
+        return what + " interrupted: " + counts.entrySet().stream().map(e -> e.getValue() + " " + e.getKey())
+                .collect(Collectors.joining(", ")) + (unknown ? "" : "; nothing is left half-done") + ". Run `ovl "
+                + what + "` again to finish.";
     }
 
     static String outcomeLine(String label, HostOutcome o) {
@@ -198,6 +229,7 @@ final class InitView {
     static ObjectNode reportJson(InitReport report) {
         ObjectNode root = Json.object();
         root.put("exit-code", report.exitCode().code());
+        root.put("interrupted", report.interrupted());
         root.put("changed", report.changedAnything());
         root.set("store", outcomesJson(report.store()));
         root.set("hosts", outcomesJson(report.hosts()));

@@ -62,12 +62,14 @@ import picocli.CommandLine.Spec;
             "   \"message\", \"hint\"}]}           (values not given are null)",
             "  without --dry-run, when valid, also: \"checks\": [{\"host\", \"ok\", \"clashes\": [...],",
             "   \"problems\": [...]}], \"created-on\": host or null, \"seen-on\": [...],",
-            "   \"missing-on\": [...], \"error\": string or null, \"exit-code\": N",
+            "   \"missing-on\": [...], \"error\": string or null, \"interrupted\": bool,",
+            "   \"exit-code\": N",
             "",
             "Exit codes: 0 valid (--dry-run) or created and seen by every overlay host;",
             "2 invalid; 3 a live check refused it, or (kv mode) a dockerd has no cluster store",
             "yet (nothing was changed); 4 creating failed,",
-            "a host could not be reached, or a host does not see the network in time."
+            "a host could not be reached, or a host does not see the network in time;",
+            "130 interrupted (a create in flight finishes first; the output says whether it was created)."
         })
 public final class NetCreateCommand implements Callable<Integer> {
     static final String MTU_OPT = "com.docker.network.driver.mtu";
@@ -142,10 +144,13 @@ public final class NetCreateCommand implements Callable<Integer> {
         err.print(report.problemsText(output.style()));
         err.flush();
         CreateReport created;
-        try (NetRun run = NetRun.open(topologyOption, topology, parallelOption.value(), spec)) {
+        try (NetRun run = NetRun.open(topologyOption, topology, parallelOption.value(), spec);
+             Interrupts interrupts = Interrupts.install(err, "check with `ovl net ls`; `ovl net rm " + name
+                     + "` removes it")) {
             var progress = ProvisionRun.lines(output.json() ? err : out);
             NetCreate create = new NetCreate(run.hosts, run.parallel, run.visibility(waitSeconds, progress), progress);
-            created = create.create(effective, placement.candidates(topology), placement.mustSee(topology));
+            created = interrupts.changing(interruption -> create.create(effective, placement.candidates(topology),
+                    placement.mustSee(topology), interruption));
         }
         if (output.json()) {
             out.print(report.json(created));

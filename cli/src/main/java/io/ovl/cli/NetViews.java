@@ -36,6 +36,11 @@ final class NetViews {
             return sb.toString();
         }
         sb.append("created overlay network ").append(r.spec().name()).append(" on ").append(r.createdOn().get()).append('\n');
+        if (r.interrupted() && r.seenOn().isEmpty()) {
+            sb.append("  interrupted: not checked whether the other hosts list it; `ovl net inspect ")
+                    .append(r.spec().name()).append("` shows where it is\n");
+            return sb.toString();
+        }
         sb.append("  seen on:    ").append(r.seenOn().isEmpty() ? "none" : String.join(", ", r.seenOn())).append('\n');
         if (!r.missingOn().isEmpty()) {
             sb.append("  ").append(style.error("missing on: " + String.join(", ", r.missingOn()))).append('\n');
@@ -47,6 +52,10 @@ final class NetViews {
     static String createFailure(CreateReport r) {
         if (r.check().blocked()) {
             return "net create " + r.spec().name() + " refused, nothing was changed: " + r.check().summary(r.spec());
+        }
+        if (r.interrupted()) {
+            return "net create " + r.spec().name() + " interrupted: " + r.createdOn().map(h -> "created on " + h
+                    + ", not confirmed on the other hosts").orElse(r.error().orElse("not created"));
         }
         if (r.error().isPresent()) {
             return r.error().get();

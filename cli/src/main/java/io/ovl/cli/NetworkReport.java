@@ -92,6 +92,7 @@ final class NetworkReport {
         created.seenOn().forEach(root.putArray("seen-on")::add);
         created.missingOn().forEach(root.putArray("missing-on")::add);
         root.put("error", created.error().orElse(null));
+        root.put("interrupted", created.interrupted());
         root.put("exit-code", created.exitCode().code());
         return Json.write(root) + "\n";
     }

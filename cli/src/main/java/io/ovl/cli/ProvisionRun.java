@@ -25,6 +25,10 @@ import java.util.stream.Collectors;
 
 /** What init and reset share on the CLI side: loading, sessions, the lock owner, the --yes rule, progress lines. */
 final class ProvisionRun {
+    /** What to run after a hard stop (a second interrupt) of init, and of reset. */
+    static final String INIT_ADVICE = "run `ovl init` again or `ovl reset`";
+    static final String RESET_ADVICE = "run `ovl reset` again";
+
     private ProvisionRun() {
     }
 
@@ -81,8 +85,8 @@ final class ProvisionRun {
 
     /**
      * Takes the run lock on the topology's first host and releases it also when the run is
-     * interrupted (Ctrl-C runs shutdown hooks; the session is still open then). A lock left by a
-     * killed run names its owner and how to remove it.
+     * interrupted ({@link Interrupts} ends such a run through the shutdown hooks; the session is
+     * still open then). A lock left by a killed run names its owner and how to remove it.
      */
     static AutoCloseable lock(OpenHosts hosts, Topology topology, String command) {
         return releasedOnExit(hosts.lock(topology.hosts().get(0).name(), owner(command)));

@@ -32,7 +32,8 @@ import picocli.CommandLine.Spec;
         },
         footerHeading = "%nExit codes:%n",
         footer = {"  0 done (or nothing to do); 2 invalid topology or arguments; 3 a host could not be read,",
-            "  nothing was changed; 4 a host failed."})
+            "  nothing was changed; 4 a host failed; 130 interrupted (the steps in flight finished first).",
+            "  A second Ctrl-C or SIGTERM stops at once."})
 public final class ResetCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -76,7 +77,8 @@ public final class ResetCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         try (CommandSessions sessions = CommandSessions.of(spec);
              OpenHosts hosts = ProvisionRun.open(topology, file, parallelOption.value(), sessions.pool());
-             AutoCloseable lock = dryRun ? null : ProvisionRun.lock(hosts, topology, "reset")) {
+             AutoCloseable lock = dryRun ? null : ProvisionRun.lock(hosts, topology, "reset");
+             Interrupts interrupts = Interrupts.install(err, ProvisionRun.RESET_ADVICE)) {
             Reset reset = new Reset(topology, hosts);
             ResetPlan plan = reset.plan(purge);
             if (!output.json()) {
@@ -97,8 +99,10 @@ public final class ResetCommand implements Callable<Integer> {
                 return ExitCode.OK.code();
             }
             ProvisionRun.confirmRestarts(plan.restartsStoppingContainers(), yes, OvlCommand.environmentOf(spec));
-            InitReport report = reset.apply(plan, ApplyOptions.defaults(false), ProvisionRun.lines(output.json() ? err : out));
-            return ProvisionRun.printApplied(out, output.json(), InitView.resetPlanJson(plan), report, InitView.reportText(report, "reset"));
+            InitReport report = interrupts.changing(interruption -> reset.apply(plan, ApplyOptions.defaults(false),
+                    ProvisionRun.lines(output.json() ? err : out), interruption));
+            return interrupts.exitCode(ProvisionRun.printApplied(out, output.json(), InitView.resetPlanJson(plan), report,
+                    InitView.reportText(report, "reset")));
         }
     }
 }

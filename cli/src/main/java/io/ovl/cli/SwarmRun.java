@@ -48,7 +48,8 @@ final class SwarmRun {
     }
 
     int init(boolean dryRun, boolean force, boolean skipChecks, IgnoreList ignore) throws Exception {
-        try (OpenHosts hosts = open(); AutoCloseable lock = dryRun ? null : lock(hosts, "init")) {
+        try (OpenHosts hosts = open(); AutoCloseable lock = dryRun ? null : lock(hosts, "init");
+             Interrupts interrupts = Interrupts.install(err, ProvisionRun.INIT_ADVICE)) {
             PreflightReport checks = PreflightRun.run(topology, file, host -> handleOf(hosts, host), parallel,
                     skipChecks, ignore, json ? err : out, err);
             SwarmInit init = new SwarmInit(topology, hosts);
@@ -71,13 +72,16 @@ final class SwarmRun {
             if (dryRun || !blockers.isEmpty()) {
                 return ProvisionRun.endWithoutApplying(out, json, dryRun, planJson, blockers);
             }
-            InitReport report = init.apply(plan, ProvisionRun.lines(json ? err : out));
-            return ProvisionRun.printApplied(out, json, planJson, report, InitView.reportText(report, "init"));
+            InitReport report = interrupts.changing(interruption -> init.apply(plan, ProvisionRun.lines(json ? err : out),
+                    interruption));
+            return interrupts.exitCode(ProvisionRun.printApplied(out, json, planJson, report,
+                    InitView.reportText(report, "init")));
         }
     }
 
     int reset(boolean dryRun, boolean force) throws Exception {
-        try (OpenHosts hosts = open(); AutoCloseable lock = dryRun ? null : lock(hosts, "reset")) {
+        try (OpenHosts hosts = open(); AutoCloseable lock = dryRun ? null : lock(hosts, "reset");
+             Interrupts interrupts = Interrupts.install(err, ProvisionRun.RESET_ADVICE)) {
             SwarmReset reset = new SwarmReset(topology, hosts);
             SwarmResetPlan plan = reset.plan(force);
             if (!json) {
@@ -97,8 +101,10 @@ final class SwarmRun {
                 }
                 return ExitCode.OK.code();
             }
-            InitReport report = reset.apply(plan, ProvisionRun.lines(json ? err : out));
-            return ProvisionRun.printApplied(out, json, SwarmView.resetPlanJson(plan), report, SwarmView.resetReportText(report));
+            InitReport report = interrupts.changing(interruption -> reset.apply(plan, ProvisionRun.lines(json ? err : out),
+                    interruption));
+            return interrupts.exitCode(ProvisionRun.printApplied(out, json, SwarmView.resetPlanJson(plan), report,
+                    SwarmView.resetReportText(report)));
         }
     }
 

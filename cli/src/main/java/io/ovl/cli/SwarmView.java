@@ -129,6 +129,9 @@ final class SwarmView {
         report.hosts().forEach(o -> b.append("  ").append(o.host()).append(": ")
                 .append(o.status().name().toLowerCase().replace('_', ' ')).append(": ").append(o.detail()).append('\n'));
         long failed = report.hosts().stream().filter(HostOutcome::failed).count();
+        if (report.interrupted()) {
+            return b.append(InitView.interruptedLine(report, "reset")).append('\n').toString();
+        }
         boolean changed = !report.networks().isEmpty()
                 || report.hosts().stream().anyMatch(o -> o.status() == HostOutcome.Status.CHANGED);
         b.append(failed > 0 || report.networks().stream().anyMatch(n -> !n.ok()) ? "reset failed."

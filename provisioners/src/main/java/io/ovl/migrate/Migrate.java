@@ -242,7 +242,7 @@ public final class Migrate {
             case CHANGED -> "runs without the store now";
             case ROLLED_BACK -> "is back in kv mode (rolled back)";
             case FAILED -> "FAILED, check it by hand (systemctl status docker)";
-            case SKIPPED -> "was not touched";
+            case SKIPPED, NOT_STARTED -> "was not touched";
         }).collect(Collectors.joining("; "));
     }
 

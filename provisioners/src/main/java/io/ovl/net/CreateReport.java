@@ -13,9 +13,11 @@ import java.util.Optional;
  * @param seenOn    overlay hosts that list it afterwards
  * @param missingOn overlay hosts that did not list it in time
  * @param error     why creating failed (Docker's words), empty when it did not
+ * @param interrupted the run was interrupted: not created if {@code createdOn} is empty, else created
+ *                    and not waited for on the hosts in {@code missingOn}
  */
 public record CreateReport(NetworkSpec spec, CreateCheck check, Optional<String> createdOn, List<String> seenOn,
-                           List<String> missingOn, Optional<String> error) {
+                           List<String> missingOn, Optional<String> error, boolean interrupted) {
     public CreateReport {
         Objects.requireNonNull(spec, "spec");
         Objects.requireNonNull(check, "check");
@@ -25,14 +27,26 @@ public record CreateReport(NetworkSpec spec, CreateCheck check, Optional<String>
         Objects.requireNonNull(error, "error");
     }
 
+    /** A run that was not interrupted. */
+    public CreateReport(NetworkSpec spec, CreateCheck check, Optional<String> createdOn, List<String> seenOn,
+                        List<String> missingOn, Optional<String> error) {
+        this(spec, check, createdOn, seenOn, missingOn, error, false);
+    }
+
     static CreateReport blocked(NetworkSpec spec, CreateCheck check) {
         return new CreateReport(spec, check, Optional.empty(), List.of(), List.of(), Optional.empty());
     }
 
-    /** 3 when a check refused it (nothing changed), 4 when creating failed or a host does not see it, else 0. */
+    /**
+     * 3 when a check refused it (nothing changed), 130 when interrupted, 4 when creating failed or a
+     * host does not see it, else 0.
+     */
     public ExitCode exitCode() {
         if (check.blocked()) {
             return ExitCode.CHECKS_FAILED;
+        }
+        if (interrupted) {
+            return ExitCode.INTERRUPTED;
         }
         if (error.isPresent() || !missingOn.isEmpty()) {
             return ExitCode.HOST_FAILED;

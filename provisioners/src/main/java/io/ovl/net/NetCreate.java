@@ -2,6 +2,7 @@ package io.ovl.net;
 
 import io.ovl.hosts.HostResult;
 import io.ovl.hosts.OpenHosts;
+import io.ovl.hosts.Interruption;
 import io.ovl.hosts.ParallelHosts;
 import io.ovl.provision.ProvisionProgress;
 import io.ovl.ssh.CommandResult;
@@ -22,6 +23,9 @@ import java.util.function.Function;
  *   <li>create it once, on the first reached candidate of the mode's {@link CreatePlacement};</li>
  *   <li>wait until every overlay host lists it; report those that do not.</li>
  * </ol>
+ * Interrupted ({@link Interruption}) before step 3: not created, nothing changed. After it: the
+ * create in flight finishes, the wait of step 4 is skipped, and the report says where it was
+ * created and that the other hosts were not checked.
  */
 public final class NetCreate {
     private final OpenHosts hosts;
@@ -53,6 +57,11 @@ public final class NetCreate {
      * @param mustSee    hosts that must list it afterwards ({@link CreatePlacement#mustSee})
      */
     public CreateReport create(NetworkSpec spec, List<String> candidates, List<String> mustSee) {
+        return create(spec, candidates, mustSee, Interruption.none());
+    }
+
+    public CreateReport create(NetworkSpec spec, List<String> candidates, List<String> mustSee,
+                               Interruption interruption) {
         CreateCheck check = check(spec);                                                      // 1
         if (check.blocked()) {                                                                // 2
             return CreateReport.blocked(spec, check);
@@ -62,14 +71,27 @@ public final class NetCreate {
             return new CreateReport(spec, check, Optional.empty(), List.of(), mustSee,
                     Optional.of("no host that may create it was reached (candidates: " + candidates + ")"));
         }
-        progress.step(on.get(), "creating overlay network " + spec.name());                   // 3
-        CommandResult r = hosts.require(on.get()).shell().run(RemoteCommand.of(DockerNetworkCreate.args(spec)));
+        if (!interruption.begin(on.get(), "creating network " + spec.name() + " (it may exist now)")) {
+            return new CreateReport(spec, check, Optional.empty(), List.of(), mustSee,
+                    Optional.of("not created: interrupted before creating it; nothing was changed"), true);
+        }
+        CommandResult r;
+        try {
+            progress.step(on.get(), "creating overlay network " + spec.name());               // 3
+            r = hosts.require(on.get()).shell().run(RemoteCommand.of(DockerNetworkCreate.args(spec)));
+        } finally {
+            interruption.end(on.get());
+        }
         if (!r.succeeded()) {
             return new CreateReport(spec, check, Optional.empty(), List.of(), mustSee, Optional.of(
-                    "host " + on.get() + ": docker network create " + spec.name() + ": " + r.stderrText().strip()));
+                    "host " + on.get() + ": docker network create " + spec.name() + ": " + r.stderrText().strip()),
+                    interruption.requested());
+        }
+        if (interruption.requested()) {
+            return new CreateReport(spec, check, on, List.of(), mustSee, Optional.empty(), true);
         }
         VisibilityWait.Visibility v = visibility.until(spec.name(), true, mustSee);           // 4
-        return new CreateReport(spec, check, on, v.done(), v.notDone(), Optional.empty());
+        return new CreateReport(spec, check, on, v.done(), v.notDone(), Optional.empty(), interruption.requested());
     }
 
 }

@@ -14,7 +14,9 @@ public record HostOutcome(String host, Status status, String detail) {
         /** Failed, and the host may not be as it was: the detail says what is left. */
         FAILED,
         /** Not attempted: --rolling stopped at an earlier host's failure. */
-        SKIPPED
+        SKIPPED,
+        /** Not started: the run was interrupted before this host's step; nothing was changed on it. */
+        NOT_STARTED
     }
 
     public HostOutcome {
@@ -24,6 +26,13 @@ public record HostOutcome(String host, Status status, String detail) {
     }
 
     public boolean failed() {
-        return status == Status.ROLLED_BACK || status == Status.FAILED || status == Status.SKIPPED;
+        return status == Status.ROLLED_BACK || status == Status.FAILED || status == Status.SKIPPED
+                || status == Status.NOT_STARTED;
+    }
+
+    /** {@code host} was not started because the run was interrupted; {@code what} is the step, e.g. "init". */
+    public static HostOutcome notStarted(String host, String what) {
+        return new HostOutcome(host, Status.NOT_STARTED, what + " was interrupted before this"
+                + " host's step; nothing was changed on it");
     }
 }

@@ -4,6 +4,7 @@ import io.ovl.core.OvlException;
 import io.ovl.docker.DockerApi;
 import io.ovl.facts.DockerdLogFinding;
 import io.ovl.hosts.HostHandle;
+import io.ovl.hosts.Interruption;
 import io.ovl.kv.StoreAnswer;
 import io.ovl.ssh.RemoteCommand;
 import java.nio.charset.StandardCharsets;
@@ -13,17 +14,30 @@ import java.util.List;
  * Steps 4 and 5 of init on one host: write its files, restart dockerd, confirm it runs with the
  * cluster store; on any failure put the files back as they were, restart, and confirm dockerd is
  * up again. The host then ends either configured or as it was.
+ *
+ * <p>Interrupts: the step does not start once the run was asked to stop ({@link Interruption#begin});
+ * once started it runs to its end, done or rolled back, never leaving files written and dockerd not
+ * restarted. While it runs it tells the interruption what it has left on the host so far.
  */
 final class HostReconfigure {
     private final ApplyOptions options;
     private final ProvisionProgress progress;
     private final List<String> storeEndpoints;
+    private final Interruption interruption;
+    /** "init" or "reset": names the step in "not started" outcomes and the advice after a hard stop. */
+    private final String command;
 
-    /** @param storeEndpoints the store to check before a restart and after a failed join; empty for reset */
-    HostReconfigure(ApplyOptions options, ProvisionProgress progress, List<String> storeEndpoints) {
+    /**
+     * @param storeEndpoints the store to check before a restart and after a failed join; empty for reset
+     * @param command        "init" or "reset"
+     */
+    HostReconfigure(ApplyOptions options, ProvisionProgress progress, List<String> storeEndpoints,
+                    Interruption interruption, String command) {
         this.options = options;
         this.progress = progress;
         this.storeEndpoints = List.copyOf(storeEndpoints);
+        this.interruption = interruption;
+        this.command = command;
     }
 
     HostOutcome apply(HostHandle host, HostPlan plan) {
@@ -31,13 +45,29 @@ final class HostReconfigure {
             progress.step(host.name(), "no change: " + plan.why() + "; not restarted");
             return new HostOutcome(host.name(), HostOutcome.Status.UNCHANGED, plan.why());
         }
+        if (!interruption.begin(host.name(), "nothing changed yet")) {
+            return HostOutcome.notStarted(host.name(), command);
+        }
+        try {
+            return reconfigure(host, plan);
+        } finally {
+            interruption.end(host.name());
+        }
+    }
+
+    private HostOutcome reconfigure(HostHandle host, HostPlan plan) {
         String step = "write files";
         try {
+            interruption.at(host.name(), "writing " + files(plan.files()) + " (each written whole or not at all),"
+                    + " docker not restarted");
             write(host, plan.files());
+            interruption.at(host.name(), written(plan.files()) + ", docker not restarted");
             step = "restart docker";
             progress.step(host.name(), "restarting docker (" + plan.why() + ")");
+            interruption.at(host.name(), written(plan.files()) + ", docker restarting (may be down)");
             DockerApi.DaemonStatus restarted = DockerRestart.restartAndWait(host, plan.service(), options.dockerWait(),
                     options.pollInterval());
+            interruption.at(host.name(), written(plan.files()) + ", docker restarted, not yet confirmed");
             step = "confirm cluster store";
             confirm(host, plan, restarted);
             step = "confirm dockerd joined the store";
@@ -66,6 +96,19 @@ final class HostReconfigure {
                         "root", "root", 0644);
             }
         }
+    }
+
+    /** "drop-in written", "drop-in removed", "/etc/docker/daemon.json written": what {@code files} did. */
+    static String written(List<FileChange> files) {
+        return String.join(", ", files.stream().map(f -> name(f.path()) + (f.removes() ? " removed" : " written")).toList());
+    }
+
+    private static String files(List<FileChange> files) {
+        return String.join(", ", files.stream().map(f -> name(f.path())).toList());
+    }
+
+    private static String name(String path) {
+        return path.equals(io.ovl.render.DockerdDropIn.PATH) ? "drop-in" : path;
     }
 
     /**
@@ -112,6 +155,8 @@ final class HostReconfigure {
 
     /** Puts every file back as the plan found it (or removes what was new), restarts, checks dockerd answers. */
     private HostOutcome rollBack(HostHandle host, HostPlan plan, String failedStep, OvlException cause) {
+        interruption.at(host.name(), "rolling back after a failed " + failedStep + ": " + files(plan.files())
+                + " may be new or old, docker may not be restarted");
         try {
             List<FileChange> undo = plan.files().stream()
                     .map(f -> new FileChange(f.path(), f.after(), f.before()))

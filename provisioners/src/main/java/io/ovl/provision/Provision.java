@@ -4,6 +4,7 @@ import io.ovl.core.ExitCode;
 import io.ovl.core.OvlException;
 import io.ovl.hosts.HostHandle;
 import io.ovl.hosts.HostResult;
+import io.ovl.hosts.Interruption;
 import io.ovl.hosts.OpenHosts;
 import io.ovl.kv.StoreAnswer;
 import io.ovl.render.KvNode;
@@ -29,6 +30,8 @@ import java.util.function.Function;
  *   <li>restart dockerd, wait for its API, confirm the cluster store; roll back on failure;</li>
  *   <li>create the topology's networks once, confirm every overlay host sees them.</li>
  * </ol>
+ * Interrupted ({@link Interruption}): no step starts after the request; a host's steps 4 and 5 in
+ * flight run to their end (configured, or rolled back); the report marks the hosts not started.
  */
 public final class Provision {
     private final Topology topology;
@@ -55,12 +58,34 @@ public final class Provision {
     }
 
     public InitReport apply(Plan plan, ApplyOptions options, ProvisionProgress progress) {
+        return apply(plan, options, progress, Interruption.none());
+    }
+
+    public InitReport apply(Plan plan, ApplyOptions options, ProvisionProgress progress, Interruption interruption) {
         requireUnblocked(plan);                                                    // 1
-        List<HostOutcome> store = startStore(plan, options, progress);             // 2
+        List<HostOutcome> store = startStore(plan, options, progress, interruption); // 2
+        if (interruption.requested()) {
+            return interrupted(plan, store);
+        }
         requireStoreFromRestartingHosts(plan, progress);                           // 3
-        List<HostOutcome> reconfigured = reconfigure(plan, options, progress);     // 4, 5
+        List<HostOutcome> reconfigured = reconfigure(plan, options, progress, interruption); // 4, 5
+        if (interruption.requested()) {
+            return new InitReport(store, reconfigured, notCreated(plan), true);
+        }
         List<NetworkOutcome> networks = createNetworks(plan, reconfigured, options, progress); // 6
-        return new InitReport(store, reconfigured, networks);
+        return new InitReport(store, reconfigured, networks, interruption.requested());
+    }
+
+    private static InitReport interrupted(Plan plan, List<HostOutcome> store) {
+        return new InitReport(store, plan.hosts().stream().map(p -> p.changesSomething()
+                ? HostOutcome.notStarted(p.host(), "init")
+                : new HostOutcome(p.host(), HostOutcome.Status.UNCHANGED, p.why())).toList(), notCreated(plan), true);
+    }
+
+    private static List<NetworkOutcome> notCreated(Plan plan) {
+        return plan.networks().stream().filter(n -> n.createOn().isPresent())
+                .map(n -> new NetworkOutcome(n.spec().name(), Optional.empty(), List.of(), List.of(),
+                        Optional.of("not created: init was interrupted first"))).toList();
     }
 
     private static void requireUnblocked(Plan plan) {
@@ -70,21 +95,35 @@ public final class Provision {
         }
     }
 
-    private List<HostOutcome> startStore(Plan plan, ApplyOptions options, ProvisionProgress progress) {
+    private List<HostOutcome> startStore(Plan plan, ApplyOptions options, ProvisionProgress progress,
+                                         Interruption interruption) {
         List<HostOutcome> out = new ArrayList<>();
+        List<StoreStep> started = new ArrayList<>();
         for (StoreStep step : plan.store()) {
             HostHandle host = hosts.require(step.host());
-            switch (step.action()) {
-                case CREATE -> {
-                    progress.step(host.name(), "creating store container " + step.spec().name() + " (" + step.spec().image() + ")");
-                    host.docker().createAndStart(step.spec());
-                }
-                case START -> {
-                    progress.step(host.name(), "starting store container " + step.spec().name());
-                    host.docker().start(step.spec().name());
-                }
-                case NONE -> progress.step(host.name(), "store container " + step.spec().name() + " already running");
+            if (step.action() != StoreStep.Action.NONE && !interruption.begin(host.name(), "store container "
+                    + step.spec().name() + " being " + (step.action() == StoreStep.Action.CREATE ? "created" : "started"))) {
+                out.add(HostOutcome.notStarted(host.name(), "init"));
+                continue;
             }
+            started.add(step);
+            try {
+                startStoreOn(host, step, progress);
+            } finally {
+                interruption.end(host.name());
+            }
+        }
+        if (interruption.requested()) {
+            // Not waited for: no dockerd restarts after an interrupt, and a store comes up by itself.
+            for (StoreStep step : started) {
+                out.add(new HostOutcome(step.host(), step.action() == StoreStep.Action.NONE
+                        ? HostOutcome.Status.UNCHANGED : HostOutcome.Status.CHANGED, switch (step.action()) {
+                            case CREATE -> "created " + step.spec().name();
+                            case START -> "started " + step.spec().name();
+                            case NONE -> step.spec().name() + " already running";
+                        } + "; its health not waited for (interrupted)"));
+            }
+            return out;
         }
         for (StoreStep step : plan.store()) {
             HostHandle host = hosts.require(step.host());
@@ -109,6 +148,20 @@ public final class Provision {
                     }));
         }
         return out;
+    }
+
+    private static void startStoreOn(HostHandle host, StoreStep step, ProvisionProgress progress) {
+        switch (step.action()) {
+            case CREATE -> {
+                progress.step(host.name(), "creating store container " + step.spec().name() + " (" + step.spec().image() + ")");
+                host.docker().createAndStart(step.spec());
+            }
+            case START -> {
+                progress.step(host.name(), "starting store container " + step.spec().name());
+                host.docker().start(step.spec().name());
+            }
+            case NONE -> progress.step(host.name(), "store container " + step.spec().name() + " already running");
+        }
     }
 
     private void requireStoreFromRestartingHosts(Plan plan, ProvisionProgress progress) {
@@ -136,8 +189,9 @@ public final class Provision {
         }
     }
 
-    private List<HostOutcome> reconfigure(Plan plan, ApplyOptions options, ProvisionProgress progress) {
-        HostReconfigure step = new HostReconfigure(options, progress, plan.layout().endpoints());
+    private List<HostOutcome> reconfigure(Plan plan, ApplyOptions options, ProvisionProgress progress,
+                                          Interruption interruption) {
+        HostReconfigure step = new HostReconfigure(options, progress, plan.layout().endpoints(), interruption, "init");
         boolean storeOnOverlayHosts = plan.store().stream().anyMatch(s -> plan.hosts().stream()
                 .anyMatch(h -> h.host().equals(s.host()) && h.restartDocker()));
         if (storeOnOverlayHosts && !options.rolling()) {
@@ -161,7 +215,7 @@ public final class Provision {
             }
             HostOutcome o = step.apply(hosts.require(p.host()), p);
             out.add(o);
-            stopped = o.failed();
+            stopped = o.failed() && o.status() != HostOutcome.Status.NOT_STARTED;
         }
         return out;
     }

@@ -3,6 +3,7 @@ package io.ovl.provision;
 import io.ovl.core.ExitCode;
 import io.ovl.core.OvlException;
 import io.ovl.hosts.HostHandle;
+import io.ovl.hosts.Interruption;
 import io.ovl.hosts.OpenHosts;
 import io.ovl.render.KvStoreSpecs;
 import io.ovl.ssh.RemoteCommand;
@@ -22,6 +23,8 @@ import java.util.Optional;
  *   <li>remove the store containers; with --purge also their data volumes.</li>
  * </ol>
  * Idempotent: a host without the drop-in is not restarted, a missing container is not an error.
+ * Interrupted ({@link Interruption}): no host step starts after the request, those in flight run to
+ * their end (reset, or put back as they were); the hosts not started are marked so.
  */
 public final class Reset {
     private final Topology topology;
@@ -43,11 +46,15 @@ public final class Reset {
     }
 
     public InitReport apply(ResetPlan plan, ApplyOptions options, ProvisionProgress progress) {
+        return apply(plan, options, progress, Interruption.none());
+    }
+
+    public InitReport apply(ResetPlan plan, ApplyOptions options, ProvisionProgress progress, Interruption interruption) {
         if (!plan.blockers().isEmpty()) {
             throw new OvlException(ExitCode.CHECKS_FAILED, "preflight: nothing was changed; first problem: "
                     + plan.blockers().get(0).format());
         }
-        HostReconfigure step = new HostReconfigure(options, progress, List.of());
+        HostReconfigure step = new HostReconfigure(options, progress, List.of(), interruption, "reset");
         List<HostOutcome> outcomes = hosts.parallel().forEach(plan.hosts(), HostPlan::host, p -> {
             HostHandle host = hosts.require(p.host());
             HostOutcome o = step.apply(host, p);
@@ -64,6 +71,10 @@ public final class Reset {
         List<HostOutcome> store = new ArrayList<>();
         for (ResetPlan.StoreRemoval s : plan.store()) {
             HostHandle host = hosts.require(s.host());
+            if (!interruption.begin(host.name(), "store container " + s.container() + " being removed")) {
+                store.add(HostOutcome.notStarted(host.name(), "reset"));
+                continue;
+            }
             try {
                 if (s.containerExists()) {
                     progress.step(host.name(), "removing store container " + s.container());
@@ -88,8 +99,10 @@ public final class Reset {
                         ? "" : " and no volume " + s.volumes()) : String.join("; ", done)));
             } catch (OvlException e) {
                 store.add(new HostOutcome(host.name(), HostOutcome.Status.FAILED, e.getMessage()));
+            } finally {
+                interruption.end(host.name());
             }
         }
-        return new InitReport(store, outcomes, List.of());
+        return new InitReport(store, outcomes, List.of(), interruption.requested());
     }
 }

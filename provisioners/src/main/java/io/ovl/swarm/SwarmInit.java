@@ -4,6 +4,7 @@ import io.ovl.core.OvlException;
 import io.ovl.docker.LocalState;
 import io.ovl.docker.NodeInfo;
 import io.ovl.docker.SwarmApi;
+import io.ovl.hosts.Interruption;
 import io.ovl.hosts.OpenHosts;
 import io.ovl.provision.HostOutcome;
 import io.ovl.provision.InitReport;
@@ -28,7 +29,8 @@ import java.util.Optional;
  *   <li>create the missing networks on the manager and confirm the manager lists them.</li>
  * </ol>
  * A host that fails is reported and the others go on; the networks are created only when the
- * manager is in place.
+ * manager is in place. Interrupted ({@link Interruption}): no host starts its init or join after the
+ * request, a join in flight finishes; the report marks the hosts not started, networks not created.
  */
 public final class SwarmInit {
     static final java.time.Duration CONFIRM_TIMEOUT = java.time.Duration.ofSeconds(15);
@@ -49,6 +51,10 @@ public final class SwarmInit {
     }
 
     public InitReport apply(SwarmPlan plan, ProvisionProgress progress) {
+        return apply(plan, progress, Interruption.none());
+    }
+
+    public InitReport apply(SwarmPlan plan, ProvisionProgress progress, Interruption interruption) {
         if (plan.blocked()) {
             throw new IllegalArgumentException("a blocked plan is never applied: " + plan.blockers());
         }
@@ -57,7 +63,8 @@ public final class SwarmInit {
         SwarmApi manager = hosts.require(plan.manager()).swarm();
         for (SwarmStep step : plan.hosts()) {
             if (step.action() == SwarmStep.Action.INIT) {
-                HostOutcome o = init(step, progress);
+                HostOutcome o = inFlight(interruption, step.host(), "swarm init in flight (the host may be a"
+                        + " one-node swarm)", () -> init(step, progress));
                 managerReady = !o.failed();
                 outcomes.add(o);
             }
@@ -71,23 +78,48 @@ public final class SwarmInit {
                 managerReady = false;
             }
         }
+        Optional<Joining> tokens = joining;
         for (SwarmStep step : plan.hosts()) {
             switch (step.action()) {
                 case NONE -> outcomes.add(new HostOutcome(step.host(), HostOutcome.Status.UNCHANGED, step.why()));
                 case INIT -> { } // done above
-                case JOIN -> outcomes.add(joining.isEmpty()
-                        ? new HostOutcome(step.host(), HostOutcome.Status.SKIPPED, "not joined: the manager "
+                case JOIN -> outcomes.add(tokens.isEmpty()
+                        ? interruption.requested() ? HostOutcome.notStarted(step.host(), "init")
+                                : new HostOutcome(step.host(), HostOutcome.Status.SKIPPED, "not joined: the manager "
                                 + plan.manager() + " is not ready")
-                        : join(step, joining.get(), progress));
+                        : inFlight(interruption, step.host(), "joining the swarm (it may be in it, or joining)",
+                                () -> join(step, tokens.get(), progress)));
             }
         }
         List<NetworkOutcome> networks = new ArrayList<>();
         for (NetworkStep n : plan.networks()) {
-            networks.add(managerReady ? network(n, plan.manager(), manager, progress)
-                    : new NetworkOutcome(n.spec().name(), Optional.empty(), List.of(), List.of(plan.manager()),
-                    Optional.of("not created: the manager " + plan.manager() + " is not ready")));
+            if (n.createOn().isPresent() && !interruption.begin(plan.manager(), "creating network " + n.spec().name())) {
+                networks.add(new NetworkOutcome(n.spec().name(), Optional.empty(), List.of(), List.of(),
+                        Optional.of("not created: init was interrupted first")));
+                continue;
+            }
+            try {
+                networks.add(managerReady ? network(n, plan.manager(), manager, progress)
+                        : new NetworkOutcome(n.spec().name(), Optional.empty(), List.of(), List.of(plan.manager()),
+                        Optional.of("not created: the manager " + plan.manager() + " is not ready")));
+            } finally {
+                interruption.end(plan.manager());
+            }
         }
-        return new InitReport(List.of(), outcomes, networks);
+        return new InitReport(List.of(), outcomes, networks, interruption.requested());
+    }
+
+    /** Runs {@code step} on {@code host} as a step in flight, or marks it not started after an interrupt. */
+    private static HostOutcome inFlight(Interruption interruption, String host, String state,
+                                        java.util.function.Supplier<HostOutcome> step) {
+        if (!interruption.begin(host, state)) {
+            return HostOutcome.notStarted(host, "init");
+        }
+        try {
+            return step.get();
+        } finally {
+            interruption.end(host);
+        }
     }
 
     private record Joining(SwarmApi.JoinTokens tokens, List<String> managers) {

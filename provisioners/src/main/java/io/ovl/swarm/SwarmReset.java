@@ -3,6 +3,7 @@ package io.ovl.swarm;
 import io.ovl.core.ExitCode;
 import io.ovl.core.OvlException;
 import io.ovl.docker.SwarmApi;
+import io.ovl.hosts.Interruption;
 import io.ovl.hosts.OpenHosts;
 import io.ovl.provision.HostOutcome;
 import io.ovl.provision.InitReport;
@@ -26,7 +27,9 @@ import java.util.Optional;
  *       failed it stays, so the swarm is still there for the next {@code reset} to finish.</li>
  * </ol>
  * The report uses init's shape: one outcome per host; a removed network is a network outcome whose
- * error is empty and which no host still sees.
+ * error is empty and which no host still sees. Interrupted ({@link Interruption}): no removal or
+ * leave starts after the request (the one in flight finishes); the hosts not started stay in the
+ * swarm, and {@code reset} run again finishes.
  */
 public final class SwarmReset {
     /** How long a demoted manager may take to stop being one (its Raft member leaves first). */
@@ -54,12 +57,22 @@ public final class SwarmReset {
     }
 
     public InitReport apply(SwarmResetPlan plan, ProvisionProgress progress) {
+        return apply(plan, progress, Interruption.none());
+    }
+
+    public InitReport apply(SwarmResetPlan plan, ProvisionProgress progress, Interruption interruption) {
         if (!plan.blockers().isEmpty()) {
             throw new IllegalArgumentException("a blocked plan is never applied: " + plan.blockers());
         }
         List<NetworkOutcome> networks = new ArrayList<>();
         boolean networksGone = true;
         for (String name : plan.removeNetworks()) {
+            if (!interruption.begin(plan.manager(), "removing network " + name)) {
+                networksGone = false;
+                networks.add(new NetworkOutcome(name, Optional.empty(), List.of(plan.manager()), List.of(),
+                        Optional.of("not removed: reset was interrupted first (run reset again)")));
+                continue;
+            }
             progress.step(plan.manager(), "removing network " + name);
             try {
                 hosts.require(plan.manager()).swarm().removeNetwork(name);
@@ -68,11 +81,17 @@ public final class SwarmReset {
                 networksGone = false;
                 networks.add(new NetworkOutcome(name, Optional.empty(), List.of(plan.manager()), List.of(),
                         Optional.of(e.getMessage() + " (disconnect or stop its containers, then run reset again)")));
+            } finally {
+                interruption.end(plan.manager());
             }
         }
         List<HostOutcome> outcomes = new ArrayList<>();
         Optional<String> failedOn = Optional.empty();
         for (SwarmResetPlan.Leave leave : plan.leaves()) {
+            if (interruption.requested()) {
+                outcomes.add(HostOutcome.notStarted(leave.host(), "reset"));
+                continue;
+            }
             if (!networksGone) {
                 outcomes.add(new HostOutcome(leave.host(), HostOutcome.Status.SKIPPED,
                         "still in the swarm: a network could not be removed"));
@@ -83,14 +102,24 @@ public final class SwarmReset {
                         + " ends: the step on " + failedOn.get() + " failed; fix that and run reset again"));
                 continue;
             }
-            HostOutcome outcome = leave(plan.manager(), leave, progress);
+            if (!interruption.begin(leave.host(), leave.demoteFirst() ? "being demoted, then leaving the swarm"
+                    : "leaving the swarm")) {
+                outcomes.add(HostOutcome.notStarted(leave.host(), "reset"));
+                continue;
+            }
+            HostOutcome outcome;
+            try {
+                outcome = leave(plan.manager(), leave, progress);
+            } finally {
+                interruption.end(leave.host());
+            }
             if (outcome.failed()) {
                 failedOn = Optional.of(leave.host());
             }
             outcomes.add(outcome);
         }
         plan.staying().forEach(s -> outcomes.add(new HostOutcome(s.host(), HostOutcome.Status.UNCHANGED, s.why())));
-        return new InitReport(List.of(), outcomes, networks);
+        return new InitReport(List.of(), outcomes, networks, interruption.requested());
     }
 
     private HostOutcome leave(String manager, SwarmResetPlan.Leave leave, ProvisionProgress progress) {

@@ -67,6 +67,44 @@ class NetCreateTest {
         assertFalse(h2.calls().contains(CREATE));
     }
 
+    /** FAKE shells: interrupted before the create, nothing is created and the report says so (exit 130). */
+    @Test
+    void interruptedBeforeTheCreateCreatesNothing() {
+        FakeRemoteShell h2 = host("h2", "");
+        OpenHosts hosts = FakeHostHandle.hosts(List.of("h2"), Map.of("h2", h2), Map.of());
+        io.ovl.hosts.Interruption interruption = new io.ovl.hosts.Interruption();
+        interruption.request();
+
+        CreateReport r = create(hosts).create(MYOVERLAY, List.of("h2"), List.of("h2"), interruption);
+
+        assertEquals(ExitCode.INTERRUPTED, r.exitCode());
+        assertEquals(Optional.empty(), r.createdOn());
+        assertTrue(r.error().orElseThrow().contains("nothing was changed"), r.toString());
+        assertFalse(h2.calls().contains(CREATE));
+    }
+
+    /** FAKE shells: interrupted while the create is in flight, it finishes and is reported, the wait is skipped. */
+    @Test
+    void interruptedDuringTheCreateReportsWhereItWasCreated() {
+        io.ovl.hosts.Interruption interruption = new io.ovl.hosts.Interruption();
+        FakeRemoteShell h3 = host("h3", "myoverlay\n").on(CREATE, "f00d\n");
+        FakeRemoteShell h2 = host("h2", "");
+        io.ovl.ssh.RemoteShell around = c -> {
+            if (c.equals(CREATE)) {
+                interruption.request();
+            }
+            return h3.run(c);
+        };
+        OpenHosts hosts = FakeHostHandle.hosts(List.of("h2", "h3"), Map.of("h2", h2, "h3", around), Map.of());
+
+        CreateReport r = create(hosts).create(MYOVERLAY, List.of("h3"), List.of("h2", "h3"), interruption);
+
+        assertEquals(Optional.of("h3"), r.createdOn());
+        assertEquals(List.of("h2", "h3"), r.missingOn(), "not confirmed anywhere: the wait was skipped");
+        assertEquals(ExitCode.INTERRUPTED, r.exitCode());
+        assertFalse(h2.calls().contains(NetCommands.OVERLAY_NAMES));
+    }
+
     @Test
     void aRefusedCheckChangesNothingAnywhere() {
         NetworkSpec clash = NetworkSpec.of("clash", Prefix.parse("10.123.4.0/24"));

@@ -56,6 +56,8 @@ public final class FakeHostHandle implements HostHandle {
     /** How many of the next dockerd runs log a discovery error (could not reach the store while starting). */
     int runsWithDiscoveryError = 0;
     private boolean currentRunHadDiscoveryError;
+    /** Runs as dockerd restarts, before it answers: a test can hold the restart here (see InterruptApplyTest). */
+    Runnable onRestart = () -> { };
     private Optional<SwarmApi> swarm = Optional.empty();
     /** A test's scripted shell that answers every command instead of the in-memory host, if given. */
     private final Optional<RemoteShell> given;
@@ -162,6 +164,7 @@ public final class FakeHostHandle implements HostHandle {
             return ok(c, "");
         }
         if (joined.equals("systemctl restart docker.service")) {
+            onRestart.run();
             String dropIn = files.getOrDefault(io.ovl.render.DockerdDropIn.PATH, "");
             dockerUp = refusedDropIn.map(r -> !r.equals(dropIn)).orElse(true);
             storeWhenUp = dropIn.isEmpty() ? "" : dropIn.replaceAll("(?s).*--cluster-store=(\\S+).*", "$1").strip();

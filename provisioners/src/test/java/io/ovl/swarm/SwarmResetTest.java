@@ -54,9 +54,15 @@ class SwarmResetTest {
         final Set<String> managers = new java.util.HashSet<>(Set.of("h1", "h2", "h4"));
         final Set<String> failing = new java.util.HashSet<>();
         boolean demotionTakesEffect = true;
+        final io.ovl.hosts.Interruption interruption = new io.ovl.hosts.Interruption();
+        /** The call during which the run is interrupted (as a Ctrl-C would), if any. */
+        String interruptDuring = "";
 
         synchronized void record(String entry) {
             log.add(entry);
+            if (entry.equals(interruptDuring)) {
+                interruption.request();
+            }
             if (failing.contains(entry)) {
                 throw new OvlException(ExitCode.HOST_FAILED, "host " + entry.split(" ")[0] + ": " + entry.split(" ")[1]
                         + " (Docker API, HTTP 500): injected");
@@ -135,7 +141,7 @@ class SwarmResetTest {
         InitReport apply() {
             try (OpenHosts hosts = hosts()) {
                 return new SwarmReset(TOPOLOGY, hosts, Duration.ofMillis(200), Duration.ofMillis(1))
-                        .apply(PLAN, ProvisionProgress.NONE);
+                        .apply(PLAN, ProvisionProgress.NONE, interruption);
             }
         }
     }
@@ -172,6 +178,22 @@ class SwarmResetTest {
         assertTrue(!swarm.log.contains("h2 leave") && !swarm.log.contains("h1 leave --force"), swarm.log.toString());
         // The other manager is still demoted and leaves: nothing about h2 stands in its way.
         assertEquals("CHANGED: demoted to worker on h1, then left the swarm", outcome(report, "h4"));
+    }
+
+    /** FAKE engines: interrupted while the worker leaves, it finishes; no manager is demoted, the swarm stays. */
+    @Test
+    void interruptedDuringALeaveTheLeaveFinishesAndNoOtherStepStarts() {
+        Swarm swarm = new Swarm();
+        swarm.interruptDuring = "h3 leave";
+
+        InitReport report = swarm.apply();
+
+        assertEquals(List.of("h1 rm labnet", "h3 leave"), swarm.log);
+        assertEquals("CHANGED: left the swarm", outcome(report, "h3"));
+        for (String h : List.of("h2", "h4", "h1")) {
+            assertTrue(outcome(report, h).startsWith("NOT_STARTED: reset was interrupted"), outcome(report, h));
+        }
+        assertEquals(ExitCode.INTERRUPTED, report.exitCode());
     }
 
     @Test
