@@ -24,6 +24,8 @@ class SshConfigResolverTest {
     Path home;
     Path config;
     SshEnvironment env;
+    /** The hanging Match exec's sleep: a duration of its own per run, so it is told apart from another run's. */
+    static final String STUCK = "6017." + (100000 + new java.util.Random().nextInt(900000));
 
     @BeforeEach
     void setUp() throws IOException {
@@ -44,7 +46,7 @@ class SshConfigResolverTest {
                 "  HostName 198.18.1.1",
                 "Host piped",
                 "  ProxyCommand nc %h %p",
-                "Match host stuck exec \"sleep 6017\"",
+                "Match host stuck exec \"sleep " + STUCK + "\"",
                 "  Port 2299",
                 "Match user deploy",
                 "  Port 2200",
@@ -119,8 +121,16 @@ class SshConfigResolverTest {
         assertEquals(io.ovl.core.ExitCode.HOST_FAILED, e.exitCode());
         assertTrue(e.getMessage().startsWith("host node8: resolve ssh config: "), e.getMessage());
         assertTrue(e.getMessage().contains("did not finish in 2s"), e.getMessage());
-        assertTrue(ProcessHandle.allProcesses().noneMatch(p -> p.info().commandLine().orElse("").contains("sleep 6017")),
-                "the Match exec's sleep was left running");
+        // Killing is asynchronous: the sleep must be gone within a few seconds, not run on for 6017.
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        while (stuckSleepRuns() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException interrupted) {
+                throw new IllegalStateException(interrupted);
+            }
+        }
+        assertTrue(!stuckSleepRuns(), "the Match exec's sleep was left running");
     }
 
     @Test
@@ -141,5 +151,9 @@ class SshConfigResolverTest {
         assertEquals(2201, ep.jumps().get(0).port());
         assertEquals("198.18.1.3", ep.jumps().get(1).hostName());
         assertEquals(2202, ep.jumps().get(1).port());
+    }
+
+    private static boolean stuckSleepRuns() {
+        return ProcessHandle.allProcesses().anyMatch(p -> p.info().commandLine().orElse("").contains("sleep " + STUCK));
     }
 }
