@@ -110,6 +110,8 @@ class ZooKeeperLabIT {
         Cli.Run ok = Cli.run("doctor", "-f", one.toString());
         assertEquals(0, ok.exit(), ok.out() + ok.err());
         assertTrue(ok.out().contains(h1.address() + ":2181: zookeeper Mode: standalone"), ok.out());
+        // What this IT shows below (a container's join panics dockerd) is told before anyone tries.
+        assertTrue(ok.out().contains("panics when a container joins"), ok.out());
 
         lab.exec(h1, "docker", "stop", STORE);
         try {

@@ -123,6 +123,18 @@ class HostChecksTest {
         assertEquals(Severity.PASS, on(new DockerModeCompat(), Labs.kv(), "h2", FakeHost.of("h2-2010").facts()).severity());
     }
 
+    /** Seen in the lab (ZooKeeperLabIT): dockerd 20.10 panics when a container joins a ZooKeeper-backed overlay. */
+    @Test
+    void kvModeWithAZooKeeperStoreWarnsThatContainersCannotJoin() {
+        Topology kv = Labs.kv();
+        Topology zk = new Topology(kv.version(), kv.mode(), kv.ssh(), kv.kvStore().map(k -> io.ovl.topology.KvStore.onHosts(
+                io.ovl.topology.KvBackend.ZOOKEEPER, k.hosts())), kv.swarm(), kv.hosts(), kv.networks());
+        Finding v = on(new DockerModeCompat(), zk, "h2", FakeHost.of("h2-2010").facts());
+        assertEquals(Severity.WARNING, v.severity(), v.message());
+        assertTrue(v.message().contains("panics when a container joins"), v.message());
+        assertTrue(v.fix().orElseThrow().contains("backend: etcd"), v.fix().toString());
+    }
+
     @Test
     void kvModeOnAnEngineInASwarmFails() {
         HostFacts inSwarm = FakeHost.of("h2-2010").edit(FactCommands.DOCKER_INFO, "h2-2010", "docker-info.json",

@@ -6,6 +6,7 @@ import io.ovl.doctor.DoctorContext;
 import io.ovl.doctor.GatheredHost;
 import io.ovl.doctor.HostLocalCheck;
 import io.ovl.facts.DockerInfo;
+import io.ovl.topology.KvBackend;
 import io.ovl.topology.Mode;
 
 /**
@@ -48,6 +49,13 @@ public final class DockerModeCompat extends HostLocalCheck {
             if (info.swarmActive()) {
                 return Finding.fail("mode kv, but this engine is in a swarm (state " + info.swarmState() + ")",
                         "leave the swarm (`docker swarm leave --force`) or use `mode: swarm`");
+            }
+            if (context.topology().kvStore().map(k -> k.backend() == KvBackend.ZOOKEEPER).orElse(false)) {
+                // Seen in the lab (ZooKeeperLabIT): libkv lists ZooKeeper keys as bare child names, so
+                // libnetwork never finds a network's endpoint count and dockerd panics on the first join.
+                return Finding.warn("Engine " + info.serverVersion().raw() + " with a ZooKeeper store: networks are"
+                        + " created and seen everywhere, but dockerd 20.10 panics when a container joins one (nil"
+                        + " endpointCnt in libnetwork)", "use `backend: etcd` for overlays that carry containers");
             }
             return Finding.pass("Engine " + info.serverVersion().raw() + " supports mode kv");
         }
