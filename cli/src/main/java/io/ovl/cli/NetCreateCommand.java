@@ -142,7 +142,8 @@ public final class NetCreateCommand implements Callable<Integer> {
         err.print(report.problemsText(output.style()));
         err.flush();
         CreateReport created;
-        try (NetRun run = NetRun.open(topologyOption, topology, parallelOption.value(), spec)) {
+        try (NetRun run = NetRun.open(topologyOption, topology, parallelOption.value(), spec);
+             ProvisionRun.Held lock = ProvisionRun.lock(run.hosts, topology, "net create")) {
             var progress = ProvisionRun.lines(output.json() ? err : out);
             NetCreate create = new NetCreate(run.hosts, run.parallel, run.visibility(waitSeconds, progress), progress);
             created = create.create(effective, placement.candidates(topology), placement.mustSee(topology));

@@ -48,7 +48,7 @@ final class SwarmRun {
     }
 
     int init(boolean dryRun, boolean force, boolean skipChecks, IgnoreList ignore) throws Exception {
-        try (OpenHosts hosts = open(); AutoCloseable lock = dryRun ? null : lock(hosts, "init")) {
+        try (OpenHosts hosts = open(); AutoCloseable lock = dryRun ? null : ProvisionRun.lock(hosts, topology, "init")) {
             PreflightReport checks = PreflightRun.run(topology, file, host -> handleOf(hosts, host), parallel,
                     skipChecks, ignore, json ? err : out, err);
             SwarmInit init = new SwarmInit(topology, hosts);
@@ -77,7 +77,7 @@ final class SwarmRun {
     }
 
     int reset(boolean dryRun, boolean force) throws Exception {
-        try (OpenHosts hosts = open(); AutoCloseable lock = dryRun ? null : lock(hosts, "reset")) {
+        try (OpenHosts hosts = open(); AutoCloseable lock = dryRun ? null : ProvisionRun.lock(hosts, topology, "reset")) {
             SwarmReset reset = new SwarmReset(topology, hosts);
             SwarmResetPlan plan = reset.plan(force);
             if (!json) {
@@ -118,11 +118,5 @@ final class SwarmRun {
     /** The overlay hosts only: a host with {@code overlay: false} joins no swarm. */
     private OpenHosts open() {
         return OpenHosts.overSsh(topology, file, topology.overlayHosts(), pool, new ParallelHosts(parallel));
-    }
-
-    /** The run lock on the first overlay host, released also on Ctrl-C (as in kv mode). */
-    private AutoCloseable lock(OpenHosts hosts, String command) {
-        String first = topology.overlayHosts().get(0).name();
-        return ProvisionRun.releasedOnExit(hosts.lock(first, ProvisionRun.owner(command)));
     }
 }
