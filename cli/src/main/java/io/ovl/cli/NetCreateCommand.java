@@ -145,6 +145,7 @@ public final class NetCreateCommand implements Callable<Integer> {
         err.flush();
         CreateReport created;
         try (NetRun run = NetRun.open(topologyOption, topology, parallelOption.value(), spec);
+             ProvisionRun.Held lock = ProvisionRun.lock(run.hosts, topology, "net create");
              Interrupts interrupts = Interrupts.install(err, "check with `ovl net ls`; `ovl net rm " + name
                      + "` removes it")) {
             var progress = ProvisionRun.lines(output.json() ? err : out);

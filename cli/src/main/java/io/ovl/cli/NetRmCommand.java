@@ -66,7 +66,8 @@ public final class NetRmCommand implements Callable<Integer> {
         Topology topology = NetRun.load(topologyOption);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        try (NetRun run = NetRun.open(topologyOption, topology, parallelOption.value(), spec)) {
+        try (NetRun run = NetRun.open(topologyOption, topology, parallelOption.value(), spec);
+             ProvisionRun.Held lock = ProvisionRun.lock(run.hosts, topology, "net rm")) {
             MergedNetwork network = NetInspectCommand.find(name, run);
             var refusal = NetRemove.refusal(network, force);
             if (refusal.isPresent()) {

@@ -18,8 +18,6 @@ import java.io.Console;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -41,7 +39,7 @@ final class ProvisionRun {
         return OpenHosts.overSsh(topology, file, topology.hosts(), pool, new ParallelHosts(parallel));
     }
 
-    /** "ovl init by root@laptop pid 4242 since 2026-11-22T23:40:00Z", written into the lock. */
+    /** "ovl init by root@laptop pid 4242", written into the lock (which adds when it was taken, by the host's clock). */
     static String owner(String command) {
         String machine;
         try {
@@ -50,7 +48,7 @@ final class ProvisionRun {
             machine = "unknown-host";
         }
         return "ovl " + command + " by " + System.getProperty("user.name") + "@" + machine + " pid "
-                + ProcessHandle.current().pid() + " since " + Instant.now().truncatedTo(ChronoUnit.SECONDS);
+                + ProcessHandle.current().pid();
     }
 
     /**
@@ -84,16 +82,26 @@ final class ProvisionRun {
     }
 
     /**
-     * Takes the run lock on the topology's first host and releases it also when the run is
-     * interrupted ({@link Interrupts} ends such a run through the shutdown hooks; the session is
-     * still open then). A lock left by a killed run names its owner and how to remove it.
+     * The one way a command that changes hosts takes the run lock (init, reset, migrate, swarm init
+     * and reset, net create, net rm, net verify): on the host {@link RunLock#hostOf} names, released
+     * when closed and also when the run is interrupted (Ctrl-C runs shutdown hooks; the session is
+     * still open then). A lock left by a killed run is named by the next run with its owner and age.
+     * Read-only commands (doctor, validate, net ls, net inspect) take none.
+     *
+     * @param hosts open sessions that include the topology's first overlay host
      */
-    static AutoCloseable lock(OpenHosts hosts, Topology topology, String command) {
-        return releasedOnExit(hosts.lock(topology.hosts().get(0).name(), owner(command)));
+    static Held lock(OpenHosts hosts, Topology topology, String command) {
+        return releasedOnExit(hosts.lock(topology, owner(command)));
+    }
+
+    /** A held run lock; closing it releases the lock (if it is still this run's). */
+    interface Held extends AutoCloseable {
+        @Override
+        void close();
     }
 
     /** {@code lock}, released when closed or, if the run is interrupted first, by a shutdown hook. */
-    static AutoCloseable releasedOnExit(RunLock lock) {
+    private static Held releasedOnExit(RunLock lock) {
         Thread release = new Thread(lock::close, "ovl-release-lock");
         Runtime.getRuntime().addShutdownHook(release);
         return () -> {

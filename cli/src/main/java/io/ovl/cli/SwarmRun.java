@@ -48,7 +48,7 @@ final class SwarmRun {
     }
 
     int init(boolean dryRun, boolean force, boolean skipChecks, IgnoreList ignore) throws Exception {
-        try (OpenHosts hosts = open(); AutoCloseable lock = dryRun ? null : lock(hosts, "init");
+        try (OpenHosts hosts = open(); AutoCloseable lock = dryRun ? null : ProvisionRun.lock(hosts, topology, "init");
              Interrupts interrupts = Interrupts.install(err, ProvisionRun.INIT_ADVICE)) {
             PreflightReport checks = PreflightRun.run(topology, file, host -> handleOf(hosts, host), parallel,
                     skipChecks, ignore, json ? err : out, err);
@@ -80,7 +80,7 @@ final class SwarmRun {
     }
 
     int reset(boolean dryRun, boolean force) throws Exception {
-        try (OpenHosts hosts = open(); AutoCloseable lock = dryRun ? null : lock(hosts, "reset");
+        try (OpenHosts hosts = open(); AutoCloseable lock = dryRun ? null : ProvisionRun.lock(hosts, topology, "reset");
              Interrupts interrupts = Interrupts.install(err, ProvisionRun.RESET_ADVICE)) {
             SwarmReset reset = new SwarmReset(topology, hosts);
             SwarmResetPlan plan = reset.plan(force);
@@ -124,11 +124,5 @@ final class SwarmRun {
     /** The overlay hosts only: a host with {@code overlay: false} joins no swarm. */
     private OpenHosts open() {
         return OpenHosts.overSsh(topology, file, topology.overlayHosts(), pool, new ParallelHosts(parallel));
-    }
-
-    /** The run lock on the first overlay host, released also on Ctrl-C (as in kv mode). */
-    private AutoCloseable lock(OpenHosts hosts, String command) {
-        String first = topology.overlayHosts().get(0).name();
-        return ProvisionRun.releasedOnExit(hosts.lock(first, ProvisionRun.owner(command)));
     }
 }

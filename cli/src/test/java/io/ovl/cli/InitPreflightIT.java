@@ -181,7 +181,9 @@ class InitPreflightIT {
             assertFalse(lab.inHost(h, "test", "-e", DockerdDropIn.PATH).succeeded(), "drop-in on " + h.name());
         }
         assertEquals("", in(h1, "docker", "ps", "-aq", "--filter", "name=" + STORE_CONTAINER), "store container");
-        assertFalse(lab.inHost(h1, "test", "-e", RunLock.PATH).succeeded(), "run lock left on " + h1.name());
+        for (LabHost h : List.of(h1, h2, h3)) {
+            assertFalse(lab.inHost(h, "test", "-e", RunLock.PATH).succeeded(), "run lock left on " + h.name());
+        }
         assertEquals(invocationsBefore, invocations(), "docker.service restarted somewhere");
     }
 

@@ -23,10 +23,15 @@ import java.util.Optional;
 public record AdvertiseAddress(String ip, Optional<HostInterface> iface, boolean onInterface) {
 
     public static Fact<AdvertiseAddress> resolve(Host host, HostFacts facts) {
-        if (facts.interfaces().value().isEmpty()) {
-            return Fact.unknown("interfaces unknown: " + facts.interfaces().why());
+        return resolve(host, facts.interfaces(), facts.routes());
+    }
+
+    /** {@link #resolve(Host, HostFacts)} on the two facts it reads ({@code ip -j -d addr}, {@code ip -j route}). */
+    public static Fact<AdvertiseAddress> resolve(Host host, Fact<List<HostInterface>> interfaces, Fact<List<Route>> routes) {
+        if (interfaces.value().isEmpty()) {
+            return Fact.unknown("interfaces unknown: " + interfaces.why());
         }
-        List<HostInterface> ifaces = facts.interfaces().value().get();
+        List<HostInterface> ifaces = interfaces.value().get();
         if (host.advertise().isPresent()) {
             String adv = host.advertise().get();
             if (IpAddress.tryParse(adv).isPresent()) {
@@ -47,7 +52,7 @@ public record AdvertiseAddress(String ip, Optional<HostInterface> iface, boolean
             Optional<HostInterface> holder = withAddress(ifaces, address);
             return Fact.known(new AdvertiseAddress(address, holder, holder.isPresent()));
         }
-        Optional<String> defaultDev = facts.routes().value().orElse(List.of()).stream()
+        Optional<String> defaultDev = routes.value().orElse(List.of()).stream()
                 .filter(Route::isDefault).flatMap(r -> r.device().stream()).findFirst();
         Optional<HostInterface> dev = defaultDev.flatMap(d -> ifaces.stream().filter(i -> i.name().equals(d)).findFirst());
         Optional<String> ip = dev.flatMap(AdvertiseAddress::firstIpv4);

@@ -14,6 +14,7 @@ import io.ovl.doctor.checks.KernelVersionCheck;
 import io.ovl.doctor.checks.KernelVxlan;
 import io.ovl.doctor.checks.KvHealthy;
 import io.ovl.doctor.checks.KvReachable;
+import io.ovl.doctor.checks.KvStoreExposed;
 import io.ovl.doctor.checks.KvTlsFiles;
 import io.ovl.doctor.checks.MtuHeadroom;
 import io.ovl.doctor.checks.OverlayNetworksVisible;
@@ -54,6 +55,7 @@ public final class Checks {
             new KvReachable(),
             new KvHealthy(),
             new KvTlsFiles(),
+            new KvStoreExposed(),
             new DockerdClusterStore(),
             new OverlayNetworksVisible(),
             new SwarmNodeCheck(),

@@ -163,12 +163,14 @@ public final class OpenHosts implements AutoCloseable {
     }
 
     /**
-     * Takes the run lock on {@code host} (by convention the topology's first host, the first overlay
-     * host in swarm mode).
+     * Takes the run lock of {@code topology} on the host {@link RunLock#hostOf} names (the first
+     * overlay host, the same in every mode): the one way every command that changes hosts locks.
      *
-     * @throws OvlException when the host is unreachable or another run holds the lock
+     * @param owner who is running, e.g. "ovl net create by alice@laptop pid 4242"
+     * @throws OvlException when that host is unreachable or another run holds the lock
      */
-    public RunLock lock(String host, String owner) {
+    public RunLock lock(Topology topology, String owner) {
+        String host = RunLock.hostOf(topology).name();
         HostHandle h = open.get(host);
         if (h == null) {
             throw new OvlException(ExitCode.HOST_FAILED, "host " + host + ": lock: cannot reach it ("

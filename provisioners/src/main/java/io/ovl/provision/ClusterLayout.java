@@ -13,6 +13,7 @@ import io.ovl.topology.Mode;
 import io.ovl.topology.Topology;
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -38,8 +39,23 @@ public record ClusterLayout(KvBackend backend, Optional<KvCluster> cluster, List
         java.util.Objects.requireNonNull(tls, "tls");
     }
 
-    /** @throws OvlException (USAGE) for a topology that is not in kv mode */
+    /**
+     * The layout known offline: a store host's address is its IPv4 {@code advertise}, else its
+     * {@code address}. Where that is an interface name or a DNS name, only the host's facts tell the
+     * address; init plans with {@link #of(Topology, Map)} and {@link StoreUnderlay#resolve}.
+     *
+     * @throws OvlException (USAGE) for a topology that is not in kv mode
+     */
     public static ClusterLayout of(Topology topology) {
+        return of(topology, Map.of());
+    }
+
+    /**
+     * @param underlay the underlay IPv4 each store host is reached at, by host name, resolved on its
+     *                 facts ({@link StoreUnderlay}); a host not in it gets the offline address
+     * @throws OvlException (USAGE) for a topology that is not in kv mode
+     */
+    public static ClusterLayout of(Topology topology, Map<String, String> underlay) {
         if (topology.mode() != Mode.KV || topology.kvStore().isEmpty()) {
             throw new OvlException(ExitCode.USAGE, "ovl init and ovl reset handle mode: kv only (this topology is mode: "
                     + topology.mode().key() + "); swarm mode is not supported by init yet");
@@ -61,7 +77,7 @@ public record ClusterLayout(KvBackend backend, Optional<KvCluster> cluster, List
         List<KvNode> nodes = store.hosts().stream()
                 .map(name -> topology.host(name).orElseThrow(() -> new OvlException(ExitCode.USAGE,
                         "kv-store.hosts names " + name + ", which is not in hosts")))
-                .map(h -> new KvNode(h.name(), underlayIp(h)))
+                .map(h -> new KvNode(h.name(), underlay.getOrDefault(h.name(), underlayIp(h))))
                 .toList();
         KvCluster cluster = new KvCluster(store.backend(), nodes, store.port(), store.image(), tls);
         return new ClusterLayout(store.backend(), Optional.of(cluster), cluster.endpoints(), DEFAULT_STORE_PATH, tls);
@@ -91,7 +107,7 @@ public record ClusterLayout(KvBackend backend, Optional<KvCluster> cluster, List
     }
 
     private static String underlayIp(Host h) {
-        // The store binds this address; the advertise IP when one is given, else the SSH address.
+        // Offline: the advertise IP when one is given, else the SSH address (see of(Topology)).
         return h.advertise().filter(a -> IPV4.matcher(a).matches()).orElse(h.address());
     }
 }

@@ -32,8 +32,13 @@ public final class Planner {
         this(Preflight.DEFAULT);
     }
 
+    /** Plans with the offline layout ({@link ClusterLayout#of(Topology)}): store hosts given by IPv4. */
     public Plan plan(Topology topology, List<HostState> states) {
-        ClusterLayout layout = ClusterLayout.of(topology);
+        return plan(topology, ClusterLayout.of(topology), states);
+    }
+
+    /** @param layout the topology's layout with the store hosts' underlay addresses resolved on their facts */
+    public Plan plan(Topology topology, ClusterLayout layout, List<HostState> states) {
         List<Finding> blockers = new ArrayList<>();
         for (PreflightCheck check : checks) {
             blockers.addAll(check.check(topology, layout, states));

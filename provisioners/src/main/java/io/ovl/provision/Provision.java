@@ -35,7 +35,8 @@ import java.util.function.Function;
  */
 public final class Provision {
     private final Topology topology;
-    private final ClusterLayout layout;
+    /** Offline until {@link #plan} resolves the store hosts' underlay addresses; then the plan's. */
+    private ClusterLayout layout;
     private final OpenHosts hosts;
     private final Planner planner;
 
@@ -48,13 +49,14 @@ public final class Provision {
 
     /** Reads every host (in parallel, read-only) and plans. */
     public Plan plan() {
+        layout = ClusterLayout.of(topology, StoreUnderlay.resolve(topology, hosts));
         Optional<String> storeName = layout.cluster()
                 .map(c -> io.ovl.render.KvStoreSpecs.render(c, c.nodes().get(0).name()).name());
         List<HostState> states = hosts.readAll(topology.hosts(), h -> StateReader.read(h,
                 isStoreHost(h.name()) ? storeName : Optional.empty(),
                 topology.host(h.name()).map(Host::overlay).orElse(false) ? layout.endpoints() : List.of()),
                 HostState::unreachable);
-        return planner.plan(topology, states);
+        return planner.plan(topology, layout, states);
     }
 
     public InitReport apply(Plan plan, ApplyOptions options, ProvisionProgress progress) {
@@ -63,6 +65,7 @@ public final class Provision {
 
     public InitReport apply(Plan plan, ApplyOptions options, ProvisionProgress progress, Interruption interruption) {
         requireUnblocked(plan);                                                    // 1
+        layout = plan.layout();
         List<HostOutcome> store = startStore(plan, options, progress, interruption); // 2
         if (interruption.requested()) {
             return interrupted(plan, store);

@@ -2,13 +2,16 @@ package io.ovl.net;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ovl.addressing.IpAddress;
 import io.ovl.addressing.Prefix;
 import io.ovl.core.ExitCode;
+import io.ovl.core.OvlException;
 import io.ovl.hosts.OpenHosts;
 import io.ovl.hosts.ParallelHosts;
+import io.ovl.hosts.RunLock;
 import io.ovl.lab.CommandResult;
 import io.ovl.lab.Lab;
 import io.ovl.lab.LabHost;
@@ -31,6 +34,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -215,7 +223,74 @@ class NetLabIT {
         assertEquals("true", in(h3, "docker", "inspect", "--format", "{{.State.Running}}", "web1"));
     }
 
+    @Test
+    @Order(7)
+    void twoConcurrentCreatesTheSecondIsRefusedNamingTheOwnerAndTheFirstCreatesIt() throws Exception {
+        NetworkSpec locked = NetworkSpec.of("locked", Prefix.parse("172.16.40.0/24"));
+        CountDownLatch held = new CountDownLatch(1);
+        CountDownLatch refused = new CountDownLatch(1);
+        ExecutorService two = Executors.newFixedThreadPool(2);
+        try {
+            // As `ovl net create` does: the lock on the overlay hosts' sessions, then create. The first run
+            // holds it until the second has tried, so the two overlap whatever the lab's speed.
+            Future<CreateReport> first = two.submit(() -> withHosts(run -> {
+                try (RunLock lock = run.hosts().lock(topology, "ovl net create by it-first pid 1")) {
+                    held.countDown();
+                    assertTrue(await(refused), "the second run never tried");
+                    return create(run).create(locked, CreatePlacement.forMode(topology.mode()).candidates(topology),
+                            overlayHosts());
+                }
+            }));
+            Future<OvlException> second = two.submit(() -> {
+                assertTrue(await(held), "the first run never took the lock");
+                try {
+                    return withHosts(run -> assertThrows(OvlException.class,
+                            () -> run.hosts().lock(topology, "ovl net create by it-second pid 2")));
+                } finally {
+                    refused.countDown();
+                }
+            });
+            OvlException e = second.get(120, TimeUnit.SECONDS);
+            assertEquals(ExitCode.HOST_FAILED, e.exitCode());
+            assertTrue(e.getMessage().startsWith("host " + h2.name() + ": lock: " + RunLock.PATH
+                    + " is held by ovl net create by it-first pid 1 since "), e.getMessage());
+            assertTrue(e.getMessage().matches(".* \\(\\d+ s ago\\); wait for it to finish.*"), e.getMessage());
+            CreateReport report = first.get(120, TimeUnit.SECONDS);
+            assertEquals(ExitCode.OK, report.exitCode(), report.toString());
+        } finally {
+            two.shutdownNow();
+        }
+        assertFalse(lab.inHost(h2, "test", "-e", RunLock.PATH).succeeded(), "lock left on " + h2.name());
+        in(h2, "docker", "network", "rm", "locked");
+    }
+
+    @Test
+    @Order(8)
+    void aReleaseLeavesALockAnotherRunTookOverInPlace() {
+        withHosts(run -> {
+            RunLock mine = run.hosts().lock(topology, "ovl net rm by it-first pid 1");
+            in(h2, "rm", "-r", RunLock.PATH); // someone removes it by hand, and another run takes it
+            try (OpenHosts other = open(); RunLock theirs = other.lock(topology, "ovl net rm by it-second pid 2")) {
+                assertEquals(RunLock.Release.TAKEN_OVER, mine.release());
+                assertEquals("ovl net rm by it-second pid 2", in(h2, "cat", RunLock.PATH + "/owner"));
+                assertEquals(RunLock.Release.RELEASED, theirs.release());
+            }
+            assertFalse(lab.inHost(h2, "test", "-e", RunLock.PATH).succeeded(), "lock left on " + h2.name());
+            assertEquals(RunLock.Release.GONE, mine.release()); // asked once only: a second close changes nothing
+            return null;
+        });
+    }
+
     // ---- helpers ----
+
+    private static boolean await(CountDownLatch latch) {
+        try {
+            return latch.await(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
 
     /** The sessions and hosts as the net commands open them. */
     private record Run(OpenHosts hosts, ParallelHosts parallel) {

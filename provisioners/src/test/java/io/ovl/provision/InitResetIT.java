@@ -121,16 +121,19 @@ class InitResetIT {
     @Test
     @Order(3)
     void aSecondRunWaitsForTheLockOfTheFirst() {
+        // h1 holds only the store (overlay: false): the lock lives on the first overlay host, h2, in every mode.
         try (OpenHosts first = open(); OpenHosts second = open();
-             RunLock held = first.lock(h1.name(), "ovl init by it-test pid 1")) {
-            OvlException e = assertThrows(OvlException.class, () -> second.lock(h1.name(), "ovl init by other"));
-            assertTrue(e.getMessage().contains("ovl init by it-test pid 1"), e.getMessage());
-            assertTrue(e.getMessage().startsWith("host " + h1.name() + ": lock:"), e.getMessage());
+             RunLock held = first.lock(topology, "ovl init by it-test pid 1")) {
+            OvlException e = assertThrows(OvlException.class, () -> second.lock(topology, "ovl init by other"));
+            assertTrue(e.getMessage().contains("held by ovl init by it-test pid 1 since "), e.getMessage());
+            assertTrue(e.getMessage().contains(" s ago)"), e.getMessage());
+            assertTrue(e.getMessage().startsWith("host " + h2.name() + ": lock:"), e.getMessage());
         }
         // Released: the next run gets it.
-        try (OpenHosts again = open(); RunLock lock = again.lock(h1.name(), "ovl init by it-test")) {
-            assertTrue(lab.inHost(h1, "test", "-d", RunLock.PATH).succeeded());
+        try (OpenHosts again = open(); RunLock lock = again.lock(topology, "ovl init by it-test")) {
+            assertTrue(lab.inHost(h2, "test", "-d", RunLock.PATH).succeeded());
         }
+        assertFalse(lab.inHost(h2, "test", "-e", RunLock.PATH).succeeded());
         assertFalse(lab.inHost(h1, "test", "-e", RunLock.PATH).succeeded());
     }
 
