@@ -166,12 +166,12 @@ public final class OpenHosts implements AutoCloseable {
      * Takes the run lock on {@code host} (by convention the topology's first host, the first overlay
      * host in swarm mode).
      *
-     * @throws OvlException when the host is unreachable or another run holds the lock
+     * @throws OvlException (CHECKS_FAILED: nothing changed yet) when the host is unreachable or another run holds the lock
      */
     public RunLock lock(String host, String owner) {
         HostHandle h = open.get(host);
         if (h == null) {
-            throw new OvlException(ExitCode.HOST_FAILED, "host " + host + ": lock: cannot reach it ("
+            throw new OvlException(ExitCode.CHECKS_FAILED, "host " + host + ": lock: cannot reach it ("
                     + unreachable.getOrDefault(host, "unreachable") + "); the run lock lives there");
         }
         return RunLock.acquire(h.shell(), host, owner);

@@ -25,7 +25,7 @@ public final class RunLock implements AutoCloseable {
 
     /**
      * @param owner who is running, e.g. "ovl init by alice@laptop pid 4242 at 2026-11-22T23:40Z"
-     * @throws OvlException (HOST_FAILED) naming the holder when another run holds the lock
+     * @throws OvlException (CHECKS_FAILED: refused, nothing changed) naming the holder when another run holds the lock
      */
     public static RunLock acquire(RemoteShell shell, String host, String owner) {
         CommandResult r = shell.run(RemoteCommand.script(
@@ -34,7 +34,7 @@ public final class RunLock implements AutoCloseable {
                         + " echo \"cannot create $1\" >&2; exit 1",
                 PATH, owner));
         if (r.exitCode() == HELD) {
-            throw new OvlException(ExitCode.HOST_FAILED, "host " + host + ": lock: another ovl run holds " + PATH + " ("
+            throw new OvlException(ExitCode.CHECKS_FAILED, "host " + host + ": lock: another ovl run holds " + PATH + " ("
                     + r.stdoutText().strip() + "); wait for it to finish, or if it died, remove the lock with `rm -r "
                     + PATH + "` on " + host);
         }
