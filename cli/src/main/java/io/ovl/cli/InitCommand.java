@@ -96,7 +96,7 @@ public final class InitCommand implements Callable<Integer> {
         Topology topology = ProvisionRun.load(file);
         if (topology.mode() == Mode.SWARM) {
             try (CommandSessions sessions = CommandSessions.of(spec)) {
-                return new SwarmRun(topology, file, parallelOption.value(), sessions.pool(), output.json(),
+                return new SwarmRun(topology, file, parallelOption.value(), sessions.pool(), JsonReply.sink(spec, output),
                         spec.commandLine().getOut(), spec.commandLine().getErr()).init(dryRun, force, skipChecks, ignored);
             }
         }
@@ -123,7 +123,7 @@ public final class InitCommand implements Callable<Integer> {
                     var root = Json.object();
                     root.put("dry-run", true);
                     root.set("plan", planJson);
-                    out.println(Json.write(root));
+                    JsonReply.body(spec, root);
                 }
                 return plan.blocked() ? ExitCode.CHECKS_FAILED.code() : ExitCode.OK.code();
             }
@@ -132,7 +132,7 @@ public final class InitCommand implements Callable<Integer> {
                     var root = Json.object();
                     root.put("dry-run", false);
                     root.set("plan", planJson);
-                    out.println(Json.write(root));
+                    JsonReply.body(spec, root);
                 }
                 throw new OvlException(ExitCode.CHECKS_FAILED, plan.blockers().size() + " preflight problem(s), nothing"
                         + " was changed: " + plan.blockers().get(0).format()
@@ -141,7 +141,7 @@ public final class InitCommand implements Callable<Integer> {
             ProvisionRun.confirmRestarts(plan.restartsStoppingContainers(), yes, OvlCommand.environmentOf(spec));
             InitReport report = provision.apply(plan, ApplyOptions.defaults(rolling),
                     ProvisionRun.lines(output.json() ? err : out));
-            return ProvisionRun.printApplied(out, output.json(), planJson, report, InitView.reportText(report, "init"));
+            return ProvisionRun.printApplied(out, JsonReply.sink(spec, output), planJson, report, InitView.reportText(report, "init"));
         }
     }
 }

@@ -127,7 +127,7 @@ public final class MigrateCommand implements Callable<Integer> {
                 out.flush();
             }
             if (dryRun || plan.blocked() || plan.nothingToDo()) {
-                return ProvisionRun.endWithoutApplying(out, json, dryRun, MigrateView.planJson(plan), plan.blockers());
+                return ProvisionRun.endWithoutApplying(JsonReply.sink(spec, output), dryRun, MigrateView.planJson(plan), plan.blockers());
             }
             if (!yes) {
                 ProvisionRun.confirm("Migrate these hosts to swarm mode as planned above? [y/N] ", "migrate restarts"
@@ -141,7 +141,7 @@ public final class MigrateCommand implements Callable<Integer> {
                 root.put("dry-run", false);
                 root.set("plan", MigrateView.planJson(plan));
                 root.set("report", MigrateView.reportJson(report));
-                out.println(Json.write(root));
+                JsonReply.body(spec, root);
             } else {
                 out.print(MigrateView.reportText(report));
             }

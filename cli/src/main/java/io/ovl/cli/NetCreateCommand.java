@@ -64,10 +64,10 @@ import picocli.CommandLine.Spec;
             "   \"problems\": [...]}], \"created-on\": host or null, \"seen-on\": [...],",
             "   \"missing-on\": [...], \"error\": string or null, \"exit-code\": N",
             "",
-            "Exit codes: 0 valid (--dry-run) or created and seen by every overlay host;",
-            "2 invalid; 3 a live check refused it, or (kv mode) a dockerd has no cluster store",
-            "yet (nothing was changed); 4 creating failed,",
-            "a host could not be reached, or a host does not see the network in time."
+            "Exit codes (the table of 'ovl --help'): 0 valid (--dry-run) or created and seen by",
+            "every overlay host; 2 invalid; 3 a live check refused it, a host could not be reached",
+            "or read, or (kv mode) a dockerd has no cluster store yet (nothing was changed);",
+            "4 creating failed, or a host does not see the network in time."
         })
 public final class NetCreateCommand implements Callable<Integer> {
     static final String MTU_OPT = "com.docker.network.driver.mtu";
@@ -148,7 +148,10 @@ public final class NetCreateCommand implements Callable<Integer> {
             created = create.create(effective, placement.candidates(topology), placement.mustSee(topology));
         }
         if (output.json()) {
-            out.print(report.json(created));
+            JsonReply.body(spec, report.json(created));
+            if (created.exitCode() != ExitCode.OK) {
+                JsonReply.failure(spec, NetViews.createFailure(created), created.missingOn());
+            }
         } else {
             out.print(NetViews.createText(created, output.style()));
         }
@@ -163,7 +166,9 @@ public final class NetCreateCommand implements Callable<Integer> {
     private int offline(NetworkSpec network, List<Finding> findings) {
         NetworkReport report = new NetworkReport(network, findings, dryRun);
         if (output.json()) {
-            spec.commandLine().getOut().print(report.json());
+            JsonReply.body(spec, report.json());
+            findings.stream().filter(Finding::isError).findFirst().ifPresent(f -> JsonReply.failure(spec,
+                    "invalid: " + NetworkReport.option(f.subject()) + ": " + f.message(), List.of()));
         } else {
             spec.commandLine().getErr().print(report.problemsText(output.style()));
             if (report.valid() && dryRun) {

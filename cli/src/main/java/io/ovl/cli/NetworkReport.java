@@ -72,12 +72,12 @@ final class NetworkReport {
         return b ? "yes" : "no";
     }
 
-    String json() {
-        return Json.write(jsonTree()) + "\n";
+    ObjectNode json() {
+        return jsonTree();
     }
 
     /** The offline shape plus what happened on the hosts (see net create --help). */
-    String json(io.ovl.net.CreateReport created) {
+    ObjectNode json(io.ovl.net.CreateReport created) {
         ObjectNode root = jsonTree();
         ArrayNode checks = root.putArray("checks");
         for (io.ovl.net.CreateCheck.HostCheck h : created.check().hosts()) {
@@ -92,7 +92,7 @@ final class NetworkReport {
         created.missingOn().forEach(root.putArray("missing-on")::add);
         root.put("error", created.error().orElse(null));
         root.put("exit-code", created.exitCode().code());
-        return Json.write(root) + "\n";
+        return root;
     }
 
     private ObjectNode jsonTree() {

@@ -66,7 +66,7 @@ public final class ResetCommand implements Callable<Integer> {
         Topology topology = ProvisionRun.load(file);
         if (topology.mode() == Mode.SWARM) {
             try (CommandSessions sessions = CommandSessions.of(spec)) {
-                return new SwarmRun(topology, file, parallelOption.value(), sessions.pool(), output.json(),
+                return new SwarmRun(topology, file, parallelOption.value(), sessions.pool(), JsonReply.sink(spec, output),
                         spec.commandLine().getOut(), spec.commandLine().getErr()).reset(dryRun, force);
             }
         }
@@ -88,7 +88,7 @@ public final class ResetCommand implements Callable<Integer> {
                     var root = Json.object();
                     root.put("dry-run", dryRun);
                     root.set("plan", InitView.resetPlanJson(plan));
-                    out.println(Json.write(root));
+                    JsonReply.body(spec, root);
                 }
                 if (!plan.blockers().isEmpty()) {
                     throw new OvlException(ExitCode.CHECKS_FAILED, "nothing was changed: "
@@ -98,7 +98,7 @@ public final class ResetCommand implements Callable<Integer> {
             }
             ProvisionRun.confirmRestarts(plan.restartsStoppingContainers(), yes, OvlCommand.environmentOf(spec));
             InitReport report = reset.apply(plan, ApplyOptions.defaults(false), ProvisionRun.lines(output.json() ? err : out));
-            return ProvisionRun.printApplied(out, output.json(), InitView.resetPlanJson(plan), report, InitView.reportText(report, "reset"));
+            return ProvisionRun.printApplied(out, JsonReply.sink(spec, output), InitView.resetPlanJson(plan), report, InitView.reportText(report, "reset"));
         }
     }
 }
