@@ -43,11 +43,12 @@ import picocli.CommandLine.Spec;
             "nothing."
         },
         footerHeading = "%nExit codes:%n",
-        footer = {
+        footer = {"  (the table of 'ovl --help', README.md 'Exit codes')",
             "  0 done (or nothing to do); 2 invalid topology or arguments, or restarts not confirmed;",
-            "  3 a preflight check failed, nothing was changed; 4 a host failed (see the summary).",
+            "  3 a preflight check failed, a host could not be reached, or the run lock is held:",
+            "  nothing was changed; 4 a host failed while changing (see the summary).",
             "",
-            "JSON (--output json): with --dry-run {\"dry-run\": true, \"plan\": {store-url, store[],",
+            "JSON (--output json), inside the envelope of README.md 'JSON output': with --dry-run {\"dry-run\": true, \"plan\": {store-url, store[],",
             "hosts[{host, restart-docker, why, running-containers, files[{path, action, diff}]}],",
             "networks[{name, create-on, present-on[]}], blockers[{host, check, message}], nothing-to-do,",
             "checks{skipped, passed, results[{check, host, status, message, hint, ignored}]}}};",

@@ -60,12 +60,12 @@ import picocli.CommandLine.Spec;
             "finished migration has nothing to do."
         },
         footerHeading = "%nExit codes:%n",
-        footer = {
+        footer = {"  (the table of 'ovl --help', README.md 'Exit codes')",
             "  0 done (or nothing to do); 2 invalid topology or arguments, or not",
             "  confirmed; 3 a check failed, nothing was changed; 4 a host failed (the",
             "  summary says where each host stands).",
             "",
-            "JSON (--output json): {\"dry-run\": bool, \"plan\": {kv-store,",
+            "JSON (--output json), inside the envelope of README.md 'JSON output': {\"dry-run\": bool, \"plan\": {kv-store,",
             "inventory-path, kv-reset{hosts[...]}, swarm{manager, hosts[...]},",
             "networks[{name, from-kv, subnet, ip-range, gateway, aux-addresses,",
             "internal, encrypted, create-on, not-kept[]}], reconnect[{host, container,",

@@ -53,7 +53,7 @@ import picocli.CommandLine.Spec;
             "      --opt encrypted --dry-run",
             "  ovl net create web --subnet 10.0.0.0/24 --dry-run --output json",
             "",
-            "JSON output (--output json):",
+            "JSON output (--output json), inside the envelope of README.md 'JSON output':",
             "  {\"valid\": bool, \"dry-run\": bool,",
             "   \"network\": {\"name\", \"driver\", \"subnet\", \"ip-range\", \"gateway\",",
             "               \"aux-addresses\": {name: ip}, \"internal\", \"attachable\",",

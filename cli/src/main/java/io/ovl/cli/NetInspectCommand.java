@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
             "ip-range, gateway, aux addresses, options, labels), on which hosts it is visible,",
             "and the containers attached on each host."
         },
-        footerHeading = "%nJSON output (--output json):%n",
+        footerHeading = "%nJSON output (--output json), inside the envelope of README.md 'JSON output':%n",
         footer = {
             "  {\"name\", \"id\", \"driver\", \"scope\", \"internal\", \"attachable\",",
             "   \"ipam\": [{\"subnet\", \"ip-range\", \"gateway\", \"aux-addresses\": {name: ip}}],",

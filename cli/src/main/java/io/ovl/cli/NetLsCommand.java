@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
             "marked MISSING (kv mode: every overlay host; swarm mode: the managers, since a",
             "worker lists an overlay only while one of its containers uses it)."
         },
-        footerHeading = "%nJSON output (--output json):%n",
+        footerHeading = "%nJSON output (--output json), inside the envelope of README.md 'JSON output':%n",
         footer = {
             "  {\"hosts\": [...], \"networks\": [{\"name\", \"subnets\": [...], \"seen-on\": [...],",
             "   \"missing-on\": [...], \"complete\": bool}], \"unreadable\": {HOST: why}}",

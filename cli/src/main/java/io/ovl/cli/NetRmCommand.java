@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
             "which disconnects them first. Removes it once, then waits until no overlay host",
             "lists it."
         },
-        footerHeading = "%nJSON output (--output json):%n",
+        footerHeading = "%nJSON output (--output json), inside the envelope of README.md 'JSON output':%n",
         footer = {
             "  {\"network\", \"removed\": bool, \"removed-on\": host or null, \"refused\": why or null,",
             "   \"disconnected\": [\"CONTAINER on HOST\", ...], \"still-on\": [...]}",

@@ -36,7 +36,7 @@ import picocli.CommandLine.Spec;
             "  ovl net verify myoverlay",
             "  ovl net verify myoverlay --image busybox:1.36 --output json",
             "",
-            "JSON output (--output json):",
+            "JSON output (--output json), inside the envelope of README.md 'JSON output':",
             "  {\"network\", \"image\", \"passed\": bool, \"hosts\": [...],",
             "   \"probes\": {HOST: {\"container\", \"address\": ip or null, \"error\": string or null}},",
             "   \"pairs\": [{\"from\", \"to\", \"ok\", \"icmp\": {\"ok\", \"detail\", \"tries\", \"seconds\",",

@@ -31,8 +31,9 @@ import picocli.CommandLine.Spec;
             "Hosts without ovl's drop-in or keys are not restarted; running it twice is harmless."
         },
         footerHeading = "%nExit codes:%n",
-        footer = {"  0 done (or nothing to do); 2 invalid topology or arguments; 3 a host could not be read,",
-            "  nothing was changed; 4 a host failed."})
+        footer = {"  (the table of 'ovl --help', README.md 'Exit codes')",
+            "  0 done (or nothing to do); 2 invalid topology or arguments; 3 a host could not be read",
+            "  or the run lock is held, nothing was changed; 4 a host failed while changing."})
 public final class ResetCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
