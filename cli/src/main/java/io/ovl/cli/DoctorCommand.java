@@ -33,8 +33,8 @@ import picocli.CommandLine.Spec;
             "Check every precondition of a multi-host overlay on every host, before and after setup.",
             "Connects to each host once over SSH (in parallel), gathers facts, probes the overlay's",
             "ports host to host with real TCP and UDP traffic (needs perl on the hosts), then reports",
-            "one line per check per host. Exit 0 when nothing failed, 3 when a check failed,",
-            "2 for an invalid topology or bad arguments."
+            "one line per check per host. Exit 0 when nothing failed, 3 when a check failed (a host",
+            "that cannot be reached fails ssh.reachable), 2 for an invalid topology or bad arguments."
         },
         footerHeading = "%nExamples:%n",
         footer = {
@@ -42,7 +42,8 @@ import picocli.CommandLine.Spec;
             "  ovl doctor --ignore clock.skew,mtu.headroom",
             "  ovl doctor --output json | jq '.checks[].results[] | select(.status == \"fail\")'",
             "",
-            "JSON output (--output json), schema ovl.doctor/v1 (README.md, section 'ovl doctor'):",
+            "JSON output (--output json), schema ovl.doctor/v1 (README.md, section 'ovl doctor'),",
+            "in the envelope of every command (README.md, 'JSON output'):",
             "  {\"schema\": \"ovl.doctor/v1\", \"topology\": FILE, \"ok\": BOOL,",
             "   \"summary\": {\"pass\": N, \"warn\": N, \"fail\": N, \"skip\": N, \"ignored\": N},",
             "   \"hosts\": [NAME...], \"checks\": [{\"name\", \"severity\", \"description\",",
@@ -76,6 +77,9 @@ public final class DoctorCommand implements Callable<Integer> {
         LoadResult loaded = new TopologyLoader().load(topologyFile);
         PrintWriter err = spec.commandLine().getErr();
         if (!loaded.valid()) {
+            if (output.json()) {
+                JsonReply.failure(spec, loaded);
+            }
             err.print(new ProblemReport(loaded).text(output.style()));
             err.println("ovl: the topology is not valid; doctor checks hosts only for a valid topology");
             err.flush();
@@ -102,7 +106,12 @@ public final class DoctorCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         if (output.json()) {
-            out.println(DoctorJson.render(report));
+            JsonReply.body(spec, DoctorJson.tree(report));
+            if (!report.passed()) {
+                List<String> failed = report.results().filter(r -> r.isError() && !r.ignored()).map(r -> r.host())
+                        .distinct().toList();
+                JsonReply.failure(spec, report.count(io.ovl.core.Severity.ERROR) + " check result(s) failed", failed);
+            }
         } else {
             new DoctorHumanView(output.style()).render(report, out);
         }

@@ -53,6 +53,15 @@ final class DoctorJson {
     }
 
     static String render(DoctorReport report) {
+        try {
+            return JSON.writeValueAsString(tree(report));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The document as a tree, for the envelope of {@code --output json} ({@link JsonReply}). */
+    static com.fasterxml.jackson.databind.node.ObjectNode tree(DoctorReport report) {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("schema", SCHEMA);
         root.put("topology", report.topologyFile());
@@ -84,10 +93,6 @@ final class DoctorJson {
             checks.add(c);
         }
         root.put("checks", checks);
-        try {
-            return JSON.writeValueAsString(root);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        return JSON.valueToTree(root);
     }
 }

@@ -11,7 +11,8 @@ import picocli.CommandLine.ParseResult;
 
 /**
  * Errors are one line on stderr, prefixed "ovl: "; the stack trace only with --verbose. Bad
- * arguments exit 2, as the exit-code table says, with one line naming the option.
+ * arguments exit 2, as the exit-code table says, with one line naming the option. With
+ * {@code --output json} the same failure is also the one JSON document on stdout ({@link JsonReply}).
  */
 final class ErrorHandlers {
     private ErrorHandlers() {
@@ -45,6 +46,9 @@ final class ErrorHandlers {
                 message = "internal error: " + message;
             }
             err.println("ovl: " + message);
+            if (JsonReply.requested(parseResult)) {
+                JsonReply.printFailure(cl, ex, exitCodeOf(ex), "ovl: " + message);
+            }
             if (verbose(parseResult)) {
                 ex.printStackTrace(err);
             } else if (!(ex instanceof OvlException)) {
@@ -60,8 +64,12 @@ final class ErrorHandlers {
         public int handleParseException(ParameterException ex, String[] args) {
             CommandLine cl = ex.getCommandLine();
             PrintWriter err = cl.getErr();
-            err.println(oneLine(ex, cl.getCommandSpec().qualifiedName()));
+            String line = oneLine(ex, cl.getCommandSpec().qualifiedName());
+            err.println(line);
             err.flush();
+            if (JsonReply.requested(ex, args)) {
+                JsonReply.printFailure(cl, ex, ExitCode.USAGE.code(), line);
+            }
             return ExitCode.USAGE.code();
         }
 

@@ -43,13 +43,14 @@ import picocli.CommandLine.Spec;
             "nothing."
         },
         footerHeading = "%nExit codes:%n",
-        footer = {
+        footer = {"  (the table of 'ovl --help', README.md 'Exit codes')",
             "  0 done (or nothing to do); 2 invalid topology or arguments, or restarts not confirmed;",
-            "  3 a preflight check failed, nothing was changed; 4 a host failed (see the summary);",
+            "  3 a preflight check failed, a host could not be reached, or the run lock is held:",
+            "  nothing was changed; 4 a host failed while changing (see the summary).",
             "  130 interrupted: the first Ctrl-C or SIGTERM lets the host steps in flight finish (or",
             "  roll back), starts no more and prints each host's state; a second one stops at once.",
             "",
-            "JSON (--output json): with --dry-run {\"dry-run\": true, \"plan\": {store-url, store[],",
+            "JSON (--output json), inside the envelope of README.md 'JSON output': with --dry-run {\"dry-run\": true, \"plan\": {store-url, store[],",
             "hosts[{host, restart-docker, why, running-containers, files[{path, action, diff}]}],",
             "networks[{name, create-on, present-on[]}], blockers[{host, check, message}], nothing-to-do,",
             "checks{skipped, passed, results[{check, host, status, message, hint, ignored}]}}};",
@@ -99,7 +100,7 @@ public final class InitCommand implements Callable<Integer> {
         Topology topology = ProvisionRun.load(file);
         if (topology.mode() == Mode.SWARM) {
             try (CommandSessions sessions = CommandSessions.of(spec)) {
-                return new SwarmRun(topology, file, parallelOption.value(), sessions.pool(), output.json(),
+                return new SwarmRun(topology, file, parallelOption.value(), sessions.pool(), JsonReply.sink(spec, output),
                         spec.commandLine().getOut(), spec.commandLine().getErr()).init(dryRun, force, skipChecks, ignored);
             }
         }
@@ -127,7 +128,7 @@ public final class InitCommand implements Callable<Integer> {
                     var root = Json.object();
                     root.put("dry-run", true);
                     root.set("plan", planJson);
-                    out.println(Json.write(root));
+                    JsonReply.body(spec, root);
                 }
                 return plan.blocked() ? ExitCode.CHECKS_FAILED.code() : ExitCode.OK.code();
             }
@@ -136,7 +137,7 @@ public final class InitCommand implements Callable<Integer> {
                     var root = Json.object();
                     root.put("dry-run", false);
                     root.set("plan", planJson);
-                    out.println(Json.write(root));
+                    JsonReply.body(spec, root);
                 }
                 throw new OvlException(ExitCode.CHECKS_FAILED, plan.blockers().size() + " preflight problem(s), nothing"
                         + " was changed: " + plan.blockers().get(0).format()
@@ -145,7 +146,7 @@ public final class InitCommand implements Callable<Integer> {
             ProvisionRun.confirmRestarts(plan.restartsStoppingContainers(), yes, OvlCommand.environmentOf(spec));
             InitReport report = interrupts.changing(interruption -> provision.apply(plan, ApplyOptions.defaults(rolling),
                     ProvisionRun.lines(output.json() ? err : out), interruption));
-            return interrupts.exitCode(ProvisionRun.printApplied(out, output.json(), planJson, report,
+            return interrupts.exitCode(ProvisionRun.printApplied(out, JsonReply.sink(spec, output), planJson, report,
                     InitView.reportText(report, "init")));
         }
     }

@@ -60,12 +60,12 @@ import picocli.CommandLine.Spec;
             "finished migration has nothing to do."
         },
         footerHeading = "%nExit codes:%n",
-        footer = {
+        footer = {"  (the table of 'ovl --help', README.md 'Exit codes')",
             "  0 done (or nothing to do); 2 invalid topology or arguments, or not",
             "  confirmed; 3 a check failed, nothing was changed; 4 a host failed (the",
             "  summary says where each host stands).",
             "",
-            "JSON (--output json): {\"dry-run\": bool, \"plan\": {kv-store,",
+            "JSON (--output json), inside the envelope of README.md 'JSON output': {\"dry-run\": bool, \"plan\": {kv-store,",
             "inventory-path, kv-reset{hosts[...]}, swarm{manager, hosts[...]},",
             "networks[{name, from-kv, subnet, ip-range, gateway, aux-addresses,",
             "internal, encrypted, create-on, not-kept[]}], reconnect[{host, container,",
@@ -127,7 +127,7 @@ public final class MigrateCommand implements Callable<Integer> {
                 out.flush();
             }
             if (dryRun || plan.blocked() || plan.nothingToDo()) {
-                return ProvisionRun.endWithoutApplying(out, json, dryRun, MigrateView.planJson(plan), plan.blockers());
+                return ProvisionRun.endWithoutApplying(JsonReply.sink(spec, output), dryRun, MigrateView.planJson(plan), plan.blockers());
             }
             if (!yes) {
                 ProvisionRun.confirm("Migrate these hosts to swarm mode as planned above? [y/N] ", "migrate restarts"
@@ -141,7 +141,7 @@ public final class MigrateCommand implements Callable<Integer> {
                 root.put("dry-run", false);
                 root.set("plan", MigrateView.planJson(plan));
                 root.set("report", MigrateView.reportJson(report));
-                out.println(Json.write(root));
+                JsonReply.body(spec, root);
             } else {
                 out.print(MigrateView.reportText(report));
             }

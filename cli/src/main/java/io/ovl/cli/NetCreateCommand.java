@@ -53,7 +53,7 @@ import picocli.CommandLine.Spec;
             "      --opt encrypted --dry-run",
             "  ovl net create web --subnet 10.0.0.0/24 --dry-run --output json",
             "",
-            "JSON output (--output json):",
+            "JSON output (--output json), inside the envelope of README.md 'JSON output':",
             "  {\"valid\": bool, \"dry-run\": bool,",
             "   \"network\": {\"name\", \"driver\", \"subnet\", \"ip-range\", \"gateway\",",
             "               \"aux-addresses\": {name: ip}, \"internal\", \"attachable\",",
@@ -65,10 +65,10 @@ import picocli.CommandLine.Spec;
             "   \"missing-on\": [...], \"error\": string or null, \"interrupted\": bool,",
             "   \"exit-code\": N",
             "",
-            "Exit codes: 0 valid (--dry-run) or created and seen by every overlay host;",
-            "2 invalid; 3 a live check refused it, or (kv mode) a dockerd has no cluster store",
-            "yet (nothing was changed); 4 creating failed,",
-            "a host could not be reached, or a host does not see the network in time;",
+            "Exit codes (the table of 'ovl --help'): 0 valid (--dry-run) or created and seen by",
+            "every overlay host; 2 invalid; 3 a live check refused it, a host could not be reached",
+            "or read, or (kv mode) a dockerd has no cluster store yet (nothing was changed);",
+            "4 creating failed, or a host does not see the network in time;",
             "130 interrupted (a create in flight finishes first; the output says whether it was created)."
         })
 public final class NetCreateCommand implements Callable<Integer> {
@@ -154,7 +154,10 @@ public final class NetCreateCommand implements Callable<Integer> {
                     placement.mustSee(topology), interruption));
         }
         if (output.json()) {
-            out.print(report.json(created));
+            JsonReply.body(spec, report.json(created));
+            if (created.exitCode() != ExitCode.OK) {
+                JsonReply.failure(spec, NetViews.createFailure(created), created.missingOn());
+            }
         } else {
             out.print(NetViews.createText(created, output.style()));
         }
@@ -169,7 +172,9 @@ public final class NetCreateCommand implements Callable<Integer> {
     private int offline(NetworkSpec network, List<Finding> findings) {
         NetworkReport report = new NetworkReport(network, findings, dryRun);
         if (output.json()) {
-            spec.commandLine().getOut().print(report.json());
+            JsonReply.body(spec, report.json());
+            findings.stream().filter(Finding::isError).findFirst().ifPresent(f -> JsonReply.failure(spec,
+                    "invalid: " + NetworkReport.option(f.subject()) + ": " + f.message(), List.of()));
         } else {
             spec.commandLine().getErr().print(report.problemsText(output.style()));
             if (report.valid() && dryRun) {

@@ -10,6 +10,7 @@ import io.ovl.net.OverlayNetwork;
 import io.ovl.topology.DockerNetworkName;
 import io.ovl.topology.Topology;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -27,7 +28,7 @@ import picocli.CommandLine.Spec;
             "ip-range, gateway, aux addresses, options, labels), on which hosts it is visible,",
             "and the containers attached on each host."
         },
-        footerHeading = "%nJSON output (--output json):%n",
+        footerHeading = "%nJSON output (--output json), inside the envelope of README.md 'JSON output':%n",
         footer = {
             "  {\"name\", \"id\", \"driver\", \"scope\", \"internal\", \"attachable\",",
             "   \"ipam\": [{\"subnet\", \"ip-range\", \"gateway\", \"aux-addresses\": {name: ip}}],",
@@ -35,8 +36,8 @@ import picocli.CommandLine.Spec;
             "   \"unreadable\": {HOST: why}, \"ids-differ\": bool,",
             "   \"endpoints\": {HOST: [{\"container\", \"ipv4\", \"ipv6\", \"mac\"}]}}   (absent values are null)",
             "",
-            "Exit codes: 0 shown; 3 no overlay host lists NAME; 4 a host could not be read",
-            "(what could be read is still shown); 2 bad arguments or topology."
+            "Exit codes (the table of 'ovl --help'): 0 shown; 3 no overlay host lists NAME, or a host",
+            "could not be read (what could be read is still shown); 2 bad arguments or topology."
         })
 public final class NetInspectCommand implements Callable<Integer> {
     @Spec
@@ -79,9 +80,19 @@ public final class NetInspectCommand implements Callable<Integer> {
             network = find(name, run);
         }
         PrintWriter out = spec.commandLine().getOut();
-        out.print(output.json() ? json(network) : text(network, output.style()));
-        out.flush();
-        return network.unreadable().isEmpty() ? ExitCode.OK.code() : ExitCode.HOST_FAILED.code();
+        if (output.json()) {
+            JsonReply.body(spec, json(network));
+        } else {
+            out.print(text(network, output.style()));
+            out.flush();
+        }
+        if (network.unreadable().isEmpty()) {
+            return ExitCode.OK.code();
+        }
+        // Exit 3: net inspect changes nothing, so a host it could not read is not a failed change (ExitCode).
+        JsonReply.failure(spec, "could not read " + String.join(", ", network.unreadable().keySet()) + " (what could"
+                + " be read is shown)", List.copyOf(network.unreadable().keySet()));
+        return ExitCode.CHECKS_FAILED.code();
     }
 
     static String text(MergedNetwork m, Style style) {
@@ -122,7 +133,7 @@ public final class NetInspectCommand implements Callable<Integer> {
         return sb.toString();
     }
 
-    static String json(MergedNetwork m) {
+    static ObjectNode json(MergedNetwork m) {
         OverlayNetwork d = m.definition();
         ObjectNode root = Json.object();
         root.put("name", d.name());
@@ -160,6 +171,6 @@ public final class NetInspectCommand implements Callable<Integer> {
                 o.put("mac", e.mac().isEmpty() ? null : e.mac());
             }
         });
-        return Json.write(root) + "\n";
+        return root;
     }
 }

@@ -7,6 +7,7 @@ import io.ovl.net.NetReadout;
 import io.ovl.net.NetworkListing;
 import io.ovl.topology.Topology;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -24,14 +25,14 @@ import picocli.CommandLine.Spec;
             "marked MISSING (kv mode: every overlay host; swarm mode: the managers, since a",
             "worker lists an overlay only while one of its containers uses it)."
         },
-        footerHeading = "%nJSON output (--output json):%n",
+        footerHeading = "%nJSON output (--output json), inside the envelope of README.md 'JSON output':%n",
         footer = {
             "  {\"hosts\": [...], \"networks\": [{\"name\", \"subnets\": [...], \"seen-on\": [...],",
             "   \"missing-on\": [...], \"complete\": bool}], \"unreadable\": {HOST: why}}",
             "",
-            "Exit codes: 0 listed, every network on every host; 3 a network is missing on a host,",
-            "or (kv mode) a dockerd has no cluster store yet; 4 a host could not be read;",
-            "2 bad arguments or topology."
+            "Exit codes (the table of 'ovl --help'): 0 listed, every network on every host; 3 a",
+            "network is missing on a host, a host could not be read, or (kv mode) a dockerd has no",
+            "cluster store yet; 2 bad arguments or topology."
         })
 public final class NetLsCommand implements Callable<Integer> {
     @Spec
@@ -55,13 +56,24 @@ public final class NetLsCommand implements Callable<Integer> {
         }
         NetworkListing listing = NetworkListing.of(readout, NetRun.mustSee(topology));
         PrintWriter out = spec.commandLine().getOut();
-        out.print(output.json() ? json(readout, listing) : text(listing, output.style()));
-        out.flush();
-        if (!listing.unreadable().isEmpty()) {
-            return ExitCode.HOST_FAILED.code();
+        if (output.json()) {
+            JsonReply.body(spec, json(readout, listing));
+        } else {
+            out.print(text(listing, output.style()));
+            out.flush();
         }
-        return listing.networks().stream().allMatch(NetworkListing.Entry::complete)
-                ? ExitCode.OK.code() : ExitCode.CHECKS_FAILED.code();
+        List<String> missing = listing.networks().stream().filter(e -> !e.complete())
+                .map(e -> e.name() + " missing on " + String.join(", ", e.missingOn())).toList();
+        if (listing.unreadable().isEmpty() && missing.isEmpty()) {
+            return ExitCode.OK.code();
+        }
+        // Exit 3 also for a host that could not be read: net ls changes nothing (io.ovl.core.ExitCode).
+        List<String> hosts = readout.hosts().stream().filter(h -> listing.unreadable().containsKey(h)
+                || listing.networks().stream().anyMatch(e -> e.missingOn().contains(h))).toList();
+        List<String> why = new java.util.ArrayList<>(missing);
+        listing.unreadable().forEach((h, w) -> why.add("could not read " + h + ": " + w));
+        JsonReply.failure(spec, String.join("; ", why), hosts);
+        return ExitCode.CHECKS_FAILED.code();
     }
 
     static String text(NetworkListing listing, Style style) {
@@ -83,7 +95,7 @@ public final class NetLsCommand implements Callable<Integer> {
         return sb.toString();
     }
 
-    static String json(NetReadout readout, NetworkListing listing) {
+    static ObjectNode json(NetReadout readout, NetworkListing listing) {
         ObjectNode root = Json.object();
         readout.hosts().forEach(root.putArray("hosts")::add);
         ArrayNode nets = root.putArray("networks");
@@ -97,6 +109,6 @@ public final class NetLsCommand implements Callable<Integer> {
         }
         ObjectNode unreadable = root.putObject("unreadable");
         listing.unreadable().forEach(unreadable::put);
-        return Json.write(root) + "\n";
+        return root;
     }
 }

@@ -25,13 +25,14 @@ import picocli.CommandLine.Spec;
             "which disconnects them first. Removes it once, then waits until no overlay host",
             "lists it."
         },
-        footerHeading = "%nJSON output (--output json):%n",
+        footerHeading = "%nJSON output (--output json), inside the envelope of README.md 'JSON output':%n",
         footer = {
             "  {\"network\", \"removed\": bool, \"removed-on\": host or null, \"refused\": why or null,",
             "   \"disconnected\": [\"CONTAINER on HOST\", ...], \"still-on\": [...]}",
             "",
-            "Exit codes: 0 removed everywhere; 3 refused (containers attached; nothing changed) or",
-            "no host lists NAME; 4 removing failed or a host still lists it; 2 bad arguments."
+            "Exit codes (the table of 'ovl --help'): 0 removed everywhere; 3 refused (containers",
+            "attached, a host could not be read; nothing changed) or no host lists NAME; 4 removing",
+            "failed or a host still lists it; 2 bad arguments."
         })
 public final class NetRmCommand implements Callable<Integer> {
     @Spec
@@ -72,8 +73,8 @@ public final class NetRmCommand implements Callable<Integer> {
             var refusal = NetRemove.refusal(network, force);
             if (refusal.isPresent()) {
                 if (output.json()) {
-                    out.print(json(network.definition().name(), null, refusal.get(), java.util.List.of(), java.util.List.of()));
-                    out.flush();
+                    JsonReply.body(spec, json(network.definition().name(), null, refusal.get(), java.util.List.of(),
+                            java.util.List.of()));
                 }
                 throw new OvlException(ExitCode.CHECKS_FAILED, "not removed: " + refusal.get());
             }
@@ -81,7 +82,7 @@ public final class NetRmCommand implements Callable<Integer> {
             NetRemove.Outcome o = new NetRemove(run.hosts, run.visibility(waitSeconds, progress), progress)
                     .remove(network, CreatePlacement.forMode(topology.mode()).candidates(topology));
             if (output.json()) {
-                out.print(json(o.network(), o.removedOn(), null, o.disconnected(), o.stillOn()));
+                JsonReply.body(spec, json(o.network(), o.removedOn(), null, o.disconnected(), o.stillOn()));
             } else {
                 out.println("removed overlay network " + o.network() + " (on " + o.removedOn() + ")"
                         + (o.disconnected().isEmpty() ? "" : "; disconnected " + String.join(", ", o.disconnected())));
@@ -89,13 +90,13 @@ public final class NetRmCommand implements Callable<Integer> {
             out.flush();
             if (!o.stillOn().isEmpty()) {
                 throw new OvlException(ExitCode.HOST_FAILED, "network " + o.network() + " removed on " + o.removedOn()
-                        + ", but still listed on " + String.join(", ", o.stillOn()));
+                        + ", but still listed on " + String.join(", ", o.stillOn()), o.stillOn(), null);
             }
             return ExitCode.OK.code();
         }
     }
 
-    private static String json(String network, String removedOn, String refused, java.util.List<String> disconnected,
+    private static com.fasterxml.jackson.databind.node.ObjectNode json(String network, String removedOn, String refused, java.util.List<String> disconnected,
                                java.util.List<String> stillOn) {
         var root = Json.object();
         root.put("network", network);
@@ -104,6 +105,6 @@ public final class NetRmCommand implements Callable<Integer> {
         root.put("refused", refused);
         disconnected.forEach(root.putArray("disconnected")::add);
         stillOn.forEach(root.putArray("still-on")::add);
-        return Json.write(root) + "\n";
+        return root;
     }
 }

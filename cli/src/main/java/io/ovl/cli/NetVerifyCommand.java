@@ -36,7 +36,7 @@ import picocli.CommandLine.Spec;
             "  ovl net verify myoverlay",
             "  ovl net verify myoverlay --image busybox:1.36 --output json",
             "",
-            "JSON output (--output json):",
+            "JSON output (--output json), inside the envelope of README.md 'JSON output':",
             "  {\"network\", \"image\", \"passed\": bool, \"hosts\": [...],",
             "   \"probes\": {HOST: {\"container\", \"address\": ip or null, \"error\": string or null}},",
             "   \"pairs\": [{\"from\", \"to\", \"ok\", \"icmp\": {\"ok\", \"detail\", \"tries\", \"seconds\",",
@@ -44,7 +44,7 @@ import picocli.CommandLine.Spec;
             "   \"failing\": [\"FROM -> TO\", ...], \"warnings\": [\"FROM -> TO: dns ok after N tries, S s\"],",
             "   \"cleanup-problems\": [...]}",
             "",
-            "Exit codes: 0 every pair passed (also with warnings); 2 bad arguments or topology;",
+            "Exit codes (the table of 'ovl --help'): 0 every pair passed (also with warnings); 2 bad arguments or topology;",
             "3 a pair failed (named), a probe did not start, fewer than two overlay hosts, the",
             "image is missing on a host, or (kv mode) a dockerd has no cluster store."
         })
@@ -100,8 +100,16 @@ public final class NetVerifyCommand implements Callable<Integer> {
                 }
             }
         }
-        out.print(output.json() ? NetViews.verifyJson(report) : NetViews.verifyText(report, output.style()));
-        out.flush();
+        if (output.json()) {
+            JsonReply.body(spec, NetViews.verifyJson(report));
+            if (!report.passed()) {
+                JsonReply.failure(spec, report.failing().size() + " pair(s) failed" + report.diagnosis().map(d -> ": " + d)
+                        .orElse(""), report.suspect().map(java.util.List::of).orElse(java.util.List.of()));
+            }
+        } else {
+            out.print(NetViews.verifyText(report, output.style()));
+            out.flush();
+        }
         return report.exitCode().code();
     }
 }

@@ -150,7 +150,7 @@ final class NetViews {
         return sb.toString();
     }
 
-    static String verifyJson(VerifyReport r) {
+    static ObjectNode verifyJson(VerifyReport r) {
         ObjectNode root = Json.object();
         root.put("network", r.network());
         root.put("image", r.image());
@@ -186,6 +186,6 @@ final class NetViews {
         root.put("diagnosis", r.diagnosis().orElse(null));
         warningLines(r).forEach(root.putArray("warnings")::add);
         r.cleanup().forEach(root.putArray("cleanup-problems")::add);
-        return Json.write(root) + "\n";
+        return root;
     }
 }

@@ -73,12 +73,12 @@ final class NetworkReport {
         return b ? "yes" : "no";
     }
 
-    String json() {
-        return Json.write(jsonTree()) + "\n";
+    ObjectNode json() {
+        return jsonTree();
     }
 
     /** The offline shape plus what happened on the hosts (see net create --help). */
-    String json(io.ovl.net.CreateReport created) {
+    ObjectNode json(io.ovl.net.CreateReport created) {
         ObjectNode root = jsonTree();
         ArrayNode checks = root.putArray("checks");
         for (io.ovl.net.CreateCheck.HostCheck h : created.check().hosts()) {
@@ -94,7 +94,7 @@ final class NetworkReport {
         root.put("error", created.error().orElse(null));
         root.put("interrupted", created.interrupted());
         root.put("exit-code", created.exitCode().code());
-        return Json.write(root) + "\n";
+        return root;
     }
 
     private ObjectNode jsonTree() {

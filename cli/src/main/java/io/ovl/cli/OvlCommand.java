@@ -53,6 +53,9 @@ public final class OvlCommand implements Runnable {
 
     private final CliEnvironment environment;
 
+    /** What the running command hands over for --output json; reset at the start of every run. */
+    final JsonReply reply = new JsonReply();
+
     public OvlCommand(CliEnvironment environment) {
         this.environment = environment;
     }
@@ -104,6 +107,7 @@ public final class OvlCommand implements Runnable {
         cl.setExitCodeExceptionMapper(ErrorHandlers::exitCodeOf);
         cl.setExecutionExceptionHandler(new ErrorHandlers.Execution());
         cl.setParameterExceptionHandler(new ErrorHandlers.Parameters());
+        cl.setExecutionStrategy(JsonReply::execute);
         return cl;
     }
 

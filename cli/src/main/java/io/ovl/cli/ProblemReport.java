@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ovl.core.Finding;
 import io.ovl.core.Location;
 import io.ovl.topology.LoadResult;
+import java.util.List;
 
 /** Renders the outcome of loading a topology file, as lines for people or as JSON for scripts. */
 final class ProblemReport {
@@ -30,14 +31,19 @@ final class ProblemReport {
         return sb.append('\n').toString();
     }
 
-    String json() {
+    ObjectNode json() {
         ObjectNode root = Json.object();
         root.put("file", result.file());
         root.put("valid", result.valid());
-        ArrayNode problems = root.putArray("problems");
-        for (Finding p : result.problems()) {
+        problemsJson(result.problems(), root.putArray("problems"));
+        return root;
+    }
+
+    /** Each problem as {"severity", "line", "column", "path", "message", "hint"}, added to {@code into}. */
+    static void problemsJson(List<Finding> problems, ArrayNode into) {
+        for (Finding p : problems) {
             Location.InFile at = (Location.InFile) p.location();
-            ObjectNode o = problems.addObject();
+            ObjectNode o = into.addObject();
             o.put("severity", p.severity().label());
             o.put("line", at.line());
             o.put("column", at.column());
@@ -45,7 +51,6 @@ final class ProblemReport {
             o.put("message", p.message());
             o.put("hint", p.fix().orElse(null));
         }
-        return Json.write(root) + "\n";
     }
 
     static String count(int n, String noun) {

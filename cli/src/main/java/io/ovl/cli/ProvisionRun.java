@@ -136,14 +136,12 @@ final class ProvisionRun {
      * The end of a run that does not apply its plan (a dry run, or a blocked plan): with --output json
      * prints {"dry-run": ..., "plan": ...}; then a blocked plan is exit 3 naming its first problem.
      */
-    static int endWithoutApplying(PrintWriter out, boolean json, boolean dryRun, ObjectNode planJson,
-                                  List<Finding> blockers) {
-        if (json) {
+    static int endWithoutApplying(JsonReply.Sink json, boolean dryRun, ObjectNode planJson, List<Finding> blockers) {
+        if (json.on()) {
             ObjectNode root = Json.object();
             root.put("dry-run", dryRun);
             root.set("plan", planJson);
-            out.println(Json.write(root));
-            out.flush();
+            json.body(root);
         }
         if (!blockers.isEmpty()) {
             throw new OvlException(ExitCode.CHECKS_FAILED, blockers.size() + " preflight problem(s), nothing was"
@@ -156,13 +154,13 @@ final class ProvisionRun {
      * Prints what an applied plan did: {"dry-run": false, "plan": ..., "report": ...} with
      * {@code --output json}, else {@code text}. Returns the report's exit code.
      */
-    static int printApplied(PrintWriter out, boolean json, ObjectNode planJson, InitReport report, String text) {
-        if (json) {
+    static int printApplied(PrintWriter out, JsonReply.Sink json, ObjectNode planJson, InitReport report, String text) {
+        if (json.on()) {
             ObjectNode root = Json.object();
             root.put("dry-run", false);
             root.set("plan", planJson);
             root.set("report", InitView.reportJson(report));
-            out.println(Json.write(root));
+            json.body(root);
         } else {
             out.print(text);
         }

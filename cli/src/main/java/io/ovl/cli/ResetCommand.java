@@ -31,9 +31,10 @@ import picocli.CommandLine.Spec;
             "Hosts without ovl's drop-in or keys are not restarted; running it twice is harmless."
         },
         footerHeading = "%nExit codes:%n",
-        footer = {"  0 done (or nothing to do); 2 invalid topology or arguments; 3 a host could not be read,",
-            "  nothing was changed; 4 a host failed; 130 interrupted (the steps in flight finished first).",
-            "  A second Ctrl-C or SIGTERM stops at once."})
+        footer = {"  (the table of 'ovl --help', README.md 'Exit codes')",
+            "  0 done (or nothing to do); 2 invalid topology or arguments; 3 a host could not be read",
+            "  or the run lock is held, nothing was changed; 4 a host failed while changing;",
+            "  130 interrupted (the steps in flight finished first). A second Ctrl-C or SIGTERM stops at once."})
 public final class ResetCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -67,7 +68,7 @@ public final class ResetCommand implements Callable<Integer> {
         Topology topology = ProvisionRun.load(file);
         if (topology.mode() == Mode.SWARM) {
             try (CommandSessions sessions = CommandSessions.of(spec)) {
-                return new SwarmRun(topology, file, parallelOption.value(), sessions.pool(), output.json(),
+                return new SwarmRun(topology, file, parallelOption.value(), sessions.pool(), JsonReply.sink(spec, output),
                         spec.commandLine().getOut(), spec.commandLine().getErr()).reset(dryRun, force);
             }
         }
@@ -90,7 +91,7 @@ public final class ResetCommand implements Callable<Integer> {
                     var root = Json.object();
                     root.put("dry-run", dryRun);
                     root.set("plan", InitView.resetPlanJson(plan));
-                    out.println(Json.write(root));
+                    JsonReply.body(spec, root);
                 }
                 if (!plan.blockers().isEmpty()) {
                     throw new OvlException(ExitCode.CHECKS_FAILED, "nothing was changed: "
@@ -101,8 +102,8 @@ public final class ResetCommand implements Callable<Integer> {
             ProvisionRun.confirmRestarts(plan.restartsStoppingContainers(), yes, OvlCommand.environmentOf(spec));
             InitReport report = interrupts.changing(interruption -> reset.apply(plan, ApplyOptions.defaults(false),
                     ProvisionRun.lines(output.json() ? err : out), interruption));
-            return interrupts.exitCode(ProvisionRun.printApplied(out, output.json(), InitView.resetPlanJson(plan), report,
-                    InitView.reportText(report, "reset")));
+            return interrupts.exitCode(ProvisionRun.printApplied(out, JsonReply.sink(spec, output),
+                    InitView.resetPlanJson(plan), report, InitView.reportText(report, "reset")));
         }
     }
 }

@@ -32,12 +32,12 @@ final class SwarmRun {
     private final Path file;
     private final int parallel;
     private final SessionPool pool;
-    private final boolean json;
+    private final JsonReply.Sink json;
     private final PrintWriter out;
     private final PrintWriter err;
 
     /** @param pool where host sessions come from (the shell's, or the command's own: see {@link CommandSessions}) */
-    SwarmRun(Topology topology, Path file, int parallel, SessionPool pool, boolean json, PrintWriter out, PrintWriter err) {
+    SwarmRun(Topology topology, Path file, int parallel, SessionPool pool, JsonReply.Sink json, PrintWriter out, PrintWriter err) {
         this.topology = topology;
         this.file = file;
         this.parallel = parallel;
@@ -51,13 +51,13 @@ final class SwarmRun {
         try (OpenHosts hosts = open(); AutoCloseable lock = dryRun ? null : ProvisionRun.lock(hosts, topology, "init");
              Interrupts interrupts = Interrupts.install(err, ProvisionRun.INIT_ADVICE)) {
             PreflightReport checks = PreflightRun.run(topology, file, host -> handleOf(hosts, host), parallel,
-                    skipChecks, ignore, json ? err : out, err);
+                    skipChecks, ignore, json.on() ? err : out, err);
             SwarmInit init = new SwarmInit(topology, hosts);
             SwarmPlan plan = init.plan(force);
             // doctor's failures first: they carry the fix, and swarm's own blockers often follow from them
             List<Finding> blockers = new ArrayList<>(checks.blockers());
             blockers.addAll(plan.blockers());
-            if (!json) {
+            if (!json.on()) {
                 out.print(PreflightRun.text(checks));
                 out.print(SwarmView.planText(plan));
                 if (!plan.blocked() && checks.failed()) {
@@ -70,9 +70,9 @@ final class SwarmRun {
             planJson.set("blockers", InitView.blockersJson(blockers));
             planJson.set("checks", PreflightRun.json(checks));
             if (dryRun || !blockers.isEmpty()) {
-                return ProvisionRun.endWithoutApplying(out, json, dryRun, planJson, blockers);
+                return ProvisionRun.endWithoutApplying(json, dryRun, planJson, blockers);
             }
-            InitReport report = interrupts.changing(interruption -> init.apply(plan, ProvisionRun.lines(json ? err : out),
+            InitReport report = interrupts.changing(interruption -> init.apply(plan, ProvisionRun.lines(json.on() ? err : out),
                     interruption));
             return interrupts.exitCode(ProvisionRun.printApplied(out, json, planJson, report,
                     InitView.reportText(report, "init")));
@@ -84,24 +84,23 @@ final class SwarmRun {
              Interrupts interrupts = Interrupts.install(err, ProvisionRun.RESET_ADVICE)) {
             SwarmReset reset = new SwarmReset(topology, hosts);
             SwarmResetPlan plan = reset.plan(force);
-            if (!json) {
+            if (!json.on()) {
                 out.print(SwarmView.resetPlanText(plan));
                 out.flush();
             }
             if (dryRun || !plan.blockers().isEmpty()) {
-                if (json) {
+                if (json.on()) {
                     var root = Json.object();
                     root.put("dry-run", dryRun);
                     root.set("plan", SwarmView.resetPlanJson(plan));
-                    out.println(Json.write(root));
-                    out.flush();
+                    json.body(root);
                 }
                 if (!plan.blockers().isEmpty()) {
                     throw new OvlException(ExitCode.CHECKS_FAILED, "nothing was changed: " + plan.blockers().get(0).format());
                 }
                 return ExitCode.OK.code();
             }
-            InitReport report = interrupts.changing(interruption -> reset.apply(plan, ProvisionRun.lines(json ? err : out),
+            InitReport report = interrupts.changing(interruption -> reset.apply(plan, ProvisionRun.lines(json.on() ? err : out),
                     interruption));
             return interrupts.exitCode(ProvisionRun.printApplied(out, json, SwarmView.resetPlanJson(plan), report,
                     SwarmView.resetReportText(report)));

@@ -28,13 +28,13 @@ import picocli.CommandLine.Spec;
             "  ovl validate -f examples/swarm.yaml",
             "  ovl validate --output json | jq '.problems[] | select(.severity == \"error\")'",
             "",
-            "JSON output (--output json):",
+            "JSON output (--output json), in the envelope of every command (README.md, 'JSON output'):",
             "  {\"file\": \"topology.yaml\", \"valid\": false,",
             "   \"problems\": [{\"severity\": \"error\" or \"warning\", \"line\": 12, \"column\": 5,",
             "                 \"path\": \"hosts[1].adress\", \"message\": \"unknown key\",",
             "                 \"hint\": \"did you mean 'address'?\" or null}]}",
             "",
-            "Exit codes: 0 valid (warnings allowed), 2 invalid or no topology file found."
+            "Exit codes (the table of 'ovl --help'): 0 valid (warnings allowed), 2 invalid or no topology file found."
         })
 public final class ValidateCommand implements Callable<Integer> {
     @Spec
@@ -50,8 +50,15 @@ public final class ValidateCommand implements Callable<Integer> {
     public Integer call() {
         LoadResult result = new TopologyLoader().load(topology.locate());
         ProblemReport report = new ProblemReport(result);
-        spec.commandLine().getOut().print(output.json() ? report.json() : report.text(output.style()));
-        spec.commandLine().getOut().flush();
+        if (output.json()) {
+            JsonReply.body(spec, report.json());
+            if (!result.valid()) {
+                JsonReply.failure(spec, result);
+            }
+        } else {
+            spec.commandLine().getOut().print(report.text(output.style()));
+            spec.commandLine().getOut().flush();
+        }
         return result.valid() ? ExitCode.OK.code() : ExitCode.USAGE.code();
     }
 }

@@ -68,7 +68,11 @@ class DoctorCommandTest {
         Cli.Run r = run("doctor", "-f", unreachableTopology().toString(), "--no-probe", "--output", "json");
         assertEquals(3, r.exit(), r.err());
         JsonNode root = new ObjectMapper().readTree(r.out());
-        assertEquals(List.of("schema", "topology", "ok", "summary", "hosts", "checks"), fieldNames(root));
+        // The envelope of every command first (JsonReply), then doctor's own keys; its "ok" is the envelope's.
+        assertEquals(List.of("envelope", "command", "ok", "exit", "failure", "schema", "topology", "summary", "hosts",
+                "checks"), fieldNames(root));
+        assertEquals(3, root.get("exit").asInt());
+        assertEquals("checks-failed", root.get("failure").get("kind").asText());
         assertEquals("ovl.doctor/v1", root.get("schema").asText());
         assertFalse(root.get("ok").asBoolean());
         assertEquals(List.of("pass", "warn", "fail", "skip", "ignored"), fieldNames(root.get("summary")));

@@ -72,7 +72,10 @@ class ValidateCommandTest {
         JsonNode root = new ObjectMapper().readTree(r.out());
         List<String> keys = new ArrayList<>();
         root.fieldNames().forEachRemaining(keys::add);
-        assertEquals(List.of("file", "valid", "problems"), keys);
+        // The envelope of every command first (JsonReply), then validate's own keys.
+        assertEquals(List.of("envelope", "command", "ok", "exit", "failure", "file", "valid", "problems"), keys);
+        assertEquals(2, root.get("exit").asInt());
+        assertEquals("usage", root.get("failure").get("kind").asText());
         assertEquals(f.toString(), root.get("file").asText());
         assertFalse(root.get("valid").asBoolean());
         JsonNode p = root.get("problems").get(1);

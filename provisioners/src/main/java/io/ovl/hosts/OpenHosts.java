@@ -167,13 +167,13 @@ public final class OpenHosts implements AutoCloseable {
      * overlay host, the same in every mode): the one way every command that changes hosts locks.
      *
      * @param owner who is running, e.g. "ovl net create by alice@laptop pid 4242"
-     * @throws OvlException when that host is unreachable or another run holds the lock
+     * @throws OvlException (CHECKS_FAILED: nothing changed yet) when that host is unreachable or another run holds the lock
      */
     public RunLock lock(Topology topology, String owner) {
         String host = RunLock.hostOf(topology).name();
         HostHandle h = open.get(host);
         if (h == null) {
-            throw new OvlException(ExitCode.HOST_FAILED, "host " + host + ": lock: cannot reach it ("
+            throw new OvlException(ExitCode.CHECKS_FAILED, "host " + host + ": lock: cannot reach it ("
                     + unreachable.getOrDefault(host, "unreachable") + "); the run lock lives there");
         }
         return RunLock.acquire(h.shell(), host, owner);

@@ -92,7 +92,8 @@ public final class RunLock implements AutoCloseable {
 
     /**
      * @param owner who is running, e.g. "ovl init by alice@laptop pid 4242"
-     * @throws OvlException (HOST_FAILED) naming the holder, since when and how long ago, when another run holds it
+     * @throws OvlException (CHECKS_FAILED: refused, nothing changed) naming the holder, since when and how long ago,
+     *                      when another run holds it
      */
     public static RunLock acquire(RemoteShell shell, String host, String owner) {
         byte[] bytes = new byte[16];
@@ -104,7 +105,7 @@ public final class RunLock implements AutoCloseable {
     static RunLock acquire(RemoteShell shell, String host, String owner, String token) {
         CommandResult r = shell.run(acquireCommand(owner, token));
         if (r.exitCode() == HELD) {
-            throw new OvlException(ExitCode.HOST_FAILED, heldMessage(host, r.stdoutText()));
+            throw new OvlException(ExitCode.CHECKS_FAILED, heldMessage(host, r.stdoutText()));
         }
         r.requireSuccess("take the lock " + PATH);
         return new RunLock(shell, token);

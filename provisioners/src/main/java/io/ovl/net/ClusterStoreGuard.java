@@ -39,8 +39,10 @@ public final class ClusterStoreGuard {
                 h -> Fact.of(hosts.require(h).shell(), NetCommands.DOCKER_INFO, DockerInfo::parse))) {
             r.value().ifPresent(f -> infos.put(r.host(), f));
         }
+        List<String> without = hosts.names().stream().filter(h -> Optional.ofNullable(infos.get(h)).flatMap(Fact::value)
+                .map(i -> i.clusterStore().isEmpty()).orElse(false)).toList();
         refusal(hosts.names(), infos).ifPresent(why -> {
-            throw new OvlException(ExitCode.CHECKS_FAILED, why);
+            throw new OvlException(ExitCode.CHECKS_FAILED, why, without, null);
         });
     }
 

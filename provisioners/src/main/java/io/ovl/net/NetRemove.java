@@ -85,7 +85,9 @@ public final class NetRemove {
             }
         }
         String on = removeFrom.stream().filter(h -> network.seenOn().contains(h) && hosts.get(h).isPresent()).findFirst()
-                .orElseThrow(() -> new OvlException(ExitCode.HOST_FAILED, "no reachable host that may remove " + name
+                // Exit 3 while nothing was disconnected yet: nothing was changed (io.ovl.core.ExitCode).
+                .orElseThrow(() -> new OvlException(disconnected.isEmpty() ? ExitCode.CHECKS_FAILED : ExitCode.HOST_FAILED,
+                        "no reachable host that may remove " + name
                         + " lists it (may remove: " + String.join(", ", removeFrom) + "; lists it: "
                         + String.join(", ", network.seenOn()) + ")"));
         progress.step(on, "removing network " + name);

@@ -87,7 +87,8 @@ public final class NetVerify implements AutoCloseable {
             }
         }
         imageRefusal(image, hosts.names(), missing).ifPresent(why -> {
-            throw new OvlException(ExitCode.CHECKS_FAILED, why);
+            throw new OvlException(ExitCode.CHECKS_FAILED, why, hosts.names().stream().filter(missing::contains).toList(),
+                    null);
         });
     }
 

@@ -1,8 +1,6 @@
 package io.ovl.topology;
 
-import io.ovl.core.ExitCode;
 import io.ovl.core.Finding;
-import io.ovl.core.OvlException;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -41,6 +39,6 @@ public record LoadResult(String file, Optional<Topology> topology, List<Finding>
         }
         List<Finding> errors = errors();
         String more = errors.size() > 1 ? " (and " + (errors.size() - 1) + " more; run 'ovl validate' to see all)" : "";
-        throw new OvlException(ExitCode.USAGE, errors.get(0).format() + more);
+        throw new InvalidTopologyException(this, errors.get(0).format() + more);
     }
 }
