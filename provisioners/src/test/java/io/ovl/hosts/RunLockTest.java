@@ -82,7 +82,7 @@ class RunLockTest {
         FakeRemoteShell shell = new FakeRemoteShell("h2").on(RunLock.acquireCommand("ovl net create by bob", "t"), 75,
                 "now=" + (SINCE + 12 * 60 + 5) + "\nsince=" + SINCE + "\nowner=" + OWNER + "\n", "");
         OvlException e = assertThrows(OvlException.class, () -> RunLock.acquire(shell, "h2", "ovl net create by bob", "t"));
-        assertEquals(ExitCode.HOST_FAILED, e.exitCode());
+        assertEquals(ExitCode.CHECKS_FAILED, e.exitCode());
         assertEquals("host h2: lock: /run/ovl.lock is held by ovl init by alice@laptop pid 4242 since"
                 + " 2026-12-06T01:02:03Z (12 min ago); wait for it to finish, or if it died, remove the lock with"
                 + " `rm -r /run/ovl.lock` (as root) on h2", e.getMessage());
