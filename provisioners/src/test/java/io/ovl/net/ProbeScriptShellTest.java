@@ -95,7 +95,9 @@ class ProbeScriptShellTest {
     @Test
     void aLookupThatAnswersAtOnceIsOneTry() throws Exception {
         Ran r = run(bin(answersOnTry(1), true), "30", "10", "15", "ovl-probe-h3", "10.0.0.3");
-        assertTrue(r.output().contains("ovl-probe-h3 dns ok 1 0\n"), r.output());
+        // One try, and no warning; the seconds it took are the machine's business, not asserted.
+        PairResult.Outcome dns = ProbeScript.parse(r.output()).get("ovl-probe-h3").get(ProbeCheck.DNS);
+        assertTrue(dns.ok() && dns.tries() == 1 && !dns.passedAfterRetry(), r.output());
     }
 
     @Test
@@ -105,8 +107,8 @@ class ProbeScriptShellTest {
 
         PairResult.Outcome dns = ProbeScript.parse(r.output()).get("ovl-probe-h3").get(ProbeCheck.DNS);
         assertTrue(!dns.ok() && dns.detail().equals("resolved to nothing"), r.output());
+        // Two or three 1 s tries fit in 4 s: timeout cut each hanging one (uncut, the first would take 30 s).
         assertTrue(dns.tries() >= 2 && dns.tries() <= 3, r.output());
-        assertTrue(r.millis() < 10_000, "took " + r.millis() + " ms: " + r.output());
     }
 
     @Test
