@@ -11,11 +11,38 @@ final class Converters {
     private Converters() {
     }
 
+    /*
+     * Named classes, not method references: picocli's interfaces are class-file version 49, and
+     * JDK 17's dynamic CDS dump (the launcher's first-run archive) crashed in
+     * SystemDictionaryShared::adjust_lambda_proxy_class_dictionary on lambda proxies of them.
+     */
     static void register(CommandLine cl) {
-        cl.registerConverter(Prefix.class, Converters::prefix);
-        cl.registerConverter(IpAddress.class, Converters::address);
-        cl.registerConverter(Integer.class, Converters::integer);
-        cl.registerConverter(Integer.TYPE, Converters::integer);
+        cl.registerConverter(Prefix.class, new PrefixConverter());
+        cl.registerConverter(IpAddress.class, new AddressConverter());
+        IntegerConverter integers = new IntegerConverter();
+        cl.registerConverter(Integer.class, integers);
+        cl.registerConverter(Integer.TYPE, integers);
+    }
+
+    private static final class PrefixConverter implements CommandLine.ITypeConverter<Prefix> {
+        @Override
+        public Prefix convert(String value) {
+            return prefix(value);
+        }
+    }
+
+    private static final class AddressConverter implements CommandLine.ITypeConverter<IpAddress> {
+        @Override
+        public IpAddress convert(String value) {
+            return address(value);
+        }
+    }
+
+    private static final class IntegerConverter implements CommandLine.ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String value) {
+            return integer(value);
+        }
     }
 
     /** As picocli's, but a number too large says so instead of "is not an int". */
