@@ -141,24 +141,33 @@ public final class NetVerify implements AutoCloseable {
         String name = ProbeScript.containerName(host);
         shell.run(ProbeScript.remove(name)); // a leftover of a killed run; "No such container" is fine
         started.put(host, name);
-        CommandResult r = shell.run(ProbeScript.start(name, network, image));
-        for (int retry = 1; !r.succeeded() && retry <= TRANSIENT_RETRIES && transientStoreError(r.stderrText()); retry++) {
-            progress.step(host, "probe start hit a transient store error, trying again (" + retry + " of "
-                    + TRANSIENT_RETRIES + ")");
-            shell.run(ProbeScript.remove(name));
-            pause(retry);
-            r = shell.run(ProbeScript.start(name, network, image));
+        Optional<String> address = Optional.empty();
+        String noAddress = "";
+        for (int attempt = 0; attempt <= TRANSIENT_RETRIES && address.isEmpty(); attempt++) {
+            if (attempt > 0) {
+                progress.step(host, "probe start hit a transient store error, trying again (" + attempt + " of "
+                        + TRANSIENT_RETRIES + ")");
+                shell.run(ProbeScript.remove(name));
+                pause(attempt);
+            }
+            CommandResult r = shell.run(ProbeScript.start(name, network, image));
+            if (!r.succeeded()) {
+                if (transientStoreError(r.stderrText()) && attempt < TRANSIENT_RETRIES) {
+                    continue;
+                }
+                String why = r.stderrText().strip().lines().reduce((a, b) -> b).orElse("exit " + r.exitCode());
+                progress.step(host, "probe did not start: " + why);
+                return new VerifyReport.Probe(name, Optional.empty(), Optional.of(why));
+            }
+            // Docker 20.10 in kv mode was also seen starting a container that had no endpoint on the
+            // network (its join to the store had failed the same way): started again, as above.
+            CommandResult inspect = shell.run(ProbeScript.networks(name));
+            address = inspect.succeeded() ? addressOn(inspect.stdoutText(), network) : Optional.empty();
+            noAddress = inspect.stderrText().strip();
         }
-        if (!r.succeeded()) {
-            String why = r.stderrText().strip().lines().reduce((a, b) -> b).orElse("exit " + r.exitCode());
-            progress.step(host, "probe did not start: " + why);
-            return new VerifyReport.Probe(name, Optional.empty(), Optional.of(why));
-        }
-        CommandResult inspect = shell.run(ProbeScript.networks(name));
-        Optional<String> address = inspect.succeeded() ? addressOn(inspect.stdoutText(), network) : Optional.empty();
         if (address.isEmpty()) {
             return new VerifyReport.Probe(name, Optional.empty(), Optional.of("probe started but has no address on "
-                    + network + " (" + inspect.stderrText().strip() + ")"));
+                    + network + " (" + noAddress + ")"));
         }
         // The probe's address is handed to senders only once its own httpd answers: a sender must
         // never test a listener that is not up yet (on a slow host it comes up late).

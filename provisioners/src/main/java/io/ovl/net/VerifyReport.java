@@ -41,7 +41,7 @@ public record VerifyReport(String network, String image, List<String> hosts, Map
 
     /**
      * When every failing pair whose two probes started involves one host, and pairs both to and
-     * from it fail, that host: the overlay's traffic into it is lost. With three or more hosts this
+     * from it fail, and no other host is in every such pair, that host: the overlay's traffic into it is lost. With three or more hosts this
      * separates "one host drops VXLAN" from a network-wide problem. Empty otherwise.
      */
     public Optional<String> suspect() {
@@ -51,10 +51,12 @@ public record VerifyReport(String network, String image, List<String> hosts, Map
         if (hosts.size() < 3 || broken.isEmpty()) {
             return Optional.empty();
         }
-        return hosts.stream()
+        List<String> common = hosts.stream()
                 .filter(h -> broken.stream().allMatch(p -> p.from().equals(h) || p.to().equals(h)))
                 .filter(h -> broken.stream().anyMatch(p -> p.to().equals(h)) && broken.stream().anyMatch(p -> p.from().equals(h)))
-                .findFirst();
+                .toList();
+        // Two hosts that only fail with each other could be either: name neither.
+        return common.size() == 1 ? Optional.of(common.get(0)) : Optional.empty();
     }
 
     /** What to check when {@link #suspect()} names a host: the ports the overlay's traffic needs there. */

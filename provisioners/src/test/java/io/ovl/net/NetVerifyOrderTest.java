@@ -154,4 +154,26 @@ class NetVerifyOrderTest {
         assertTrue(!NetVerify.transientStoreError("docker: Error response from daemon: network tnet not found."));
         assertTrue(!NetVerify.transientStoreError("Unable to find image 'local/busybox:1' locally"));
     }
+
+    /** FAKE shells: a probe that started with no endpoint on the network (Docker 20.10, kv mode) is started again. */
+    @Test
+    void aProbeThatStartedWithoutAnAddressIsStartedAgain() {
+        Map<String, String> fromH2 = new LinkedHashMap<>(Map.of("ovl-probe-h3", "10.99.0.129"));
+        Map<String, String> fromH3 = new LinkedHashMap<>(Map.of("ovl-probe-h2", "10.99.0.129"));
+        RemoteShell h3 = probeHost("h3", fromH3);
+        int[] inspects = {0};
+        RemoteShell unattached = command -> {
+            if (command.equals(ProbeScript.networks(ProbeScript.containerName("h3"))) && inspects[0]++ == 0) {
+                return io.ovl.ssh.CommandResult.ok("h3", command, "{}\n");
+            }
+            return h3.run(command);
+        };
+        var hosts = FakeHostHandle.hosts(List.of("h2", "h3"), Map.of("h2", probeHost("h2", fromH2), "h3", unattached),
+                Map.of());
+
+        VerifyReport report = new NetVerify(hosts, new ParallelHosts(2), ProvisionProgress.NONE).run(NETWORK, IMAGE);
+
+        assertEquals(2, inspects[0], "inspected again after starting again");
+        assertTrue(report.probes().get("h3").address().isPresent(), report.toString());
+    }
 }
