@@ -93,10 +93,16 @@ public final class OvlCommand implements Runnable {
     }
 
     private static CommandLine wire(CliEnvironment environment, List<Class<?>> subcommands) {
-        CommandLine cl = new CommandLine(new OvlCommand(environment));
+        CommandLine cl = new Guarded(new OvlCommand(environment));
         for (Class<?> sub : subcommands) {
             cl.addSubcommand(sub);
         }
+        // After the subcommands, which picocli gives the root's writers: from here on every
+        // writer of the tree is guarded, including picocli's default System.out/System.err.
+        cl.setOut(cl.getOut());
+        cl.setErr(cl.getErr());
+        // picocli's help colours are raw ESC sequences, which the guard would show escaped.
+        cl.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
         // After the subcommands: picocli registers a converter with the subcommands present then.
         Converters.register(cl);
         cl.getCommandSpec().usageMessage().footerHeading("%nExit codes:%n");
@@ -105,6 +111,27 @@ public final class OvlCommand implements Runnable {
         cl.setExecutionExceptionHandler(new ErrorHandlers.Execution());
         cl.setParameterExceptionHandler(new ErrorHandlers.Parameters());
         return cl;
+    }
+
+    /**
+     * The root command line: any writer given to it (the terminal, the shell's, a test's) is
+     * wrapped in an {@link EscapingWriter}, which it passes on to every subcommand, so no
+     * command can print a raw control character from a file, a host or an argument.
+     */
+    private static final class Guarded extends CommandLine {
+        Guarded(Object command) {
+            super(command);
+        }
+
+        @Override
+        public CommandLine setOut(java.io.PrintWriter out) {
+            return super.setOut(EscapingWriter.guard(out));
+        }
+
+        @Override
+        public CommandLine setErr(java.io.PrintWriter err) {
+            return super.setErr(EscapingWriter.guard(err));
+        }
     }
 
     /** The environment the root command was built with; any command or mixin reaches it through its spec. */

@@ -1,11 +1,15 @@
 package io.ovl.cli;
 
-/** ANSI colour for human output, or plain text when colour is off. */
+/**
+ * ANSI colour for human output, or plain text when colour is off. The colours are markers that
+ * only {@link EscapingWriter} turns into ESC sequences, so text from a file or a host cannot forge
+ * them (see there).
+ */
 final class Style {
-    private static final String RED = "\u001b[31m";
-    private static final String YELLOW = "\u001b[33m";
-    private static final String GREEN = "\u001b[32m";
-    private static final String RESET = "\u001b[0m";
+    private static final String RED = EscapingWriter.Sgr.RED.marker();
+    private static final String YELLOW = EscapingWriter.Sgr.YELLOW.marker();
+    private static final String GREEN = EscapingWriter.Sgr.GREEN.marker();
+    private static final String RESET = EscapingWriter.Sgr.RESET.marker();
 
     private final boolean enabled;
 
