@@ -101,6 +101,11 @@ public final class OvlCommand implements Runnable {
         // writer of the tree is guarded, including picocli's default System.out/System.err.
         cl.setOut(cl.getOut());
         cl.setErr(cl.getErr());
+        // picocli's tracer prints its warnings ("Unbalanced quotes in <the argument>") straight to
+        // the System.err it saw at start-up, past the guard: off unless asked for with -Dpicocli.trace.
+        if (System.getProperty("picocli.trace") == null) {
+            CommandLine.tracer().setLevel(CommandLine.TraceLevel.OFF);
+        }
         // picocli's help colours are raw ESC sequences, which the guard would show escaped.
         cl.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
         // After the subcommands: picocli registers a converter with the subcommands present then.

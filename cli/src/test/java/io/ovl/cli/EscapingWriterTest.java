@@ -92,6 +92,22 @@ class EscapingWriterTest {
         assertClean(r.out() + r.err());
     }
 
+    @Test
+    void picocliWarningsDoNotGoPastTheGuardToSystemErr() {
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream saved = System.err;
+        // The tracer holds the System.err of its start-up; it is off, so nothing reaches either.
+        System.setErr(new java.io.PrintStream(captured, true));
+        try {
+            Cli.Run r = Cli.run("net", "create", "web2", "-f", "nope.yaml", "--dry-run", "--aux-address", "a=\"\u001b[2J");
+            assertClean(r.out() + r.err());
+        } finally {
+            System.setErr(saved);
+        }
+        assertEquals("", captured.toString());
+        assertTrue(picocli.CommandLine.tracer().isOff());
+    }
+
     static void assertClean(String s) {
         s.chars().filter(EscapingWriter::unsafe).findFirst()
                 .ifPresent(c -> { throw new AssertionError(String.format("raw U+%04X in: %s", c, EscapingWriter.escape(s))); });
