@@ -61,14 +61,12 @@ public final class EscapingWriter extends Writer {
 
         /** The marker this filter turns into {@link #escape()}. */
         String marker() {
-            return SECRET + (char) (CODE_BASE + ordinal());
+            return Secret.VALUE + (char) (CODE_BASE + ordinal());
         }
     }
 
     private static final char MARK = '\uE000';
     private static final char CODE_BASE = '\uE010';
-    /** MARK then 16 characters from U+E100..U+E1FF: never MARK itself, so a mismatch never hides one. */
-    private static final String SECRET = secret();
     private static final List<Sgr> SGR = List.of(Sgr.values());
 
     private final Writer sink;
@@ -126,11 +124,12 @@ public final class EscapingWriter extends Writer {
             out.append("\\u000d");
         }
         if (!pending.isEmpty()) {
-            if (pending.length() < SECRET.length() && c == SECRET.charAt(pending.length())) {
+            String secret = Secret.VALUE;
+            if (pending.length() < secret.length() && c == secret.charAt(pending.length())) {
                 pending.append(c);
                 return;
             }
-            if (pending.length() == SECRET.length() && c >= CODE_BASE && c < CODE_BASE + SGR.size()) {
+            if (pending.length() == secret.length() && c >= CODE_BASE && c < CODE_BASE + SGR.size()) {
                 out.append(SGR.get(c - CODE_BASE).escape());
                 pending.setLength(0);
                 return;
@@ -173,13 +172,22 @@ public final class EscapingWriter extends Writer {
         sink.close();
     }
 
-    private static String secret() {
-        SecureRandom random = new SecureRandom();
-        StringBuilder s = new StringBuilder().append(MARK);
-        for (int i = 0; i < 16; i++) {
-            s.append((char) (0xE100 + random.nextInt(256)));
+    /**
+     * MARK then 16 characters from U+E100..U+E1FF (never MARK itself, so a mismatch never hides
+     * one). A holder class: SecureRandom costs tens of milliseconds of start-up, paid only by a
+     * run that colours or prints U+E000.
+     */
+    private static final class Secret {
+        static final String VALUE = make();
+
+        private static String make() {
+            SecureRandom random = new SecureRandom();
+            StringBuilder s = new StringBuilder().append(MARK);
+            for (int i = 0; i < 16; i++) {
+                s.append((char) (0xE100 + random.nextInt(256)));
+            }
+            return s.toString();
         }
-        return s.toString();
     }
 
     /** The guarded print writer; a type of its own so that guarding twice is a no-op. */

@@ -6,10 +6,9 @@ package io.ovl.cli;
  * them (see there).
  */
 final class Style {
-    private static final String RED = EscapingWriter.Sgr.RED.marker();
-    private static final String YELLOW = EscapingWriter.Sgr.YELLOW.marker();
-    private static final String GREEN = EscapingWriter.Sgr.GREEN.marker();
-    private static final String RESET = EscapingWriter.Sgr.RESET.marker();
+    private static final EscapingWriter.Sgr RED = EscapingWriter.Sgr.RED;
+    private static final EscapingWriter.Sgr YELLOW = EscapingWriter.Sgr.YELLOW;
+    private static final EscapingWriter.Sgr GREEN = EscapingWriter.Sgr.GREEN;
 
     private final boolean enabled;
 
@@ -29,7 +28,7 @@ final class Style {
         return paint(GREEN, s);
     }
 
-    private String paint(String code, String s) {
-        return enabled ? code + s + RESET : s;
+    private String paint(EscapingWriter.Sgr code, String s) {
+        return enabled ? code.marker() + s + EscapingWriter.Sgr.RESET.marker() : s;
     }
 }
