@@ -30,7 +30,7 @@ public record ClockSample(Instant localBefore, Instant localAfter, Instant remot
         }
         BigDecimal seconds = new BigDecimal(text);
         try {
-            long whole = seconds.longValueExact();
+            long whole = seconds.toBigInteger().longValueExact();
             long nanos = seconds.subtract(BigDecimal.valueOf(whole)).movePointRight(9).longValue();
             return new ClockSample(before, after, Instant.ofEpochSecond(whole, nanos));
         } catch (ArithmeticException | DateTimeException e) {
