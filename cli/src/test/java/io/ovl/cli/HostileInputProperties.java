@@ -78,7 +78,9 @@ class HostileInputProperties {
                 hostile(),
                 Arbitraries.integers().between(1, 200).map(n -> "[".repeat(n) + "]".repeat(n)),
                 Arbitraries.integers().between(1, 80).map(n -> "{a: ".repeat(n) + "1" + "}".repeat(n)),
-                Arbitraries.of("[]", "{}", "~", "[1, 2]", "{name: x}", "!!str 1", "&x [*x]", "*nope", "1.5", "-1", "65536", "18446744073709551616"));
+                Arbitraries.of("[]", "{}", "~", "[1, 2]", "{name: x}", "!!str 1", "&x [*x]", "*nope", "1.5", "-1", "65536", "18446744073709551616",
+                        "!!binary AAEC", "!!python/object:os.system x", "!!timestamp 2001-12-14", "!!float .inf", "{<<: {a: 1}}", "{a: 1, a: 2}",
+                        "0o777", "0b101", "+12", "1_000", "1:20", "2001-12-14", "etcd://127.0.0.1:99999", "zk://[::1]:2181/x", "consul://", "\"\\x00\""));
     }
 
     static String doubleQuoted(String s) {
@@ -111,13 +113,30 @@ class HostileInputProperties {
                 labels: {LABEL: VALUE}
             """;
 
-    /** The template with some slots filled by hostile values and the others by valid ones. */
+    static final String KV_TEMPLATE = """
+            version: 1
+            mode: kv
+            ssh: {user: USER, port: PORT, known-hosts: known_hosts, connect-timeout: TIMEOUT, proxy-jump: HOSTNAME, identity-files: [VALUE]}
+            kv-store:
+              backend: MODE
+              url: VERSION
+              tls: {ca: KEY, cert: /c.pem, key: VALUE}
+            swarm: {data-path-port: PORT, default-address-pool: [SUBNET], advertise: LABEL}
+            hosts:
+              - {name: HOSTNAME, address: 127.0.0.2, advertise: VALUE, role: KEY, overlay: LABEL}
+            networks:
+              - {name: NETNAME, subnet: SUBNET, ip-range: VALUE, gateway: KEY, mtu: PORT, encrypted: LABEL, aux-addresses: {KEY: VALUE}}
+              - {name: NETNAME, subnet: SUBNET}
+            """;
+
+    /** One of the templates with some slots filled by hostile values and the others by valid ones. */
     @Provide
     static Arbitrary<String> topology() {
         String[] valid = {"1", "swarm", "root", "1", "1s", "a", "overlay", "false", "web", "10.0.0.0/24", "team"};
         Arbitrary<Boolean> pick = Arbitraries.integers().between(0, 3).map(i -> i == 0);
-        return Combinators.combine(pick.list().ofSize(SLOTS.length), yamlValue().list().ofSize(SLOTS.length)).as((use, values) -> {
-            String t = TEMPLATE;
+        Arbitrary<String> template = Arbitraries.of(TEMPLATE, KV_TEMPLATE);
+        return Combinators.combine(template, pick.list().ofSize(SLOTS.length), yamlValue().list().ofSize(SLOTS.length)).as((tpl, use, values) -> {
+            String t = tpl;
             for (int i = 0; i < SLOTS.length; i++) {
                 t = t.replace(SLOTS[i], use.get(i) ? values.get(i) : valid[i]);
             }
@@ -127,7 +146,7 @@ class HostileInputProperties {
 
     // ---- properties --------------------------------------------------------------------------
 
-    @Property(tries = 300, shrinking = ShrinkingMode.BOUNDED)
+    @Property(tries = 500, shrinking = ShrinkingMode.BOUNDED)
     void validateAnyTopologyText(@ForAll("topology") String yaml, @ForAll boolean json) throws Exception {
         Path f = dir.resolve("t.yaml");
         Files.write(f, yaml.getBytes(StandardCharsets.UTF_8)); // a lone surrogate becomes '?'
