@@ -21,6 +21,9 @@ import java.util.Objects;
  * {@code setOut}/{@code setErr} (and on the System streams at start), so whatever writer a
  * caller gives it (the terminal, the shell's JLine writer, a test's {@code StringWriter}) is
  * wrapped, and every command reaches only the wrapped one through {@code getOut()}/{@code getErr()}.
+ * The one other sink, the terminal prompt of a confirmation ({@code System.console()}), prints its
+ * question through {@link #escape(String)}; picocli's tracer, which writes to the System.err of its
+ * start-up, is off unless asked for.
  *
  * <h2>What is escaped</h2>
  * C0 controls except newline and tab (so ESC, BEL, backspace, NUL, and a lone carriage return,
