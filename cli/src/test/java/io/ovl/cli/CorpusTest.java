@@ -17,7 +17,8 @@ import org.junit.jupiter.api.TestFactory;
  * The worst inputs the properties found, kept as files and run as ordinary tests with the same
  * checks: {@code corpus/validate/*} are topology files (any bytes) for {@code ovl validate},
  * {@code corpus/args/*.json} are command lines (a JSON array of strings; "%TOPO%" is a valid
- * topology of unreachable loopback hosts), {@code corpus/host/PARSER/*} are host answers for one
+ * topology of unreachable loopback hosts), {@code corpus/env/*} are values of $OVL_TOPOLOGY for
+ * {@code ovl doctor}, {@code corpus/host/PARSER/*} are host answers for one
  * of {@link HostAnswerProperties#PARSERS}.
  */
 class CorpusTest {
@@ -55,6 +56,13 @@ class CorpusTest {
             List<String> args = new ObjectMapper().readValue(Files.readString(f), new TypeReference<List<String>>() { });
             HostileInputProperties.check(args);
         }));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> topologyVariables() throws Exception {
+        HostileInputProperties.makeDir();
+        return files(corpus("env")).map(f -> DynamicTest.dynamicTest("OVL_TOPOLOGY " + f.getFileName(),
+                () -> new HostileInputProperties().anyTopologyVariable(new String(Files.readAllBytes(f), StandardCharsets.UTF_8))));
     }
 
     @TestFactory

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -147,11 +148,18 @@ class HostileInputProperties {
     // ---- properties --------------------------------------------------------------------------
 
     @Property(tries = 500, shrinking = ShrinkingMode.BOUNDED)
-    void validateAnyTopologyText(@ForAll("topology") String yaml, @ForAll boolean json) throws Exception {
+    void validateAnyTopologyText(@ForAll("topology") String yaml, @ForAll boolean json, @ForAll boolean terminal) throws Exception {
         Path f = dir.resolve("t.yaml");
         Files.write(f, yaml.getBytes(StandardCharsets.UTF_8)); // a lone surrogate becomes '?'
+        check(json ? List.of("validate", "-f", f.toString(), "--output", "json") : List.of("validate", "-f", f.toString()), terminal);
+    }
 
-        check(json ? List.of("validate", "-f", f.toString(), "--output", "json") : List.of("validate", "-f", f.toString()));
+    /** The topology named by $OVL_TOPOLOGY rather than -f. */
+    @Property(tries = 100, shrinking = ShrinkingMode.BOUNDED)
+    void anyTopologyVariable(@ForAll("hostile") String value) throws Exception {
+        makeDir();
+        Cli.Run r = assertTimeoutPreemptively(BOUND, () -> Cli.run(new CliEnvironment(Map.of("OVL_TOPOLOGY", value), dir, false), "doctor", "--no-probe"));
+        assertSafe(List.of("OVL_TOPOLOGY=" + value, "doctor"), r, false);
     }
 
     @Property(tries = 150, shrinking = ShrinkingMode.BOUNDED)
@@ -227,6 +235,11 @@ class HostileInputProperties {
             """;
 
     static void check(List<String> args) throws Exception {
+        check(args, false);
+    }
+
+    /** Runs {@code args}; with {@code terminal}, as on a terminal, where ovl's own colours may appear. */
+    static void check(List<String> args, boolean terminal) throws Exception {
         Path topo = dir.resolve("unreachable.yaml");
         if (!Files.exists(topo)) {
             Files.writeString(topo, UNREACHABLE);
@@ -235,12 +248,13 @@ class HostileInputProperties {
         for (String a : args) {
             real.add(a.replace("%TOPO%", topo.toString()));
         }
-        Cli.Run r = assertTimeoutPreemptively(BOUND, () -> Cli.run(real.toArray(String[]::new)), () -> "hung: " + EscapingWriter.escape(real.toString()));
-        assertSafe(real, r);
+        CliEnvironment env = new CliEnvironment(Map.of(), Path.of(""), terminal);
+        Cli.Run r = assertTimeoutPreemptively(BOUND, () -> Cli.run(env, real.toArray(String[]::new)), () -> "hung: " + EscapingWriter.escape(real.toString()));
+        assertSafe(real, r, terminal);
     }
 
     /** The three promises: a documented exit code that is not 1, no "internal error", no raw control character. */
-    static void assertSafe(List<String> args, Cli.Run r) {
+    static void assertSafe(List<String> args, Cli.Run r, boolean terminal) {
         String what = EscapingWriter.escape(args + " -> exit " + r.exit() + "\nstdout: " + r.out() + "\nstderr: " + r.err());
         if (r.exit() == 1 || (r.out() + r.err()).contains("ovl: internal error")) {
             throw new AssertionError("internal error: " + what);
@@ -249,6 +263,9 @@ class HostileInputProperties {
             throw new AssertionError("undocumented exit code: " + what);
         }
         String both = r.out() + r.err();
+        if (terminal) {
+            both = both.replaceAll("\u001b\\[(0|31|32|33)m", ""); // ovl's own colours, nothing else
+        }
         for (int i = 0; i < both.length(); i++) {
             if (EscapingWriter.unsafe(both.charAt(i))) {
                 throw new AssertionError(String.format("raw U+%04X in output: %s", (int) both.charAt(i), what));
