@@ -26,8 +26,8 @@ import java.util.Objects;
  * start-up, is off unless asked for.
  *
  * <h2>What is escaped</h2>
- * C0 controls except newline and tab (so ESC, BEL, backspace, NUL, and a lone carriage return,
- * which would let text overwrite the start of its own line), DEL, the C1 controls U+0080..U+009F
+ * C0 controls except newline and tab (so ESC, BEL, backspace, NUL, and carriage return, which
+ * would let text overwrite the start of its own line; ovl's own lines end in "\n" alone), DEL, the C1 controls U+0080..U+009F
  * (U+009B is a one-character CSI on some terminals), and the bidirectional overrides and isolates
  * U+202A..U+202E and U+2066..U+2069 (which reorder what the operator reads). Each is shown as
  * {@code \}{@code u001b}: one notation, which is also a JSON and Java escape meaning the same
@@ -75,7 +75,6 @@ public final class EscapingWriter extends Writer {
     private final Writer sink;
     /** A prefix of a marker seen so far (starts with MARK), or empty. */
     private final StringBuilder pending = new StringBuilder();
-    private boolean pendingCarriageReturn;
 
     private EscapingWriter(Writer sink) {
         this.sink = Objects.requireNonNull(sink, "sink");
@@ -118,14 +117,6 @@ public final class EscapingWriter extends Writer {
     }
 
     private void accept(char c, StringBuilder out) {
-        if (pendingCarriageReturn) {
-            pendingCarriageReturn = false;
-            if (c == '\n') {
-                out.append("\r\n"); // a line separator, not an overwrite
-                return;
-            }
-            out.append("\\u000d");
-        }
         if (!pending.isEmpty()) {
             String secret = Secret.VALUE;
             if (pending.length() < secret.length() && c == secret.charAt(pending.length())) {
@@ -142,8 +133,6 @@ public final class EscapingWriter extends Writer {
         }
         if (c == MARK) {
             pending.append(c);
-        } else if (c == '\r') {
-            pendingCarriageReturn = true;
         } else if (unsafe(c)) {
             out.append(String.format("\\u%04x", (int) c));
         } else {
@@ -152,14 +141,9 @@ public final class EscapingWriter extends Writer {
     }
 
     private void drain() throws IOException {
-        StringBuilder out = new StringBuilder();
-        if (pendingCarriageReturn) {
-            out.append("\\u000d");
-            pendingCarriageReturn = false;
-        }
-        out.append(pending);
+        String out = pending.toString();
         pending.setLength(0);
-        sink.write(out.toString());
+        sink.write(out);
     }
 
     @Override

@@ -21,7 +21,7 @@ class EscapingWriterTest {
     @Test
     void controlsAreShownEscapedAndTextStays() {
         assertEquals("a\\u001b[2Jb\\u0007\\u0000\\u007f\\u009b\\u202e\\u2066z", EscapingWriter.escape("a\u001b[2Jb\u0007\u0000\u007f\u009b\u202e\u2066z"));
-        assertEquals("line\n\tindented\r\nnext", EscapingWriter.escape("line\n\tindented\r\nnext"));
+        assertEquals("line\n\tindented\\u000d\nnext", EscapingWriter.escape("line\n\tindented\r\nnext"));
         assertEquals("over\\u000dwrite", EscapingWriter.escape("over\rwrite"));
         assertEquals("trailing\\u000d", EscapingWriter.escape("trailing\r"));
         assertEquals("héllo ✓ 日本 \uD83D\uDE00 \\ \"'$(x)`", EscapingWriter.escape("héllo ✓ 日本 \uD83D\uDE00 \\ \"'$(x)`"));
