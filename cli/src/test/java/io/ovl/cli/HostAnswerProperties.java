@@ -143,6 +143,37 @@ class HostAnswerProperties {
         check(answer[0], answer[1]);
     }
 
+    /**
+     * A renderer that quotes what hosts said (node names, network names, reasons): whatever they
+     * hold, the text printed through the commands' writer has no raw control character, and the
+     * JSON printed through it parses back to the very same names.
+     */
+    @Property(tries = 300, shrinking = ShrinkingMode.BOUNDED)
+    void renderedHostTextIsPrintedSafely(@ForAll("hostileText") String host, @ForAll("hostileText") String network,
+            @ForAll("hostileText") String why) throws Exception {
+        io.ovl.swarm.SwarmResetPlan plan = new io.ovl.swarm.SwarmResetPlan(host, List.of(network),
+                List.of(new io.ovl.swarm.SwarmResetPlan.Leave(host, "n" + network, true, false, why)), List.of(), List.of());
+        java.io.StringWriter sink = new java.io.StringWriter();
+        java.io.PrintWriter out = EscapingWriter.guard(sink);
+        out.print(SwarmView.resetPlanText(plan));
+        out.flush();
+        sink.toString().chars().filter(EscapingWriter::unsafe).findFirst()
+                .ifPresent(c -> { throw new AssertionError(String.format("raw U+%04X in %s", c, EscapingWriter.escape(sink.toString()))); });
+        java.io.StringWriter jsonSink = new java.io.StringWriter();
+        java.io.PrintWriter jsonOut = EscapingWriter.guard(jsonSink);
+        jsonOut.print(Json.write(SwarmView.resetPlanJson(plan)));
+        jsonOut.flush();
+        String back = new com.fasterxml.jackson.databind.ObjectMapper().readTree(jsonSink.toString()).get("leave").get(0).get("host").asText();
+        if (!back.equals(host)) {
+            throw new AssertionError("JSON changed " + EscapingWriter.escape(host) + " to " + EscapingWriter.escape(back));
+        }
+    }
+
+    @Provide
+    static Arbitrary<String> hostileText() {
+        return HostileInputProperties.hostile();
+    }
+
     static void check(String name, String text) {
         Function<String, Object> parse = PARSERS.get(name);
         Throwable refused = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(BOUND, () -> {
