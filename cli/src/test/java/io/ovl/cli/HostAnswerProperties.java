@@ -138,7 +138,7 @@ class HostAnswerProperties {
                 }));
     }
 
-    @Property(tries = 1500, shrinking = ShrinkingMode.BOUNDED)
+    @Property(tries = 3000, shrinking = ShrinkingMode.BOUNDED)
     void parsersRefuseWithUnparseableOutputOnly(@ForAll("answer") String[] answer) {
         check(answer[0], answer[1]);
     }

@@ -147,7 +147,7 @@ class HostileInputProperties {
 
     // ---- properties --------------------------------------------------------------------------
 
-    @Property(tries = 500, shrinking = ShrinkingMode.BOUNDED)
+    @Property(tries = 1000, shrinking = ShrinkingMode.BOUNDED)
     void validateAnyTopologyText(@ForAll("topology") String yaml, @ForAll boolean json, @ForAll boolean terminal) throws Exception {
         Path f = dir.resolve("t.yaml");
         Files.write(f, yaml.getBytes(StandardCharsets.UTF_8)); // a lone surrogate becomes '?'
@@ -162,7 +162,7 @@ class HostileInputProperties {
         assertSafe(List.of("OVL_TOPOLOGY=" + value, "doctor"), r, false);
     }
 
-    @Property(tries = 150, shrinking = ShrinkingMode.BOUNDED)
+    @Property(tries = 300, shrinking = ShrinkingMode.BOUNDED)
     void validateAnyBytes(@ForAll("topologyBytes") byte[] bytes) throws Exception {
         Path f = dir.resolve("b.yaml");
         Files.write(f, bytes);
@@ -188,7 +188,7 @@ class HostileInputProperties {
                 }));
     }
 
-    @Property(tries = 200, shrinking = ShrinkingMode.BOUNDED)
+    @Property(tries = 400, shrinking = ShrinkingMode.BOUNDED)
     void anyFlagValue(@ForAll("commandLine") List<String> args) throws Exception {
         check(args);
     }
