@@ -36,7 +36,8 @@ import java.util.Objects;
  * reaches the terminal as a control, not that the output can be decoded back.
  *
  * <h2>ovl's own colours</h2>
- * {@link Style} must still colour on a terminal. Letting through "known" colour sequences would let
+ * {@link Style} must still colour on a terminal, and so must picocli's help
+ * ({@link OvlCommand#helpColours}). Letting through "known" colour sequences would let
  * untrusted text forge them; escaping before concatenation would be the per-call-site scheme this
  * class exists to avoid. Instead, Style writes a <em>marker</em>: a private-use character followed
  * by a secret of random private-use characters chosen by {@link SecureRandom} when the class loads,
@@ -44,13 +45,15 @@ import java.util.Objects;
  * into its ESC sequence and anything else into escaped text. The secret is never printed (a
  * marker is always replaced), so text from a file or a host cannot contain it except by guessing
  * 16 characters from 256 (128 bits); and a forged marker could still only choose among the fixed
- * colours, never move the cursor or set a title. Style writes markers only when colour is on
- * (a terminal, NO_COLOR unset), so without colour the output holds no ESC at all.
+ * colours, never move the cursor or set a title. Style and the help write markers only when colour
+ * is on (a terminal, NO_COLOR unset), so without colour the output holds no ESC at all.
  */
 public final class EscapingWriter extends Writer {
     /** The SGR sequences ovl's styling may emit; a marker names one by its ordinal. */
     enum Sgr {
-        RESET("0"), RED("31"), GREEN("32"), YELLOW("33");
+        RESET("0"), RED("31"), GREEN("32"), YELLOW("33"),
+        // For picocli's help (see OvlCommand): bold and italic on and off, the default colour.
+        BOLD("1"), NOT_BOLD("22"), ITALIC("3"), NOT_ITALIC("23"), DEFAULT_COLOUR("39");
 
         private final String parameter;
 

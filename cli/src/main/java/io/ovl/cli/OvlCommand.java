@@ -106,8 +106,7 @@ public final class OvlCommand implements Runnable {
         if (System.getProperty("picocli.trace") == null) {
             CommandLine.tracer().setLevel(CommandLine.TraceLevel.OFF);
         }
-        // picocli's help colours are raw ESC sequences, which the guard would show escaped.
-        cl.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
+        cl.setColorScheme(helpColours(environment.colour()));
         // After the subcommands: picocli registers a converter with the subcommands present then.
         Converters.register(cl);
         cl.getCommandSpec().usageMessage().footerHeading("%nExit codes:%n");
@@ -116,6 +115,42 @@ public final class OvlCommand implements Runnable {
         cl.setExecutionExceptionHandler(new ErrorHandlers.Execution());
         cl.setParameterExceptionHandler(new ErrorHandlers.Parameters());
         return cl;
+    }
+
+    /**
+     * picocli's usual help colours (commands bold, options yellow, option parameters italic),
+     * on a terminal without NO_COLOR only, and as markers that EscapingWriter turns into ESC
+     * sequences: picocli's own styles are raw ESC sequences, which the writer would show escaped.
+     */
+    static CommandLine.Help.ColorScheme helpColours(boolean colour) {
+        if (!colour) {
+            return CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF);
+        }
+        EscapingWriter.Sgr off = EscapingWriter.Sgr.DEFAULT_COLOUR;
+        return new CommandLine.Help.ColorScheme.Builder(CommandLine.Help.Ansi.ON)
+                .commands(style(EscapingWriter.Sgr.BOLD, EscapingWriter.Sgr.NOT_BOLD))
+                .options(style(EscapingWriter.Sgr.YELLOW, off))
+                .parameters(style(EscapingWriter.Sgr.YELLOW, off))
+                .optionParams(style(EscapingWriter.Sgr.ITALIC, EscapingWriter.Sgr.NOT_ITALIC))
+                .errors(style(EscapingWriter.Sgr.RED, off))
+                .stackTraces(style(EscapingWriter.Sgr.ITALIC, EscapingWriter.Sgr.NOT_ITALIC))
+                // picocli ends each styled text with the "reset" of this map (raw ESC[0m without one).
+                .customMarkupMap(java.util.Map.of("reset", style(EscapingWriter.Sgr.RESET, EscapingWriter.Sgr.RESET)))
+                .build();
+    }
+
+    private static CommandLine.Help.Ansi.IStyle style(EscapingWriter.Sgr on, EscapingWriter.Sgr off) {
+        return new CommandLine.Help.Ansi.IStyle() {
+            @Override
+            public String on() {
+                return on.marker();
+            }
+
+            @Override
+            public String off() {
+                return off.marker();
+            }
+        };
     }
 
     /**

@@ -10,6 +10,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -82,6 +83,20 @@ class EscapingWriterTest {
         Cli.Run noColor = Cli.run(new CliEnvironment(Map.of("NO_COLOR", "1"), Path.of(""), true), "validate", "-f", f.toString());
         assertClean(noColor.out() + noColor.err());
         assertFalse(noColor.out().contains("\uE000"), noColor.out());
+    }
+
+    @Test
+    void helpIsColouredOnlyOnATerminalWithoutNoColorAndNeverShowsAnEscapedEsc() {
+        Cli.Run tty = Cli.run(new CliEnvironment(Map.of(), Path.of(""), true), "validate", "--help");
+        assertEquals(0, tty.exit());
+        assertTrue(tty.out().contains("\u001b[1movl validate\u001b[22m"), tty.out());
+        assertTrue(tty.out().contains("\u001b[33m--output\u001b[39m"), tty.out());
+        assertFalse(tty.out().contains("\\u001b"), tty.out());
+        for (Map<String, String> env : List.of(Map.<String, String>of(), Map.of("NO_COLOR", "1"))) {
+            Cli.Run plain = Cli.run(new CliEnvironment(env, Path.of(""), !env.isEmpty()), "validate", "--help");
+            assertClean(plain.out() + plain.err());
+            assertFalse(plain.out().contains("\\u001b") || plain.out().contains("\uE000"), plain.out());
+        }
     }
 
     @Test
