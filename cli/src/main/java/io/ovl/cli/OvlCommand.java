@@ -96,10 +96,20 @@ public final class OvlCommand implements Runnable {
     }
 
     private static CommandLine wire(CliEnvironment environment, List<Class<?>> subcommands) {
-        CommandLine cl = new CommandLine(new OvlCommand(environment));
+        CommandLine cl = new Guarded(new OvlCommand(environment));
         for (Class<?> sub : subcommands) {
             cl.addSubcommand(sub);
         }
+        // After the subcommands, which picocli gives the root's writers: from here on every
+        // writer of the tree is guarded, including picocli's default System.out/System.err.
+        cl.setOut(cl.getOut());
+        cl.setErr(cl.getErr());
+        // picocli's tracer prints its warnings ("Unbalanced quotes in <the argument>") straight to
+        // the System.err it saw at start-up, past the guard: off unless asked for with -Dpicocli.trace.
+        if (System.getProperty("picocli.trace") == null) {
+            CommandLine.tracer().setLevel(CommandLine.TraceLevel.OFF);
+        }
+        cl.setColorScheme(helpColours(environment.colour()));
         // After the subcommands: picocli registers a converter with the subcommands present then.
         Converters.register(cl);
         cl.getCommandSpec().usageMessage().footerHeading("%nExit codes:%n");
@@ -109,6 +119,63 @@ public final class OvlCommand implements Runnable {
         cl.setParameterExceptionHandler(new ErrorHandlers.Parameters());
         cl.setExecutionStrategy(JsonReply::execute);
         return cl;
+    }
+
+    /**
+     * picocli's usual help colours (commands bold, options yellow, option parameters italic),
+     * on a terminal without NO_COLOR only, and as markers that EscapingWriter turns into ESC
+     * sequences: picocli's own styles are raw ESC sequences, which the writer would show escaped.
+     */
+    static CommandLine.Help.ColorScheme helpColours(boolean colour) {
+        if (!colour) {
+            return CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF);
+        }
+        EscapingWriter.Sgr off = EscapingWriter.Sgr.DEFAULT_COLOUR;
+        return new CommandLine.Help.ColorScheme.Builder(CommandLine.Help.Ansi.ON)
+                .commands(style(EscapingWriter.Sgr.BOLD, EscapingWriter.Sgr.NOT_BOLD))
+                .options(style(EscapingWriter.Sgr.YELLOW, off))
+                .parameters(style(EscapingWriter.Sgr.YELLOW, off))
+                .optionParams(style(EscapingWriter.Sgr.ITALIC, EscapingWriter.Sgr.NOT_ITALIC))
+                .errors(style(EscapingWriter.Sgr.RED, off))
+                .stackTraces(style(EscapingWriter.Sgr.ITALIC, EscapingWriter.Sgr.NOT_ITALIC))
+                // picocli ends each styled text with the "reset" of this map (raw ESC[0m without one).
+                .customMarkupMap(java.util.Map.of("reset", style(EscapingWriter.Sgr.RESET, EscapingWriter.Sgr.RESET)))
+                .build();
+    }
+
+    private static CommandLine.Help.Ansi.IStyle style(EscapingWriter.Sgr on, EscapingWriter.Sgr off) {
+        return new CommandLine.Help.Ansi.IStyle() {
+            @Override
+            public String on() {
+                return on.marker();
+            }
+
+            @Override
+            public String off() {
+                return off.marker();
+            }
+        };
+    }
+
+    /**
+     * The root command line: any writer given to it (the terminal, the shell's, a test's) is
+     * wrapped in an {@link EscapingWriter}, which it passes on to every subcommand, so no
+     * command can print a raw control character from a file, a host or an argument.
+     */
+    private static final class Guarded extends CommandLine {
+        Guarded(Object command) {
+            super(command);
+        }
+
+        @Override
+        public CommandLine setOut(java.io.PrintWriter out) {
+            return super.setOut(EscapingWriter.guard(out));
+        }
+
+        @Override
+        public CommandLine setErr(java.io.PrintWriter err) {
+            return super.setErr(EscapingWriter.guard(err));
+        }
     }
 
     /** The environment the root command was built with; any command or mixin reaches it through its spec. */

@@ -72,7 +72,8 @@ final class ProvisionRun {
     static void confirm(String question, String refusal, CliEnvironment env) {
         Console console = System.console();
         if (env.stdoutIsTerminal() && console != null) {
-            String answer = console.readLine("%s", question);
+            // The Console is the one sink that is not a command's guarded writer.
+            String answer = console.readLine("%s", EscapingWriter.escape(question));
             if (answer != null && List.of("y", "yes").contains(answer.strip().toLowerCase())) {
                 return;
             }

@@ -1,11 +1,14 @@
 package io.ovl.cli;
 
-/** ANSI colour for human output, or plain text when colour is off. */
+/**
+ * ANSI colour for human output, or plain text when colour is off. The colours are markers that
+ * only {@link EscapingWriter} turns into ESC sequences, so text from a file or a host cannot forge
+ * them (see there).
+ */
 final class Style {
-    private static final String RED = "\u001b[31m";
-    private static final String YELLOW = "\u001b[33m";
-    private static final String GREEN = "\u001b[32m";
-    private static final String RESET = "\u001b[0m";
+    private static final EscapingWriter.Sgr RED = EscapingWriter.Sgr.RED;
+    private static final EscapingWriter.Sgr YELLOW = EscapingWriter.Sgr.YELLOW;
+    private static final EscapingWriter.Sgr GREEN = EscapingWriter.Sgr.GREEN;
 
     private final boolean enabled;
 
@@ -25,7 +28,7 @@ final class Style {
         return paint(GREEN, s);
     }
 
-    private String paint(String code, String s) {
-        return enabled ? code + s + RESET : s;
+    private String paint(EscapingWriter.Sgr code, String s) {
+        return enabled ? code.marker() + s + EscapingWriter.Sgr.RESET.marker() : s;
     }
 }

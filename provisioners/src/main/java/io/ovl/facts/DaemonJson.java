@@ -65,8 +65,8 @@ public final class DaemonJson {
         try {
             root = JSON.readTree(body);
         } catch (JsonProcessingException e) {
-            throw new UnparseableOutputException(PATH + " line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr() + ": not valid JSON (" + e.getOriginalMessage()
+            throw new UnparseableOutputException(PATH + DockerJson.at(e).replace(" at line", " line")
+                    + ": not valid JSON (" + e.getOriginalMessage()
                     + "); dockerd will not start until it is fixed", e);
         }
         if (!(root instanceof ObjectNode object)) {

@@ -34,8 +34,17 @@ public final class DockerJson {
             return JSON.readTree(json);
         } catch (JsonProcessingException e) {
             throw new UnparseableOutputException(source + ": not valid JSON (" + e.getOriginalMessage()
-                    + " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")", e);
+                    + at(e) + ")", e);
         }
+    }
+
+    /**
+     * " at line L, column C" where the parser stopped, or "" when Jackson knows no place (a
+     * limit such as the nesting depth is reported without one).
+     */
+    static String at(JsonProcessingException e) {
+        com.fasterxml.jackson.core.JsonLocation l = e.getLocation();
+        return l == null ? "" : " at line " + l.getLineNr() + ", column " + l.getColumnNr();
     }
 
     static String requiredText(JsonNode node, String field, String source) {

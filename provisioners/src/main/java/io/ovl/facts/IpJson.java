@@ -77,8 +77,7 @@ public final class IpJson {
             root = JSON.readTree(json);
         } catch (JsonProcessingException e) {
             throw new UnparseableOutputException(source + ": not valid JSON ("
-                    + e.getOriginalMessage() + " at line " + e.getLocation().getLineNr()
-                    + ", column " + e.getLocation().getColumnNr() + ")", e);
+                    + e.getOriginalMessage() + DockerJson.at(e) + ")", e);
         }
         // `ip -j route` on a table with no entries prints nothing at all on some iproute2 versions.
         if (root == null || root.isMissingNode()) {

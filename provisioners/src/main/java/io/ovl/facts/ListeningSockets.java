@@ -58,6 +58,9 @@ public final class ListeningSockets {
         } catch (NumberFormatException e) {
             throw UnparseableOutputException.atLine(SOURCE, lineNumber, line, "a numeric port (run ss with -n)");
         }
+        if (port < 0 || port > 65535) {
+            throw UnparseableOutputException.atLine(SOURCE, lineNumber, line, "a port from 0 to 65535");
+        }
         String host = text.substring(0, colon);
         Optional<String> scope = Optional.empty();
         int percent = host.lastIndexOf('%');

@@ -3,6 +3,7 @@ package io.ovl.topology;
 import io.ovl.core.ExitCode;
 import io.ovl.core.OvlException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -25,7 +26,13 @@ public final class TopologyLocator {
         }
         String fromEnv = env.getOrDefault(ENV, "");
         if (!fromEnv.isBlank()) {
-            return existing(workingDir.resolve(fromEnv), Path.of(fromEnv), "from $" + ENV);
+            Path given;
+            try {
+                given = Path.of(fromEnv);
+            } catch (InvalidPathException e) {
+                throw new OvlException(ExitCode.USAGE, "$" + ENV + " is not a file path: " + e.getReason());
+            }
+            return existing(workingDir.resolve(given), given, "from $" + ENV);
         }
         Path fallback = workingDir.resolve(DEFAULT_FILE);
         if (Files.isRegularFile(fallback)) {

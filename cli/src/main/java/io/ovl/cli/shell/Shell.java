@@ -38,7 +38,7 @@ final class Shell {
 
     /** Runs until the user leaves; returns the exit code of the last command (0 if none ran). */
     int run(String banner) {
-        PrintWriter out = terminal.writer();
+        PrintWriter out = io.ovl.cli.EscapingWriter.guard(terminal.writer());
         commands.setOut(out);
         commands.setErr(out);
         LineReaderBuilder builder = LineReaderBuilder.builder()

@@ -1,9 +1,11 @@
 package io.ovl.topology.load;
 
 import io.ovl.core.Finding;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What every binder shares while reading one file: where relative paths start, the home directory
@@ -36,14 +38,22 @@ final class BindContext {
         return List.copyOf(problems);
     }
 
-    /** "~/x" from the home directory, "x" from the topology file's directory. */
-    Path resolvePath(String text) {
-        if (text.equals("~")) {
-            return home;
+    /**
+     * "~/x" from the home directory, "x" from the topology file's directory; empty, with an error
+     * at {@code path}, for text no local path can be (a NUL, which Path refuses with an exception).
+     */
+    Optional<Path> resolvePath(String text, String path, Position at) {
+        try {
+            if (text.equals("~")) {
+                return Optional.of(home);
+            }
+            if (text.startsWith("~/")) {
+                return Optional.of(home.resolve(text.substring(2)).normalize());
+            }
+            return Optional.of(baseDir.resolve(text).normalize());
+        } catch (InvalidPathException e) {
+            error(path, at, "not a file path: " + e.getReason(), "give the path of a file on this machine");
+            return Optional.empty();
         }
-        if (text.startsWith("~/")) {
-            return home.resolve(text.substring(2)).normalize();
-        }
-        return baseDir.resolve(text).normalize();
     }
 }

@@ -18,8 +18,9 @@ final class SshBinder {
         return new SshOverrides(
                 m.string("user"),
                 m.integer("port", 1, 65535),
-                m.stringList("identity-files").map(l -> l.stream().map(r -> ctx.resolvePath(r.value())).toList()),
-                m.string("known-hosts").map(ctx::resolvePath),
+                m.stringList("identity-files").map(l -> l.stream()
+                        .flatMap(r -> ctx.resolvePath(r.value(), r.path(), r.position()).stream()).toList()),
+                m.string("known-hosts").flatMap(v -> ctx.resolvePath(v, m.path("known-hosts"), m.node("known-hosts").orElseThrow().position())),
                 m.choice("host-key-policy", HostKeyPolicy.class),
                 m.choice("become", Become.class),
                 m.string("proxy-jump").filter(j -> jumpPortValid(j, m, ctx)),
