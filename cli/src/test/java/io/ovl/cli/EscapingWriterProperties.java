@@ -4,28 +4,32 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
 
 /** The promises of {@link EscapingWriter}, for any text and any way of cutting it into writes. */
 class EscapingWriterProperties {
-    @Provide
-    static Arbitrary<String> text() {
-        return Arbitraries.oneOf(HostileInputProperties.hostile(), Arbitraries.strings().all().ofMaxLength(200));
+    /** Hostile pieces, or up to 200 chars of any kind. */
+    static String text(Gen g) {
+        return g.bool() ? HostileInputProperties.hostile(g) : g.anyString(200);
     }
 
-    @Property(tries = 1000)
-    void noUnsafeCharacterAndNoEscSurvives(@ForAll("text") String s) {
+    @Test
+    void noUnsafeCharacterAndNoEscSurvives() {
+        Gen.forAll("noUnsafeCharacterAndNoEscSurvives", 1000, g -> noUnsafeCharacter(text(g)));
+    }
+
+    static void noUnsafeCharacter(String s) {
         String out = EscapingWriter.escape(s);
         out.chars().filter(EscapingWriter::unsafe).findFirst()
                 .ifPresent(c -> { throw new AssertionError(String.format("raw U+%04X", c)); });
     }
 
-    @Property(tries = 500)
-    void howTheTextIsCutIntoWritesDoesNotMatter(@ForAll("text") String s, @ForAll("cuts") List<Integer> cuts) {
+    @Test
+    void howTheTextIsCutIntoWritesDoesNotMatter() {
+        Gen.forAll("howTheTextIsCutIntoWritesDoesNotMatter", 500, g -> cutInto(text(g), g.list(0, 10, x -> x.between(0, 30))));
+    }
+
+    static void cutInto(String s, List<Integer> cuts) {
         StringWriter sink = new StringWriter();
         PrintWriter w = EscapingWriter.guard(sink);
         String painted = new Style(true).warning(s) + s;
@@ -42,14 +46,13 @@ class EscapingWriterProperties {
         }
     }
 
-    @Provide
-    static Arbitrary<List<Integer>> cuts() {
-        return Arbitraries.integers().between(0, 30).list().ofMaxSize(10);
+    /** JSON output passes the writer too: it stays valid JSON holding the very same string. */
+    @Test
+    void jsonThroughTheWriterKeepsItsValue() {
+        Gen.forAll("jsonThroughTheWriterKeepsItsValue", 1000, g -> jsonKeepsItsValue(text(g)));
     }
 
-    /** JSON output passes the writer too: it stays valid JSON holding the very same string. */
-    @Property(tries = 1000)
-    void jsonThroughTheWriterKeepsItsValue(@ForAll("text") String s) throws Exception {
+    static void jsonKeepsItsValue(String s) throws Exception {
         ObjectMapper mapper = new ObjectMapper();
         String json = Json.write(Json.object().put("value", s));
         String printed = EscapingWriter.escape(json);

@@ -33,13 +33,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.ShrinkingMode;
+import org.junit.jupiter.api.Test;
 
 /**
  * What a host answers is input too: generated and mutated remote output fed to the pure parsers
@@ -96,51 +90,59 @@ class HostAnswerProperties {
         }
     }
 
-    @Provide
-    static Arbitrary<String> parserName() {
-        return Arbitraries.of(PARSERS.keySet());
+    static final List<String> ODD_JSON = List.of("{}", "[]", "null", "[null]", "[{}]", "{\"a\":".repeat(3000), "[".repeat(5000), "\"x\"", "1e99999", "[1]",
+            "{\"Name\":[]}", "");
+
+    /** Hostile text alone, or a real capture with hostile text put in, a part cut out, or cut short: {parser, text}. */
+    static String[] answer(Gen g) {
+        String name = g.of(List.copyOf(PARSERS.keySet()));
+        String sample = SAMPLES.get(name);
+        String text = switch (g.between(0, 4)) {
+            case 0 -> HostileInputProperties.hostile(g);
+            case 1 -> g.of(ODD_JSON);
+            default -> mutated(g, sample);
+        };
+        return new String[] {name, text};
     }
 
-    /** Hostile text alone, or a real capture with hostile text put in, a part cut out, or cut short. */
-    @Provide
-    static Arbitrary<String[]> answer() {
-        return parserName().flatMap(name -> {
-            String sample = SAMPLES.get(name);
-            Arbitrary<String> text = Arbitraries.oneOf(
-                    HostileInputProperties.hostile(),
-                    Arbitraries.of("{}", "[]", "null", "[null]", "[{}]", "{\"a\":" .repeat(3000), "[".repeat(5000), "\"x\"", "1e99999", "[1]", "{\"Name\":[]}", ""),
-                    mutated(sample),
-                    mutated(sample),
-                    mutated(sample));
-            return text.map(t -> new String[] {name, t});
-        });
-    }
-
-    static Arbitrary<String> mutated(String sample) {
+    static String mutated(Gen g, String sample) {
         if (sample.isEmpty()) {
-            return HostileInputProperties.hostile();
+            return HostileInputProperties.hostile(g);
         }
-        Arbitrary<Integer> at = Arbitraries.integers().between(0, sample.length());
-        return Arbitraries.oneOf(
-                Combinators.combine(at, HostileInputProperties.hostile()).as((i, h) -> sample.substring(0, i) + h + sample.substring(i)),
-                Combinators.combine(at, at).as((i, j) -> sample.substring(0, Math.min(i, j)) + sample.substring(Math.max(i, j))),
-                at.map(i -> sample.substring(0, i)),
-                Combinators.combine(at, Arbitraries.of("\"", "null", "1", "[]", "{}", "-1", "99999999999999999999", "true", "\"\u001b[2J\"")).as((i, h) -> {
-                    int colon = sample.indexOf(':', i);
-                    if (colon < 0) {
-                        return sample + h;
-                    }
-                    int end = colon + 1;
-                    while (end < sample.length() && ",}]\n".indexOf(sample.charAt(end)) < 0) {
-                        end++;
-                    }
-                    return sample.substring(0, colon + 1) + h + sample.substring(end);
-                }));
+        switch (g.between(0, 3)) {
+            case 0: {
+                int i = g.between(0, sample.length());
+                return sample.substring(0, i) + HostileInputProperties.hostile(g) + sample.substring(i);
+            }
+            case 1: {
+                int i = g.between(0, sample.length());
+                int j = g.between(0, sample.length());
+                return sample.substring(0, Math.min(i, j)) + sample.substring(Math.max(i, j));
+            }
+            case 2:
+                return sample.substring(0, g.between(0, sample.length()));
+            default: {
+                int i = g.between(0, sample.length());
+                String h = g.of("\"", "null", "1", "[]", "{}", "-1", "99999999999999999999", "true", "\"\u001b[2J\"");
+                int colon = sample.indexOf(':', i);
+                if (colon < 0) {
+                    return sample + h;
+                }
+                int end = colon + 1;
+                while (end < sample.length() && ",}]\n".indexOf(sample.charAt(end)) < 0) {
+                    end++;
+                }
+                return sample.substring(0, colon + 1) + h + sample.substring(end);
+            }
+        }
     }
 
-    @Property(tries = 3000, shrinking = ShrinkingMode.BOUNDED)
-    void parsersRefuseWithUnparseableOutputOnly(@ForAll("answer") String[] answer) {
-        check(answer[0], answer[1]);
+    @Test
+    void parsersRefuseWithUnparseableOutputOnly() {
+        Gen.forAll("parsersRefuseWithUnparseableOutputOnly", 3000, g -> {
+            String[] answer = answer(g);
+            check(answer[0], answer[1]);
+        });
     }
 
     /**
@@ -148,9 +150,13 @@ class HostAnswerProperties {
      * hold, the text printed through the commands' writer has no raw control character, and the
      * JSON printed through it parses back to the very same names.
      */
-    @Property(tries = 300, shrinking = ShrinkingMode.BOUNDED)
-    void renderedHostTextIsPrintedSafely(@ForAll("hostileText") String host, @ForAll("hostileText") String network,
-            @ForAll("hostileText") String why) throws Exception {
+    @Test
+    void renderedHostTextIsPrintedSafely() {
+        Gen.forAll("renderedHostTextIsPrintedSafely", 300,
+                g -> renderedHostText(HostileInputProperties.hostile(g), HostileInputProperties.hostile(g), HostileInputProperties.hostile(g)));
+    }
+
+    static void renderedHostText(String host, String network, String why) throws Exception {
         io.ovl.swarm.SwarmResetPlan plan = new io.ovl.swarm.SwarmResetPlan(host, List.of(network),
                 List.of(new io.ovl.swarm.SwarmResetPlan.Leave(host, "n" + network, true, false, why)), List.of(), List.of());
         java.io.StringWriter sink = new java.io.StringWriter();
@@ -167,11 +173,6 @@ class HostAnswerProperties {
         if (!back.equals(host)) {
             throw new AssertionError("JSON changed " + EscapingWriter.escape(host) + " to " + EscapingWriter.escape(back));
         }
-    }
-
-    @Provide
-    static Arbitrary<String> hostileText() {
-        return HostileInputProperties.hostile();
     }
 
     static void check(String name, String text) {

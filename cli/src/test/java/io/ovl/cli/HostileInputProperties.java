@@ -10,15 +10,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.ShrinkingMode;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * Hostile topology files and flag values through the real command line: whatever the input, ovl
@@ -26,14 +20,14 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  * a raw control character (see {@link EscapingWriter}) to stdout or stderr. Host-touching
  * commands reach only closed loopback ports with a 1 s connect timeout, so they fail fast.
  *
- * <p>Tries are bounded (see each {@code tries}) so that the suite stays well under a minute; the
+ * <p>Values come from {@link Gen}, seeded, so each run tries the same ones. Tries are bounded (see each {@code forAll}) so that the suite stays well under a minute; the
  * worst inputs found are kept in {@code src/test/resources/corpus} and run by {@link CorpusTest}.
  */
 class HostileInputProperties {
     static final Duration BOUND = Duration.ofSeconds(20);
     private static Path dir;
 
-    @BeforeContainer
+    @BeforeAll
     static void makeDir() throws Exception {
         if (dir == null) {
             dir = Files.createTempDirectory("ovl-props");
@@ -41,7 +35,7 @@ class HostileInputProperties {
         }
     }
 
-    @AfterContainer
+    @AfterAll
     static void removeDir() throws Exception {
         try (var walk = Files.walk(dir)) {
             walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
@@ -59,29 +53,47 @@ class HostileInputProperties {
             "-2147483649", "9223372036854775808", "1s", "596h", "597h", "0ms", "172.16.0.0/0", "::/0",
             "255.255.255.255/33", "a".repeat(300));
 
-    @Provide
-    static Arbitrary<String> hostile() {
-        Arbitrary<String> piece = Arbitraries.oneOf(
-                Arbitraries.of(NASTY),
-                Arbitraries.strings().all().ofMaxLength(12),
-                Arbitraries.strings().withCharRange('\u0000', '\u00ff').ofMaxLength(12),
-                Arbitraries.strings().alpha().numeric().withChars("-_.").ofMinLength(1).ofMaxLength(12),
-                Arbitraries.bigIntegers().between(java.math.BigInteger.TEN.pow(30).negate(), java.math.BigInteger.TEN.pow(30)).map(Object::toString));
-        return piece.list().ofMinSize(1).ofMaxSize(4).map(l -> String.join("", l));
+    static final java.math.BigInteger HUGE = java.math.BigInteger.TEN.pow(30);
+
+    /** One to four pieces: nasty ones, any chars, Latin-1 chars, a plain word, a huge number. */
+    static String hostile(Gen g) {
+        return String.join("", g.list(1, 4, HostileInputProperties::piece));
     }
 
+    static String piece(Gen g) {
+        return switch (g.between(0, 4)) {
+            case 0 -> g.of(NASTY);
+            case 1 -> g.anyString(12);
+            case 2 -> g.charRange('\u0000', '\u00ff', 12);
+            case 3 -> g.word("-_.", 1, 12);
+            default -> g.bigInteger(HUGE).toString();
+        };
+    }
+
+    static final List<String> ODD_YAML = List.of("[]", "{}", "~", "[1, 2]", "{name: x}", "!!str 1", "&x [*x]", "*nope", "1.5", "-1", "65536", "18446744073709551616",
+            "!!binary AAEC", "!!python/object:os.system x", "!!timestamp 2001-12-14", "!!float .inf", "{<<: {a: 1}}", "{a: 1, a: 2}",
+            "0o777", "0b101", "+12", "1_000", "1:20", "2001-12-14", "etcd://127.0.0.1:99999", "zk://[::1]:2181/x", "consul://", "\"\\x00\"");
+
     /** A YAML scalar or structure holding a hostile string: quoted, plain, a number, nested deep, or of the wrong type. */
-    @Provide
-    static Arbitrary<String> yamlValue() {
-        return Arbitraries.oneOf(
-                hostile().map(HostileInputProperties::doubleQuoted),
-                hostile().map(s -> "'" + s.replace("'", "''") + "'"),
-                hostile(),
-                Arbitraries.integers().between(1, 200).map(n -> "[".repeat(n) + "]".repeat(n)),
-                Arbitraries.integers().between(1, 80).map(n -> "{a: ".repeat(n) + "1" + "}".repeat(n)),
-                Arbitraries.of("[]", "{}", "~", "[1, 2]", "{name: x}", "!!str 1", "&x [*x]", "*nope", "1.5", "-1", "65536", "18446744073709551616",
-                        "!!binary AAEC", "!!python/object:os.system x", "!!timestamp 2001-12-14", "!!float .inf", "{<<: {a: 1}}", "{a: 1, a: 2}",
-                        "0o777", "0b101", "+12", "1_000", "1:20", "2001-12-14", "etcd://127.0.0.1:99999", "zk://[::1]:2181/x", "consul://", "\"\\x00\""));
+    static String yamlValue(Gen g) {
+        switch (g.between(0, 5)) {
+            case 0:
+                return doubleQuoted(hostile(g));
+            case 1:
+                return "'" + hostile(g).replace("'", "''") + "'";
+            case 2:
+                return hostile(g);
+            case 3: {
+                int n = g.between(1, 200);
+                return "[".repeat(n) + "]".repeat(n);
+            }
+            case 4: {
+                int n = g.between(1, 80);
+                return "{a: ".repeat(n) + "1" + "}".repeat(n);
+            }
+            default:
+                return g.of(ODD_YAML);
+        }
     }
 
     static String doubleQuoted(String s) {
@@ -131,72 +143,91 @@ class HostileInputProperties {
             """;
 
     /** One of the templates with some slots filled by hostile values and the others by valid ones. */
-    @Provide
-    static Arbitrary<String> topology() {
+    static String topology(Gen g) {
         String[] valid = {"1", "swarm", "root", "1", "1s", "a", "overlay", "false", "web", "10.0.0.0/24", "team"};
-        Arbitrary<Boolean> pick = Arbitraries.integers().between(0, 3).map(i -> i == 0);
-        Arbitrary<String> template = Arbitraries.of(TEMPLATE, KV_TEMPLATE);
-        return Combinators.combine(template, pick.list().ofSize(SLOTS.length), yamlValue().list().ofSize(SLOTS.length)).as((tpl, use, values) -> {
-            String t = tpl;
-            for (int i = 0; i < SLOTS.length; i++) {
-                t = t.replace(SLOTS[i], use.get(i) ? values.get(i) : valid[i]);
-            }
-            return t;
-        });
+        String t = g.of(TEMPLATE, KV_TEMPLATE);
+        boolean[] use = new boolean[SLOTS.length];
+        String[] values = new String[SLOTS.length];
+        for (int i = 0; i < SLOTS.length; i++) {
+            use[i] = g.between(0, 3) == 0;
+        }
+        for (int i = 0; i < SLOTS.length; i++) {
+            values[i] = yamlValue(g);
+        }
+        for (int i = 0; i < SLOTS.length; i++) {
+            t = t.replace(SLOTS[i], use[i] ? values[i] : valid[i]);
+        }
+        return t;
     }
 
     // ---- properties --------------------------------------------------------------------------
 
-    @Property(tries = 1000, shrinking = ShrinkingMode.BOUNDED)
-    void validateAnyTopologyText(@ForAll("topology") String yaml, @ForAll boolean json, @ForAll boolean terminal) throws Exception {
-        Path f = dir.resolve("t.yaml");
-        Files.write(f, yaml.getBytes(StandardCharsets.UTF_8)); // a lone surrogate becomes '?'
-        check(json ? List.of("validate", "-f", f.toString(), "--output", "json") : List.of("validate", "-f", f.toString()), terminal);
+    @Test
+    void validateAnyTopologyText() {
+        Gen.forAll("validateAnyTopologyText", 1000, g -> {
+            String yaml = topology(g);
+            boolean json = g.bool();
+            boolean terminal = g.bool();
+            Path f = dir.resolve("t.yaml");
+            Files.write(f, yaml.getBytes(StandardCharsets.UTF_8)); // a lone surrogate becomes '?'
+            check(json ? List.of("validate", "-f", f.toString(), "--output", "json") : List.of("validate", "-f", f.toString()), terminal);
+        });
     }
 
     /** The topology named by $OVL_TOPOLOGY rather than -f. */
-    @Property(tries = 100, shrinking = ShrinkingMode.BOUNDED)
-    void anyTopologyVariable(@ForAll("hostile") String value) throws Exception {
+    @Test
+    void anyTopologyVariable() {
+        Gen.forAll("anyTopologyVariable", 100, g -> topologyVariable(hostile(g)));
+    }
+
+    static void topologyVariable(String value) throws Exception {
         makeDir();
         Cli.Run r = assertTimeoutPreemptively(BOUND, () -> Cli.run(new CliEnvironment(Map.of("OVL_TOPOLOGY", value), dir, false), "doctor", "--no-probe"));
         assertSafe(List.of("OVL_TOPOLOGY=" + value, "doctor"), r, false);
     }
 
-    @Property(tries = 300, shrinking = ShrinkingMode.BOUNDED)
-    void validateAnyBytes(@ForAll("topologyBytes") byte[] bytes) throws Exception {
-        Path f = dir.resolve("b.yaml");
-        Files.write(f, bytes);
-        check(List.of("validate", "-f", f.toString()));
+    @Test
+    void validateAnyBytes() {
+        Gen.forAll("validateAnyBytes", 300, g -> {
+            Path f = dir.resolve("b.yaml");
+            Files.write(f, topologyBytes(g));
+            check(List.of("validate", "-f", f.toString()));
+        });
     }
 
     /** Odd encodings of the template: raw bytes, UTF-16 with and without a BOM, a UTF-8 BOM, a cut-off UTF-8 sequence. */
-    @Provide
-    static Arbitrary<byte[]> topologyBytes() {
-        return Arbitraries.oneOf(
-                Arbitraries.bytes().array(byte[].class).ofMaxSize(300),
-                topology().map(t -> t.getBytes(StandardCharsets.UTF_16)),
-                topology().map(t -> t.getBytes(StandardCharsets.UTF_16LE)),
-                topology().map(t -> ("\uFEFF" + t).getBytes(StandardCharsets.UTF_8)),
-                Combinators.combine(topology(), Arbitraries.bytes().array(byte[].class).ofMinSize(1).ofMaxSize(4)).as((t, junk) -> {
-                    byte[] text = t.getBytes(StandardCharsets.UTF_8);
-                    int at = text.length / 2;
-                    byte[] out = new byte[text.length + junk.length];
-                    System.arraycopy(text, 0, out, 0, at);
-                    System.arraycopy(junk, 0, out, at, junk.length);
-                    System.arraycopy(text, at, out, at + junk.length, text.length - at);
-                    return out;
-                }));
+    static byte[] topologyBytes(Gen g) {
+        switch (g.between(0, 4)) {
+            case 0:
+                return g.bytes(0, 300);
+            case 1:
+                return topology(g).getBytes(StandardCharsets.UTF_16);
+            case 2:
+                return topology(g).getBytes(StandardCharsets.UTF_16LE);
+            case 3:
+                return ("\uFEFF" + topology(g)).getBytes(StandardCharsets.UTF_8);
+            default: {
+                byte[] text = topology(g).getBytes(StandardCharsets.UTF_8);
+                byte[] junk = g.bytes(1, 4);
+                int at = text.length / 2;
+                byte[] out = new byte[text.length + junk.length];
+                System.arraycopy(text, 0, out, 0, at);
+                System.arraycopy(junk, 0, out, at, junk.length);
+                System.arraycopy(text, at, out, at + junk.length, text.length - at);
+                return out;
+            }
+        }
     }
 
-    @Property(tries = 400, shrinking = ShrinkingMode.BOUNDED)
-    void anyFlagValue(@ForAll("commandLine") List<String> args) throws Exception {
-        check(args);
+    @Test
+    void anyFlagValue() {
+        Gen.forAll("anyFlagValue", 400, g -> check(commandLine(g)));
     }
 
     /** Commands with a hostile argument or flag value; the topology is valid and its hosts unreachable. */
-    @Provide
-    static Arbitrary<List<String>> commandLine() {
-        return hostile().flatMap(h -> Arbitraries.of(
+    static List<String> commandLine(Gen g) {
+        String h = hostile(g);
+        return g.of(
                 List.of("validate", "-f", h),
                 List.of("validate", h),
                 List.of(h),
@@ -218,7 +249,7 @@ class HostileInputProperties {
                 List.of("init", "-f", "%TOPO%", "--dry-run", "--ignore", h, "--output", "json"),
                 List.of("reset", "-f", "%TOPO%", "--dry-run", "--parallel", h),
                 List.of("completion", h),
-                List.of("help", h)));
+                List.of("help", h));
     }
 
     // ---- the check -----------------------------------------------------------------------------
