@@ -193,7 +193,7 @@ public class DoctorLabIT {
         // The setup ovl init will make, by hand: etcd on h1, dockerd on h2 and h3 pointed at it.
         exec(name(1), "docker", "run", "-d", "--name", "doctorit-kv", "--network", "host", "local/etcd:3.4",
                 "/usr/local/bin/etcd", "--enable-v2=true", "--data-dir", "/tmp/etcd",
-                "--listen-client-urls", "http://0.0.0.0:2379", "--advertise-client-urls", "http://" + store + ":2379");
+                "--listen-client-urls", "http://" + store + ":2379", "--advertise-client-urls", "http://" + store + ":2379");
         try {
             // Check the store from each host before restarting dockerd (a dockerd started while its
             // store is unreachable never joins; see LAB-NOTES).

@@ -251,7 +251,7 @@ class NetLabIT {
                 }
             });
             OvlException e = second.get(120, TimeUnit.SECONDS);
-            assertEquals(ExitCode.HOST_FAILED, e.exitCode());
+            assertEquals(ExitCode.CHECKS_FAILED, e.exitCode());
             assertTrue(e.getMessage().startsWith("host " + h2.name() + ": lock: " + RunLock.PATH
                     + " is held by ovl net create by it-first pid 1 since "), e.getMessage());
             assertTrue(e.getMessage().matches(".* \\(\\d+ s ago\\); wait for it to finish.*"), e.getMessage());
