@@ -28,6 +28,13 @@ public final class DockerdLog {
     }
 
     private static Optional<DockerdLogFinding.Kind> classify(String line) {
+        if (line.contains("discovery error: 102: Not a file (/network/docker/nodes)")) {
+            // etcd v2's answer when dockerd's discovery reads the nodes directory while another
+            // dockerd registers into a fresh store (lab: DoctorLabIT, two dockerds joining one new
+            // etcd); dockerd registers again at its next heartbeat and the overlay works. Not a
+            // store dockerd cannot use.
+            return Optional.empty();
+        }
         if (line.contains("discovery error") || line.contains("Unexpected watch error")) {
             return Optional.of(DockerdLogFinding.Kind.DISCOVERY_ERROR);
         }

@@ -47,4 +47,14 @@ class DockerdLogTest {
                 .filter(l -> !l.contains("level=error")).reduce("", (a, b) -> a + b + "\n");
         assertEquals(List.of(), DockerdLog.scan(healthy));
     }
+
+    /** As seen in DoctorLabIT when two dockerds joined one fresh etcd: registration races, not a broken store. */
+    @Test
+    void theNodesDirectoryRaceOfAFreshStoreIsNoFindingButOtherDiscoveryErrorsAre() {
+        String race = "time=\"2026-12-06T03:00:50.813216725Z\" level=error msg=\"discovery error: 102: Not a file"
+                + " (/network/docker/nodes) [4]\"";
+        String unreachable = "time=\"2026-12-06T03:00:51Z\" level=error msg=\"discovery error: Unexpected watch error\"";
+        assertEquals(List.of(), DockerdLog.scan(race));
+        assertEquals(1, DockerdLog.scan(race + "\n" + unreachable).size());
+    }
 }
