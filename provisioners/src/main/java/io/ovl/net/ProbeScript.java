@@ -76,6 +76,11 @@ public final class ProbeScript {
         return RemoteCommand.of("docker", "rm", "--force", "--", container);
     }
 
+    /** Removes what a failed join left on the network under the probe's name. */
+    static RemoteCommand disconnect(String network, String container) {
+        return RemoteCommand.of("docker", "network", "disconnect", "--force", "--", network, container);
+    }
+
     static RemoteCommand start(String container, String network, String image) {
         return RemoteCommand.of("docker", "run", "--detach", "--name", container, "--network", network,
                 "--label", LABEL + "=" + network, "--", image, "httpd", "-f", "-p", Integer.toString(PORT));

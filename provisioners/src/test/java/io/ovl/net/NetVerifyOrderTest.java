@@ -57,6 +57,7 @@ class NetVerifyOrderTest {
         return new FakeRemoteShell(host)
                 .on(NetCommands.imageInspect(IMAGE), "sha256:1\n")
                 .on(ProbeScript.remove(name), "")
+                .on(ProbeScript.disconnect(NETWORK, name), "")
                 .on(ProbeScript.start(name, NETWORK, IMAGE), "c0ffee\n")
                 .on(ProbeScript.networks(name), INSPECT)
                 .on(ProbeScript.listening(name), "")
@@ -151,6 +152,10 @@ class NetVerifyOrderTest {
         assertTrue(NetVerify.transientStoreError("docker: Error response from daemon: failed to update store for object"
                 + " type *libnetwork.endpointCnt: client: etcd cluster is unavailable or misconfigured; error #0: dial tcp"
                 + " 198.18.240.11:2379: connect: network is unreachable."));
+        assertTrue(NetVerify.transientStoreError("docker: Error response from daemon: failed to get network from store"
+                + " during join: network dcdea3163c66 not found."));
+        assertTrue(NetVerify.transientStoreError("docker: Error response from daemon: endpoint with name ovl-probe-h4"
+                + " already exists in network myoverlay."));
         assertTrue(!NetVerify.transientStoreError("docker: Error response from daemon: network tnet not found."));
         assertTrue(!NetVerify.transientStoreError("Unable to find image 'local/busybox:1' locally"));
     }
