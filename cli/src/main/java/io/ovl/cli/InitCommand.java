@@ -1,21 +1,8 @@
 package io.ovl.cli;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.ovl.core.ExitCode;
-import io.ovl.core.OvlException;
 import io.ovl.doctor.IgnoreList;
-import io.ovl.hosts.OpenHosts;
-import io.ovl.provision.ApplyOptions;
-import io.ovl.provision.ClusterLayout;
-import io.ovl.provision.InitReport;
-import io.ovl.provision.Plan;
-import io.ovl.provision.Planner;
-import io.ovl.provision.Preflight;
-import io.ovl.provision.PreflightReport;
-import io.ovl.provision.Provision;
-import io.ovl.topology.Mode;
+import io.ovl.mode.ChangeOptions;
 import io.ovl.topology.Topology;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -98,56 +85,10 @@ public final class InitCommand implements Callable<Integer> {
         IgnoreList ignored = IgnoreList.parse(ignore);
         Path file = topologyOption.locate();
         Topology topology = ProvisionRun.load(file);
-        if (topology.mode() == Mode.SWARM) {
-            try (CommandSessions sessions = CommandSessions.of(spec)) {
-                return new SwarmRun(topology, file, parallelOption.value(), sessions.pool(), JsonReply.sink(spec, output),
-                        spec.commandLine().getOut(), spec.commandLine().getErr()).init(dryRun, force, skipChecks, ignored);
-            }
-        }
-        ProvisionRun.refuseForceOutsideSwarm(topology, force);
-        ClusterLayout.of(topology); // refuses a topology init cannot handle before any host is contacted
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        try (CommandSessions sessions = CommandSessions.of(spec);
-             OpenHosts hosts = ProvisionRun.open(topology, file, parallelOption.value(), sessions.pool());
-             AutoCloseable lock = dryRun ? null : ProvisionRun.lock(hosts, topology, "init");
-             Interrupts interrupts = Interrupts.install(err, ProvisionRun.INIT_ADVICE)) {
-            PreflightReport checks = PreflightRun.run(topology, file, host -> hosts.lend(host.name()),
-                    parallelOption.value(), skipChecks, ignored, output.json() ? err : out, err);
-            Provision provision = new Provision(topology, hosts, new Planner(checks.withOwn(Preflight.DEFAULT)));
-            Plan plan = provision.plan();
-            if (!output.json()) {
-                out.print(PreflightRun.text(checks));
-                out.print(InitView.planText(plan));
-                out.flush();
-            }
-            ObjectNode planJson = InitView.planJson(plan);
-            planJson.set("checks", PreflightRun.json(checks));
-            if (dryRun) {
-                if (output.json()) {
-                    var root = Json.object();
-                    root.put("dry-run", true);
-                    root.set("plan", planJson);
-                    JsonReply.body(spec, root);
-                }
-                return plan.blocked() ? ExitCode.CHECKS_FAILED.code() : ExitCode.OK.code();
-            }
-            if (plan.blocked()) {
-                if (output.json()) {
-                    var root = Json.object();
-                    root.put("dry-run", false);
-                    root.set("plan", planJson);
-                    JsonReply.body(spec, root);
-                }
-                throw new OvlException(ExitCode.CHECKS_FAILED, plan.blockers().size() + " preflight problem(s), nothing"
-                        + " was changed: " + plan.blockers().get(0).format()
-                        + (plan.blockers().size() > 1 ? " (all are listed in the plan)" : ""));
-            }
-            ProvisionRun.confirmRestarts(plan.restartsStoppingContainers(), yes, OvlCommand.environmentOf(spec));
-            InitReport report = interrupts.changing(interruption -> provision.apply(plan, ApplyOptions.defaults(rolling),
-                    ProvisionRun.lines(output.json() ? err : out), interruption));
-            return interrupts.exitCode(ProvisionRun.printApplied(out, JsonReply.sink(spec, output), planJson, report,
-                    InitView.reportText(report, "init")));
+        try (CommandSessions sessions = CommandSessions.of(spec)) {
+            return new ChangeRun(topology, file, parallelOption.value(), sessions.pool(), JsonReply.sink(spec, output),
+                    spec.commandLine().getOut(), spec.commandLine().getErr(), OvlCommand.environmentOf(spec))
+                    .init(dryRun, yes, new ChangeOptions(force, false, rolling), skipChecks, ignored);
         }
     }
 }

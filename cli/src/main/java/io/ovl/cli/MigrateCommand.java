@@ -4,12 +4,12 @@ import io.ovl.core.ExitCode;
 import io.ovl.core.OvlException;
 import io.ovl.hosts.OpenHosts;
 import io.ovl.hosts.ParallelHosts;
+import io.ovl.mode.OverlayMode;
 import io.ovl.migrate.KvInventory;
 import io.ovl.migrate.Migrate;
 import io.ovl.migrate.MigrationPlan;
 import io.ovl.migrate.MigrationReport;
 import io.ovl.provision.ApplyOptions;
-import io.ovl.topology.Mode;
 import io.ovl.topology.Topology;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -107,11 +107,7 @@ public final class MigrateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Path file = topologyOption.locate();
         Topology topology = ProvisionRun.load(file);
-        if (topology.mode() != Mode.SWARM) {
-            throw new OvlException(ExitCode.USAGE, file + ": ovl migrate takes the topology to migrate to, with mode:"
-                    + " swarm; this one is mode: " + topology.mode().key() + ". Copy it, set mode: swarm, drop kv-store"
-                    + " and give the managers role: manager");
-        }
+        OverlayMode.of(topology).requireMigrationTarget(file);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         boolean json = output.json();

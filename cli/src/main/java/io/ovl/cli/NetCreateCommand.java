@@ -5,6 +5,7 @@ import io.ovl.addressing.Prefix;
 import io.ovl.core.ExitCode;
 import io.ovl.core.Finding;
 import io.ovl.core.OvlException;
+import io.ovl.mode.OverlayMode;
 import io.ovl.net.CreatePlacement;
 import io.ovl.net.CreateReport;
 import io.ovl.net.NetCreate;
@@ -136,7 +137,7 @@ public final class NetCreateCommand implements Callable<Integer> {
             return offline(network, findings);
         }
         Topology topology = NetRun.load(topologyOption);
-        CreatePlacement placement = CreatePlacement.forMode(topology.mode());
+        CreatePlacement placement = OverlayMode.of(topology).placement();
         NetworkSpec effective = toSpec(attachable != null ? attachable : placement.attachableByDefault());
         NetworkReport report = new NetworkReport(effective, NetworkSpecValidator.validate(effective), false);
         PrintWriter out = spec.commandLine().getOut();

@@ -2,7 +2,7 @@ package io.ovl.cli;
 
 import io.ovl.core.ExitCode;
 import io.ovl.core.OvlException;
-import io.ovl.net.CreatePlacement;
+import io.ovl.mode.OverlayMode;
 import io.ovl.net.MergedNetwork;
 import io.ovl.net.NetRemove;
 import io.ovl.topology.Topology;
@@ -80,7 +80,7 @@ public final class NetRmCommand implements Callable<Integer> {
             }
             var progress = ProvisionRun.lines(output.json() ? err : out);
             NetRemove.Outcome o = new NetRemove(run.hosts, run.visibility(waitSeconds, progress), progress)
-                    .remove(network, CreatePlacement.forMode(topology.mode()).candidates(topology));
+                    .remove(network, OverlayMode.of(topology).placement().candidates(topology));
             if (output.json()) {
                 JsonReply.body(spec, json(o.network(), o.removedOn(), null, o.disconnected(), o.stillOn()));
             } else {

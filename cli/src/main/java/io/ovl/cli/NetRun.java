@@ -2,8 +2,7 @@ package io.ovl.cli;
 
 import io.ovl.hosts.OpenHosts;
 import io.ovl.hosts.ParallelHosts;
-import io.ovl.net.ClusterStoreGuard;
-import io.ovl.net.CreatePlacement;
+import io.ovl.mode.OverlayMode;
 import io.ovl.net.VisibilityWait;
 import io.ovl.provision.ProvisionProgress;
 import io.ovl.topology.Topology;
@@ -41,8 +40,8 @@ final class NetRun implements AutoCloseable {
 
     /**
      * Sessions from the shell's pool inside {@code ovl shell}, else from a pool of this command's own.
-     * In kv mode it then refuses (exit 3) hosts whose dockerd has no cluster store
-     * ({@link ClusterStoreGuard}), so that no net command reaches Docker's misleading answer there.
+     * Then the mode refuses (exit 3) hosts that cannot carry its overlay yet ({@link OverlayMode#requireReady};
+     * kv: a dockerd without a cluster store), so that no net command reaches Docker's misleading answer there.
      */
     static NetRun open(TopologyOption option, Topology topology, int parallelism, CommandSpec spec) {
         Path file = option.locate();
@@ -57,7 +56,7 @@ final class NetRun implements AutoCloseable {
             throw e;
         }
         try {
-            ClusterStoreGuard.require(topology.mode(), run.hosts, parallel);
+            OverlayMode.of(topology).requireReady(run.hosts, parallel);
         } catch (RuntimeException e) {
             run.close();
             throw e;
@@ -67,7 +66,7 @@ final class NetRun implements AutoCloseable {
 
     /** The hosts that must list a network (kv: every overlay host; swarm: the managers). */
     static List<String> mustSee(Topology topology) {
-        return CreatePlacement.forMode(topology.mode()).mustSee(topology);
+        return OverlayMode.of(topology).placement().mustSee(topology);
     }
 
     /** Waits up to {@code seconds} for every overlay host to list (or drop) a network, asking once a second. */

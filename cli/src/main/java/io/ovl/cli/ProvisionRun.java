@@ -11,7 +11,6 @@ import io.ovl.provision.HostPlan;
 import io.ovl.provision.InitReport;
 import io.ovl.provision.ProvisionProgress;
 import io.ovl.ssh.SessionPool;
-import io.ovl.topology.Mode;
 import io.ovl.topology.Topology;
 import io.ovl.topology.TopologyLoader;
 import java.io.Console;
@@ -125,13 +124,6 @@ final class ProvisionRun {
         };
     }
 
-    /** {@code --force} changes only what swarm mode would refuse; elsewhere it is a usage error. */
-    static void refuseForceOutsideSwarm(Topology topology, boolean force) {
-        if (force && topology.mode() != Mode.SWARM) {
-            throw new OvlException(ExitCode.USAGE, "--force applies to mode: swarm only; this topology is mode: "
-                    + topology.mode().key());
-        }
-    }
 
     /**
      * The end of a run that does not apply its plan (a dry run, or a blocked plan): with --output json

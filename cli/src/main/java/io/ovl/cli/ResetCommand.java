@@ -1,16 +1,7 @@
 package io.ovl.cli;
 
-import io.ovl.core.ExitCode;
-import io.ovl.core.OvlException;
-import io.ovl.hosts.OpenHosts;
-import io.ovl.provision.ApplyOptions;
-import io.ovl.provision.ClusterLayout;
-import io.ovl.provision.InitReport;
-import io.ovl.provision.Reset;
-import io.ovl.provision.ResetPlan;
-import io.ovl.topology.Mode;
+import io.ovl.mode.ChangeOptions;
 import io.ovl.topology.Topology;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -66,44 +57,10 @@ public final class ResetCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Path file = topologyOption.locate();
         Topology topology = ProvisionRun.load(file);
-        if (topology.mode() == Mode.SWARM) {
-            try (CommandSessions sessions = CommandSessions.of(spec)) {
-                return new SwarmRun(topology, file, parallelOption.value(), sessions.pool(), JsonReply.sink(spec, output),
-                        spec.commandLine().getOut(), spec.commandLine().getErr()).reset(dryRun, force);
-            }
-        }
-        ProvisionRun.refuseForceOutsideSwarm(topology, force);
-        ClusterLayout.of(topology); // refuses a topology init cannot handle before any host is contacted
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        try (CommandSessions sessions = CommandSessions.of(spec);
-             OpenHosts hosts = ProvisionRun.open(topology, file, parallelOption.value(), sessions.pool());
-             AutoCloseable lock = dryRun ? null : ProvisionRun.lock(hosts, topology, "reset");
-             Interrupts interrupts = Interrupts.install(err, ProvisionRun.RESET_ADVICE)) {
-            Reset reset = new Reset(topology, hosts);
-            ResetPlan plan = reset.plan(purge);
-            if (!output.json()) {
-                out.print(InitView.resetPlanText(plan));
-                out.flush();
-            }
-            if (dryRun || !plan.blockers().isEmpty()) {
-                if (output.json()) {
-                    var root = Json.object();
-                    root.put("dry-run", dryRun);
-                    root.set("plan", InitView.resetPlanJson(plan));
-                    JsonReply.body(spec, root);
-                }
-                if (!plan.blockers().isEmpty()) {
-                    throw new OvlException(ExitCode.CHECKS_FAILED, "nothing was changed: "
-                            + plan.blockers().get(0).format());
-                }
-                return ExitCode.OK.code();
-            }
-            ProvisionRun.confirmRestarts(plan.restartsStoppingContainers(), yes, OvlCommand.environmentOf(spec));
-            InitReport report = interrupts.changing(interruption -> reset.apply(plan, ApplyOptions.defaults(false),
-                    ProvisionRun.lines(output.json() ? err : out), interruption));
-            return interrupts.exitCode(ProvisionRun.printApplied(out, JsonReply.sink(spec, output),
-                    InitView.resetPlanJson(plan), report, InitView.reportText(report, "reset")));
+        try (CommandSessions sessions = CommandSessions.of(spec)) {
+            return new ChangeRun(topology, file, parallelOption.value(), sessions.pool(), JsonReply.sink(spec, output),
+                    spec.commandLine().getOut(), spec.commandLine().getErr(), OvlCommand.environmentOf(spec))
+                    .reset(dryRun, yes, new ChangeOptions(force, purge, false));
         }
     }
 }

@@ -7,7 +7,6 @@ import io.ovl.facts.DockerInfo;
 import io.ovl.hosts.HostResult;
 import io.ovl.hosts.OpenHosts;
 import io.ovl.hosts.ParallelHosts;
-import io.ovl.topology.Mode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,13 +26,10 @@ public final class ClusterStoreGuard {
     }
 
     /**
-     * Reads {@code docker info} on every reached overlay host (kv mode only) and throws, exit 3, when
-     * a dockerd has no cluster store; in swarm mode it asks nothing.
+     * Reads {@code docker info} on every reached overlay host (kv mode) and throws, exit 3, when a
+     * dockerd has no cluster store.
      */
-    public static void require(Mode mode, OpenHosts hosts, ParallelHosts parallel) {
-        if (mode != Mode.KV) {
-            return;
-        }
+    public static void require(OpenHosts hosts, ParallelHosts parallel) {
         Map<String, Fact<DockerInfo>> infos = new LinkedHashMap<>();
         for (HostResult<Fact<DockerInfo>> r : parallel.forEach(hosts.reached(), Function.identity(),
                 h -> Fact.of(hosts.require(h).shell(), NetCommands.DOCKER_INFO, DockerInfo::parse))) {

@@ -1,13 +1,12 @@
 package io.ovl.net;
 
 import io.ovl.topology.Host;
-import io.ovl.topology.Mode;
 import io.ovl.topology.SwarmRole;
 import io.ovl.topology.Topology;
 import java.util.List;
 
 /**
- * Where a network is created, by mode. kv: any overlay host (the store carries it to the others).
+ * Where a network is created, by mode ({@code OverlayMode#placement}). kv: any overlay host (the store carries it to the others).
  * swarm: a manager (only managers can create swarm-scoped networks), attachable by default so plain
  * {@code docker run --network} containers (and verify's probes) can join.
  */
@@ -24,13 +23,6 @@ public interface CreatePlacement {
 
     /** Whether a network is attachable when the user did not say. */
     boolean attachableByDefault();
-
-    static CreatePlacement forMode(Mode mode) {
-        return switch (mode) {
-            case KV -> new Kv();
-            case SWARM -> new Swarm();
-        };
-    }
 
     /** kv mode: every overlay host can create it. */
     record Kv() implements CreatePlacement {

@@ -12,7 +12,6 @@ import io.ovl.hosts.OpenHosts;
 import io.ovl.hosts.ParallelHosts;
 import io.ovl.provision.FakeHostHandle;
 import io.ovl.ssh.FakeRemoteShell;
-import io.ovl.topology.Mode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -76,19 +75,11 @@ class ClusterStoreGuardTest {
         FakeRemoteShell h3 = new FakeRemoteShell("h3").on(NetCommands.DOCKER_INFO, NO_STORE);
         OpenHosts hosts = FakeHostHandle.hosts(List.of("h2", "h3", "h4"), Map.of("h2", h2, "h3", h3), Map.of("h4", "timed out"));
 
-        OvlException e = assertThrows(OvlException.class, () -> ClusterStoreGuard.require(Mode.KV, hosts, new ParallelHosts(2)));
+        OvlException e = assertThrows(OvlException.class, () -> ClusterStoreGuard.require(hosts, new ParallelHosts(2)));
 
         assertEquals(ExitCode.CHECKS_FAILED, e.exitCode());
         assertEquals("h3: dockerd has no cluster store; run `ovl init` first", e.getMessage());
         assertEquals(List.of(NetCommands.DOCKER_INFO), h2.calls());
         assertEquals(List.of(NetCommands.DOCKER_INFO), h3.calls());
-    }
-
-    @Test
-    void swarmModeAsksNothing() {
-        FakeRemoteShell h2 = new FakeRemoteShell("h2");
-        OpenHosts hosts = FakeHostHandle.hosts(List.of("h2"), Map.of("h2", h2), Map.of());
-        ClusterStoreGuard.require(Mode.SWARM, hosts, new ParallelHosts(1));
-        assertEquals(List.of(), h2.calls());
     }
 }

@@ -8,16 +8,17 @@ import io.ovl.addressing.Prefix;
 import io.ovl.core.ExitCode;
 import io.ovl.hosts.OpenHosts;
 import io.ovl.hosts.ParallelHosts;
+import io.ovl.mode.OverlayMode;
 import io.ovl.provision.FakeHostHandle;
 import io.ovl.provision.ProvisionProgress;
 import io.ovl.ssh.FakeRemoteShell;
 import io.ovl.ssh.RemoteCommand;
 import io.ovl.topology.DockerNetworkCreate;
-import io.ovl.topology.NetworkSpec;
 import io.ovl.topology.Host;
 import io.ovl.topology.KvBackend;
 import io.ovl.topology.KvStore;
 import io.ovl.topology.Mode;
+import io.ovl.topology.NetworkSpec;
 import io.ovl.topology.SshSettings;
 import io.ovl.topology.SwarmRole;
 import io.ovl.topology.Topology;
@@ -134,14 +135,14 @@ class NetCreateTest {
         List<Host> hosts = List.of(store, role("m1", SwarmRole.MANAGER), role("w1", SwarmRole.WORKER), role("m2", SwarmRole.MANAGER));
         Topology kv = new Topology(1, Mode.KV, SshSettings.DEFAULTS, Optional.of(KvStore.onHosts(KvBackend.ETCD, List.of("store"))),
                 Optional.empty(), hosts, List.of());
-        assertEquals(List.of("m1", "w1", "m2"), CreatePlacement.forMode(Mode.KV).candidates(kv));
-        assertFalse(CreatePlacement.forMode(Mode.KV).attachableByDefault());
+        assertEquals(List.of("m1", "w1", "m2"), OverlayMode.of(kv).placement().candidates(kv));
+        assertFalse(OverlayMode.of(kv).placement().attachableByDefault());
 
         Topology swarm = new Topology(1, Mode.SWARM, SshSettings.DEFAULTS, Optional.empty(), Optional.empty(), hosts, List.of());
-        assertEquals(List.of("m1", "m2"), CreatePlacement.forMode(Mode.SWARM).candidates(swarm));
-        assertEquals(List.of("m1", "m2"), CreatePlacement.forMode(Mode.SWARM).mustSee(swarm));
-        assertEquals(List.of("m1", "w1", "m2"), CreatePlacement.forMode(Mode.KV).mustSee(kv));
-        assertTrue(CreatePlacement.forMode(Mode.SWARM).attachableByDefault());
+        assertEquals(List.of("m1", "m2"), OverlayMode.of(swarm).placement().candidates(swarm));
+        assertEquals(List.of("m1", "m2"), OverlayMode.of(swarm).placement().mustSee(swarm));
+        assertEquals(List.of("m1", "w1", "m2"), OverlayMode.of(kv).placement().mustSee(kv));
+        assertTrue(OverlayMode.of(swarm).placement().attachableByDefault());
     }
 
     private static Host role(String name, SwarmRole role) {

@@ -15,6 +15,7 @@ import io.ovl.hosts.RunLock;
 import io.ovl.lab.CommandResult;
 import io.ovl.lab.Lab;
 import io.ovl.lab.LabHost;
+import io.ovl.mode.OverlayMode;
 import io.ovl.provision.ApplyOptions;
 import io.ovl.provision.InitReport;
 import io.ovl.provision.Plan;
@@ -101,7 +102,7 @@ class NetLabIT {
                 Optional.of(Prefix.parse("172.16.16.128/25")), Optional.empty(),
                 Map.of("ip2", IpAddress.parse("172.16.16.2")), false, false, false, OptionalInt.empty(), Map.of());
         CreateReport report = withHosts(run -> create(run).create(myoverlay,
-                CreatePlacement.forMode(topology.mode()).candidates(topology), overlayHosts()));
+                OverlayMode.of(topology).placement().candidates(topology), overlayHosts()));
 
         assertEquals(ExitCode.OK, report.exitCode(), report.toString());
         assertEquals(Optional.of(h2.name()), report.createdOn());
@@ -190,7 +191,7 @@ class NetLabIT {
         CreateReport report;
         try {
             report = withHosts(run -> create(run).create(NetworkSpec.of("clash", Prefix.parse("10.123.4.0/24")),
-                    CreatePlacement.forMode(topology.mode()).candidates(topology), overlayHosts()));
+                    OverlayMode.of(topology).placement().candidates(topology), overlayHosts()));
         } finally {
             in(h3, "ip", "route", "del", "10.123.0.0/16");
         }
@@ -214,7 +215,7 @@ class NetLabIT {
         assertTrue(refusal.get().contains("web1 on " + h3.name()), refusal.get());
 
         NetRemove.Outcome outcome = withHosts(run -> new NetRemove(run.hosts, visibility(run), ProvisionProgress.NONE)
-                .remove(before, CreatePlacement.forMode(topology.mode()).candidates(topology)));
+                .remove(before, OverlayMode.of(topology).placement().candidates(topology)));
         assertEquals(List.of("web1 on " + h3.name()), outcome.disconnected());
         assertEquals(List.of(), outcome.stillOn());
         for (LabHost h : List.of(h2, h3, h4)) {
@@ -237,7 +238,7 @@ class NetLabIT {
                 try (RunLock lock = run.hosts().lock(topology, "ovl net create by it-first pid 1")) {
                     held.countDown();
                     assertTrue(await(refused), "the second run never tried");
-                    return create(run).create(locked, CreatePlacement.forMode(topology.mode()).candidates(topology),
+                    return create(run).create(locked, OverlayMode.of(topology).placement().candidates(topology),
                             overlayHosts());
                 }
             }));

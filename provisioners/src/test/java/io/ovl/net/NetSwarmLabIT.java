@@ -11,6 +11,7 @@ import io.ovl.hosts.ParallelHosts;
 import io.ovl.lab.CommandResult;
 import io.ovl.lab.Lab;
 import io.ovl.lab.LabHost;
+import io.ovl.mode.OverlayMode;
 import io.ovl.provision.InitReport;
 import io.ovl.provision.ProvisionProgress;
 import io.ovl.ssh.SshConnector;
@@ -38,7 +39,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  * ovl net in swarm mode on a real lab: three hosts with Docker Engine 26 (lab {@code netsw-XXXX}),
  * the lab's swarm topology (h1 manager, h2 and h3 workers), the swarm brought up by the real swarm
  * init engine. Drives the net engine as the {@code ovl net} commands do (one SSH session per host
- * from the topology, placement from {@link CreatePlacement#forMode}). Tests run in order on one lab,
+ * from the topology, placement from {@link OverlayMode#placement}). Tests run in order on one lab,
  * each starting where the previous one left it; the last resets the swarm. Skips when not root or
  * the lab cannot start.
  */
@@ -66,7 +67,7 @@ class NetSwarmLabIT {
         assertEquals(Mode.SWARM, topology.mode());
         assertEquals(List.of(SwarmRole.MANAGER, SwarmRole.WORKER, SwarmRole.WORKER), topology.overlayHosts().stream()
                 .map(h -> topology.swarmRole(h).orElseThrow()).toList());
-        placement = CreatePlacement.forMode(topology.mode());
+        placement = OverlayMode.of(topology).placement();
         try (OpenHosts hosts = swarmHosts()) {
             SwarmInit init = new SwarmInit(topology, hosts);
             InitReport report = init.apply(init.plan(false), ProvisionProgress.NONE);

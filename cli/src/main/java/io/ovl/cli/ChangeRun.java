@@ -1,0 +1,111 @@
+package io.ovl.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ovl.core.ExitCode;
+import io.ovl.core.OvlException;
+import io.ovl.doctor.IgnoreList;
+import io.ovl.hosts.OpenHosts;
+import io.ovl.hosts.ParallelHosts;
+import io.ovl.hosts.SshHostHandle;
+import io.ovl.mode.ChangeOptions;
+import io.ovl.mode.OverlayMode;
+import io.ovl.mode.PlannedChange;
+import io.ovl.provision.InitReport;
+import io.ovl.provision.PreflightReport;
+import io.ovl.ssh.SessionPool;
+import io.ovl.topology.Topology;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+
+/**
+ * init and reset, in either mode: open the hosts the mode needs (one session each), take the run
+ * lock, plan, print the plan, and either stop (--dry-run, a blocked plan) or apply that same plan
+ * and print what it did. The mode ({@link OverlayMode}) does the planning and applying.
+ */
+final class ChangeRun {
+    private final Topology topology;
+    private final Path file;
+    private final OverlayMode mode;
+    private final int parallel;
+    private final SessionPool pool;
+    private final JsonReply.Sink json;
+    private final PrintWriter out;
+    private final PrintWriter err;
+    private final CliEnvironment environment;
+
+    /** @param pool where host sessions come from (the shell's, or the command's own: see {@link CommandSessions}) */
+    ChangeRun(Topology topology, Path file, int parallel, SessionPool pool, JsonReply.Sink json, PrintWriter out,
+              PrintWriter err, CliEnvironment environment) {
+        this.topology = topology;
+        this.file = file;
+        this.mode = OverlayMode.of(topology);
+        this.parallel = parallel;
+        this.pool = pool;
+        this.json = json;
+        this.out = out;
+        this.err = err;
+        this.environment = environment;
+    }
+
+    /**
+     * @param yes restart dockerd even where that stops running containers (else asked, or refused off a terminal)
+     */
+    int init(boolean dryRun, boolean yes, ChangeOptions options, boolean skipChecks, IgnoreList ignore) throws Exception {
+        mode.refuseBeforeContact(options);
+        try (OpenHosts hosts = open(); AutoCloseable lock = dryRun ? null : ProvisionRun.lock(hosts, topology, "init");
+             Interrupts interrupts = Interrupts.install(err, ProvisionRun.INIT_ADVICE)) {
+            PreflightReport checks = PreflightRun.run(topology, file,
+                    mode.preflightHandles(hosts, SshHostHandle.fromPool(topology, file, pool)), parallel,
+                    skipChecks, ignore, json.on() ? err : out, err);
+            PlannedChange change = mode.planInit(hosts, checks, options);
+            if (!json.on()) {
+                out.print(PreflightRun.text(checks));
+                out.print(change.describe(new ChangeViews.PlanText()));
+                out.flush();
+            }
+            ObjectNode planJson = change.describe(new ChangeViews.PlanJson());
+            if (dryRun || change.blocked()) {
+                return ProvisionRun.endWithoutApplying(json, dryRun, planJson, change.blockers());
+            }
+            ProvisionRun.confirmRestarts(change.restartsStoppingContainers(), yes, environment);
+            InitReport report = interrupts.changing(interruption -> change.apply(ProvisionRun.lines(json.on() ? err : out),
+                    interruption));
+            return interrupts.exitCode(ProvisionRun.printApplied(out, json, planJson, report,
+                    change.describe(new ChangeViews.ReportText(report))));
+        }
+    }
+
+    int reset(boolean dryRun, boolean yes, ChangeOptions options) throws Exception {
+        mode.refuseBeforeContact(options);
+        try (OpenHosts hosts = open(); AutoCloseable lock = dryRun ? null : ProvisionRun.lock(hosts, topology, "reset");
+             Interrupts interrupts = Interrupts.install(err, ProvisionRun.RESET_ADVICE)) {
+            PlannedChange change = mode.planReset(hosts, options);
+            if (!json.on()) {
+                out.print(change.describe(new ChangeViews.PlanText()));
+                out.flush();
+            }
+            ObjectNode planJson = change.describe(new ChangeViews.PlanJson());
+            if (dryRun || change.blocked()) {
+                if (json.on()) {
+                    ObjectNode root = Json.object();
+                    root.put("dry-run", dryRun);
+                    root.set("plan", planJson);
+                    json.body(root);
+                }
+                if (change.blocked()) {
+                    throw new OvlException(ExitCode.CHECKS_FAILED, "nothing was changed: " + change.blockers().get(0).format());
+                }
+                return ExitCode.OK.code();
+            }
+            ProvisionRun.confirmRestarts(change.restartsStoppingContainers(), yes, environment);
+            InitReport report = interrupts.changing(interruption -> change.apply(ProvisionRun.lines(json.on() ? err : out),
+                    interruption));
+            return interrupts.exitCode(ProvisionRun.printApplied(out, json, planJson, report,
+                    change.describe(new ChangeViews.ReportText(report))));
+        }
+    }
+
+    private OpenHosts open() {
+        return OpenHosts.overSsh(topology, file, mode.hostsToOpen(), pool, new ParallelHosts(parallel));
+    }
+}

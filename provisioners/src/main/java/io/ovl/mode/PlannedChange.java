@@ -1,0 +1,31 @@
+package io.ovl.mode;
+
+import io.ovl.core.Finding;
+import io.ovl.hosts.Interruption;
+import io.ovl.provision.HostPlan;
+import io.ovl.provision.InitReport;
+import io.ovl.provision.ProvisionProgress;
+import java.util.List;
+
+/**
+ * A plan of init or reset in one mode, bound to the run's hosts: what {@code --dry-run} prints and
+ * what {@link #apply} carries out, unchanged.
+ */
+public interface PlannedChange {
+
+    /** Everything that stops the change, doctor's failures first (they carry the fix). */
+    List<Finding> blockers();
+
+    default boolean blocked() {
+        return !blockers().isEmpty();
+    }
+
+    /** The hosts whose dockerd restart would stop running containers (asked before, or --yes). */
+    List<HostPlan> restartsStoppingContainers();
+
+    /** Hands the plan, in its mode's own shape, to {@code view}. */
+    <R> R describe(PlanView<R> view);
+
+    /** Carries out the plan; stops starting host steps once {@code interruption} is interrupted. */
+    InitReport apply(ProvisionProgress progress, Interruption interruption);
+}
