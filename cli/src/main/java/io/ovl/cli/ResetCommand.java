@@ -39,7 +39,7 @@ public final class ResetCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Print what would be removed and restarted; change nothing.")
     boolean dryRun;
 
-    @Option(names = "--purge", description = "Also remove the store's data volumes (the overlay's network state).")
+    @Option(names = "--purge", description = "Mode kv: also remove the store's data volumes (the overlay's network state).")
     boolean purge;
 
     @Option(names = {"-y", "--yes"}, description = "Restart docker even on hosts that run containers (they stop).")
