@@ -10,8 +10,8 @@ import io.ovl.hosts.SshHostHandle;
 import io.ovl.mode.ChangeOptions;
 import io.ovl.mode.OverlayMode;
 import io.ovl.mode.PlannedChange;
-import io.ovl.provision.InitReport;
-import io.ovl.provision.PreflightReport;
+import io.ovl.change.ChangeReport;
+import io.ovl.change.PreflightReport;
 import io.ovl.ssh.SessionPool;
 import io.ovl.topology.Topology;
 import java.io.PrintWriter;
@@ -52,8 +52,8 @@ final class ChangeRun {
      */
     int init(boolean dryRun, boolean yes, ChangeOptions options, boolean skipChecks, IgnoreList ignore) throws Exception {
         mode.refuseBeforeContact(options);
-        try (OpenHosts hosts = open(); AutoCloseable lock = dryRun ? null : ProvisionRun.lock(hosts, topology, "init");
-             Interrupts interrupts = Interrupts.install(err, ProvisionRun.INIT_ADVICE)) {
+        try (OpenHosts hosts = open(); AutoCloseable lock = dryRun ? null : Runs.lock(hosts, topology, "init");
+             Interrupts interrupts = Interrupts.install(err, Runs.INIT_ADVICE)) {
             PreflightReport checks = PreflightRun.run(topology, file,
                     mode.preflightHandles(hosts, SshHostHandle.fromPool(topology, file, pool)), parallel,
                     skipChecks, ignore, json.on() ? err : out, err);
@@ -65,20 +65,20 @@ final class ChangeRun {
             }
             ObjectNode planJson = change.describe(new ChangeViews.PlanJson());
             if (dryRun || change.blocked()) {
-                return ProvisionRun.endWithoutApplying(json, dryRun, planJson, change.blockers());
+                return Runs.endWithoutApplying(json, dryRun, planJson, change.blockers());
             }
-            ProvisionRun.confirmRestarts(change.restartsStoppingContainers(), yes, environment);
-            InitReport report = interrupts.changing(interruption -> change.apply(ProvisionRun.lines(json.on() ? err : out),
+            Runs.confirmRestarts(change.restartsStoppingContainers(), yes, environment);
+            ChangeReport report = interrupts.changing(interruption -> change.apply(Runs.lines(json.on() ? err : out),
                     interruption));
-            return interrupts.exitCode(ProvisionRun.printApplied(out, json, planJson, report,
+            return interrupts.exitCode(Runs.printApplied(out, json, planJson, report,
                     change.describe(new ChangeViews.ReportText(report))));
         }
     }
 
     int reset(boolean dryRun, boolean yes, ChangeOptions options) throws Exception {
         mode.refuseBeforeContact(options);
-        try (OpenHosts hosts = open(); AutoCloseable lock = dryRun ? null : ProvisionRun.lock(hosts, topology, "reset");
-             Interrupts interrupts = Interrupts.install(err, ProvisionRun.RESET_ADVICE)) {
+        try (OpenHosts hosts = open(); AutoCloseable lock = dryRun ? null : Runs.lock(hosts, topology, "reset");
+             Interrupts interrupts = Interrupts.install(err, Runs.RESET_ADVICE)) {
             PlannedChange change = mode.planReset(hosts, options);
             if (!json.on()) {
                 out.print(change.describe(new ChangeViews.PlanText()));
@@ -97,10 +97,10 @@ final class ChangeRun {
                 }
                 return ExitCode.OK.code();
             }
-            ProvisionRun.confirmRestarts(change.restartsStoppingContainers(), yes, environment);
-            InitReport report = interrupts.changing(interruption -> change.apply(ProvisionRun.lines(json.on() ? err : out),
+            Runs.confirmRestarts(change.restartsStoppingContainers(), yes, environment);
+            ChangeReport report = interrupts.changing(interruption -> change.apply(Runs.lines(json.on() ? err : out),
                     interruption));
-            return interrupts.exitCode(ProvisionRun.printApplied(out, json, planJson, report,
+            return interrupts.exitCode(Runs.printApplied(out, json, planJson, report,
                     change.describe(new ChangeViews.ReportText(report))));
         }
     }

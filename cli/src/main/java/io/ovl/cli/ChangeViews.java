@@ -3,10 +3,10 @@ package io.ovl.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ovl.core.Finding;
 import io.ovl.mode.PlanView;
-import io.ovl.provision.InitReport;
-import io.ovl.provision.Plan;
-import io.ovl.provision.PreflightReport;
-import io.ovl.provision.ResetPlan;
+import io.ovl.change.ChangeReport;
+import io.ovl.kvmode.Plan;
+import io.ovl.change.PreflightReport;
+import io.ovl.kvmode.ResetPlan;
 import io.ovl.swarm.SwarmPlan;
 import io.ovl.swarm.SwarmResetPlan;
 import java.util.List;
@@ -75,9 +75,9 @@ final class ChangeViews {
 
     /** What an applied plan did, as text. */
     static final class ReportText implements PlanView<String> {
-        private final InitReport report;
+        private final ChangeReport report;
 
-        ReportText(InitReport report) {
+        ReportText(ChangeReport report) {
             this.report = report;
         }
 

@@ -4,15 +4,15 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ovl.ssh.RemoteCommand;
 import io.ovl.core.Finding;
-import io.ovl.provision.FileChange;
-import io.ovl.provision.HostOutcome;
-import io.ovl.provision.HostPlan;
-import io.ovl.provision.InitReport;
-import io.ovl.provision.NetworkOutcome;
-import io.ovl.provision.NetworkStep;
-import io.ovl.provision.Plan;
-import io.ovl.provision.ResetPlan;
-import io.ovl.provision.StoreStep;
+import io.ovl.kvmode.FileChange;
+import io.ovl.change.HostOutcome;
+import io.ovl.kvmode.HostPlan;
+import io.ovl.change.ChangeReport;
+import io.ovl.change.NetworkOutcome;
+import io.ovl.change.NetworkStep;
+import io.ovl.kvmode.Plan;
+import io.ovl.kvmode.ResetPlan;
+import io.ovl.kvmode.StoreStep;
 import io.ovl.render.ContainerSpec;
 import io.ovl.topology.DockerNetworkCreate;
 import java.util.List;
@@ -97,7 +97,7 @@ final class InitView {
                 + s.listens().stream().map(l -> ", listens " + l.ip() + ":" + l.port()).collect(Collectors.joining()) + ")";
     }
 
-    static String reportText(InitReport report, String what) {
+    static String reportText(ChangeReport report, String what) {
         StringBuilder b = new StringBuilder("Summary:\n");
         report.store().forEach(o -> b.append(outcomeLine("store " + o.host(), o)));
         report.hosts().forEach(o -> b.append(outcomeLine(o.host(), o)));
@@ -123,7 +123,7 @@ final class InitView {
      * to finish." The steps in flight finished (done or rolled back), so only a FAILED host (its
      * rollback failed too) may be in between, and its line says what is left.
      */
-    static String interruptedLine(InitReport report, String what) {
+    static String interruptedLine(ChangeReport report, String what) {
         java.util.List<HostOutcome> all = new java.util.ArrayList<>(report.store());
         all.addAll(report.hosts());
         java.util.Map<String, Long> counts = new java.util.LinkedHashMap<>();
@@ -226,7 +226,7 @@ final class InitView {
         return out;
     }
 
-    static ObjectNode reportJson(InitReport report) {
+    static ObjectNode reportJson(ChangeReport report) {
         ObjectNode root = Json.object();
         root.put("exit-code", report.exitCode().code());
         root.put("interrupted", report.interrupted());

@@ -18,7 +18,7 @@ import sun.misc.SignalHandler;
  * <ul>
  *   <li>before any change ({@link #changing} not reached: reading hosts, checks, the plan): the
  *       first interrupt stops the run as the JVM would, through the shutdown hooks, which release
- *       the run lock ({@link ProvisionRun#releasedOnExit}); nothing was changed;</li>
+ *       the run lock ({@link Runs#releasedOnExit}); nothing was changed;</li>
  *   <li>while changing: the first interrupt asks the engine to stop ({@link Interruption#request});
  *       it starts no new host step, lets those in flight finish or roll back and returns its report,
  *       which the command prints; the exit code is then 130;</li>

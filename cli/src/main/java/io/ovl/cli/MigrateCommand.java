@@ -9,7 +9,7 @@ import io.ovl.migrate.KvInventory;
 import io.ovl.migrate.Migrate;
 import io.ovl.migrate.MigrationPlan;
 import io.ovl.migrate.MigrationReport;
-import io.ovl.provision.ApplyOptions;
+import io.ovl.change.ApplyOptions;
 import io.ovl.topology.Topology;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -106,7 +106,7 @@ public final class MigrateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Path file = topologyOption.locate();
-        Topology topology = ProvisionRun.load(file);
+        Topology topology = Runs.load(file);
         OverlayMode.of(topology).requireMigrationTarget(file);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
@@ -115,7 +115,7 @@ public final class MigrateCommand implements Callable<Integer> {
         // One connection per host (the shell's, inside `ovl shell`) for dockerd's configuration and the swarm.
         try (CommandSessions sessions = CommandSessions.of(spec);
              OpenHosts hosts = OpenHosts.overSsh(topology, file, topology.hosts(), sessions.pool(), parallel);
-             AutoCloseable lock = dryRun ? null : ProvisionRun.lock(hosts, topology, "migrate")) {
+             AutoCloseable lock = dryRun ? null : Runs.lock(hosts, topology, "migrate")) {
             Migrate migrate = new Migrate(topology, hosts, parallel);
             MigrationPlan plan = migrate.plan(acceptAuxLoss);
             if (!json) {
@@ -123,15 +123,15 @@ public final class MigrateCommand implements Callable<Integer> {
                 out.flush();
             }
             if (dryRun || plan.blocked() || plan.nothingToDo()) {
-                return ProvisionRun.endWithoutApplying(JsonReply.sink(spec, output), dryRun, MigrateView.planJson(plan), plan.blockers());
+                return Runs.endWithoutApplying(JsonReply.sink(spec, output), dryRun, MigrateView.planJson(plan), plan.blockers());
             }
             if (!yes) {
-                ProvisionRun.confirm("Migrate these hosts to swarm mode as planned above? [y/N] ", "migrate restarts"
+                Runs.confirm("Migrate these hosts to swarm mode as planned above? [y/N] ", "migrate restarts"
                         + " docker without the store (its containers stop) and starts a swarm; nothing was changed."
                         + " Look at --dry-run, then pass --yes", OvlCommand.environmentOf(spec));
             }
             MigrationReport report = migrate.apply(plan, ApplyOptions.defaults(false),
-                    ProvisionRun.lines(json ? err : out), reconnect);
+                    Runs.lines(json ? err : out), reconnect);
             if (json) {
                 var root = Json.object();
                 root.put("dry-run", false);

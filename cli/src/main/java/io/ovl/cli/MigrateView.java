@@ -12,7 +12,7 @@ import io.ovl.migrate.MigrationPlan;
 import io.ovl.migrate.MigrationReport;
 import io.ovl.migrate.NetworkCheck;
 import io.ovl.migrate.Reconnect;
-import io.ovl.provision.NetworkStep;
+import io.ovl.change.NetworkStep;
 import io.ovl.topology.Host;
 import io.ovl.topology.NetworkSpec;
 import java.util.List;

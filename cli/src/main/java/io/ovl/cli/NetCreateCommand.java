@@ -146,10 +146,10 @@ public final class NetCreateCommand implements Callable<Integer> {
         err.flush();
         CreateReport created;
         try (NetRun run = NetRun.open(topologyOption, topology, parallelOption.value(), spec);
-             ProvisionRun.Held lock = ProvisionRun.lock(run.hosts, topology, "net create");
+             Runs.Held lock = Runs.lock(run.hosts, topology, "net create");
              Interrupts interrupts = Interrupts.install(err, "check with `ovl net ls`; `ovl net rm " + name
                      + "` removes it")) {
-            var progress = ProvisionRun.lines(output.json() ? err : out);
+            var progress = Runs.lines(output.json() ? err : out);
             NetCreate create = new NetCreate(run.hosts, run.parallel, run.visibility(waitSeconds, progress), progress);
             created = interrupts.changing(interruption -> create.create(effective, placement.candidates(topology),
                     placement.mustSee(topology), interruption));

@@ -68,7 +68,7 @@ public final class NetRmCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try (NetRun run = NetRun.open(topologyOption, topology, parallelOption.value(), spec);
-             ProvisionRun.Held lock = ProvisionRun.lock(run.hosts, topology, "net rm")) {
+             Runs.Held lock = Runs.lock(run.hosts, topology, "net rm")) {
             MergedNetwork network = NetInspectCommand.find(name, run);
             var refusal = NetRemove.refusal(network, force);
             if (refusal.isPresent()) {
@@ -78,7 +78,7 @@ public final class NetRmCommand implements Callable<Integer> {
                 }
                 throw new OvlException(ExitCode.CHECKS_FAILED, "not removed: " + refusal.get());
             }
-            var progress = ProvisionRun.lines(output.json() ? err : out);
+            var progress = Runs.lines(output.json() ? err : out);
             NetRemove.Outcome o = new NetRemove(run.hosts, run.visibility(waitSeconds, progress), progress)
                     .remove(network, OverlayMode.of(topology).placement().candidates(topology));
             if (output.json()) {

@@ -4,7 +4,7 @@ import io.ovl.hosts.OpenHosts;
 import io.ovl.hosts.ParallelHosts;
 import io.ovl.mode.OverlayMode;
 import io.ovl.net.VisibilityWait;
-import io.ovl.provision.ProvisionProgress;
+import io.ovl.change.ChangeProgress;
 import io.ovl.topology.Topology;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,7 +35,7 @@ final class NetRun implements AutoCloseable {
 
     /** Loads the topology (exit 2 when it is missing or invalid) before contacting any host. */
     static Topology load(TopologyOption option) {
-        return ProvisionRun.load(option.locate());
+        return Runs.load(option.locate());
     }
 
     /**
@@ -49,7 +49,7 @@ final class NetRun implements AutoCloseable {
         CommandSessions sessions = CommandSessions.of(spec);
         NetRun run;
         try {
-            run = new NetRun(file, topology, parallel, sessions, ProvisionRun.open(topology, file, parallelism,
+            run = new NetRun(file, topology, parallel, sessions, Runs.open(topology, file, parallelism,
                     sessions.pool()));
         } catch (RuntimeException e) {
             sessions.close();
@@ -70,7 +70,7 @@ final class NetRun implements AutoCloseable {
     }
 
     /** Waits up to {@code seconds} for every overlay host to list (or drop) a network, asking once a second. */
-    VisibilityWait visibility(int seconds, ProvisionProgress progress) {
+    VisibilityWait visibility(int seconds, ChangeProgress progress) {
         return new VisibilityWait(hosts, parallel, Duration.ofSeconds(seconds), Duration.ofSeconds(1), progress);
     }
 

@@ -81,8 +81,8 @@ public final class NetVerifyCommand implements Callable<Integer> {
         // The run lock too: the probes have fixed names (ovl-probe-HOST), so a second verify would remove
         // the first one's, and a net rm or an init restarting dockerd would fail this run half-way.
         try (NetRun run = NetRun.open(topologyOption, topology, parallelOption.value(), spec);
-             ProvisionRun.Held lock = ProvisionRun.lock(run.hosts, topology, "net verify");
-             NetVerify verify = new NetVerify(run.hosts, run.parallel, ProvisionRun.lines(err))) {
+             Runs.Held lock = Runs.lock(run.hosts, topology, "net verify");
+             NetVerify verify = new NetVerify(run.hosts, run.parallel, Runs.lines(err))) {
             // Ctrl-C: the JVM runs shutdown hooks while the sessions are still open; remove the probes there.
             Thread cleanup = new Thread(() -> {
                 verify.close();

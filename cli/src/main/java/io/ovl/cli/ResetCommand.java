@@ -56,7 +56,7 @@ public final class ResetCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Path file = topologyOption.locate();
-        Topology topology = ProvisionRun.load(file);
+        Topology topology = Runs.load(file);
         try (CommandSessions sessions = CommandSessions.of(spec)) {
             return new ChangeRun(topology, file, parallelOption.value(), sessions.pool(), JsonReply.sink(spec, output),
                     spec.commandLine().getOut(), spec.commandLine().getErr(), OvlCommand.environmentOf(spec))

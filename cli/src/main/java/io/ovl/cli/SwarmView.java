@@ -2,10 +2,10 @@ package io.ovl.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.ovl.provision.HostOutcome;
-import io.ovl.provision.InitReport;
-import io.ovl.provision.NetworkOutcome;
-import io.ovl.provision.NetworkStep;
+import io.ovl.change.HostOutcome;
+import io.ovl.change.ChangeReport;
+import io.ovl.change.NetworkOutcome;
+import io.ovl.change.NetworkStep;
 import io.ovl.swarm.SwarmPlan;
 import io.ovl.swarm.SwarmResetPlan;
 import io.ovl.swarm.SwarmStep;
@@ -121,7 +121,7 @@ final class SwarmView {
         return root;
     }
 
-    static String resetReportText(InitReport report) {
+    static String resetReportText(ChangeReport report) {
         StringBuilder b = new StringBuilder("Summary:\n");
         for (NetworkOutcome n : report.networks()) {
             b.append("  network ").append(n.name()).append(": ").append(n.error().orElse("removed")).append('\n');

@@ -22,7 +22,7 @@ import io.ovl.facts.SystemdShowExecStart;
 import io.ovl.facts.SystemdUnit;
 import io.ovl.facts.UnparseableOutputException;
 import io.ovl.net.OverlayNetwork;
-import io.ovl.provision.StoreContainer;
+import io.ovl.kvmode.StoreContainer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -8,15 +8,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ovl.addressing.Prefix;
 import io.ovl.core.Finding;
-import io.ovl.provision.ClusterLayout;
-import io.ovl.provision.FileChange;
-import io.ovl.provision.HostOutcome;
-import io.ovl.provision.HostPlan;
-import io.ovl.provision.InitReport;
-import io.ovl.provision.NetworkOutcome;
-import io.ovl.provision.NetworkStep;
-import io.ovl.provision.Plan;
-import io.ovl.provision.StoreStep;
+import io.ovl.kvmode.ClusterLayout;
+import io.ovl.kvmode.FileChange;
+import io.ovl.change.HostOutcome;
+import io.ovl.kvmode.HostPlan;
+import io.ovl.change.ChangeReport;
+import io.ovl.change.NetworkOutcome;
+import io.ovl.change.NetworkStep;
+import io.ovl.kvmode.Plan;
+import io.ovl.kvmode.StoreStep;
 import io.ovl.render.KvStoreSpecs;
 import io.ovl.topology.Host;
 import io.ovl.topology.KvBackend;
@@ -35,7 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * init's and reset's argument handling through the real CommandLine (cases that end before any
  * host is contacted), and the rendering of plans and reports. Applying to hosts is tested on the
- * lab (io.ovl.provision.InitResetIT).
+ * lab (io.ovl.kvmode.InitResetIT).
  */
 class InitCommandTest {
     @TempDir
@@ -185,12 +185,12 @@ class InitCommandTest {
 
     @Test
     void theSummarySaysWhenNothingChanged() {
-        InitReport nothing = new InitReport(List.of(new HostOutcome("kv", HostOutcome.Status.UNCHANGED, "running")),
+        ChangeReport nothing = new ChangeReport(List.of(new HostOutcome("kv", HostOutcome.Status.UNCHANGED, "running")),
                 List.of(new HostOutcome("a", HostOutcome.Status.UNCHANGED, "already configured")),
                 List.of(new NetworkOutcome("web", Optional.empty(), List.of("a"), List.of(), Optional.empty())));
         assertTrue(InitView.reportText(nothing, "init").endsWith("init: nothing changed, nothing restarted.\n"));
 
-        InitReport failed = new InitReport(List.of(),
+        ChangeReport failed = new ChangeReport(List.of(),
                 List.of(new HostOutcome("a", HostOutcome.Status.ROLLED_BACK, "restart docker failed: ...")), List.of());
         String text = InitView.reportText(failed, "init");
         assertTrue(text.contains("  a: rolled back: restart docker failed: ...\n"), text);

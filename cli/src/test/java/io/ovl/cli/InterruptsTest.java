@@ -18,7 +18,7 @@ class InterruptsTest {
         StringWriter err = new StringWriter();
         boolean stopped;
         int exit;
-        try (Interrupts interrupts = Interrupts.install(new PrintWriter(err), ProvisionRun.INIT_ADVICE)) {
+        try (Interrupts interrupts = Interrupts.install(new PrintWriter(err), Runs.INIT_ADVICE)) {
             stopped = interrupts.changing(interruption -> {
                 interruption.begin("h3", "drop-in written, docker not restarted");
                 interrupts.interrupted();
@@ -36,7 +36,7 @@ class InterruptsTest {
 
     @Test
     void withoutAnInterruptTheExitCodeIsTheCommandsOwn() {
-        try (Interrupts interrupts = Interrupts.install(new PrintWriter(new StringWriter()), ProvisionRun.RESET_ADVICE)) {
+        try (Interrupts interrupts = Interrupts.install(new PrintWriter(new StringWriter()), Runs.RESET_ADVICE)) {
             assertEquals(4, interrupts.exitCode(interrupts.changing(interruption -> 4)));
         }
     }

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ovl.addressing.Prefix;
-import io.ovl.doctor.Fact;
+import io.ovl.facts.Fact;
 import io.ovl.net.CreateCheck;
 import io.ovl.net.CreateReport;
 import io.ovl.net.MergedNetwork;

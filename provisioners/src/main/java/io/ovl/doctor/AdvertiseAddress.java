@@ -1,6 +1,7 @@
 package io.ovl.doctor;
 
 import io.ovl.addressing.IpAddress;
+import io.ovl.facts.Fact;
 import io.ovl.facts.HostInterface;
 import io.ovl.facts.InterfaceAddress;
 import io.ovl.facts.IpFamily;

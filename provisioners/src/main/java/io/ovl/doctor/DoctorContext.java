@@ -1,9 +1,10 @@
 package io.ovl.doctor;
 
+import io.ovl.facts.Fact;
 import io.ovl.kv.StoreAnswer;
-import java.util.Map;
 import io.ovl.topology.Topology;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 

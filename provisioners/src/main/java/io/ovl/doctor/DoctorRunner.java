@@ -3,6 +3,7 @@ package io.ovl.doctor;
 import io.ovl.core.Finding;
 import io.ovl.core.OvlException;
 import io.ovl.core.Severity;
+import io.ovl.facts.Fact;
 import io.ovl.hosts.HostHandle;
 import io.ovl.hosts.HostResult;
 import io.ovl.hosts.ParallelHosts;

@@ -4,6 +4,7 @@ import io.ovl.core.ExitCode;
 import io.ovl.core.OvlException;
 import io.ovl.facts.DockerInfo;
 import io.ovl.facts.DockerdCommandLine;
+import io.ovl.facts.Fact;
 import io.ovl.facts.IpFamily;
 import io.ovl.facts.IpJson;
 import io.ovl.facts.KernelVersion;

@@ -1,6 +1,7 @@
 package io.ovl.doctor;
 
 import io.ovl.facts.DockerInfo;
+import io.ovl.facts.Fact;
 import io.ovl.facts.HostInterface;
 import io.ovl.facts.KernelVersion;
 import io.ovl.facts.Route;

@@ -1,6 +1,7 @@
 package io.ovl.doctor;
 
 import io.ovl.core.Finding;
+import io.ovl.facts.Fact;
 import java.util.List;
 
 /**

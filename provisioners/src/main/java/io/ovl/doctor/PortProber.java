@@ -1,21 +1,22 @@
 package io.ovl.doctor;
 
-import io.ovl.facts.Protocol;
-import io.ovl.core.OvlException;
 import io.ovl.core.ExitCode;
+import io.ovl.core.OvlException;
+import io.ovl.facts.Fact;
+import io.ovl.facts.Protocol;
 import io.ovl.ssh.CommandStarter;
 import io.ovl.topology.Topology;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;

@@ -2,6 +2,7 @@ package io.ovl.doctor;
 
 import io.ovl.core.OvlException;
 import io.ovl.facts.DockerInfo;
+import io.ovl.facts.Fact;
 import io.ovl.hosts.HostResult;
 import io.ovl.hosts.ParallelHosts;
 import io.ovl.kv.StoreAnswer;

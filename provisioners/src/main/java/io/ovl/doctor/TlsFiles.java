@@ -1,5 +1,6 @@
 package io.ovl.doctor;
 
+import io.ovl.facts.Fact;
 import io.ovl.hosts.HostResult;
 import io.ovl.hosts.ParallelHosts;
 import io.ovl.ssh.RemoteCommand;

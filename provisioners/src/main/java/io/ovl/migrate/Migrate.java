@@ -1,7 +1,7 @@
 package io.ovl.migrate;
 
 import io.ovl.core.OvlException;
-import io.ovl.doctor.Fact;
+import io.ovl.facts.Fact;
 import io.ovl.doctor.FactCommands;
 import io.ovl.hosts.HostHandle;
 import io.ovl.hosts.HostResult;
@@ -9,13 +9,13 @@ import io.ovl.hosts.OpenHosts;
 import io.ovl.hosts.ParallelHosts;
 import io.ovl.net.NetReadout;
 import io.ovl.net.OverlayNetwork;
-import io.ovl.provision.ApplyOptions;
-import io.ovl.provision.HostOutcome;
-import io.ovl.provision.HostState;
-import io.ovl.provision.InitReport;
-import io.ovl.provision.ProvisionProgress;
-import io.ovl.provision.Reset;
-import io.ovl.provision.StateReader;
+import io.ovl.change.ApplyOptions;
+import io.ovl.change.HostOutcome;
+import io.ovl.kvmode.HostState;
+import io.ovl.change.ChangeReport;
+import io.ovl.change.ChangeProgress;
+import io.ovl.kvmode.Reset;
+import io.ovl.kvmode.StateReader;
 import io.ovl.ssh.CommandResult;
 import io.ovl.ssh.RemoteCommand;
 import io.ovl.swarm.SwarmFacts;
@@ -117,7 +117,7 @@ public final class Migrate {
     }
 
     /** @param reconnect also run each container's reconnect commands once every network checks out */
-    public MigrationReport apply(MigrationPlan plan, ApplyOptions options, ProvisionProgress progress, boolean reconnect) {
+    public MigrationReport apply(MigrationPlan plan, ApplyOptions options, ChangeProgress progress, boolean reconnect) {
         if (plan.blocked()) {
             throw new IllegalArgumentException("a blocked plan is never applied: " + plan.blockers());
         }
@@ -127,7 +127,7 @@ public final class Migrate {
                     + " saved on every overlay host; nothing else was changed. Fix the host named above and run"
                     + " migrate again");
         }
-        InitReport reset = new Reset(topology, hosts).apply(plan.kvReset(), options, progress);        // 2
+        ChangeReport reset = new Reset(topology, hosts).apply(plan.kvReset(), options, progress);        // 2
         if (reset.hosts().stream().anyMatch(HostOutcome::failed)) {
             return stopped(saved, Optional.of(reset), Optional.empty(), List.of(), plan, "the swarm was not started"
                     + " (it cannot run beside a cluster-store). Where each host stands: " + standing(reset)
@@ -140,7 +140,7 @@ public final class Migrate {
                     + " cluster-store on " + String.join(", ", stillKv) + " after ovl's drop-in was removed; the swarm"
                     + " was not started. Remove the option where it is set there, restart docker, and run migrate again");
         }
-        InitReport swarm = new SwarmInit(plan.target(), hosts).apply(plan.swarm(), progress);     // 4
+        ChangeReport swarm = new SwarmInit(plan.target(), hosts).apply(plan.swarm(), progress);     // 4
         List<NetworkCheck> checks = check(plan, progress);                                             // 5
         boolean complete = swarm.exitCode() == io.ovl.core.ExitCode.OK && checks.stream().allMatch(NetworkCheck::ok);
         Optional<String> stop = complete ? Optional.empty() : Optional.of("every host runs without the store now,"
@@ -153,7 +153,7 @@ public final class Migrate {
     }
 
     /** Runs each container's commands on its host, in order; the first that fails ends that container's turn. */
-    private List<HostOutcome> reconnect(List<Reconnect> reconnects, ProvisionProgress progress) {
+    private List<HostOutcome> reconnect(List<Reconnect> reconnects, ChangeProgress progress) {
         List<HostOutcome> out = new ArrayList<>();
         for (Reconnect r : reconnects) {
             String what = r.attachments().stream().map(a -> a.network() + (a.ipv4().isEmpty() ? "" : " at " + a.ipv4()))
@@ -182,7 +182,7 @@ public final class Migrate {
     }
 
     /** Written before the first restart: afterwards no host shows the kv networks any more. */
-    private List<HostOutcome> save(MigrationPlan plan, ProvisionProgress progress) {
+    private List<HostOutcome> save(MigrationPlan plan, ChangeProgress progress) {
         if (plan.inventory().isEmpty() || plan.nothingToDo()) {
             return List.of();
         }
@@ -199,7 +199,7 @@ public final class Migrate {
                 "save inventory: " + r.error().map(OvlException::getMessage).orElse("failed")))).toList();
     }
 
-    private List<String> stillWithStore(ProvisionProgress progress) {
+    private List<String> stillWithStore(ChangeProgress progress) {
         List<String> still = new ArrayList<>();
         for (HostResult<Optional<String>> r : parallel.forEach(topology.overlayHosts(), Host::name,
                 h -> hosts.require(h.name()).swarm().info().clusterStore())) {
@@ -214,7 +214,7 @@ public final class Migrate {
     }
 
     /** Each carried network as the manager's {@code docker network inspect} shows it. */
-    private List<NetworkCheck> check(MigrationPlan plan, ProvisionProgress progress) {
+    private List<NetworkCheck> check(MigrationPlan plan, ChangeProgress progress) {
         String manager = plan.swarm().manager();
         List<OverlayNetwork> listed;
         try {
@@ -236,7 +236,7 @@ public final class Migrate {
         return out;
     }
 
-    private static String standing(InitReport reset) {
+    private static String standing(ChangeReport reset) {
         return reset.hosts().stream().map(o -> o.host() + " " + switch (o.status()) {
             case UNCHANGED -> "had no drop-in";
             case CHANGED -> "runs without the store now";
@@ -246,7 +246,7 @@ public final class Migrate {
         }).collect(Collectors.joining("; "));
     }
 
-    private static MigrationReport stopped(List<HostOutcome> saved, Optional<InitReport> reset, Optional<InitReport> swarm,
+    private static MigrationReport stopped(List<HostOutcome> saved, Optional<ChangeReport> reset, Optional<ChangeReport> swarm,
                                            List<NetworkCheck> checks, MigrationPlan plan, String why) {
         return new MigrationReport(saved, reset, swarm, checks, List.of(), plan.reconnects(), Optional.of(why));
     }

@@ -1,8 +1,8 @@
 package io.ovl.migrate;
 
-import io.ovl.doctor.Fact;
+import io.ovl.facts.Fact;
 import io.ovl.net.NetReadout;
-import io.ovl.provision.HostState;
+import io.ovl.kvmode.HostState;
 import io.ovl.swarm.SwarmFacts;
 import java.util.List;
 import java.util.Map;

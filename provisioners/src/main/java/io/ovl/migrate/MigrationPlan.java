@@ -1,8 +1,8 @@
 package io.ovl.migrate;
 
 import io.ovl.core.Finding;
-import io.ovl.provision.HostPlan;
-import io.ovl.provision.ResetPlan;
+import io.ovl.kvmode.HostPlan;
+import io.ovl.kvmode.ResetPlan;
 import io.ovl.swarm.SwarmPlan;
 import io.ovl.topology.Topology;
 import java.util.List;

@@ -1,8 +1,8 @@
 package io.ovl.migrate;
 
 import io.ovl.core.ExitCode;
-import io.ovl.provision.HostOutcome;
-import io.ovl.provision.InitReport;
+import io.ovl.change.HostOutcome;
+import io.ovl.change.ChangeReport;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -20,7 +20,7 @@ import java.util.Optional;
  * @param reconnects  containers still to attach to the swarm networks again, on their own hosts
  * @param stopped     why the run stopped before the end, with the state it left and what to do
  */
-public record MigrationReport(List<HostOutcome> saved, Optional<InitReport> kvReset, Optional<InitReport> swarm,
+public record MigrationReport(List<HostOutcome> saved, Optional<ChangeReport> kvReset, Optional<ChangeReport> swarm,
                               List<NetworkCheck> checks, List<HostOutcome> reconnected, List<Reconnect> reconnects,
                               Optional<String> stopped) {
     public MigrationReport {
@@ -43,8 +43,8 @@ public record MigrationReport(List<HostOutcome> saved, Optional<InitReport> kvRe
 
     public boolean changedAnything() {
         return saved.stream().anyMatch(o -> o.status() == HostOutcome.Status.CHANGED)
-                || kvReset.map(InitReport::changedAnything).orElse(false)
-                || swarm.map(InitReport::changedAnything).orElse(false)
+                || kvReset.map(ChangeReport::changedAnything).orElse(false)
+                || swarm.map(ChangeReport::changedAnything).orElse(false)
                 || reconnected.stream().anyMatch(o -> o.status() == HostOutcome.Status.CHANGED);
     }
 }

@@ -2,7 +2,7 @@ package io.ovl.migrate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.ovl.doctor.Fact;
+import io.ovl.facts.Fact;
 import io.ovl.facts.UnparseableOutputException;
 import io.ovl.ssh.CommandResult;
 import io.ovl.ssh.RemoteCommand;

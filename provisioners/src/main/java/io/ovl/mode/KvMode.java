@@ -9,18 +9,19 @@ import io.ovl.hosts.OpenHosts;
 import io.ovl.hosts.ParallelHosts;
 import io.ovl.net.ClusterStoreGuard;
 import io.ovl.net.CreatePlacement;
-import io.ovl.provision.ApplyOptions;
-import io.ovl.provision.ClusterLayout;
-import io.ovl.provision.HostPlan;
-import io.ovl.provision.InitReport;
-import io.ovl.provision.Plan;
-import io.ovl.provision.Planner;
-import io.ovl.provision.Preflight;
-import io.ovl.provision.PreflightReport;
-import io.ovl.provision.Provision;
-import io.ovl.provision.ProvisionProgress;
-import io.ovl.provision.Reset;
-import io.ovl.provision.ResetPlan;
+import io.ovl.change.ApplyOptions;
+import io.ovl.kvmode.ClusterLayout;
+import io.ovl.kvmode.HostPlan;
+import io.ovl.change.ChangeReport;
+import io.ovl.kvmode.Plan;
+import io.ovl.kvmode.Planner;
+import io.ovl.kvmode.Preflight;
+import io.ovl.change.PreflightReport;
+import io.ovl.kvmode.DoctorFirst;
+import io.ovl.kvmode.Provision;
+import io.ovl.change.ChangeProgress;
+import io.ovl.kvmode.Reset;
+import io.ovl.kvmode.ResetPlan;
 import io.ovl.topology.Host;
 import io.ovl.topology.Topology;
 import java.nio.file.Path;
@@ -30,7 +31,7 @@ import java.util.function.Function;
 /**
  * {@code mode: kv}: a key-value store that ovl starts (or an external one), dockerd pointed at it
  * with {@code --cluster-store} and restarted, networks created on any overlay host
- * ({@link io.ovl.provision}).
+ * ({@link io.ovl.kvmode}).
  */
 final class KvMode implements OverlayMode {
     private final Topology topology;
@@ -61,7 +62,7 @@ final class KvMode implements OverlayMode {
 
     @Override
     public PlannedChange planInit(OpenHosts hosts, PreflightReport checks, ChangeOptions options) {
-        Provision provision = new Provision(topology, hosts, new Planner(checks.withOwn(Preflight.DEFAULT)));
+        Provision provision = new Provision(topology, hosts, new Planner(DoctorFirst.withOwn(checks, Preflight.DEFAULT)));
         return new Init(provision, provision.plan(), checks, ApplyOptions.defaults(options.rolling()));
     }
 
@@ -88,7 +89,7 @@ final class KvMode implements OverlayMode {
                 + " and give the managers role: manager");
     }
 
-    /** kv init: its plan's blockers already hold doctor's failures ({@link PreflightReport#withOwn}). */
+    /** kv init: its plan's blockers already hold doctor's failures ({@link DoctorFirst#withOwn}). */
     private record Init(Provision provision, Plan plan, PreflightReport checks, ApplyOptions options)
             implements PlannedChange {
         @Override
@@ -107,7 +108,7 @@ final class KvMode implements OverlayMode {
         }
 
         @Override
-        public InitReport apply(ProvisionProgress progress, Interruption interruption) {
+        public ChangeReport apply(ChangeProgress progress, Interruption interruption) {
             return provision.apply(plan, options, progress, interruption);
         }
     }
@@ -129,7 +130,7 @@ final class KvMode implements OverlayMode {
         }
 
         @Override
-        public InitReport apply(ProvisionProgress progress, Interruption interruption) {
+        public ChangeReport apply(ChangeProgress progress, Interruption interruption) {
             return reset.apply(plan, ApplyOptions.defaults(false), progress, interruption);
         }
     }

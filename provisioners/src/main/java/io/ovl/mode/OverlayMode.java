@@ -4,7 +4,7 @@ import io.ovl.hosts.HostHandle;
 import io.ovl.hosts.OpenHosts;
 import io.ovl.hosts.ParallelHosts;
 import io.ovl.net.CreatePlacement;
-import io.ovl.provision.PreflightReport;
+import io.ovl.change.PreflightReport;
 import io.ovl.topology.Host;
 import io.ovl.topology.Topology;
 import java.nio.file.Path;

@@ -1,9 +1,9 @@
 package io.ovl.mode;
 
 import io.ovl.core.Finding;
-import io.ovl.provision.Plan;
-import io.ovl.provision.PreflightReport;
-import io.ovl.provision.ResetPlan;
+import io.ovl.kvmode.Plan;
+import io.ovl.change.PreflightReport;
+import io.ovl.kvmode.ResetPlan;
 import io.ovl.swarm.SwarmPlan;
 import io.ovl.swarm.SwarmResetPlan;
 import java.util.List;

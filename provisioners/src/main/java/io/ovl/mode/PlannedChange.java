@@ -2,9 +2,9 @@ package io.ovl.mode;
 
 import io.ovl.core.Finding;
 import io.ovl.hosts.Interruption;
-import io.ovl.provision.HostPlan;
-import io.ovl.provision.InitReport;
-import io.ovl.provision.ProvisionProgress;
+import io.ovl.kvmode.HostPlan;
+import io.ovl.change.ChangeReport;
+import io.ovl.change.ChangeProgress;
 import java.util.List;
 
 /**
@@ -27,5 +27,5 @@ public interface PlannedChange {
     <R> R describe(PlanView<R> view);
 
     /** Carries out the plan; stops starting host steps once {@code interruption} is interrupted. */
-    InitReport apply(ProvisionProgress progress, Interruption interruption);
+    ChangeReport apply(ChangeProgress progress, Interruption interruption);
 }

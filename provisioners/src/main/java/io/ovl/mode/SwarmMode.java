@@ -8,10 +8,10 @@ import io.ovl.hosts.Interruption;
 import io.ovl.hosts.OpenHosts;
 import io.ovl.hosts.ParallelHosts;
 import io.ovl.net.CreatePlacement;
-import io.ovl.provision.HostPlan;
-import io.ovl.provision.InitReport;
-import io.ovl.provision.PreflightReport;
-import io.ovl.provision.ProvisionProgress;
+import io.ovl.kvmode.HostPlan;
+import io.ovl.change.ChangeReport;
+import io.ovl.change.PreflightReport;
+import io.ovl.change.ChangeProgress;
 import io.ovl.swarm.SwarmInit;
 import io.ovl.swarm.SwarmPlan;
 import io.ovl.swarm.SwarmReset;
@@ -97,7 +97,7 @@ final class SwarmMode implements OverlayMode {
         }
 
         @Override
-        public InitReport apply(ProvisionProgress progress, Interruption interruption) {
+        public ChangeReport apply(ChangeProgress progress, Interruption interruption) {
             return init.apply(plan, progress, interruption);
         }
     }
@@ -119,7 +119,7 @@ final class SwarmMode implements OverlayMode {
         }
 
         @Override
-        public InitReport apply(ProvisionProgress progress, Interruption interruption) {
+        public ChangeReport apply(ChangeProgress progress, Interruption interruption) {
             return reset.apply(plan, progress, interruption);
         }
     }

@@ -2,7 +2,7 @@ package io.ovl.net;
 
 import io.ovl.core.ExitCode;
 import io.ovl.core.OvlException;
-import io.ovl.doctor.Fact;
+import io.ovl.facts.Fact;
 import io.ovl.facts.DockerInfo;
 import io.ovl.hosts.HostResult;
 import io.ovl.hosts.OpenHosts;

@@ -2,7 +2,7 @@ package io.ovl.net;
 
 import io.ovl.core.OvlException;
 import io.ovl.doctor.DockerNetwork;
-import io.ovl.doctor.Fact;
+import io.ovl.facts.Fact;
 import io.ovl.facts.HostInterface;
 import io.ovl.facts.IpFamily;
 import io.ovl.facts.IpJson;

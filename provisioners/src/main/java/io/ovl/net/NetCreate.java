@@ -4,7 +4,7 @@ import io.ovl.hosts.HostResult;
 import io.ovl.hosts.OpenHosts;
 import io.ovl.hosts.Interruption;
 import io.ovl.hosts.ParallelHosts;
-import io.ovl.provision.ProvisionProgress;
+import io.ovl.change.ChangeProgress;
 import io.ovl.ssh.CommandResult;
 import io.ovl.ssh.RemoteCommand;
 import io.ovl.topology.DockerNetworkCreate;
@@ -31,9 +31,9 @@ public final class NetCreate {
     private final OpenHosts hosts;
     private final ParallelHosts parallel;
     private final VisibilityWait visibility;
-    private final ProvisionProgress progress;
+    private final ChangeProgress progress;
 
-    public NetCreate(OpenHosts hosts, ParallelHosts parallel, VisibilityWait visibility, ProvisionProgress progress) {
+    public NetCreate(OpenHosts hosts, ParallelHosts parallel, VisibilityWait visibility, ChangeProgress progress) {
         this.hosts = hosts;
         this.parallel = parallel;
         this.visibility = visibility;

@@ -1,7 +1,7 @@
 package io.ovl.net;
 
 import io.ovl.core.OvlException;
-import io.ovl.doctor.Fact;
+import io.ovl.facts.Fact;
 import io.ovl.hosts.HostResult;
 import io.ovl.hosts.OpenHosts;
 import io.ovl.hosts.ParallelHosts;

@@ -3,7 +3,7 @@ package io.ovl.net;
 import io.ovl.core.ExitCode;
 import io.ovl.core.OvlException;
 import io.ovl.hosts.OpenHosts;
-import io.ovl.provision.ProvisionProgress;
+import io.ovl.change.ChangeProgress;
 import io.ovl.ssh.CommandResult;
 import io.ovl.ssh.RemoteCommand;
 import java.util.ArrayList;
@@ -22,9 +22,9 @@ public final class NetRemove {
 
     private final OpenHosts hosts;
     private final VisibilityWait visibility;
-    private final ProvisionProgress progress;
+    private final ChangeProgress progress;
 
-    public NetRemove(OpenHosts hosts, VisibilityWait visibility, ProvisionProgress progress) {
+    public NetRemove(OpenHosts hosts, VisibilityWait visibility, ChangeProgress progress) {
         this.hosts = hosts;
         this.visibility = visibility;
         this.progress = progress;

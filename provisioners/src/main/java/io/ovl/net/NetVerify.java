@@ -7,7 +7,7 @@ import io.ovl.core.OvlException;
 import io.ovl.hosts.HostResult;
 import io.ovl.hosts.OpenHosts;
 import io.ovl.hosts.ParallelHosts;
-import io.ovl.provision.ProvisionProgress;
+import io.ovl.change.ChangeProgress;
 import io.ovl.ssh.CommandResult;
 import io.ovl.ssh.RemoteShell;
 import java.io.IOException;
@@ -31,12 +31,12 @@ public final class NetVerify implements AutoCloseable {
 
     private final OpenHosts hosts;
     private final ParallelHosts parallel;
-    private final ProvisionProgress progress;
+    private final ChangeProgress progress;
     /** Probes that may exist, by host: what close() removes. */
     private final Map<String, String> started = new ConcurrentHashMap<>();
     private final List<String> cleanupProblems = Collections.synchronizedList(new ArrayList<>());
 
-    public NetVerify(OpenHosts hosts, ParallelHosts parallel, ProvisionProgress progress) {
+    public NetVerify(OpenHosts hosts, ParallelHosts parallel, ChangeProgress progress) {
         this.hosts = hosts;
         this.parallel = parallel;
         this.progress = progress;

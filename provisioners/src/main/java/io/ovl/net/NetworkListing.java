@@ -1,6 +1,6 @@
 package io.ovl.net;
 
-import io.ovl.doctor.Fact;
+import io.ovl.facts.Fact;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

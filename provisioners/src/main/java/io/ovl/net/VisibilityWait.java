@@ -3,8 +3,8 @@ package io.ovl.net;
 import io.ovl.hosts.HostResult;
 import io.ovl.hosts.OpenHosts;
 import io.ovl.hosts.ParallelHosts;
-import io.ovl.provision.Poll;
-import io.ovl.provision.ProvisionProgress;
+import io.ovl.change.Poll;
+import io.ovl.change.ChangeProgress;
 import io.ovl.ssh.CommandResult;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,9 +23,9 @@ public final class VisibilityWait {
     private final ParallelHosts parallel;
     private final Duration wait;
     private final Duration interval;
-    private final ProvisionProgress progress;
+    private final ChangeProgress progress;
 
-    public VisibilityWait(OpenHosts hosts, ParallelHosts parallel, Duration wait, Duration interval, ProvisionProgress progress) {
+    public VisibilityWait(OpenHosts hosts, ParallelHosts parallel, Duration wait, Duration interval, ChangeProgress progress) {
         this.hosts = hosts;
         this.parallel = parallel;
         this.wait = wait;

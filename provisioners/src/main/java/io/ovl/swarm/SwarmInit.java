@@ -6,11 +6,11 @@ import io.ovl.docker.NodeInfo;
 import io.ovl.docker.SwarmApi;
 import io.ovl.hosts.Interruption;
 import io.ovl.hosts.OpenHosts;
-import io.ovl.provision.HostOutcome;
-import io.ovl.provision.InitReport;
-import io.ovl.provision.NetworkOutcome;
-import io.ovl.provision.NetworkStep;
-import io.ovl.provision.ProvisionProgress;
+import io.ovl.change.HostOutcome;
+import io.ovl.change.ChangeReport;
+import io.ovl.change.NetworkOutcome;
+import io.ovl.change.NetworkStep;
+import io.ovl.change.ChangeProgress;
 import io.ovl.topology.Host;
 import io.ovl.topology.SwarmSettings;
 import io.ovl.topology.Topology;
@@ -50,11 +50,11 @@ public final class SwarmInit {
         return SwarmPlanner.plan(topology, facts(), force);
     }
 
-    public InitReport apply(SwarmPlan plan, ProvisionProgress progress) {
+    public ChangeReport apply(SwarmPlan plan, ChangeProgress progress) {
         return apply(plan, progress, Interruption.none());
     }
 
-    public InitReport apply(SwarmPlan plan, ProvisionProgress progress, Interruption interruption) {
+    public ChangeReport apply(SwarmPlan plan, ChangeProgress progress, Interruption interruption) {
         if (plan.blocked()) {
             throw new IllegalArgumentException("a blocked plan is never applied: " + plan.blockers());
         }
@@ -106,7 +106,7 @@ public final class SwarmInit {
                 interruption.end(plan.manager());
             }
         }
-        return new InitReport(List.of(), outcomes, networks, interruption.requested());
+        return new ChangeReport(List.of(), outcomes, networks, interruption.requested());
     }
 
     /** Runs {@code step} on {@code host} as a step in flight, or marks it not started after an interrupt. */
@@ -125,7 +125,7 @@ public final class SwarmInit {
     private record Joining(SwarmApi.JoinTokens tokens, List<String> managers) {
     }
 
-    private HostOutcome init(SwarmStep step, ProvisionProgress progress) {
+    private HostOutcome init(SwarmStep step, ChangeProgress progress) {
         SwarmApi api = hosts.require(step.host()).swarm();
         Host host = topology.host(step.host()).orElseThrow();
         SwarmSettings settings = topology.swarmSettings();
@@ -143,7 +143,7 @@ public final class SwarmInit {
         }
     }
 
-    private HostOutcome join(SwarmStep step, Joining joining, ProvisionProgress progress) {
+    private HostOutcome join(SwarmStep step, Joining joining, ChangeProgress progress) {
         SwarmApi api = hosts.require(step.host()).swarm();
         Host host = topology.host(step.host()).orElseThrow();
         String token = step.role() == io.ovl.topology.SwarmRole.MANAGER ? joining.tokens().manager()
@@ -163,7 +163,7 @@ public final class SwarmInit {
         }
     }
 
-    private static void leaveIfNeeded(SwarmStep step, SwarmApi api, ProvisionProgress progress) {
+    private static void leaveIfNeeded(SwarmStep step, SwarmApi api, ChangeProgress progress) {
         if (step.leaveFirst()) {
             progress.step(step.host(), "leaving its previous swarm (--force)");
             api.leave(true);
@@ -193,7 +193,7 @@ public final class SwarmInit {
         }
     }
 
-    private static NetworkOutcome network(NetworkStep n, String managerHost, SwarmApi manager, ProvisionProgress progress) {
+    private static NetworkOutcome network(NetworkStep n, String managerHost, SwarmApi manager, ChangeProgress progress) {
         String name = n.spec().name();
         Optional<String> created = Optional.empty();
         if (n.createOn().isPresent()) {

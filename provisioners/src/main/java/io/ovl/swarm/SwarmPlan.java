@@ -1,7 +1,7 @@
 package io.ovl.swarm;
 
 import io.ovl.core.Finding;
-import io.ovl.provision.NetworkStep;
+import io.ovl.change.NetworkStep;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;

@@ -5,7 +5,7 @@ import io.ovl.docker.LocalState;
 import io.ovl.docker.NodeInfo;
 import io.ovl.docker.SwarmNetwork;
 import io.ovl.docker.SwarmNode;
-import io.ovl.provision.NetworkStep;
+import io.ovl.change.NetworkStep;
 import io.ovl.topology.NetworkSpec;
 import io.ovl.topology.SwarmRole;
 import io.ovl.topology.Topology;

@@ -5,10 +5,10 @@ import io.ovl.core.OvlException;
 import io.ovl.docker.SwarmApi;
 import io.ovl.hosts.Interruption;
 import io.ovl.hosts.OpenHosts;
-import io.ovl.provision.HostOutcome;
-import io.ovl.provision.InitReport;
-import io.ovl.provision.NetworkOutcome;
-import io.ovl.provision.ProvisionProgress;
+import io.ovl.change.HostOutcome;
+import io.ovl.change.ChangeReport;
+import io.ovl.change.NetworkOutcome;
+import io.ovl.change.ChangeProgress;
 import io.ovl.topology.Topology;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -56,11 +56,11 @@ public final class SwarmReset {
         return SwarmResetPlanner.plan(topology, SwarmFacts.read(topology, hosts), force);
     }
 
-    public InitReport apply(SwarmResetPlan plan, ProvisionProgress progress) {
+    public ChangeReport apply(SwarmResetPlan plan, ChangeProgress progress) {
         return apply(plan, progress, Interruption.none());
     }
 
-    public InitReport apply(SwarmResetPlan plan, ProvisionProgress progress, Interruption interruption) {
+    public ChangeReport apply(SwarmResetPlan plan, ChangeProgress progress, Interruption interruption) {
         if (!plan.blockers().isEmpty()) {
             throw new IllegalArgumentException("a blocked plan is never applied: " + plan.blockers());
         }
@@ -119,10 +119,10 @@ public final class SwarmReset {
             outcomes.add(outcome);
         }
         plan.staying().forEach(s -> outcomes.add(new HostOutcome(s.host(), HostOutcome.Status.UNCHANGED, s.why())));
-        return new InitReport(List.of(), outcomes, networks, interruption.requested());
+        return new ChangeReport(List.of(), outcomes, networks, interruption.requested());
     }
 
-    private HostOutcome leave(String manager, SwarmResetPlan.Leave leave, ProvisionProgress progress) {
+    private HostOutcome leave(String manager, SwarmResetPlan.Leave leave, ChangeProgress progress) {
         if (leave.demoteFirst()) {
             progress.step(manager, "demoting " + leave.host() + " to worker");
             try {

@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.ovl.core.Finding;
 import io.ovl.core.Severity;
 import io.ovl.kv.StoreAnswer;
-import io.ovl.provision.InitPreflight;
-import io.ovl.provision.PreflightReport;
+import io.ovl.change.InitPreflight;
+import io.ovl.change.PreflightReport;
 import io.ovl.topology.Host;
 import io.ovl.topology.KvBackend;
 import io.ovl.topology.KvStore;
@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
  * Which of doctor's checks stop init, and how. doctor's REAL checks are evaluated on facts of
  * FAKE hosts ({@link FakeHost}: outputs captured on lab hosts) and on hand-made probe outcomes,
  * then {@link InitPreflight#judge} applies init's rules: pure logic, so fakes are fine here; the
- * real thing on lab hosts is io.ovl.provision.InitPreflightIT.
+ * real thing on lab hosts is io.ovl.kvmode.InitPreflightIT.
  */
 class InitPreflightTest {
     private static final Function<ProbeOutcome, ProbeOutcome.Result> ALL_RECEIVED = o -> ProbeOutcome.Result.RECEIVED;

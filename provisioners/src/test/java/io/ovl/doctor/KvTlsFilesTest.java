@@ -11,6 +11,7 @@ import io.ovl.core.Finding;
 import io.ovl.core.Severity;
 import io.ovl.doctor.checks.KvHealthy;
 import io.ovl.doctor.checks.KvTlsFiles;
+import io.ovl.facts.Fact;
 import io.ovl.hosts.ParallelHosts;
 import io.ovl.kv.StoreAnswer;
 import io.ovl.kv.StoreDialer;

@@ -1,11 +1,11 @@
 package io.ovl.migrate;
 
 import io.ovl.docker.NodeInfo;
-import io.ovl.doctor.Fact;
+import io.ovl.facts.Fact;
 import io.ovl.facts.DockerInfo;
 import io.ovl.net.NetReadout;
 import io.ovl.net.OverlayNetwork;
-import io.ovl.provision.HostState;
+import io.ovl.kvmode.HostState;
 import io.ovl.swarm.HostView;
 import io.ovl.swarm.SwarmFacts;
 import io.ovl.topology.Host;

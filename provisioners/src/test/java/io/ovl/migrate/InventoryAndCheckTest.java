@@ -69,7 +69,7 @@ class InventoryAndCheckTest {
         MigrationPlan plan = MigrationPlanner.plan(new io.ovl.topology.Topology(1, io.ovl.topology.Mode.SWARM,
                 io.ovl.topology.SshSettings.DEFAULTS, Optional.empty(), Optional.empty(),
                 List.of(CapturedKv.H1, CapturedKv.H2, CapturedKv.H3), List.of()), new MigrationFacts(
-                CapturedKv.kvLab().kv(), CapturedKv.kvReadout(), Map.of("migx-h1", io.ovl.doctor.Fact.known(
+                CapturedKv.kvLab().kv(), CapturedKv.kvReadout(), Map.of("migx-h1", io.ovl.facts.Fact.known(
                 Optional.of(saved))), CapturedKv.kvSwarmFacts()), false);
         var extra = plan.networks().stream().filter(n -> n.name().equals("extra")).findFirst().orElseThrow().spec();
         OverlayNetwork shown = OverlayNetwork.parseInspect(CapturedKv.read("/migrate/swarm-networks-h1-20.10.json"))

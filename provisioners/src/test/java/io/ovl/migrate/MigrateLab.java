@@ -10,11 +10,11 @@ import io.ovl.hosts.ParallelHosts;
 import io.ovl.lab.CommandResult;
 import io.ovl.lab.Lab;
 import io.ovl.lab.LabHost;
-import io.ovl.provision.ApplyOptions;
-import io.ovl.provision.Plan;
-import io.ovl.provision.Planner;
-import io.ovl.provision.Provision;
-import io.ovl.provision.ProvisionProgress;
+import io.ovl.change.ApplyOptions;
+import io.ovl.kvmode.Plan;
+import io.ovl.kvmode.Planner;
+import io.ovl.kvmode.Provision;
+import io.ovl.change.ChangeProgress;
 import io.ovl.ssh.SshConnector;
 import io.ovl.topology.Topology;
 import io.ovl.topology.TopologyLoader;
@@ -62,7 +62,7 @@ final class MigrateLab implements AutoCloseable {
             Provision provision = new Provision(kv, hosts, new Planner());
             Plan plan = provision.plan();
             assertFalse(plan.blocked(), plan.blockers().toString());
-            assertEquals(ExitCode.OK, provision.apply(plan, ApplyOptions.defaults(false), ProvisionProgress.NONE).exitCode());
+            assertEquals(ExitCode.OK, provision.apply(plan, ApplyOptions.defaults(false), ChangeProgress.NONE).exitCode());
         }
     }
 
@@ -78,7 +78,7 @@ final class MigrateLab implements AutoCloseable {
             Migrate migrate = s.migrate();
             MigrationPlan plan = migrate.plan(false);
             assertEquals(List.of(), plan.blockers());
-            return migrate.apply(plan, ApplyOptions.defaults(false), ProvisionProgress.NONE, reconnect);
+            return migrate.apply(plan, ApplyOptions.defaults(false), ChangeProgress.NONE, reconnect);
         }
     }
 

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.ovl.core.ExitCode;
 import io.ovl.lab.CommandResult;
 import io.ovl.lab.LabHost;
-import io.ovl.provision.HostOutcome;
-import io.ovl.provision.InitReport;
+import io.ovl.change.HostOutcome;
+import io.ovl.change.ChangeReport;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -66,7 +66,7 @@ class MigrateResumeLabIT {
 
         assertEquals(ExitCode.HOST_FAILED, report.exitCode(), report.toString());
         assertTrue(report.stopped().orElseThrow().startsWith("every host runs without the store now"), report.toString());
-        InitReport swarmPart = report.swarm().orElseThrow();
+        ChangeReport swarmPart = report.swarm().orElseThrow();
         HostOutcome h1Init = swarmPart.hosts().stream().filter(o -> o.host().equals(h1.name())).findFirst().orElseThrow();
         assertEquals(HostOutcome.Status.FAILED, h1Init.status(), report.toString());
         assertTrue(h1Init.detail().startsWith("host " + h1.name() + ": swarm init"), h1Init.detail());

@@ -11,10 +11,10 @@ import io.ovl.core.Finding;
 import io.ovl.docker.NodeInfo;
 import io.ovl.docker.SwarmNetwork;
 import io.ovl.docker.SwarmNode;
-import io.ovl.doctor.Fact;
+import io.ovl.facts.Fact;
 import io.ovl.net.NetReadout;
 import io.ovl.net.OverlayNetwork;
-import io.ovl.provision.HostPlan;
+import io.ovl.kvmode.HostPlan;
 import io.ovl.swarm.ClusterView;
 import io.ovl.swarm.HostView;
 import io.ovl.swarm.SwarmFacts;
@@ -242,7 +242,7 @@ class MigrationPlannerTest {
         assertThrows(IllegalArgumentException.class, () -> MigrationPlanner.plan(kv, CapturedKv.kvLab(), false));
     }
 
-    private static io.ovl.provision.HostState plainHost(String name) {
+    private static io.ovl.kvmode.HostState plainHost(String name) {
         return CapturedKv.state(name, Optional.empty(), CapturedKv.storeHostInfo(), 0);
     }
 

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ovl.core.Finding;
 import io.ovl.docker.NodeInfo;
-import io.ovl.doctor.Fact;
+import io.ovl.facts.Fact;
 import io.ovl.facts.UnparseableOutputException;
 import io.ovl.net.NetReadout;
 import io.ovl.ssh.FakeRemoteShell;
@@ -160,7 +160,7 @@ class StoppedContainersTest {
         SwarmFacts swarm = new SwarmFacts(List.of(HostView.read(CapturedKv.H1, SwarmRole.MANAGER, plain),
                 HostView.read(CapturedKv.H2, SwarmRole.WORKER, plain), HostView.read(CapturedKv.H3, SwarmRole.WORKER,
                         plain)), Optional.empty());
-        List<io.ovl.provision.HostState> states = List.of(CapturedKv.storeHost(), plainHost("migx-h2"),
+        List<io.ovl.kvmode.HostState> states = List.of(CapturedKv.storeHost(), plainHost("migx-h2"),
                 plainHost("migx-h3"));
         Map<String, Fact<Optional<KvInventory>>> savedOn = Map.of("migx-h2", Fact.known(Optional.of(saved)));
         Map<String, Fact<List<StoppedContainers.Container>>> stopped = Map.of("migx-h1", Fact.known(List.of()),
@@ -196,7 +196,7 @@ class StoppedContainersTest {
                 "migx-h3", Fact.known(StoppedContainers.parse(inspect))));
     }
 
-    private static io.ovl.provision.HostState plainHost(String name) {
+    private static io.ovl.kvmode.HostState plainHost(String name) {
         return CapturedKv.state(name, Optional.empty(), CapturedKv.storeHostInfo(), 0);
     }
 }

@@ -11,7 +11,7 @@ import io.ovl.doctor.FactCommands;
 import io.ovl.hosts.HostHandle;
 import io.ovl.hosts.OpenHosts;
 import io.ovl.hosts.ParallelHosts;
-import io.ovl.provision.FakeHostHandle;
+import io.ovl.kvmode.FakeHostHandle;
 import io.ovl.ssh.FakeRemoteShell;
 import io.ovl.topology.Host;
 import io.ovl.topology.KvBackend;

@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ovl.core.ExitCode;
 import io.ovl.core.OvlException;
-import io.ovl.doctor.Fact;
 import io.ovl.facts.DockerInfo;
+import io.ovl.facts.Fact;
 import io.ovl.hosts.OpenHosts;
 import io.ovl.hosts.ParallelHosts;
-import io.ovl.provision.FakeHostHandle;
+import io.ovl.kvmode.FakeHostHandle;
 import io.ovl.ssh.FakeRemoteShell;
 import java.io.IOException;
 import java.io.UncheckedIOException;

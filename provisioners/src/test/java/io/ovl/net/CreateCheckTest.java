@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.ovl.addressing.Prefix;
 import io.ovl.doctor.DockerNetwork;
 import io.ovl.doctor.SubnetClashes;
-import io.ovl.doctor.Fact;
+import io.ovl.facts.Fact;
 import io.ovl.facts.IpFamily;
 import io.ovl.facts.IpJson;
 import io.ovl.topology.NetworkSpec;

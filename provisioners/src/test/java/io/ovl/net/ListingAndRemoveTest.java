@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.ovl.doctor.Fact;
+import io.ovl.change.ChangeProgress;
+import io.ovl.facts.Fact;
 import io.ovl.hosts.OpenHosts;
 import io.ovl.hosts.ParallelHosts;
-import io.ovl.provision.FakeHostHandle;
-import io.ovl.provision.ProvisionProgress;
+import io.ovl.kvmode.FakeHostHandle;
 import io.ovl.ssh.CommandResult;
 import io.ovl.ssh.FakeRemoteShell;
 import io.ovl.ssh.RemoteShell;
@@ -151,7 +151,7 @@ class ListingAndRemoveTest {
         };
         OpenHosts hosts = FakeHostHandle.hosts(List.of("h2", "h3", "h4"), Map.of("h2", h2, "h3", h3, "h4", h4), Map.of());
         NetRemove rm = new NetRemove(hosts, new VisibilityWait(hosts, new ParallelHosts(3), Duration.ofSeconds(30),
-                Duration.ofMillis(1), ProvisionProgress.NONE), ProvisionProgress.NONE);
+                Duration.ofMillis(1), ChangeProgress.NONE), ChangeProgress.NONE);
 
         NetRemove.Outcome outcome = rm.remove(m, List.of("h2", "h3", "h4"));
 
@@ -172,7 +172,7 @@ class ListingAndRemoveTest {
         OpenHosts hosts = FakeHostHandle.hosts(List.of("w1", "m1"), Map.of("w1", w1, "m1", m1), Map.of());
         ParallelHosts parallel = new ParallelHosts(2);
         NetRemove rm = new NetRemove(hosts, new VisibilityWait(hosts, parallel, Duration.ZERO, Duration.ofMillis(1),
-                ProvisionProgress.NONE), ProvisionProgress.NONE);
+                ChangeProgress.NONE), ChangeProgress.NONE);
 
         NetRemove.Outcome outcome = rm.remove(m, List.of("m1"));
 

@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ovl.addressing.Prefix;
+import io.ovl.change.ChangeProgress;
 import io.ovl.core.ExitCode;
 import io.ovl.hosts.OpenHosts;
 import io.ovl.hosts.ParallelHosts;
+import io.ovl.kvmode.FakeHostHandle;
 import io.ovl.mode.OverlayMode;
-import io.ovl.provision.FakeHostHandle;
-import io.ovl.provision.ProvisionProgress;
 import io.ovl.ssh.FakeRemoteShell;
 import io.ovl.ssh.RemoteCommand;
 import io.ovl.topology.DockerNetworkCreate;
@@ -48,7 +48,7 @@ class NetCreateTest {
     private static NetCreate create(OpenHosts hosts) {
         ParallelHosts parallel = new ParallelHosts(4);
         return new NetCreate(hosts, parallel, new VisibilityWait(hosts, parallel, Duration.ZERO, Duration.ofMillis(1),
-                ProvisionProgress.NONE), ProvisionProgress.NONE);
+                ChangeProgress.NONE), ChangeProgress.NONE);
     }
 
     @Test

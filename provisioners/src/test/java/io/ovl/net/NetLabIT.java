@@ -16,12 +16,12 @@ import io.ovl.lab.CommandResult;
 import io.ovl.lab.Lab;
 import io.ovl.lab.LabHost;
 import io.ovl.mode.OverlayMode;
-import io.ovl.provision.ApplyOptions;
-import io.ovl.provision.InitReport;
-import io.ovl.provision.Plan;
-import io.ovl.provision.Planner;
-import io.ovl.provision.Provision;
-import io.ovl.provision.ProvisionProgress;
+import io.ovl.change.ApplyOptions;
+import io.ovl.change.ChangeReport;
+import io.ovl.kvmode.Plan;
+import io.ovl.kvmode.Planner;
+import io.ovl.kvmode.Provision;
+import io.ovl.change.ChangeProgress;
 import io.ovl.ssh.SshConnector;
 import io.ovl.topology.NetworkSpec;
 import io.ovl.topology.Topology;
@@ -83,7 +83,7 @@ class NetLabIT {
             Provision provision = new Provision(topology, hosts, new Planner());
             Plan plan = provision.plan();
             assertFalse(plan.blocked(), plan.blockers().toString());
-            InitReport report = provision.apply(plan, ApplyOptions.defaults(false), ProvisionProgress.NONE);
+            ChangeReport report = provision.apply(plan, ApplyOptions.defaults(false), ChangeProgress.NONE);
             assertEquals(ExitCode.OK, report.exitCode(), report.toString());
         }
     }
@@ -147,7 +147,7 @@ class NetLabIT {
     @Test
     @Order(3)
     void verifyPassesOnTheHealthyLabAndLeavesNoProbe() {
-        VerifyReport report = withHosts(run -> new NetVerify(run.hosts, run.parallel, ProvisionProgress.NONE)
+        VerifyReport report = withHosts(run -> new NetVerify(run.hosts, run.parallel, ChangeProgress.NONE)
                 .run("myoverlay", IMAGE));
 
         assertTrue(report.passed(), report.failing().toString());
@@ -165,7 +165,7 @@ class NetLabIT {
         in(h4, concat("iptables", "-I", rule));
         VerifyReport report;
         try {
-            report = withHosts(run -> new NetVerify(run.hosts, run.parallel, ProvisionProgress.NONE).run("myoverlay", IMAGE));
+            report = withHosts(run -> new NetVerify(run.hosts, run.parallel, ChangeProgress.NONE).run("myoverlay", IMAGE));
         } finally {
             in(h4, concat("iptables", "-D", rule));
         }
@@ -214,7 +214,7 @@ class NetLabIT {
         assertTrue(refusal.isPresent());
         assertTrue(refusal.get().contains("web1 on " + h3.name()), refusal.get());
 
-        NetRemove.Outcome outcome = withHosts(run -> new NetRemove(run.hosts, visibility(run), ProvisionProgress.NONE)
+        NetRemove.Outcome outcome = withHosts(run -> new NetRemove(run.hosts, visibility(run), ChangeProgress.NONE)
                 .remove(before, OverlayMode.of(topology).placement().candidates(topology)));
         assertEquals(List.of("web1 on " + h3.name()), outcome.disconnected());
         assertEquals(List.of(), outcome.stillOn());
@@ -305,11 +305,11 @@ class NetLabIT {
     }
 
     private static NetCreate create(Run run) {
-        return new NetCreate(run.hosts(), run.parallel(), visibility(run), ProvisionProgress.NONE);
+        return new NetCreate(run.hosts(), run.parallel(), visibility(run), ChangeProgress.NONE);
     }
 
     private static VisibilityWait visibility(Run run) {
-        return new VisibilityWait(run.hosts(), run.parallel(), Duration.ofSeconds(60), Duration.ofSeconds(1), ProvisionProgress.NONE);
+        return new VisibilityWait(run.hosts(), run.parallel(), Duration.ofSeconds(60), Duration.ofSeconds(1), ChangeProgress.NONE);
     }
 
     private static List<String> overlayHosts() {

@@ -12,8 +12,8 @@ import io.ovl.lab.CommandResult;
 import io.ovl.lab.Lab;
 import io.ovl.lab.LabHost;
 import io.ovl.mode.OverlayMode;
-import io.ovl.provision.InitReport;
-import io.ovl.provision.ProvisionProgress;
+import io.ovl.change.ChangeReport;
+import io.ovl.change.ChangeProgress;
 import io.ovl.ssh.SshConnector;
 import io.ovl.swarm.SwarmInit;
 import io.ovl.swarm.SwarmReset;
@@ -70,7 +70,7 @@ class NetSwarmLabIT {
         placement = OverlayMode.of(topology).placement();
         try (OpenHosts hosts = swarmHosts()) {
             SwarmInit init = new SwarmInit(topology, hosts);
-            InitReport report = init.apply(init.plan(false), ProvisionProgress.NONE);
+            ChangeReport report = init.apply(init.plan(false), ChangeProgress.NONE);
             assertEquals(ExitCode.OK, report.exitCode(), report.toString());
         }
     }
@@ -127,7 +127,7 @@ class NetSwarmLabIT {
     @Test
     @Order(3)
     void verifyPassesBetweenProbesOnAllThreeHostsAndLeavesNoProbe() {
-        VerifyReport report = withHosts(run -> new NetVerify(run.hosts, run.parallel, ProvisionProgress.NONE)
+        VerifyReport report = withHosts(run -> new NetVerify(run.hosts, run.parallel, ChangeProgress.NONE)
                 .run(NET, IMAGE));
 
         assertEquals(List.of(h1.name(), h2.name(), h3.name()), report.hosts());
@@ -150,7 +150,7 @@ class NetSwarmLabIT {
         assertEquals(List.of("web2 on " + h2.name()), before.attached());
         assertTrue(NetRemove.refusal(before, false).orElseThrow().contains("web2 on " + h2.name()));
 
-        NetRemove.Outcome outcome = withHosts(run -> new NetRemove(run.hosts, visibility(run), ProvisionProgress.NONE)
+        NetRemove.Outcome outcome = withHosts(run -> new NetRemove(run.hosts, visibility(run), ChangeProgress.NONE)
                 .remove(before, placement.candidates(topology)));
 
         assertEquals(h1.name(), outcome.removedOn());
@@ -167,7 +167,7 @@ class NetSwarmLabIT {
     void resetLeavesNoHostInASwarm() {
         try (OpenHosts hosts = swarmHosts()) {
             SwarmReset reset = new SwarmReset(topology, hosts);
-            InitReport report = reset.apply(reset.plan(false), ProvisionProgress.NONE);
+            ChangeReport report = reset.apply(reset.plan(false), ChangeProgress.NONE);
             assertEquals(ExitCode.OK, report.exitCode(), report.toString());
         }
         for (LabHost h : List.of(h1, h2, h3)) {
@@ -195,11 +195,11 @@ class NetSwarmLabIT {
     }
 
     private static NetCreate create(Run run) {
-        return new NetCreate(run.hosts(), run.parallel(), visibility(run), ProvisionProgress.NONE);
+        return new NetCreate(run.hosts(), run.parallel(), visibility(run), ChangeProgress.NONE);
     }
 
     private static VisibilityWait visibility(Run run) {
-        return new VisibilityWait(run.hosts(), run.parallel(), Duration.ofSeconds(60), Duration.ofSeconds(1), ProvisionProgress.NONE);
+        return new VisibilityWait(run.hosts(), run.parallel(), Duration.ofSeconds(60), Duration.ofSeconds(1), ChangeProgress.NONE);
     }
 
     private static List<String> overlayNames(LabHost h) {

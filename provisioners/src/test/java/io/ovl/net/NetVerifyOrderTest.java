@@ -4,12 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ovl.change.ChangeProgress;
 import io.ovl.core.ExitCode;
 import io.ovl.core.OvlException;
 import io.ovl.hosts.OpenHosts;
 import io.ovl.hosts.ParallelHosts;
-import io.ovl.provision.FakeHostHandle;
-import io.ovl.provision.ProvisionProgress;
+import io.ovl.kvmode.FakeHostHandle;
 import io.ovl.ssh.FakeRemoteShell;
 import io.ovl.ssh.RemoteCommand;
 import io.ovl.ssh.RemoteShell;
@@ -72,7 +72,7 @@ class NetVerifyOrderTest {
         OpenHosts hosts = FakeHostHandle.hosts(List.of("h2", "h3"), Map.of(
                 "h2", logged("h2", probeHost("h2", fromH2)), "h3", logged("h3", probeHost("h3", fromH3))), Map.of());
 
-        new NetVerify(hosts, new ParallelHosts(2), ProvisionProgress.NONE).run(NETWORK, IMAGE);
+        new NetVerify(hosts, new ParallelHosts(2), ChangeProgress.NONE).run(NETWORK, IMAGE);
 
         List<String> steps = List.copyOf(log);
         int lastReady = Math.max(steps.lastIndexOf("h2: listening"), steps.lastIndexOf("h3: listening"));
@@ -97,7 +97,7 @@ class NetVerifyOrderTest {
         FakeRemoteShell h3 = probeHost("h3", new LinkedHashMap<>());
         OpenHosts hosts = FakeHostHandle.hosts(List.of("h2", "h3"), Map.of("h2", h2, "h3", h3), Map.of());
 
-        VerifyReport r = new NetVerify(hosts, new ParallelHosts(2), ProvisionProgress.NONE).run(NETWORK, IMAGE);
+        VerifyReport r = new NetVerify(hosts, new ParallelHosts(2), ChangeProgress.NONE).run(NETWORK, IMAGE);
 
         assertTrue(r.probes().get("h2").error().orElseThrow().contains("httpd does not answer on port 7777"), r.toString());
         assertEquals(ExitCode.CHECKS_FAILED, r.exitCode());
@@ -112,7 +112,7 @@ class NetVerifyOrderTest {
         OpenHosts hosts = FakeHostHandle.hosts(List.of("h2", "h3"), Map.of("h2", h2, "h3", h3), Map.of());
 
         OvlException e = assertThrows(OvlException.class,
-                () -> new NetVerify(hosts, new ParallelHosts(2), ProvisionProgress.NONE).run(NETWORK, IMAGE));
+                () -> new NetVerify(hosts, new ParallelHosts(2), ChangeProgress.NONE).run(NETWORK, IMAGE));
 
         assertEquals(ExitCode.CHECKS_FAILED, e.exitCode());
         assertEquals("h3: no image local/busybox:1; pull busybox or pass --image", e.getMessage());
@@ -140,7 +140,7 @@ class NetVerifyOrderTest {
         };
         OpenHosts hosts = FakeHostHandle.hosts(List.of("h2", "h3"), Map.of("h2", probeHost("h2", fromH2), "h3", flaky), Map.of());
 
-        VerifyReport report = new NetVerify(hosts, new ParallelHosts(2), ProvisionProgress.NONE).run(NETWORK, IMAGE);
+        VerifyReport report = new NetVerify(hosts, new ParallelHosts(2), ChangeProgress.NONE).run(NETWORK, IMAGE);
 
         assertEquals(2, starts[0], "started once more after the transient error");
         assertTrue(report.probes().get("h3").address().isPresent(), report.toString());
@@ -176,7 +176,7 @@ class NetVerifyOrderTest {
         var hosts = FakeHostHandle.hosts(List.of("h2", "h3"), Map.of("h2", probeHost("h2", fromH2), "h3", unattached),
                 Map.of());
 
-        VerifyReport report = new NetVerify(hosts, new ParallelHosts(2), ProvisionProgress.NONE).run(NETWORK, IMAGE);
+        VerifyReport report = new NetVerify(hosts, new ParallelHosts(2), ChangeProgress.NONE).run(NETWORK, IMAGE);
 
         assertEquals(2, inspects[0], "inspected again after starting again");
         assertTrue(report.probes().get("h3").address().isPresent(), report.toString());

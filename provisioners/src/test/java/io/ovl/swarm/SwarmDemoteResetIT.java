@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.ovl.core.ExitCode;
 import io.ovl.lab.Lab;
 import io.ovl.lab.LabHost;
-import io.ovl.provision.HostOutcome;
-import io.ovl.provision.InitReport;
+import io.ovl.change.HostOutcome;
+import io.ovl.change.ChangeReport;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -53,7 +53,7 @@ class SwarmDemoteResetIT {
     @Test
     @Order(1)
     void initMakesEveryHostAManager() {
-        InitReport report = swarm.init(false);
+        ChangeReport report = swarm.init(false);
 
         assertEquals(ExitCode.OK, report.exitCode(), report.toString());
         for (LabHost h : List.of(h1, h2, h3)) {
@@ -79,7 +79,7 @@ class SwarmDemoteResetIT {
     @Order(3)
     void resetDemotesEachOtherManagerBeforeItLeavesAndLeavesNoHostInASwarm() {
         List<String> seenAtLeave = new ArrayList<>();
-        InitReport report = swarm.reset(false, (host, message) -> {
+        ChangeReport report = swarm.reset(false, (host, message) -> {
             if (message.startsWith("leaving the swarm") && !host.equals(h1.name())) {
                 // What the real swarm says of this host the moment before it leaves: its role on the
                 // last manager, and whether its own engine still runs a manager.

@@ -4,6 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ovl.addressing.Prefix;
+import io.ovl.change.ChangeProgress;
+import io.ovl.change.ChangeReport;
+import io.ovl.change.HostOutcome;
+import io.ovl.change.NetworkStep;
 import io.ovl.core.ExitCode;
 import io.ovl.docker.NodeInfo;
 import io.ovl.docker.SwarmApi;
@@ -12,11 +16,7 @@ import io.ovl.docker.SwarmNode;
 import io.ovl.hosts.Interruption;
 import io.ovl.hosts.OpenHosts;
 import io.ovl.hosts.ParallelHosts;
-import io.ovl.provision.FakeHostHandle;
-import io.ovl.provision.HostOutcome;
-import io.ovl.provision.InitReport;
-import io.ovl.provision.NetworkStep;
-import io.ovl.provision.ProvisionProgress;
+import io.ovl.kvmode.FakeHostHandle;
 import io.ovl.topology.Host;
 import io.ovl.topology.Mode;
 import io.ovl.topology.NetworkSpec;
@@ -50,10 +50,10 @@ class SwarmInitInterruptTest {
     /** FAKE engines: the join in flight when the run is interrupted finishes; no other host joins, no network. */
     @Test
     void theJoinInFlightFinishesAndNothingElseStarts() {
-        InitReport report;
+        ChangeReport report;
         try (OpenHosts hosts = OpenHosts.open(TOPOLOGY.hosts(), h -> new FakeHostHandle(h.name()).withSwarm(engine(h.name())),
                 new ParallelHosts(1))) {
-            report = new SwarmInit(TOPOLOGY, hosts).apply(PLAN, ProvisionProgress.NONE, interruption);
+            report = new SwarmInit(TOPOLOGY, hosts).apply(PLAN, ChangeProgress.NONE, interruption);
         }
 
         assertEquals(List.of("h1 init", "h1 tokens", "h1 info", "h2 join", "h2 info"), log);

@@ -8,8 +8,8 @@ import io.ovl.core.ExitCode;
 import io.ovl.core.Finding;
 import io.ovl.lab.Lab;
 import io.ovl.lab.LabHost;
-import io.ovl.provision.HostOutcome;
-import io.ovl.provision.InitReport;
+import io.ovl.change.HostOutcome;
+import io.ovl.change.ChangeReport;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -69,7 +69,7 @@ class SwarmInitResetIT {
     @Test
     @Order(2)
     void initMakesOneSwarmMarkedAsOvlsWithTheNetworksOnTheManager() {
-        InitReport report = swarm.init(false);
+        ChangeReport report = swarm.init(false);
 
         assertEquals(ExitCode.OK, report.exitCode(), report.toString());
         assertEquals(Map.of(h1.name(), HostOutcome.Status.CHANGED, h2.name(), HostOutcome.Status.CHANGED,
@@ -97,7 +97,7 @@ class SwarmInitResetIT {
         SwarmPlan plan = swarm.initPlan(false);
         assertTrue(plan.nothingToDo(), plan.toString());
 
-        InitReport report = swarm.init(false);
+        ChangeReport report = swarm.init(false);
         assertEquals(ExitCode.OK, report.exitCode(), report.toString());
         assertFalse(report.changedAnything(), report.toString());
         assertEquals("3", swarm.in(h1, "docker", "info", "--format", "{{.Swarm.Nodes}}"));
@@ -149,7 +149,7 @@ class SwarmInitResetIT {
         SwarmStep h3Step = forced.hosts().stream().filter(s -> s.host().equals(h3.name())).findFirst().orElseThrow();
         assertEquals(SwarmStep.Action.JOIN, h3Step.action());
         assertTrue(h3Step.leaveFirst());
-        InitReport report = swarm.init(true);
+        ChangeReport report = swarm.init(true);
         assertEquals(ExitCode.OK, report.exitCode(), report.toString());
         // h3 is a worker of h1's swarm again: h1 lists its current node ID as ready.
         String h3Node = swarm.in(h3, "docker", "info", "--format", "{{.Swarm.NodeID}}");
@@ -162,7 +162,7 @@ class SwarmInitResetIT {
     @Test
     @Order(7)
     void resetStopsBeforeAnyLeaveWhileAContainerStillUsesANetwork() {
-        InitReport report = swarm.reset(false);
+        ChangeReport report = swarm.reset(false);
 
         assertEquals(ExitCode.HOST_FAILED, report.exitCode(), report.toString());
         assertTrue(report.hosts().stream().allMatch(o -> o.status() == HostOutcome.Status.SKIPPED), report.toString());
@@ -175,7 +175,7 @@ class SwarmInitResetIT {
         swarm.in(h2, "docker", "rm", "-f", "web2");
         swarm.in(h1, "docker", "rm", "-f", "sec1");
 
-        InitReport report = swarm.reset(false);
+        ChangeReport report = swarm.reset(false);
 
         assertEquals(ExitCode.OK, report.exitCode(), report.toString());
         for (LabHost h : List.of(h1, h2, h3)) {
@@ -192,7 +192,7 @@ class SwarmInitResetIT {
         assertEquals(List.of(h1.name() + " swarm.not-ovl"), blockers(swarm.resetPlan(false)));
         assertTrue(blockers(swarm.initPlan(false)).contains(h1.name() + " swarm.not-ovl"));
 
-        InitReport report = swarm.reset(true);
+        ChangeReport report = swarm.reset(true);
         assertEquals(ExitCode.OK, report.exitCode(), report.toString());
         assertEquals("inactive", swarm.swarmState(h1));
     }
@@ -201,7 +201,7 @@ class SwarmInitResetIT {
         return plan.hosts().stream().collect(Collectors.toMap(SwarmStep::host, SwarmStep::action));
     }
 
-    private static Map<String, HostOutcome.Status> statuses(InitReport report) {
+    private static Map<String, HostOutcome.Status> statuses(ChangeReport report) {
         return report.hosts().stream().collect(Collectors.toMap(HostOutcome::host, HostOutcome::status));
     }
 

@@ -7,8 +7,8 @@ import io.ovl.hosts.ParallelHosts;
 import io.ovl.lab.CommandResult;
 import io.ovl.lab.Lab;
 import io.ovl.lab.LabHost;
-import io.ovl.provision.InitReport;
-import io.ovl.provision.ProvisionProgress;
+import io.ovl.change.ChangeReport;
+import io.ovl.change.ChangeProgress;
 import io.ovl.ssh.SshConnector;
 import io.ovl.topology.Topology;
 import io.ovl.topology.TopologyLoader;
@@ -60,10 +60,10 @@ final class SwarmLab {
         }
     }
 
-    InitReport init(boolean force) {
+    ChangeReport init(boolean force) {
         try (OpenHosts hosts = open()) {
             SwarmInit init = new SwarmInit(topology, hosts);
-            return init.apply(init.plan(force), ProvisionProgress.NONE);
+            return init.apply(init.plan(force), ChangeProgress.NONE);
         }
     }
 
@@ -73,12 +73,12 @@ final class SwarmLab {
         }
     }
 
-    InitReport reset(boolean force) {
-        return reset(force, ProvisionProgress.NONE);
+    ChangeReport reset(boolean force) {
+        return reset(force, ChangeProgress.NONE);
     }
 
     /** As {@code ovl reset}, with {@code progress} told each step before it runs. */
-    InitReport reset(boolean force, ProvisionProgress progress) {
+    ChangeReport reset(boolean force, ChangeProgress progress) {
         try (OpenHosts hosts = open()) {
             SwarmReset reset = new SwarmReset(topology, hosts);
             return reset.apply(reset.plan(force), progress);

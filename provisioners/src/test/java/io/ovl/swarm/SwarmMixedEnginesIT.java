@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.ovl.core.ExitCode;
 import io.ovl.lab.Lab;
 import io.ovl.lab.LabHost;
-import io.ovl.provision.InitReport;
+import io.ovl.change.ChangeReport;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -42,12 +42,12 @@ class SwarmMixedEnginesIT {
         LabHost h3 = lab.host("h3");
         assertEquals(old.name(), swarm.topology.overlayHosts().get(0).name(), "the lab makes the 20.10 host h1, the manager");
 
-        InitReport first = swarm.init(false);
+        ChangeReport first = swarm.init(false);
         assertEquals(ExitCode.OK, first.exitCode(), first.toString());
         assertTrue(first.changedAnything());
         assertEquals("3", swarm.in(old, "docker", "info", "--format", "{{.Swarm.Nodes}}"));
 
-        InitReport second = swarm.init(false);
+        ChangeReport second = swarm.init(false);
         assertEquals(ExitCode.OK, second.exitCode(), second.toString());
         assertFalse(second.changedAnything(), second.toString());
 
@@ -56,7 +56,7 @@ class SwarmMixedEnginesIT {
 
         swarm.in(old, "docker", "rm", "-f", "old1");
         swarm.in(h3, "docker", "rm", "-f", "new3");
-        InitReport reset = swarm.reset(false);
+        ChangeReport reset = swarm.reset(false);
         assertEquals(ExitCode.OK, reset.exitCode(), reset.toString());
         for (LabHost h : lab.fullHosts()) {
             assertEquals("inactive", swarm.swarmState(h), h.name());

@@ -3,6 +3,9 @@ package io.ovl.swarm;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ovl.change.ChangeProgress;
+import io.ovl.change.ChangeReport;
+import io.ovl.change.HostOutcome;
 import io.ovl.core.ExitCode;
 import io.ovl.core.OvlException;
 import io.ovl.docker.NodeInfo;
@@ -12,10 +15,7 @@ import io.ovl.docker.SwarmNode;
 import io.ovl.hosts.HostHandle;
 import io.ovl.hosts.OpenHosts;
 import io.ovl.hosts.ParallelHosts;
-import io.ovl.provision.FakeHostHandle;
-import io.ovl.provision.HostOutcome;
-import io.ovl.provision.InitReport;
-import io.ovl.provision.ProvisionProgress;
+import io.ovl.kvmode.FakeHostHandle;
 import io.ovl.topology.Host;
 import io.ovl.topology.Mode;
 import io.ovl.topology.NetworkSpec;
@@ -138,15 +138,15 @@ class SwarmResetTest {
             return new FakeHostHandle(name).withSwarm(api);
         }
 
-        InitReport apply() {
+        ChangeReport apply() {
             try (OpenHosts hosts = hosts()) {
                 return new SwarmReset(TOPOLOGY, hosts, Duration.ofMillis(200), Duration.ofMillis(1))
-                        .apply(PLAN, ProvisionProgress.NONE, interruption);
+                        .apply(PLAN, ChangeProgress.NONE, interruption);
             }
         }
     }
 
-    private static String outcome(InitReport r, String host) {
+    private static String outcome(ChangeReport r, String host) {
         HostOutcome o = r.hosts().stream().filter(x -> x.host().equals(host)).findFirst().orElseThrow();
         return o.status() + ": " + o.detail();
     }
@@ -155,7 +155,7 @@ class SwarmResetTest {
     void networksGoFirstThenWorkersThenEachOtherManagerIsDemotedOnTheLastAndLeavesWithoutForceThenTheLastForces() {
         Swarm swarm = new Swarm();
 
-        InitReport report = swarm.apply();
+        ChangeReport report = swarm.apply();
 
         assertEquals(ExitCode.OK, report.exitCode(), report.toString());
         assertEquals(List.of("h1 rm labnet", "h3 leave", "h1 demote n2", "h2 info", "h2 leave", "h1 demote n4", "h4 info",
@@ -169,7 +169,7 @@ class SwarmResetTest {
         Swarm swarm = new Swarm();
         swarm.failing.add("h1 demote n2");
 
-        InitReport report = swarm.apply();
+        ChangeReport report = swarm.apply();
 
         assertEquals(ExitCode.HOST_FAILED, report.exitCode());
         assertEquals("FAILED: demote (on h1): host h1: demote (Docker API, HTTP 500): injected", outcome(report, "h2"));
@@ -186,7 +186,7 @@ class SwarmResetTest {
         Swarm swarm = new Swarm();
         swarm.interruptDuring = "h3 leave";
 
-        InitReport report = swarm.apply();
+        ChangeReport report = swarm.apply();
 
         assertEquals(List.of("h1 rm labnet", "h3 leave"), swarm.log);
         assertEquals("CHANGED: left the swarm", outcome(report, "h3"));
@@ -201,7 +201,7 @@ class SwarmResetTest {
         Swarm swarm = new Swarm();
         swarm.demotionTakesEffect = false;
 
-        InitReport report = swarm.apply();
+        ChangeReport report = swarm.apply();
 
         assertTrue(outcome(report, "h2").startsWith("FAILED: demote (on h1): host h2: demoted on h1 but still a manager after"),
                 outcome(report, "h2"));

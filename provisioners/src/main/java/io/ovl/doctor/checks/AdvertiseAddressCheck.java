@@ -4,7 +4,7 @@ import io.ovl.core.Finding;
 import io.ovl.doctor.AdvertiseAddress;
 import io.ovl.doctor.CheckSeverity;
 import io.ovl.doctor.DoctorContext;
-import io.ovl.doctor.Fact;
+import io.ovl.facts.Fact;
 import io.ovl.doctor.GatheredHost;
 import io.ovl.doctor.HostLocalCheck;
 

@@ -1,6 +1,6 @@
 package io.ovl.doctor.checks;
 
-import io.ovl.doctor.Fact;
+import io.ovl.facts.Fact;
 import io.ovl.doctor.HostFacts;
 import io.ovl.facts.DockerInfo;
 import java.util.function.Function;

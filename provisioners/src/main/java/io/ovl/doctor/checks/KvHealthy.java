@@ -3,7 +3,7 @@ package io.ovl.doctor.checks;
 import io.ovl.core.Finding;
 import io.ovl.doctor.CheckSeverity;
 import io.ovl.doctor.DoctorContext;
-import io.ovl.doctor.Fact;
+import io.ovl.facts.Fact;
 import io.ovl.doctor.GatheredHost;
 import io.ovl.doctor.HostLocalCheck;
 import io.ovl.kv.StoreAnswer;
