@@ -152,6 +152,11 @@ public final class DockerJavaSwarmApi implements SwarmApi {
     }
 
     @Override
+    public void removeNode(String nodeId) {
+        call("remove node " + nodeId, () -> client.removeSwarmNodeCmd(nodeId).exec());
+    }
+
+    @Override
     public List<SwarmNode> nodes() {
         return SwarmNode.parseList(rawList(call("list swarm nodes", () -> client.listSwarmNodesCmd().exec())));
     }

@@ -31,6 +31,12 @@ public interface SwarmApi {
      */
     void demote(String nodeId);
 
+    /**
+     * Removes node {@code nodeId} from the swarm's list ({@code docker node rm}), once it has left:
+     * a node still up is refused ("is not down"); only a manager answers.
+     */
+    void removeNode(String nodeId);
+
     /** The swarm's nodes; only a manager answers. */
     List<SwarmNode> nodes();
 

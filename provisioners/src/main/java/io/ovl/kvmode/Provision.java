@@ -232,7 +232,9 @@ public final class Provision {
 
     private List<NetworkOutcome> createNetworks(Plan plan, List<HostOutcome> outcomes, ApplyOptions options,
                                                 ChangeProgress progress) {
-        List<String> joined = outcomes.stream().filter(o -> !o.failed()).map(HostOutcome::host).toList();
+        List<String> unjoined = plan.hosts().stream().filter(KvSubset::leftUnjoined).map(HostPlan::host).toList();
+        List<String> joined = outcomes.stream().filter(o -> !o.failed() && !unjoined.contains(o.host()))
+                .map(HostOutcome::host).toList();
         List<NetworkOutcome> out = new ArrayList<>();
         for (NetworkStep n : plan.networks()) {
             Optional<String> createdOn = Optional.empty();

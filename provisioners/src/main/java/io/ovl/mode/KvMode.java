@@ -18,6 +18,7 @@ import io.ovl.kvmode.Planner;
 import io.ovl.kvmode.Preflight;
 import io.ovl.change.PreflightReport;
 import io.ovl.kvmode.DoctorFirst;
+import io.ovl.kvmode.KvSubset;
 import io.ovl.kvmode.Provision;
 import io.ovl.change.ChangeProgress;
 import io.ovl.kvmode.Reset;
@@ -42,7 +43,7 @@ final class KvMode implements OverlayMode {
 
     @Override
     public void refuseBeforeContact(ChangeOptions options) {
-        if (options.force()) {
+        if (options.force() && options.only().all()) {
             throw new OvlException(ExitCode.USAGE, "--force applies to mode: swarm only; this topology is mode: "
                     + topology.mode().key());
         }
@@ -63,13 +64,15 @@ final class KvMode implements OverlayMode {
     @Override
     public PlannedChange planInit(OpenHosts hosts, PreflightReport checks, ChangeOptions options) {
         Provision provision = new Provision(topology, hosts, new Planner(DoctorFirst.withOwn(checks, Preflight.DEFAULT)));
-        return new Init(provision, provision.plan(), checks, ApplyOptions.defaults(options.rolling()));
+        return new Init(provision, KvSubset.init(provision.plan(), options.only()), checks,
+                ApplyOptions.defaults(options.rolling()));
     }
 
     @Override
     public PlannedChange planReset(OpenHosts hosts, ChangeOptions options) {
         Reset reset = new Reset(topology, hosts);
-        return new ResetChange(reset, reset.plan(options.purge()));
+        PlannedChange change = new ResetChange(reset, KvSubset.reset(reset.plan(options.purge()), options.only()));
+        return Detaching.guard(change, hosts, options.only(), options.force());
     }
 
     @Override

@@ -23,6 +23,11 @@ public interface PlannedChange {
     /** The hosts whose dockerd restart would stop running containers (asked before, or --yes). */
     List<HostPlan> restartsStoppingContainers();
 
+    /** Lines to show with the plan that its own shape does not hold (what --force will disconnect). */
+    default List<String> notes() {
+        return List.of();
+    }
+
     /** Hands the plan, in its mode's own shape, to {@code view}. */
     <R> R describe(PlanView<R> view);
 

@@ -16,6 +16,7 @@ import io.ovl.swarm.SwarmInit;
 import io.ovl.swarm.SwarmPlan;
 import io.ovl.swarm.SwarmReset;
 import io.ovl.swarm.SwarmResetPlan;
+import io.ovl.swarm.SwarmSubset;
 import io.ovl.topology.Host;
 import io.ovl.topology.Topology;
 import java.nio.file.Path;
@@ -56,7 +57,7 @@ final class SwarmMode implements OverlayMode {
     @Override
     public PlannedChange planInit(OpenHosts hosts, PreflightReport checks, ChangeOptions options) {
         SwarmInit init = new SwarmInit(topology, hosts);
-        SwarmPlan plan = init.plan(options.force());
+        SwarmPlan plan = SwarmSubset.init(init.plan(options.force()), options.only());
         // doctor's failures first: they carry the fix, and swarm's own blockers often follow from them
         List<Finding> blockers = new ArrayList<>(checks.blockers());
         blockers.addAll(plan.blockers());
@@ -66,7 +67,8 @@ final class SwarmMode implements OverlayMode {
     @Override
     public PlannedChange planReset(OpenHosts hosts, ChangeOptions options) {
         SwarmReset reset = new SwarmReset(topology, hosts);
-        return new ResetChange(reset, reset.plan(options.force()));
+        PlannedChange change = new ResetChange(reset, reset.plan(options.force(), options.only()));
+        return Detaching.guard(change, hosts, options.only(), options.force());
     }
 
     @Override

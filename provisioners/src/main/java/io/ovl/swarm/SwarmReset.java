@@ -9,6 +9,7 @@ import io.ovl.change.HostOutcome;
 import io.ovl.change.ChangeReport;
 import io.ovl.change.NetworkOutcome;
 import io.ovl.change.ChangeProgress;
+import io.ovl.topology.HostSubset;
 import io.ovl.topology.Topology;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -54,6 +55,12 @@ public final class SwarmReset {
 
     public SwarmResetPlan plan(boolean force) {
         return SwarmResetPlanner.plan(topology, SwarmFacts.read(topology, hosts), force);
+    }
+
+    /** Only the hosts of {@code subset} leave; the swarm goes on ({@link SwarmSubset#reset}). */
+    public SwarmResetPlan plan(boolean force, HostSubset subset) {
+        SwarmFacts facts = SwarmFacts.read(topology, hosts);
+        return subset.all() ? SwarmResetPlanner.plan(topology, facts, force) : SwarmSubset.reset(facts, force, subset);
     }
 
     public ChangeReport apply(SwarmResetPlan plan, ChangeProgress progress) {
@@ -110,6 +117,9 @@ public final class SwarmReset {
             HostOutcome outcome;
             try {
                 outcome = leave(plan.manager(), leave, progress);
+                if (plan.removeNodes() && !outcome.failed() && !leave.nodeId().isEmpty()) {
+                    outcome = removeNode(plan.manager(), leave, outcome, progress);
+                }
             } finally {
                 interruption.end(leave.host());
             }
@@ -143,6 +153,33 @@ public final class SwarmReset {
         return new HostOutcome(leave.host(), HostOutcome.Status.CHANGED, leave.demoteFirst()
                 ? "demoted to worker on " + manager + ", then left the swarm" : leave.force()
                 ? "left the swarm (force)" : "left the swarm");
+    }
+
+    /**
+     * The swarm goes on without the host: its node is removed on {@code manager} once the swarm
+     * sees it down (a leave takes a few seconds to show), within the demote timeout.
+     */
+    private HostOutcome removeNode(String manager, SwarmResetPlan.Leave leave, HostOutcome left, ChangeProgress progress) {
+        progress.step(manager, "removing node " + leave.host() + " from the swarm");
+        long deadline = System.nanoTime() + demoteTimeout.toNanos();
+        SwarmApi api = hosts.require(manager).swarm();
+        while (true) {
+            try {
+                api.removeNode(leave.nodeId());
+                return new HostOutcome(leave.host(), left.status(), left.detail() + "; its node removed on " + manager);
+            } catch (OvlException e) {
+                if (!e.getMessage().contains("is not down") || System.nanoTime() - deadline > 0) {
+                    return new HostOutcome(leave.host(), HostOutcome.Status.FAILED, left.detail() + ", but removing its"
+                            + " node on " + manager + " failed: " + e.getMessage() + " (docker node rm " + leave.nodeId() + ")");
+                }
+            }
+            try {
+                Thread.sleep(demotePoll.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return new HostOutcome(leave.host(), left.status(), left.detail() + "; its node not removed (interrupted)");
+            }
+        }
     }
 
     /**

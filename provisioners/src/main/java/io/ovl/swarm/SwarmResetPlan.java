@@ -12,9 +12,11 @@ import java.util.Objects;
  * @param leaves          hosts that leave, in order: workers, then the other managers (each demoted
  *                        to worker on {@code manager} first), then {@code manager} itself, with force
  * @param staying         hosts with nothing to do, with why
+ * @param removeNodes     the swarm goes on without the leaving hosts ({@code --hosts}): {@code manager}
+ *                        removes each one's node once it has left
  */
 public record SwarmResetPlan(String manager, List<String> removeNetworks, List<Leave> leaves, List<Stay> staying,
-                             List<Finding> blockers) {
+                             List<Finding> blockers, boolean removeNodes) {
     /**
      * One host's way out of the swarm.
      *
@@ -42,6 +44,12 @@ public record SwarmResetPlan(String manager, List<String> removeNetworks, List<L
             Objects.requireNonNull(host, "host");
             Objects.requireNonNull(why, "why");
         }
+    }
+
+    /** A reset of every host: the swarm ends, no node is removed by hand. */
+    public SwarmResetPlan(String manager, List<String> removeNetworks, List<Leave> leaves, List<Stay> staying,
+                          List<Finding> blockers) {
+        this(manager, removeNetworks, leaves, staying, blockers, false);
     }
 
     public SwarmResetPlan {

@@ -100,6 +100,11 @@ class SwarmInitInterruptTest {
             }
 
             @Override
+            public void removeNode(String nodeId) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
             public List<SwarmNode> nodes() {
                 throw new UnsupportedOperationException();
             }

@@ -54,6 +54,8 @@ class SwarmResetTest {
         final Set<String> managers = new java.util.HashSet<>(Set.of("h1", "h2", "h4"));
         final Set<String> failing = new java.util.HashSet<>();
         boolean demotionTakesEffect = true;
+        /** Nodes the swarm still sees up at the first removal, as it does for a moment after a leave. */
+        final Set<String> notDownYet = new java.util.HashSet<>();
         final io.ovl.hosts.Interruption interruption = new io.ovl.hosts.Interruption();
         /** The call during which the run is interrupted (as a Ctrl-C would), if any. */
         String interruptDuring = "";
@@ -87,6 +89,15 @@ class SwarmResetTest {
                     record(name + " demote " + nodeId);
                     if (demotionTakesEffect) {
                         managers.remove(hostOf.get(nodeId));
+                    }
+                }
+
+                @Override
+                public void removeNode(String nodeId) {
+                    record(name + " node rm " + nodeId);
+                    if (notDownYet.remove(nodeId)) {
+                        throw new OvlException(ExitCode.HOST_FAILED, "host " + name + ": remove node " + nodeId
+                                + " (Docker API, HTTP 400): rpc error: node " + nodeId + " is not down and can't be removed");
                     }
                 }
 
@@ -139,9 +150,13 @@ class SwarmResetTest {
         }
 
         ChangeReport apply() {
+            return apply(PLAN);
+        }
+
+        ChangeReport apply(SwarmResetPlan plan) {
             try (OpenHosts hosts = hosts()) {
                 return new SwarmReset(TOPOLOGY, hosts, Duration.ofMillis(200), Duration.ofMillis(1))
-                        .apply(PLAN, ChangeProgress.NONE, interruption);
+                        .apply(plan, ChangeProgress.NONE, interruption);
             }
         }
     }
@@ -162,6 +177,25 @@ class SwarmResetTest {
                 "h4 leave", "h1 leave --force"), swarm.log);
         assertEquals("CHANGED: demoted to worker on h1, then left the swarm", outcome(report, "h2"));
         assertEquals("CHANGED: left the swarm (force)", outcome(report, "h1"));
+    }
+
+    @Test
+    void withHostsOnlyThoseLeaveNoNetworkIsRemovedAndEachNodeIsRemovedOnTheManagerThatStaysOnceItIsDown() {
+        Swarm swarm = new Swarm();
+        swarm.notDownYet.add("n2");
+        SwarmResetPlan partial = new SwarmResetPlan("h1", List.of(), List.of(
+                new SwarmResetPlan.Leave("h3", "n3", false, false, "worker: leaves; its node is removed"),
+                new SwarmResetPlan.Leave("h2", "n2", true, false, "manager: demoted to worker first")),
+                List.of(new SwarmResetPlan.Stay("h1", "outside --hosts"), new SwarmResetPlan.Stay("h4", "outside --hosts")),
+                List.of(), true);
+
+        ChangeReport report = swarm.apply(partial);
+
+        assertEquals(ExitCode.OK, report.exitCode(), report.toString());
+        assertEquals(List.of("h3 leave", "h1 node rm n3", "h1 demote n2", "h2 info", "h2 leave", "h1 node rm n2",
+                "h1 node rm n2"), swarm.log);
+        assertEquals("CHANGED: demoted to worker on h1, then left the swarm; its node removed on h1", outcome(report, "h2"));
+        assertEquals("UNCHANGED: outside --hosts", outcome(report, "h4"));
     }
 
     @Test
