@@ -61,9 +61,9 @@ final class ChangeRun {
             if (!json.on()) {
                 out.print(PreflightRun.text(checks));
                 out.print(change.describe(new ChangeViews.PlanText()));
-                out.flush();
+                printNotes(change);
             }
-            ObjectNode planJson = change.describe(new ChangeViews.PlanJson());
+            ObjectNode planJson = planJson(change);
             if (dryRun || change.blocked()) {
                 return Runs.endWithoutApplying(json, dryRun, planJson, change.blockers());
             }
@@ -82,9 +82,9 @@ final class ChangeRun {
             PlannedChange change = mode.planReset(hosts, options);
             if (!json.on()) {
                 out.print(change.describe(new ChangeViews.PlanText()));
-                out.flush();
+                printNotes(change);
             }
-            ObjectNode planJson = change.describe(new ChangeViews.PlanJson());
+            ObjectNode planJson = planJson(change);
             if (dryRun || change.blocked()) {
                 if (json.on()) {
                     ObjectNode root = Json.object();
@@ -100,9 +100,29 @@ final class ChangeRun {
             Runs.confirmRestarts(change.restartsStoppingContainers(), yes, environment);
             ChangeReport report = interrupts.changing(interruption -> change.apply(Runs.lines(json.on() ? err : out),
                     interruption));
-            return interrupts.exitCode(Runs.printApplied(out, json, planJson, report,
+            int exit = interrupts.exitCode(Runs.printApplied(out, json, planJson, report,
                     change.describe(new ChangeViews.ReportText(report))));
+            if (exit == ExitCode.OK.code() && !options.only().all()) {
+                PrintWriter to = json.on() ? err : out;
+                to.println("next: delete " + String.join(", ", options.only().names().stream().sorted().toList())
+                        + " from " + file + " (its hosts: entry), or run `ovl init --hosts ...` to set it up again");
+                to.flush();
+            }
+            return exit;
         }
+    }
+
+    private void printNotes(PlannedChange change) {
+        change.notes().forEach(out::println);
+        out.flush();
+    }
+
+    private static ObjectNode planJson(PlannedChange change) {
+        ObjectNode json = change.describe(new ChangeViews.PlanJson());
+        if (!change.notes().isEmpty()) {
+            change.notes().forEach(json.putArray("notes")::add);
+        }
+        return json;
     }
 
     private OpenHosts open() {

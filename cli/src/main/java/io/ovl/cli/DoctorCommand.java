@@ -10,6 +10,7 @@ import io.ovl.doctor.PortProber;
 import io.ovl.hosts.ParallelHosts;
 import io.ovl.hosts.SshHostHandle;
 import io.ovl.ssh.SessionPool;
+import io.ovl.topology.HostSubset;
 import io.ovl.topology.LoadResult;
 import io.ovl.topology.TopologyLoader;
 import java.io.PrintWriter;
@@ -68,6 +69,9 @@ public final class DoctorCommand implements Callable<Integer> {
     boolean noProbe;
 
     @Mixin
+    HostsOption hostsOption;
+
+    @Mixin
     ParallelOption parallelOption;
 
     @Override
@@ -85,6 +89,7 @@ public final class DoctorCommand implements Callable<Integer> {
             err.flush();
             return ExitCode.USAGE.code();
         }
+        HostSubset only = hostsOption.of(loaded.topology().get());
         DoctorProgress progress = output.json() ? DoctorProgress.NONE : new ProgressPrinter(err);
         DoctorReport report;
         // Inside `ovl shell` the shell's pool keeps one connection per host across commands;
@@ -96,7 +101,7 @@ public final class DoctorCommand implements Callable<Integer> {
             DoctorRunner runner = new DoctorRunner(SshHostHandle.fromPool(loaded.topology().get(), topologyFile, pool),
                     new ParallelHosts(parallelOption.value()), new FactGatherer(Clock.systemUTC()),
                     noProbe ? Optional.empty() : Optional.of(new PortProber()), progress);
-            report = runner.run(loaded.topology().get(), topologyFile.toString(), ignoreList);
+            report = runner.run(loaded.topology().get(), topologyFile.toString(), ignoreList).only(only);
             if (spec.root().userObject() instanceof OvlCommand root && root.verbose) {
                 // For lab/bench/scale: the goal is one connection per host.
                 err.println("doctor: ssh connections opened: " + (pool.connectionsOpened() - before)

@@ -78,6 +78,9 @@ public final class InitCommand implements Callable<Integer> {
     List<String> ignore = new ArrayList<>();
 
     @Mixin
+    HostsOption hostsOption;
+
+    @Mixin
     ParallelOption parallelOption;
 
     @Override
@@ -88,7 +91,7 @@ public final class InitCommand implements Callable<Integer> {
         try (CommandSessions sessions = CommandSessions.of(spec)) {
             return new ChangeRun(topology, file, parallelOption.value(), sessions.pool(), JsonReply.sink(spec, output),
                     spec.commandLine().getOut(), spec.commandLine().getErr(), OvlCommand.environmentOf(spec))
-                    .init(dryRun, yes, new ChangeOptions(force, false, rolling), skipChecks, ignored);
+                    .init(dryRun, yes, new ChangeOptions(force, false, rolling, hostsOption.of(topology)), skipChecks, ignored);
         }
     }
 }

@@ -3,6 +3,7 @@ package io.ovl.cli;
 import io.ovl.net.NetVerify;
 import io.ovl.net.ProbeScript;
 import io.ovl.net.VerifyReport;
+import io.ovl.topology.HostSubset;
 import io.ovl.topology.Topology;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -69,12 +70,16 @@ public final class NetVerifyCommand implements Callable<Integer> {
     String image;
 
     @Mixin
+    HostsOption hostsOption;
+
+    @Mixin
     ParallelOption parallelOption;
 
     @Override
     public Integer call() {
         NetInspectCommand.requireName(name);
         Topology topology = NetRun.load(topologyOption);
+        HostSubset only = hostsOption.of(topology);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         VerifyReport report;
@@ -91,7 +96,7 @@ public final class NetVerifyCommand implements Callable<Integer> {
             }, "ovl-remove-probes");
             Runtime.getRuntime().addShutdownHook(cleanup);
             try {
-                report = verify.run(name, image);
+                report = verify.run(name, image).only(only);
             } finally {
                 try {
                     Runtime.getRuntime().removeShutdownHook(cleanup);

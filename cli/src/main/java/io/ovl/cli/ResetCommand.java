@@ -19,7 +19,14 @@ import picocli.CommandLine.Spec;
             "daemon.json, restoring ovl's backup when it matches) and restart docker where it is present,",
             "then remove the key-value store containers (their data volumes stay unless --purge).",
             "swarm mode: remove the topology's networks, then workers leave, then managers.",
-            "Hosts without ovl's drop-in or keys are not restarted; running it twice is harmless."
+            "Hosts without ovl's drop-in or keys are not restarted; running it twice is harmless.",
+            "",
+            "Remove a host from the overlay: ovl reset --hosts h4. Only h4 is reset (kv: its drop-in",
+            "removed, dockerd restarted; swarm: demoted on a manager that stays if it is a manager,",
+            "then it leaves and its node is removed); the store, the networks and the other hosts",
+            "stay. Refused while containers on h4 are attached to overlay networks (--force",
+            "disconnects them and says which), when the swarm would lose its last manager or its",
+            "quorum, and for a host that runs the kv store. Then delete h4 from the topology file."
         },
         footerHeading = "%nExit codes:%n",
         footer = {"  (the table of 'ovl --help', README.md 'Exit codes')",
@@ -51,6 +58,9 @@ public final class ResetCommand implements Callable<Integer> {
     boolean force;
 
     @Mixin
+    HostsOption hostsOption;
+
+    @Mixin
     ParallelOption parallelOption;
 
     @Override
@@ -60,7 +70,7 @@ public final class ResetCommand implements Callable<Integer> {
         try (CommandSessions sessions = CommandSessions.of(spec)) {
             return new ChangeRun(topology, file, parallelOption.value(), sessions.pool(), JsonReply.sink(spec, output),
                     spec.commandLine().getOut(), spec.commandLine().getErr(), OvlCommand.environmentOf(spec))
-                    .reset(dryRun, yes, new ChangeOptions(force, purge, false));
+                    .reset(dryRun, yes, new ChangeOptions(force, purge, false, hostsOption.of(topology)));
         }
     }
 }

@@ -2,6 +2,7 @@ package io.ovl.doctor;
 
 import io.ovl.core.Finding;
 import io.ovl.core.Severity;
+import io.ovl.topology.HostSubset;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Stream;
@@ -18,6 +19,20 @@ public record DoctorReport(String topologyFile, List<String> hosts, List<CheckSe
         Objects.requireNonNull(topologyFile, "topologyFile");
         hosts = List.copyOf(hosts);
         sections = List.copyOf(sections);
+    }
+
+    /**
+     * The results about the hosts of {@code subset} ({@code --hosts}) and about the whole topology:
+     * every host was still read and probed, since a check between hosts needs the others.
+     */
+    public DoctorReport only(HostSubset subset) {
+        if (subset.all()) {
+            return this;
+        }
+        return new DoctorReport(topologyFile, hosts.stream().filter(subset::contains).toList(), sections.stream()
+                .map(s -> new CheckSection(s.name(), s.description(), s.severity(), s.results().stream()
+                        .filter(r -> r.host().equals(Finding.WHOLE_TOPOLOGY) || subset.contains(r.host())).toList()))
+                .toList());
     }
 
     public Stream<Finding> results() {

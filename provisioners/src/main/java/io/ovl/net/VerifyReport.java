@@ -1,6 +1,7 @@
 package io.ovl.net;
 
 import io.ovl.core.ExitCode;
+import io.ovl.topology.HostSubset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +29,18 @@ public record VerifyReport(String network, String image, List<String> hosts, Map
 
     /** A host's probe: its container and overlay address, or the reason it did not start. */
     public record Probe(String container, Optional<String> address, Optional<String> error) {
+    }
+
+    /**
+     * The pairs that involve a host of {@code subset} ({@code --hosts}): every probe still ran (the
+     * others are the peers the subset must reach), only these pairs are reported and judged.
+     */
+    public VerifyReport only(HostSubset subset) {
+        if (subset.all()) {
+            return this;
+        }
+        return new VerifyReport(network, image, hosts, probes, pairs.stream()
+                .filter(p -> subset.contains(p.from()) || subset.contains(p.to())).toList(), cleanup);
     }
 
     public List<PairResult> failing() {
