@@ -46,8 +46,8 @@ import picocli.CommandLine.Spec;
         description = {
             "Draft a topology file from the hosts themselves. Connects to every HOST over SSH (one session",
             "each, in parallel, host keys checked strictly, ~/.ssh/config applies), reads what doctor reads",
-            "(kernel, Docker Engine version, interfaces, routes, Docker networks; nothing is changed), and",
-            "writes a commented topology that says why for each choice:",
+            "(kernel, Docker Engine version, interfaces, routes, Docker networks; nothing is left changed),",
+            "and writes a commented topology that says why for each choice:",
             "  - mode: swarm when any host runs Docker Engine 23 or later (no --cluster-store there),",
             "    kv only when every host runs Engine < 23;",
             "  - advertise: the address of the interface whose routes reach the other hosts;",
@@ -136,7 +136,7 @@ public final class NewTopologyCommand implements Callable<Integer> {
         TopologyDraft draft = DraftPlanner.plan(seen);
         String label = target.map(Path::toString).orElse("topology.yaml");
         String text = DraftRenderer.render(draft, ssh, outputFile == null ? "topology.yaml" : outputFile.toString(),
-                "ovl new topology " + String.join(" ", spec.commandLine().getParseResult().originalArgs()),
+                "ovl " + String.join(" ", spec.commandLine().getParseResult().originalArgs()),
                 DATE.format(Clock.systemUTC().instant())) + "\n";
 
         Path dir = target.map(Path::getParent).orElse(absolute(env, Path.of(".")));
