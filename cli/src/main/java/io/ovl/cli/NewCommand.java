@@ -8,9 +8,10 @@ import picocli.CommandLine.Spec;
 @Command(
         mixinStandardHelpOptions = true,
         name = "new",
-        description = "Start a file from what exists: `ovl new topology` drafts a topology from the hosts themselves.",
+        description = {"Start a file from what exists.", "`ovl new topology HOST...` drafts a topology from the hosts themselves."},
         footerHeading = "%nExamples:%n",
-        footer = {"  ovl new topology --user ovl --become sudo -o topology.yaml 198.18.0.11 198.18.0.12 198.18.0.13"},
+        footer = {"  ovl new topology --user ovl --become sudo -o topology.yaml \\",
+            "      198.18.0.11 198.18.0.12 198.18.0.13"},
         subcommands = {NewTopologyCommand.class})
 public final class NewCommand implements Runnable {
     @Spec

@@ -44,29 +44,33 @@ import picocli.CommandLine.Spec;
         name = "topology",
         mixinStandardHelpOptions = true,
         description = {
-            "Draft a topology file from the hosts themselves. Connects to every HOST over SSH (one session",
-            "each, in parallel, host keys checked strictly, ~/.ssh/config applies), reads what doctor reads",
-            "(kernel, Docker Engine version, interfaces, routes, Docker networks; nothing is left changed),",
-            "and writes a commented topology that says why for each choice:",
-            "  - mode: swarm when any host runs Docker Engine 23 or later (no --cluster-store there),",
-            "    kv only when every host runs Engine < 23;",
-            "  - advertise: the address of the interface whose routes reach the other hosts;",
-            "  - kv mode: an etcd store on the first HOST; swarm mode: the first HOST is the manager;",
+            "Draft a commented topology file from the hosts themselves.",
+            "Connects to every HOST over SSH (one session each, in parallel, host keys",
+            "checked strictly, ~/.ssh/config applies), reads what doctor reads (kernel,",
+            "Docker Engine version, interfaces, routes, Docker networks; nothing is left",
+            "changed), and writes a topology that says why for each choice:",
+            "  - mode: swarm when any host runs Docker Engine 23 or later (no",
+            "    --cluster-store there), kv only when every host runs Engine < 23;",
+            "  - advertise: the address of the interface whose routes reach the others;",
+            "  - kv: an etcd store on the first HOST; swarm: the first HOST is manager;",
             "  - an example network on a subnet that overlaps nothing seen on any host;",
             "  - REVIEW lines for what to check before `ovl init`.",
-            "The file is validated as `ovl validate` does before it is written (atomically); an existing",
-            "file is kept unless --force. Without -o, the topology goes to stdout. Exit 0 written; 2 bad",
-            "arguments or the file exists; 3 a host could not be reached or read (nothing written).",
+            "The file is validated as `ovl validate` does, then written atomically; an",
+            "existing file is kept unless --force. Without -o it goes to stdout.",
+            "Exit 0 written; 2 bad arguments or the file exists; 3 a host could not be",
+            "reached (nothing written).",
             ""
         },
         footerHeading = "%nExamples:%n",
         footer = {
             "  # three Debian hosts, user ovl with passwordless sudo:",
-            "  ovl new topology --user ovl --become sudo -o topology.yaml 198.18.0.11 198.18.0.12 198.18.0.13",
+            "  ovl new topology --user ovl --become sudo -o topology.yaml \\",
+            "      198.18.0.11 198.18.0.12 198.18.0.13",
             "  ovl validate -f topology.yaml && ovl doctor -f topology.yaml",
             "",
-            "  # root on a non-default port, one host by its ~/.ssh/config alias, a known_hosts of its own:",
-            "  ovl new topology --known-hosts ./known_hosts root@198.18.0.21:2222 docker2 > topology.yaml"
+            "  # root on port 2222, one host by its ~/.ssh/config alias, own known_hosts:",
+            "  ovl new topology --known-hosts ./known_hosts \\",
+            "      root@198.18.0.21:2222 docker2 > topology.yaml"
         })
 public final class NewTopologyCommand implements Callable<Integer> {
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);

@@ -24,8 +24,10 @@ class NewTopologyCommandTest {
     void helpTeachesWithAnExample() {
         Cli.Run r = Cli.run("new", "topology", "--help");
         assertEquals(0, r.exit(), r.err());
-        assertTrue(r.out().contains("ovl new topology --user ovl --become sudo -o topology.yaml 198.18.0.11"), r.out());
+        assertTrue(r.out().contains("ovl new topology --user ovl --become sudo -o topology.yaml \\\n"
+                + "      198.18.0.11 198.18.0.12 198.18.0.13"), r.out());
         assertTrue(r.out().contains("kv only when every host runs Engine < 23"), r.out());
+        assertTrue(r.out().lines().allMatch(l -> l.length() <= 80), r.out());
         Cli.Run group = Cli.run("new", "--help");
         assertTrue(group.out().contains("topology"), group.out());
     }

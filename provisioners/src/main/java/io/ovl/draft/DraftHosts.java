@@ -56,10 +56,25 @@ public final class DraftHosts {
     }
 
     /**
+     * Why nothing can be drafted from this host: not reached, or reached but no command ran there
+     * (its first fact, the user id, is unknown: a sudo that wants a password, a shell that died).
+     */
+    static Optional<String> unusable(GatheredHost g) {
+        if (!g.reached()) {
+            return g.connectError();
+        }
+        if (!g.facts().uid().isKnown()) {
+            return Optional.of("host " + g.name() + ": reached, but no command ran: " + g.facts().uid().why());
+        }
+        return Optional.empty();
+    }
+
+    /**
      * Every host's facts, in the order given.
      *
      * @param open opens a host of {@code topology} (from {@link #reachable}), one session each
-     * @throws OvlException (checks failed, nothing written) naming every host that could not be reached, and why
+     * @throws OvlException (checks failed, nothing written) naming every host that could not be reached or
+     *                      where no command ran, and why
      */
     public static List<DraftPlanner.SeenHost> gather(List<HostArgument> hosts, Topology topology,
                                                      Function<Host, HostHandle> open, ParallelHosts parallel,
@@ -71,8 +86,9 @@ public final class DraftHosts {
         List<DraftPlanner.SeenHost> out = new ArrayList<>();
         for (int i = 0; i < gathered.size(); i++) {
             GatheredHost g = gathered.get(i);
-            if (!g.reached()) {
-                unreachable.add(g.connectError().get());
+            Optional<String> why = unusable(g);
+            if (why.isPresent()) {
+                unreachable.add(why.get());
                 names.add(g.name());
             } else {
                 out.add(new DraftPlanner.SeenHost(hosts.get(i), g.facts()));

@@ -76,6 +76,10 @@ public final class DraftPlanner {
             HostFacts f = seen.get(i).facts();
             List<String> comments = new ArrayList<>();
             comments.add(names.get(i) + ": " + describe(f));
+            if (f.dockerInfo().value().isEmpty() && f.uid().value().filter(uid -> uid != 0).isPresent()) {
+                comments.add("REVIEW: commands ran as uid " + f.uid().value().get() + ", not root: log in as root or"
+                        + " pass --become sudo, so that Docker can be read (and ovl init can change it)");
+            }
             if (f.interfaces().value().isEmpty()) {
                 comments.add("REVIEW: interfaces unknown (" + f.interfaces().why() + "); set advertise: by hand");
             } else if (choice.address().isPresent()) {

@@ -100,6 +100,10 @@ class DraftPlannerTest {
         assertTrue(why.contains("REVIEW: when every host runs Engine < 23"), why);
         assertTrue(d.hosts().get(1).comments().get(0).contains("Docker Engine unknown (`docker info` exited"), d.hosts().toString());
         validated(d);
+        TopologyDraft asUser = DraftPlanner.plan(List.of(seen("ovl@198.18.144.11",
+                captured("h1-2010").uid(1000).dockerUnknown("permission denied"))));
+        assertTrue(asUser.hosts().get(0).comments().contains("REVIEW: commands ran as uid 1000, not root: log in as root or"
+                + " pass --become sudo, so that Docker can be read (and ovl init can change it)"), asUser.hosts().toString());
     }
 
     @Test

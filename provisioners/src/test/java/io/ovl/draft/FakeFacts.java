@@ -25,6 +25,7 @@ import java.util.Optional;
  * the same parsers as on a host), or built by hand for layouts the lab has no capture of.
  */
 final class FakeFacts {
+    private int uid;
     private String hostname;
     private Fact<KernelVersion> kernel;
     private Fact<DockerInfo> docker;
@@ -46,6 +47,11 @@ final class FakeFacts {
 
     FakeFacts hostname(String name) {
         hostname = name;
+        return this;
+    }
+
+    FakeFacts uid(int id) {
+        uid = id;
         return this;
     }
 
@@ -89,7 +95,7 @@ final class FakeFacts {
 
     HostFacts facts() {
         Fact<String> no = Fact.unknown("not part of this fake");
-        return new HostFacts(Fact.known(0), Fact.known(hostname), kernel, Fact.unknown("not part of this fake"), docker,
+        return new HostFacts(Fact.known(uid), Fact.known(hostname), kernel, Fact.unknown("not part of this fake"), docker,
                 networks, interfaces, routes, Fact.unknown("not part of this fake"), Fact.unknown("not part of this fake"),
                 Fact.unknown("not part of this fake"), Fact.unknown("not part of this fake"), no,
                 Fact.unknown("not part of this fake"));
