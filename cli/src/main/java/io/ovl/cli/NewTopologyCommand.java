@@ -58,7 +58,7 @@ import picocli.CommandLine.Spec;
             "The file is validated as `ovl validate` does, then written atomically; an",
             "existing file is kept unless --force. Without -o it goes to stdout.",
             "Exit 0 written; 2 bad arguments or the file exists; 3 a host could not be",
-            "reached (nothing written).",
+            "reached, or no command ran there: nothing written.",
             ""
         },
         footerHeading = "%nExamples:%n",
