@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class NoSystemdChecksTest {
     private static final String NO_SYSTEMD = "System has not been booted with systemd as init system (PID 1)."
             + " Can't operate.\nFailed to connect to bus: Host is down\n";
-    private static final String ARGS = FakeHost.resource("/io/ovl/provision/dockerd-cmdline-init-script.txt");
+    private static final String ARGS = FakeHost.resource("/io/ovl/kvmode/dockerd-cmdline-init-script.txt");
     /** daemon.json as ovl's init leaves it there: its keys next to the operator's. */
     private static final String MERGED = "{\n  \"log-level\": \"warn\",\n  \"cluster-store\":"
             + " \"etcd://198.18.144.11:2379/network\",\n  \"cluster-advertise\": \"198.18.144.12:2376\"\n}\n";

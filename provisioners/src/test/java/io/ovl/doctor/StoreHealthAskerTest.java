@@ -29,7 +29,7 @@ class StoreHealthAskerTest {
 
     private static GatheredHost joinedH2() {
         return GatheredHost.reached(Labs.H2, FakeHost.of("h2-2010")
-                .answer(FactCommands.DOCKER_INFO, FakeHost.resource("/io/ovl/provision/docker-info-init-h2-joined.json"))
+                .answer(FactCommands.DOCKER_INFO, FakeHost.resource("/io/ovl/kvmode/docker-info-init-h2-joined.json"))
                 .facts());
     }
 
@@ -59,7 +59,7 @@ class StoreHealthAskerTest {
     @Test
     void etcdsRealHealthAnswerIsHealthyAndAFailedConnectionSaysWhy() {
         FakeRemoteShell up = new FakeRemoteShell("h2").on(StoreHealthAsker.command(KvBackend.ETCD, STORE),
-                FakeHost.resource("/io/ovl/provision/etcd-health-200.http"));
+                FakeHost.resource("/io/ovl/kvmode/etcd-health-200.http"));
         StoreAnswer ok = StoreHealthAsker.askOne(up, KvBackend.ETCD, STORE);
         assertTrue(ok.healthy(), ok.detail());
         assertEquals("198.19.144.11:2379", ok.endpoint());
@@ -76,7 +76,7 @@ class StoreHealthAskerTest {
         GatheredHost h1 = GatheredHost.reached(Labs.H1, Labs.healthy().get("h1"));
         GatheredHost h3 = GatheredHost.reached(Labs.H3, Labs.healthy().get("h3"));
         RemoteShell h2Shell = new FakeRemoteShell("h2").on(StoreHealthAsker.command(KvBackend.ETCD, STORE),
-                FakeHost.resource("/io/ovl/provision/etcd-health-200.http"));
+                FakeHost.resource("/io/ovl/kvmode/etcd-health-200.http"));
         RemoteShell unused = new FakeRemoteShell("unused");
         Map<String, List<StoreAnswer>> asked = StoreHealthAsker.ask(Labs.kv(), List.of(h1, joinedH2(), h3),
                 Map.of("h1", unused, "h2", h2Shell, "h3", unused), new ParallelHosts(2));

@@ -15,13 +15,13 @@ import org.junit.jupiter.api.Test;
 
 /**
  * StoreHealth for Consul against answers in the shape Consul's HTTP API documents for
- * {@code GET /v1/status/leader} (io/ovl/provision/consul-status-leader-documented.txt): written by
+ * {@code GET /v1/status/leader} (io/ovl/kvmode/consul-status-leader-documented.txt): written by
  * hand, NOT captured, since no Consul can run here. etcd and ZooKeeper are tested against real
  * stores in the lab (StoreHealthTest, ZooKeeperLabIT).
  */
 class ConsulStoreHealthTest {
     private static final String EP = "198.18.0.10:8500";
-    private static final Map<String, String> DOCUMENTED = sections("/io/ovl/provision/consul-status-leader-documented.txt");
+    private static final Map<String, String> DOCUMENTED = sections("/io/ovl/kvmode/consul-status-leader-documented.txt");
 
     @Test
     void theRequestIsAClosingHttp10GetOfTheRaftLeader() {

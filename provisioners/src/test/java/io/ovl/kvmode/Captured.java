@@ -22,7 +22,7 @@ import java.util.Optional;
 
 /**
  * Host states built from outputs captured on real lab hosts (test resources under io/ovl/facts and
- * io/ovl/provision, see the README there), and the lab's topology: store on init-h1 (overlay:
+ * io/ovl/kvmode, see the README there), and the lab's topology: store on init-h1 (overlay:
  * false), Docker hosts init-h2 and init-h3, network labnet.
  */
 final class Captured {
@@ -46,7 +46,7 @@ final class Captured {
     }
 
     static String own(String name) {
-        return text("/io/ovl/provision/" + name);
+        return text("/io/ovl/kvmode/" + name);
     }
 
     static String facts(String name) {
