@@ -42,14 +42,14 @@ final class ShellPool implements AutoCloseable {
      * The socket of this connection's {@link DockerRelay}, started on first use and again when the
      * shell it lives with broke (the relay ended with it).
      */
-    String relaySocket(String host) {
+    String relaySocket(String host, String loginUser) {
         synchronized (relayLock) {
             if (relayShell != null && !relayShell.broken()) {
                 return relayPath;
             }
             PersistentShell s = take();
             try {
-                relayPath = DockerRelay.start(s::run, host);
+                relayPath = DockerRelay.start(s::run, host, loginUser);
                 relayShell = s;
             } finally {
                 give(s);
