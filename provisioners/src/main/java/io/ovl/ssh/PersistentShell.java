@@ -177,6 +177,23 @@ final class PersistentShell implements AutoCloseable {
                 throw fail(step + ": the shell did not answer with its start frame", null);
             }
         } catch (IOException ex) {
+            // The greeting could not be written: the shell (or the sudo or doas before it) has
+            // already ended, and its exit status and stderr say why better than "Stream closed".
+            Integer status = exitStatus();
+            if (status != null && !escalation.none()) {
+                try {
+                    err.join(2000); // the rest of stderr
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                }
+                try {
+                    SudoErrors.check(endpoint, escalation.become(), new CommandResult(endpoint.label(), SH, status,
+                            new byte[0], err.pendingText().getBytes(StandardCharsets.UTF_8)));
+                } catch (OvlException sudo) {
+                    close();
+                    throw sudo;
+                }
+            }
             throw fail(step + ": " + SshErrors.describe(ex, endpoint.commandTimeout()), ex);
         } catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
