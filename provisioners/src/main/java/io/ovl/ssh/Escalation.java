@@ -115,6 +115,17 @@ final class Escalation {
         return HexFormat.of().formatHex(bits);
     }
 
+    /**
+     * sudo refused the password. A host's shells remember it ({@link ShellPool}): asking again with
+     * the same password would only add failed attempts to the host's auth log (and may lock the
+     * account where pam_faillock counts them).
+     */
+    static final class Refused extends OvlException {
+        Refused(String message) {
+            super(ExitCode.HOST_FAILED, message);
+        }
+    }
+
     /** The command to exec, and the handshake to perform on its channel before using it. */
     record Wrapped(RemoteCommand command, Optional<Handshake> handshake) {
     }
@@ -167,8 +178,7 @@ final class Escalation {
                         }
                         case PROMPT -> {
                             if (++prompts > 1) {
-                                throw failure(cmd, label, "sudo refused the password from " + secret.source()
-                                        + " (for user " + user + ")", null);
+                                throw refused(cmd, label, user);
                             }
                             in.write(secret.line());
                             in.flush();
@@ -188,14 +198,19 @@ final class Escalation {
         private OvlException ended(Session.Command cmd, String label, String user, int prompts, ByteArrayOutputStream said) {
             String text = text(said);
             if (prompts > 0 && text.contains("incorrect password")) {
-                return failure(cmd, label, "sudo refused the password from " + secret.source() + " (for user " + user + ")",
-                        null);
+                return refused(cmd, label, user);
             }
             if (text.contains("command not found") || text.contains("sudo: not found")) {
                 return failure(cmd, label, "become: sudo is set but sudo is not installed on the host; install it"
                         + " or connect as root", null);
             }
             return failure(cmd, label, "sudo ended before the shell started" + quoted(said), null);
+        }
+
+        private Refused refused(Session.Command cmd, String label, String user) {
+            Channels.closeQuietlyCommand(cmd);
+            return new Refused("host " + label + ": sudo refused the password from " + secret.source() + " (for user "
+                    + user + ")");
         }
 
         private static OvlException failure(Session.Command cmd, String label, String why, Exception cause) {

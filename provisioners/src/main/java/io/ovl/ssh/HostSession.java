@@ -93,11 +93,17 @@ public final class HostSession implements RemoteShell, CommandStarter, AutoClose
      * Starts {@code command} on its own exec channel of this connection and returns while it runs
      * (see {@link StartedCommand}): for a step that must stream (the port probe's listener says
      * READY, then waits for GO). {@code privileged} goes through {@code sudo -n --} when
-     * {@code become: sudo} (one escalation of its own), and runs as the login user otherwise.
+     * {@code become: sudo} (one escalation of its own; given the password first with
+     * {@code become-password-env}, unless sudo refused it before on this connection), through
+     * {@code doas -n --} with doas, and runs as the login user otherwise.
      */
     @Override
     public StartedCommand start(RemoteCommand command, boolean privileged) {
-        return SshStartedCommand.start(endpoint, client, command, privileged ? escalation : Escalation.of(SshTarget.Become.NONE));
+        if (!privileged) {
+            return SshStartedCommand.start(endpoint, client, command, Escalation.of(SshTarget.Become.NONE));
+        }
+        shells.requireNotRefused(); // a refused password is not tried again
+        return SshStartedCommand.start(endpoint, client, command, escalation);
     }
 
     /**
