@@ -49,8 +49,9 @@ public final class SudoWorks extends HostLocalCheck {
         int uid = host.facts().uid().value().get();
         if (uid == 0) {
             return Finding.pass(switch (become) {
-                case SUDO -> withPassword ? "sudo works for " + user + " with the password from "
-                        + host.host().ssh().becomePasswordEnv().get() : "sudo -n works for " + user;
+                // sudo may not have asked (NOPASSWD, a cached ticket): the variable is named, not claimed used.
+                case SUDO -> withPassword ? "sudo works for " + user + " (become-password-env "
+                        + host.host().ssh().becomePasswordEnv().get() + ")" : "sudo -n works for " + user;
                 case DOAS -> "doas -n works for " + user;
                 case NONE -> "logged in as root";
             });
