@@ -27,7 +27,9 @@ doas_deb() {
   mkdir -p "$dir"
   deb=$(find "$dir" -maxdepth 1 -name 'opendoas_*.deb' | sort | tail -n 1)
   if [[ -z $deb ]]; then
-    (cd "$dir" && apt-get download -qq -o APT::Sandbox::User=root opendoas >/dev/null) || die "apt-get download opendoas failed (apt-get update first?)"
+    (cd "$dir" && { apt-get download -qq -o APT::Sandbox::User=root opendoas >/dev/null ||
+      { apt-get update -qq && apt-get download -qq -o APT::Sandbox::User=root opendoas >/dev/null; }; }) ||
+      die "apt-get download opendoas failed"
     deb=$(find "$dir" -maxdepth 1 -name 'opendoas_*.deb' | sort | tail -n 1)
   fi
   [[ -n $deb ]] || die "no opendoas package in $dir"
