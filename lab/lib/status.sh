@@ -48,4 +48,10 @@ print_status() {
     if light_host_alive "$h"; then ssh=active; else ssh=down; fi
     printf '%-16s %-15s %-6s %-10s %-8s %-8s %s\n' "$(host_fqname "$h")" "$(host_addr "$h")" - - "$ssh" - -
   done
+  if [[ -n ${SUDO_PASSWORD_HOSTS:-} ]]; then
+    printf "user ovl's sudo asks for a password on: %s (the password: %s)\n" "$SUDO_PASSWORD_HOSTS" "$(sudo_password_file)"
+  fi
+  if [[ -n ${DOAS_HOSTS:-} ]]; then
+    printf 'user ovl becomes root with doas (permit nopass), not sudo, on: %s\n' "$DOAS_HOSTS"
+  fi
 }

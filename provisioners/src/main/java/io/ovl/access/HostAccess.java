@@ -1,6 +1,7 @@
 package io.ovl.access;
 
 import io.ovl.ssh.SshTarget;
+import io.ovl.topology.Become;
 import io.ovl.topology.Host;
 import io.ovl.topology.SshSettings;
 import io.ovl.topology.Topology;
@@ -57,10 +58,13 @@ public final class HostAccess {
                 switch (s.become()) {
                     case NONE -> SshTarget.Become.NONE;
                     case SUDO -> SshTarget.Become.SUDO;
+                    case DOAS -> SshTarget.Become.DOAS;
                 },
                 s.proxyJump(),
                 s.connectTimeout(),
-                s.commandTimeout());
+                s.commandTimeout(),
+                // The variable's name only; the ssh layer reads it (or asks) once per run.
+                s.become() == Become.SUDO ? s.becomePasswordEnv() : Optional.empty());
     }
 
     private Path resolve(Path p) {

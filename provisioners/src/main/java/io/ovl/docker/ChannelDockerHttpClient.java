@@ -119,15 +119,18 @@ public final class ChannelDockerHttpClient implements DockerHttpClient {
     /**
      * The transport of a host's session: channels to {@link HostSession#dockerSocket()}, which is
      * Docker's socket for a user allowed to use it, or the socket of a relay the session's
-     * privileged shell started once (become: sudo), so no request pays a sudo of its own. When sshd
-     * refuses socket channels (AllowStreamLocalForwarding no), a sudo user still reaches Docker
-     * through {@code sudo -n docker system dial-stdio}, one sudo per request.
+     * privileged shell started once (become: sudo or doas), so no request pays a sudo of its own.
+     * When sshd refuses socket channels (AllowStreamLocalForwarding no), a passwordless sudo user
+     * still reaches Docker through {@code sudo -n docker system dial-stdio}, one sudo per request;
+     * a host whose sudo wants a password, or that uses doas, through
+     * {@code docker -H unix://RELAY system dial-stdio} as the login user (no escalation per request).
      */
     public static ChannelDockerHttpClient over(HostSession session) {
         SocketChannelOpener socket = new SocketChannelOpener(session.sshClient(), session::dockerSocket, session.label());
-        DuplexOpener opener = session.endpoint().become() == SshTarget.Become.SUDO
-                ? new FallbackOpener(socket, new DialStdioOpener(session.sshClient()))
-                : socket;
+        DuplexOpener opener = session.endpoint().become() == SshTarget.Become.NONE ? socket
+                : new FallbackOpener(socket, session.escalatesOnlyThroughShells()
+                        ? DialStdioOpener.toRelay(session.sshClient(), session::dockerSocket)
+                        : new DialStdioOpener(session.sshClient()));
         return new ChannelDockerHttpClient(opener, session.label());
     }
 

@@ -27,16 +27,39 @@ final class DialStdioOpener implements DuplexOpener {
     private static final long EXIT_WAIT_SECONDS = 5;
 
     private final SSHClient ssh;
+    /** The command to run, asked at every open (a relay's socket can change). */
+    private final java.util.function.Supplier<String> command;
 
     DialStdioOpener(SSHClient ssh) {
+        this(ssh, () -> COMMAND);
+    }
+
+    private DialStdioOpener(SSHClient ssh, java.util.function.Supplier<String> command) {
         this.ssh = ssh;
+        this.command = command;
+    }
+
+    /**
+     * For a host whose escalation must happen once per shell (sudo given a password, doas): no
+     * sudo per request, but {@code docker -H unix://RELAY system dial-stdio} as the login user, to
+     * the socket of the relay the session's privileged shell started once ({@link
+     * io.ovl.ssh.HostSession#dockerSocket()}), which that user may use.
+     */
+    static DialStdioOpener toRelay(SSHClient ssh, java.util.function.Supplier<String> relaySocket) {
+        return new DialStdioOpener(ssh, () -> relayCommand(relaySocket.get()));
+    }
+
+    /** {@code docker -H unix://PATH system dial-stdio}, the path quoted as one word. */
+    static String relayCommand(String socketPath) {
+        return io.ovl.ssh.RemoteCommand.of("docker", "-H", "unix://" + socketPath, "system", "dial-stdio").toShellString();
     }
 
     @Override
     public DuplexStream open() throws IOException {
         Session session = ssh.startSession();
         try {
-            return new CommandStream(session.exec(COMMAND));
+            String line = command.get();
+            return new CommandStream(session.exec(line), line);
         } catch (IOException | RuntimeException e) {
             try {
                 session.close();
@@ -49,9 +72,11 @@ final class DialStdioOpener implements DuplexOpener {
 
     private static final class CommandStream implements DuplexStream {
         private final Session.Command command;
+        private final String line;
 
-        CommandStream(Session.Command command) {
+        CommandStream(Session.Command command, String line) {
             this.command = command;
+            this.line = line;
         }
 
         @Override
@@ -75,7 +100,7 @@ final class DialStdioOpener implements DuplexOpener {
             } catch (IOException e) {
                 // The channel did not close in time: report what has arrived so far.
             }
-            StringBuilder text = new StringBuilder("`" + COMMAND + "`");
+            StringBuilder text = new StringBuilder("`" + line + "`");
             Integer status = command.getExitStatus();
             text.append(status == null ? " did not report an exit status" : " exited with " + status);
             String stderr = bufferedStderr().strip();

@@ -35,6 +35,27 @@ final class Channels {
         closer.start();
     }
 
+    /**
+     * Ends a command that must not go on (sudo refused its password): its stdin is closed, so sudo
+     * stops asking, and the channel is closed on a background thread ({@link #abandon}).
+     */
+    static void closeQuietlyCommand(Session.Command cmd) {
+        Thread closer = new Thread(() -> {
+            try {
+                cmd.getOutputStream().close();
+            } catch (IOException | RuntimeException ignored) {
+                // Already gone.
+            }
+            try {
+                cmd.close();
+            } catch (IOException | RuntimeException ignored) {
+                // The error at hand is what matters.
+            }
+        }, "ovl-ssh-sudo-close");
+        closer.setDaemon(true);
+        closer.start();
+    }
+
     static void closeQuietly(Session session) {
         try {
             session.close();

@@ -25,27 +25,31 @@ final class DockerRelay {
     private static final String SCRIPT = load();
 
     /*
-     * A constant: the relay's program is the only value, and it goes in as a positional parameter.
+     * A constant: the relay's program, the socket and the login user are the values, and they go in
+     * as positional parameters. The relay's owner is the login user: sudo says who that is in
+     * SUDO_UID; doas sets no such variable, so the user's name ($3) is looked up.
      * Inside the privileged shell's `sh -c`, $PPID is that shell: the relay lives as long as it.
      */
-    private static final String START = "d=$(mktemp -d /tmp/ovl-docker.XXXXXXXXXX) && chown \"${SUDO_UID:-0}\" \"$d\""
-            + " && exec perl -e \"$1\" \"$d\" \"${SUDO_UID:-0}\" \"$PPID\" \"$2\"";
+    private static final String START = "u=${SUDO_UID:-$(id -u \"$3\" 2>/dev/null)}; u=${u:-0};"
+            + " d=$(mktemp -d /tmp/ovl-docker.XXXXXXXXXX) && chown \"$u\" \"$d\""
+            + " && exec perl -e \"$1\" \"$d\" \"$u\" \"$PPID\" \"$2\"";
 
     private DockerRelay() {
     }
 
     /** The command that starts a relay on a privileged shell; it prints the socket's path. */
-    static RemoteCommand command() {
-        return RemoteCommand.script(START, SCRIPT, DOCKER_SOCKET);
+    static RemoteCommand command(String loginUser) {
+        return RemoteCommand.script(START, SCRIPT, DOCKER_SOCKET, loginUser);
     }
 
     /**
      * Starts a relay through {@code shell} (a privileged shell that stays open for the run).
      *
+     * @param loginUser the SSH login user, who may use the relay's socket
      * @return the relay's socket path on the host
      */
-    static String start(RemoteShell shell, String host) {
-        CommandResult r = shell.run(command());
+    static String start(RemoteShell shell, String host, String loginUser) {
+        CommandResult r = shell.run(command(loginUser));
         if (r.exitCode() == 127) {
             throw new OvlException(ExitCode.HOST_FAILED, "host " + host + ": start the Docker relay: perl is not installed"
                     + " (the relay that lets a sudo user reach Docker needs perl-base); install perl or connect as root");

@@ -19,18 +19,27 @@ public final class HostSession implements RemoteShell, CommandStarter, AutoClose
     private final boolean owner;
     /** Shared with every lent view: the shells belong to the connection. */
     private final ShellPool shells;
+    /** How this host's privileged commands become root (none, sudo, sudo with a password, doas). */
+    private final Escalation escalation;
 
     HostSession(SshEndpoint endpoint, SSHClient client, List<SSHClient> chain) {
-        this(endpoint, client, chain, true, new ShellPool(() -> PersistentShell.open(client, endpoint)));
+        this(endpoint, client, chain, Escalation.of(endpoint.become()));
+    }
+
+    /** A session whose shells escalate as {@code escalation} says (sudo given a password, doas, ...). */
+    HostSession(SshEndpoint endpoint, SSHClient client, List<SSHClient> chain, Escalation escalation) {
+        this(endpoint, client, chain, true, new ShellPool(() -> PersistentShell.open(client, endpoint, escalation)),
+                escalation);
     }
 
     private HostSession(SshEndpoint endpoint, SSHClient client, List<SSHClient> chain, boolean owner,
-                        ShellPool shells) {
+                        ShellPool shells, Escalation escalation) {
         this.endpoint = endpoint;
         this.client = client;
         this.chain = List.copyOf(chain);
         this.owner = owner;
         this.shells = shells;
+        this.escalation = escalation;
     }
 
     /**
@@ -39,7 +48,7 @@ public final class HostSession implements RemoteShell, CommandStarter, AutoClose
      * can run on a pooled connection without ending it for the next command.
      */
     HostSession lent() {
-        return new HostSession(endpoint, client, chain, false, shells);
+        return new HostSession(endpoint, client, chain, false, shells, escalation);
     }
 
     /** The topology host name; every error about this host starts with "host LABEL:". */
@@ -84,11 +93,17 @@ public final class HostSession implements RemoteShell, CommandStarter, AutoClose
      * Starts {@code command} on its own exec channel of this connection and returns while it runs
      * (see {@link StartedCommand}): for a step that must stream (the port probe's listener says
      * READY, then waits for GO). {@code privileged} goes through {@code sudo -n --} when
-     * {@code become: sudo} (one escalation of its own), and runs as the login user otherwise.
+     * {@code become: sudo} (one escalation of its own; given the password first with
+     * {@code become-password-env}, unless sudo refused it before on this connection), through
+     * {@code doas -n --} with doas, and runs as the login user otherwise.
      */
     @Override
     public StartedCommand start(RemoteCommand command, boolean privileged) {
-        return SshStartedCommand.start(endpoint, client, command, privileged);
+        if (!privileged) {
+            return SshStartedCommand.start(endpoint, client, command, Escalation.of(SshTarget.Become.NONE));
+        }
+        shells.requireNotRefused(); // a refused password is not tried again
+        return SshStartedCommand.start(endpoint, client, command, escalation);
     }
 
     /**
@@ -97,7 +112,17 @@ public final class HostSession implements RemoteShell, CommandStarter, AutoClose
      * once through the privileged shell ({@link DockerRelay}).
      */
     public String dockerSocket() {
-        return endpoint.become() == SshTarget.Become.SUDO ? shells.relaySocket(label()) : DockerRelay.DOCKER_SOCKET;
+        return escalation.none() ? DockerRelay.DOCKER_SOCKET : shells.relaySocket(label(), endpoint.user());
+    }
+
+    /**
+     * True when this host's privileged steps must not run a {@code sudo -n} of their own: sudo
+     * wants a password (given once per shell), or the host escalates with doas. The Docker API's
+     * fallback for an sshd without socket channels then reaches the relay through
+     * {@code docker -H unix://RELAY system dial-stdio} as the login user instead.
+     */
+    public boolean escalatesOnlyThroughShells() {
+        return escalation.become() == SshTarget.Become.DOAS || escalation.passwordSource().isPresent();
     }
 
     /** Privileged shells opened on this connection so far: what the run paid in escalations. */

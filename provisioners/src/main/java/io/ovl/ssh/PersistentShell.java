@@ -15,7 +15,9 @@ import net.schmizz.sshj.connection.channel.direct.Session;
 
 /**
  * One long-lived {@code sh -s} on one exec channel of a host's connection, started through
- * {@code sudo -n --} when the host's {@code become} is sudo: privilege escalation is paid once,
+ * {@code sudo -n --} when the host's {@code become} is sudo ({@code doas -n --} for doas; sudo
+ * given its password first with {@code become-password-env}, see {@link Escalation}): privilege
+ * escalation is paid once,
  * when the shell starts, not once per command. On a host whose sudo waits for a resolver that
  * never answers (about 10 s per sudo) this is the difference between seconds and minutes.
  *
@@ -44,11 +46,14 @@ final class PersistentShell implements AutoCloseable {
     private final FrameReader out;
     private final FrameReader err;
     private final String marker;
+    private final Escalation escalation;
     private int next;
     private volatile boolean broken;
 
-    private PersistentShell(SshEndpoint endpoint, Session session, Session.Command command, String marker) {
+    private PersistentShell(SshEndpoint endpoint, Session session, Session.Command command, String marker,
+                            Escalation escalation) {
         this.endpoint = endpoint;
+        this.escalation = escalation;
         this.session = session;
         this.command = command;
         this.input = command.getOutputStream();
@@ -57,10 +62,12 @@ final class PersistentShell implements AutoCloseable {
         this.err = FrameReader.start(command.getErrorStream(), marker, endpoint.label() + "-err");
     }
 
+    /** The shell itself, before escalation. */
+    static final RemoteCommand SH = RemoteCommand.of("sh", "-s");
+
     /** What is run on the channel: a plain {@code sh -s}, through {@code sudo -n --} when become is sudo. */
     static RemoteCommand request(SshTarget.Become become) {
-        RemoteCommand sh = RemoteCommand.of("sh", "-s");
-        return become == SshTarget.Become.SUDO ? sh.withSudo() : sh;
+        return Escalation.of(become).wrap(SH).command();
     }
 
     /**
@@ -68,7 +75,16 @@ final class PersistentShell implements AutoCloseable {
      * sudo is not installed) is reported here, naming the host.
      */
     static PersistentShell open(SSHClient client, SshEndpoint endpoint) {
-        String step = "start a shell (`" + request(endpoint.become()).toShellString() + "`)";
+        return open(client, endpoint, Escalation.of(endpoint.become()));
+    }
+
+    /**
+     * As {@link #open(SSHClient, SshEndpoint)}, escalating as {@code escalation} says: with a sudo
+     * password, sudo is given it on this channel before the shell starts ({@link Escalation.Handshake}).
+     */
+    static PersistentShell open(SSHClient client, SshEndpoint endpoint, Escalation escalation) {
+        String step = "start a shell (`" + escalation.describe(SH) + "`)";
+        Escalation.Wrapped wrapped = escalation.wrap(SH);
         Session session;
         try {
             session = client.startSession();
@@ -78,12 +94,18 @@ final class PersistentShell implements AutoCloseable {
         }
         PersistentShell shell;
         try {
-            Session.Command cmd = session.exec(request(endpoint.become()).toShellString());
-            shell = new PersistentShell(endpoint, session, cmd, "ovl-shell-" + nonce());
+            Session.Command cmd = session.exec(wrapped.command().toShellString());
+            if (wrapped.handshake().isPresent()) {
+                wrapped.handshake().get().perform(cmd, endpoint.label(), endpoint.user(), endpoint.commandTimeout());
+            }
+            shell = new PersistentShell(endpoint, session, cmd, "ovl-shell-" + nonce(), escalation);
         } catch (IOException e) {
             Channels.closeQuietly(session);
             throw new OvlException(ExitCode.HOST_FAILED, "host " + endpoint.label() + ": " + step + ": "
                     + SshErrors.describe(e, endpoint.commandTimeout()), e);
+        } catch (OvlException e) {
+            Channels.closeQuietly(session);
+            throw e;
         }
         shell.greet(step);
         return shell;
@@ -155,6 +177,23 @@ final class PersistentShell implements AutoCloseable {
                 throw fail(step + ": the shell did not answer with its start frame", null);
             }
         } catch (IOException ex) {
+            // The greeting could not be written: the shell (or the sudo or doas before it) has
+            // already ended, and its exit status and stderr say why better than "Stream closed".
+            Integer status = exitStatus();
+            if (status != null && !escalation.none()) {
+                try {
+                    err.join(2000); // the rest of stderr
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                }
+                try {
+                    SudoErrors.check(endpoint, escalation.become(), new CommandResult(endpoint.label(), SH, status,
+                            new byte[0], err.pendingText().getBytes(StandardCharsets.UTF_8)));
+                } catch (OvlException sudo) {
+                    close();
+                    throw sudo;
+                }
+            }
             throw fail(step + ": " + SshErrors.describe(ex, endpoint.commandTimeout()), ex);
         } catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
@@ -186,8 +225,8 @@ final class PersistentShell implements AutoCloseable {
     private OvlException ended(String step, FrameReader.StreamEndedException ended) {
         Integer status = exitStatus();
         String stderr = err.pendingText();
-        if (status != null && endpoint.become() == SshTarget.Become.SUDO) {
-            SudoErrors.check(endpoint, new CommandResult(endpoint.label(), request(endpoint.become()), status, new byte[0],
+        if (status != null && !escalation.none()) {
+            SudoErrors.check(endpoint, escalation.become(), new CommandResult(endpoint.label(), SH, status, new byte[0],
                     stderr.getBytes(StandardCharsets.UTF_8)));
         }
         String first = stderr.strip().lines().findFirst().orElse("");

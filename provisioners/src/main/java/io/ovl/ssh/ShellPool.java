@@ -23,6 +23,8 @@ final class ShellPool implements AutoCloseable {
     /** The shell that started the Docker relay: the relay lives as long as it. */
     private PersistentShell relayShell;
     private String relayPath;
+    /** Set once sudo refused this host's password: no shell of this connection asks again. */
+    private volatile Escalation.Refused refused;
 
     ShellPool(Supplier<PersistentShell> opener) {
         this.opener = opener;
@@ -42,19 +44,27 @@ final class ShellPool implements AutoCloseable {
      * The socket of this connection's {@link DockerRelay}, started on first use and again when the
      * shell it lives with broke (the relay ended with it).
      */
-    String relaySocket(String host) {
+    String relaySocket(String host, String loginUser) {
         synchronized (relayLock) {
             if (relayShell != null && !relayShell.broken()) {
                 return relayPath;
             }
             PersistentShell s = take();
             try {
-                relayPath = DockerRelay.start(s::run, host);
+                relayPath = DockerRelay.start(s::run, host, loginUser);
                 relayShell = s;
             } finally {
                 give(s);
             }
             return relayPath;
+        }
+    }
+
+    /** Throws sudo's refusal again when it refused this host's password before (see {@link #take()}). */
+    void requireNotRefused() {
+        Escalation.Refused no = refused;
+        if (no != null) {
+            throw new io.ovl.core.OvlException(no.exitCode(), no.getMessage());
         }
     }
 
@@ -81,7 +91,14 @@ final class ShellPool implements AutoCloseable {
                 all.remove(s);
             }
         }
-        PersistentShell s = opener.get(); // outside the lock: another host step may open its own meanwhile
+        requireNotRefused();
+        PersistentShell s;
+        try {
+            s = opener.get(); // outside the lock: another host step may open its own meanwhile
+        } catch (Escalation.Refused e) {
+            refused = e;
+            throw e;
+        }
         opened.incrementAndGet();
         synchronized (this) {
             if (closed) {

@@ -30,6 +30,7 @@ public final class SshConnector implements AutoCloseable {
     static final int KEEPALIVE_SECONDS = 15;
 
     private final SshConfigResolver resolver;
+    private final BecomePasswords passwords;
     private final Authenticator authenticator;
     private final KnownHostsWriter knownHostsWriter = new KnownHostsWriter();
     private final DefaultConfig sshjConfig;
@@ -41,6 +42,15 @@ public final class SshConnector implements AutoCloseable {
     });
 
     public SshConnector(SshEnvironment env, PassphrasePrompt prompt) {
+        this(env, prompt, BecomePasswords.fromSystem());
+    }
+
+    /**
+     * @param passwords the run's sudo passwords ({@code become-password-env}), looked up once per
+     *                  variable and shared by every host opened through this connector
+     */
+    public SshConnector(SshEnvironment env, PassphrasePrompt prompt, BecomePasswords passwords) {
+        this.passwords = passwords;
         this.resolver = new SshConfigResolver(env);
         this.authenticator = new Authenticator(env.agentSocket().map(AgentClient::new), prompt);
         this.sshjConfig = new DefaultConfig();
@@ -63,6 +73,10 @@ public final class SshConnector implements AutoCloseable {
      * @throws OvlException naming the host and the step that failed
      */
     public HostSession open(SshTarget target) {
+        // The password first: a variable that is not set fails before any connection is made.
+        Escalation escalation = target.becomePasswordEnv()
+                .map(variable -> Escalation.sudoWith(passwords.get(variable, target.label())))
+                .orElseGet(() -> Escalation.of(target.become()));
         SshEndpoint endpoint = resolver.resolve(target);
         List<SSHClient> opened = new ArrayList<>();
         try {
@@ -71,7 +85,7 @@ public final class SshConnector implements AutoCloseable {
                 previous = connect(jump, previous, opened);
             }
             SSHClient client = connect(endpoint, previous, opened);
-            return new HostSession(endpoint, client, opened);
+            return new HostSession(endpoint, client, opened, escalation);
         } catch (RuntimeException e) {
             closeAll(opened);
             throw e;

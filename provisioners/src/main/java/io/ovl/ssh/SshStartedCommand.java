@@ -30,6 +30,7 @@ final class SshStartedCommand implements StartedCommand {
     private final SshEndpoint endpoint;
     private final RemoteCommand command;
     private final boolean sudo;
+    private final SshTarget.Become become;
     private final String step;
     private final Session session;
     private final Session.Command cmd;
@@ -39,9 +40,10 @@ final class SshStartedCommand implements StartedCommand {
     private volatile boolean finished;
     private boolean stdinClosed;
 
-    private SshStartedCommand(SshEndpoint endpoint, RemoteCommand command, boolean sudo, String step, Session session,
-                              Session.Command cmd) {
+    private SshStartedCommand(SshEndpoint endpoint, RemoteCommand command, SshTarget.Become become, boolean sudo,
+                              String step, Session session, Session.Command cmd) {
         this.endpoint = endpoint;
+        this.become = become;
         this.command = command;
         this.sudo = sudo;
         this.step = step;
@@ -55,8 +57,18 @@ final class SshStartedCommand implements StartedCommand {
     }
 
     static StartedCommand start(SshEndpoint endpoint, SSHClient client, RemoteCommand command, boolean privileged) {
-        boolean sudo = privileged && endpoint.become() == SshTarget.Become.SUDO;
-        RemoteCommand sent = sudo ? command.withSudo() : command;
+        return start(endpoint, client, command, Escalation.of(privileged ? endpoint.become() : SshTarget.Become.NONE));
+    }
+
+    /**
+     * Starts {@code command} through {@code escalation} (none: as the login user). With a sudo
+     * password, sudo is given it on this channel first, before this returns (see
+     * {@link Escalation.Handshake}); the command's own output starts after that.
+     */
+    static StartedCommand start(SshEndpoint endpoint, SSHClient client, RemoteCommand command, Escalation escalation) {
+        boolean sudo = !escalation.none();
+        Escalation.Wrapped wrapped = escalation.wrap(command);
+        RemoteCommand sent = wrapped.command();
         String step = "start `" + shortly(command) + "`";
         Session session;
         try {
@@ -66,7 +78,14 @@ final class SshStartedCommand implements StartedCommand {
                     + SshErrors.describe(e, endpoint.connectTimeout()), e);
         }
         try {
-            return new SshStartedCommand(endpoint, command, sudo, step, session, session.exec(sent.toShellString()));
+            Session.Command cmd = session.exec(sent.toShellString());
+            if (wrapped.handshake().isPresent()) {
+                wrapped.handshake().get().perform(cmd, endpoint.label(), endpoint.user(), endpoint.commandTimeout());
+            }
+            return new SshStartedCommand(endpoint, command, escalation.become(), sudo, step, session, cmd);
+        } catch (OvlException e) {
+            Channels.abandon(endpoint.label(), session, () -> { });
+            throw e;
         } catch (IOException | RuntimeException e) {
             Channels.abandon(endpoint.label(), session, () -> { });
             throw new OvlException(ExitCode.HOST_FAILED, "host " + endpoint.label() + ": " + step + ": "
@@ -145,7 +164,7 @@ final class SshStartedCommand implements StartedCommand {
             finished = true;
             CommandResult result = new CommandResult(endpoint.label(), command, status, stdout, stderr);
             if (sudo) {
-                SudoErrors.check(endpoint, result);
+                SudoErrors.check(endpoint, become, result);
             }
             return result;
         } catch (IOException e) {

@@ -4,8 +4,13 @@ package io.ovl.topology;
 public enum Become implements Keyed {
     /** The SSH user is root (or has what it needs). */
     NONE("none"),
-    /** Prefix privileged commands with {@code sudo -n} (non-interactive: no password prompt). */
-    SUDO("sudo");
+    /**
+     * Privileged commands run through sudo: {@code sudo -n} (no password), or, with
+     * {@code become-password-env}, {@code sudo -S} given the password once per shell.
+     */
+    SUDO("sudo"),
+    /** Through OpenBSD's doas, {@code doas -n}: a {@code permit nopass} rule is needed (doas reads passwords from a terminal only). */
+    DOAS("doas");
 
     private final String key;
 

@@ -1,6 +1,7 @@
 package io.ovl.topology;
 
 import io.ovl.core.Finding;
+import io.ovl.topology.rules.BecomePassword;
 import io.ovl.topology.rules.HostAddressesUnique;
 import io.ovl.topology.rules.HostNamesValid;
 import io.ovl.topology.rules.KvStoreHostsDeclared;
@@ -26,6 +27,7 @@ public final class TopologyValidator {
     private static final List<TopologyRule> RULES = List.of(
             new HostNamesValid(),
             new HostAddressesUnique(),
+            new BecomePassword(),
             new ModeSpecificKeys(),
             new KvStoreSize(),
             new KvStoreHostsDeclared(),

@@ -140,6 +140,18 @@ public final class Lab implements AutoCloseable {
         return stateDir.resolve("known_hosts");
     }
 
+    /**
+     * The sudo password of user ovl on the hosts started with {@code --sudo-password}
+     * ({@code lab/state/NAME/sudo-password}); letters, digits, a space and shell quotes.
+     */
+    public String sudoPassword() {
+        try {
+            return Files.readString(stateDir.resolve("sudo-password")).stripTrailing();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Topology file of the full hosts (kv mode when all run Engine 20.10, else swarm). */
     public Path topologyPath() {
         return stateDir.resolve("topology.yaml");

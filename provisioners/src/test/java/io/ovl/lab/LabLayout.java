@@ -24,12 +24,25 @@ import java.util.Objects;
  * @param sshPort the port sshd listens on in every host ({@code --ssh-port}, default 22)
  * @param store   the kv store of the lab's topology.yaml, {@code etcd} or {@code zookeeper}
  *                ({@code --store}; zookeeper also imports {@code local/zookeeper:3.8})
+ * @param sudoPassword full hosts whose sudo asks user ovl for {@link Lab#sudoPassword()} ({@code --sudo-password})
+ * @param doas    full hosts where ovl becomes root with doas only ({@code --doas})
  */
-public record LabLayout(List<String> engines, int light, int subnets, List<String> messy, int sshPort, String store) {
+public record LabLayout(List<String> engines, int light, int subnets, List<String> messy, int sshPort, String store,
+                        List<String> sudoPassword, List<String> doas) {
 
     public LabLayout {
         engines = List.copyOf(Objects.requireNonNull(engines, "engines"));
         messy = List.copyOf(Objects.requireNonNull(messy, "messy"));
+        sudoPassword = List.copyOf(Objects.requireNonNull(sudoPassword, "sudoPassword"));
+        doas = List.copyOf(Objects.requireNonNull(doas, "doas"));
+        for (String id : concat(sudoPassword, doas)) {
+            if (!id.matches("h[1-9][0-9]*") || Integer.parseInt(id.substring(1)) > engines.size()) {
+                throw new IllegalArgumentException("host '" + id + "' is not a full host h1..h" + engines.size());
+            }
+        }
+        if (sudoPassword.stream().anyMatch(doas::contains)) {
+            throw new IllegalArgumentException("a host cannot have both --sudo-password and --doas");
+        }
         if (engines.isEmpty()) {
             throw new IllegalArgumentException("a lab needs at least one engine (one full host)");
         }
@@ -55,9 +68,33 @@ public record LabLayout(List<String> engines, int light, int subnets, List<Strin
         }
     }
 
+    /** Every host with passwordless sudo for user ovl. */
+    public LabLayout(List<String> engines, int light, int subnets, List<String> messy, int sshPort, String store) {
+        this(engines, light, subnets, messy, sshPort, store, List.of(), List.of());
+    }
+
     /** An etcd lab. */
     public LabLayout(List<String> engines, int light, int subnets, List<String> messy, int sshPort) {
         this(engines, light, subnets, messy, sshPort, "etcd");
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    /**
+     * Full hosts by id whose sudo asks user ovl for a password ({@code --sudo-password}); the
+     * password is {@link Lab#sudoPassword()}.
+     */
+    public LabLayout withSudoPassword(String... hostIds) {
+        return new LabLayout(engines, light, subnets, messy, sshPort, store, Arrays.asList(hostIds), doas);
+    }
+
+    /** Full hosts by id where user ovl becomes root through doas ({@code permit nopass}) and not sudo ({@code --doas}). */
+    public LabLayout withDoas(String... hostIds) {
+        return new LabLayout(engines, light, subnets, messy, sshPort, store, sudoPassword, Arrays.asList(hostIds));
     }
 
     /** One full host per engine, no light hosts, one subnet, no messy host, SSH on port 22. */
@@ -71,25 +108,25 @@ public record LabLayout(List<String> engines, int light, int subnets, List<Strin
     }
 
     public LabLayout withLight(int count) {
-        return new LabLayout(engines, count, subnets, messy, sshPort, store);
+        return new LabLayout(engines, count, subnets, messy, sshPort, store, sudoPassword, doas);
     }
 
     public LabLayout withSubnets(int count) {
-        return new LabLayout(engines, light, count, messy, sshPort, store);
+        return new LabLayout(engines, light, count, messy, sshPort, store, sudoPassword, doas);
     }
 
     /** Full hosts by id ({@code "h2"}) that get a messy name resolution; replaces any earlier list. */
     public LabLayout withMessy(String... hostIds) {
-        return new LabLayout(engines, light, subnets, Arrays.asList(hostIds), sshPort, store);
+        return new LabLayout(engines, light, subnets, Arrays.asList(hostIds), sshPort, store, sudoPassword, doas);
     }
 
     public LabLayout withSshPort(int port) {
-        return new LabLayout(engines, light, subnets, messy, port, store);
+        return new LabLayout(engines, light, subnets, messy, port, store, sudoPassword, doas);
     }
 
     /** The lab's store: {@code etcd} (default) or {@code zookeeper} ({@code lab/up --store}). */
     public LabLayout withStore(String backend) {
-        return new LabLayout(engines, light, subnets, messy, sshPort, backend);
+        return new LabLayout(engines, light, subnets, messy, sshPort, backend, sudoPassword, doas);
     }
 
     /** The {@code lab/up} arguments after {@code --name NAME}. */
@@ -102,6 +139,12 @@ public record LabLayout(List<String> engines, int light, int subnets, List<Strin
         }
         if (!store.equals("etcd")) {
             args.addAll(List.of("--store", store));
+        }
+        if (!sudoPassword.isEmpty()) {
+            args.addAll(List.of("--sudo-password", String.join(",", sudoPassword)));
+        }
+        if (!doas.isEmpty()) {
+            args.addAll(List.of("--doas", String.join(",", doas)));
         }
         return List.copyOf(args);
     }

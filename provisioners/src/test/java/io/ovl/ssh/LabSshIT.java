@@ -162,7 +162,8 @@ class LabSshIT {
         try (HostSession sudo = client.connector().open(target(h, "ovl").withBecome(SshTarget.Become.SUDO))) {
             OvlException e = assertThrows(OvlException.class, () -> sudo.run(RemoteCommand.of("true")));
             assertEquals("host " + h.name() + ": sudo needs a password for user ovl; allow passwordless sudo"
-                    + " (NOPASSWD) for it or connect as root", e.getMessage());
+                    + " (NOPASSWD) for it, name an environment variable that holds the password"
+                    + " (ssh.become-password-env), or connect as root", e.getMessage());
         } finally {
             lab.exec(h, "sh", "-c", "echo 'ovl ALL=(ALL) NOPASSWD:ALL' > /etc/sudoers.d/ovl");
         }

@@ -8,7 +8,9 @@ import java.util.List;
 /** Reads an {@code ssh:} mapping (the file's defaults or one host's overrides). */
 final class SshBinder {
     static final List<String> KEYS = List.of("user", "port", "identity-files", "known-hosts", "host-key-policy",
-            "become", "proxy-jump", "connect-timeout", "command-timeout");
+            "become", "proxy-jump", "connect-timeout", "command-timeout", "become-password-env");
+    /** A portable environment variable name (POSIX: letters, digits, '_', not starting with a digit). */
+    private static final java.util.regex.Pattern ENV_NAME = java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,127}");
 
     private SshBinder() {
     }
@@ -25,7 +27,23 @@ final class SshBinder {
                 m.choice("become", Become.class),
                 m.string("proxy-jump").filter(j -> jumpPortValid(j, m, ctx)),
                 m.duration("connect-timeout"),
-                m.duration("command-timeout"));
+                m.duration("command-timeout"),
+                m.string("become-password-env").filter(v -> envNameValid(v, m, ctx)));
+    }
+
+    /**
+     * {@code become-password-env} names a variable; its value is never echoed in the error, since a
+     * value that is no variable name may well be the password itself, written where it must not be.
+     */
+    private static boolean envNameValid(String name, MapReader m, BindContext ctx) {
+        if (ENV_NAME.matcher(name).matches()) {
+            return true;
+        }
+        ctx.error(m.path("become-password-env"), m.node("become-password-env").orElseThrow().position(),
+                "not the name of an environment variable (the value is not shown: it may be a password)",
+                "name the variable that holds the sudo password, e.g. become-password-env: OVL_SUDO_PASSWORD,"
+                        + " and export it; never write the password in this file");
+        return false;
     }
 
     /** ProxyJump is [user@]host[:port] (a bracketed IPv6 host may carry a port too): the port, if any, is 1..65535. */
