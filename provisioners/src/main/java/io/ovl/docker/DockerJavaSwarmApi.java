@@ -17,6 +17,7 @@ import com.github.dockerjava.api.model.SwarmNodeSpec;
 import com.github.dockerjava.transport.DockerHttpClient;
 import io.ovl.core.ExitCode;
 import io.ovl.core.OvlException;
+import io.ovl.topology.DockerNetworkCreate;
 import io.ovl.topology.NetworkSpec;
 import java.io.IOException;
 import java.io.InputStream;
@@ -198,6 +199,7 @@ public final class DockerJavaSwarmApi implements SwarmApi {
                 // and that is what ovl's networks are for.
                 .withAttachable(true)
                 .withInternal(spec.internal())
+                .withEnableIpv6(DockerNetworkCreate.ipv6(spec))
                 .withOptions(options)
                 .withIpam(ipam)
                 .withLabels(spec.labels());

@@ -14,6 +14,11 @@ public final class DockerNetworkCreate {
 
     public static List<String> args(NetworkSpec spec) {
         List<String> a = new ArrayList<>(List.of("docker", "network", "create", "--driver", "overlay"));
+        if (ipv6(spec)) {
+            // Without it Docker refuses an IPv6 subnet ("IPv6 is not enabled"), or in kv mode leaves
+            // the containers without their IPv6 address.
+            a.add("--ipv6");
+        }
         spec.subnet().ifPresent(s -> a.addAll(List.of("--subnet", s.toString())));
         spec.ipRange().ifPresent(r -> a.addAll(List.of("--ip-range", r.toString())));
         spec.gateway().ifPresent(g -> a.addAll(List.of("--gateway", g.toString())));
@@ -31,5 +36,10 @@ public final class DockerNetworkCreate {
         spec.labels().forEach((k, v) -> a.addAll(List.of("--label", k + "=" + v)));
         a.add(spec.name());
         return List.copyOf(a);
+    }
+
+    /** Whether the network has an IPv6 subnet, which Docker only creates with IPv6 enabled. */
+    public static boolean ipv6(NetworkSpec spec) {
+        return spec.subnet().map(s -> !s.address().isV4()).orElse(false);
     }
 }
