@@ -162,6 +162,8 @@ import_images() { # $1 = host (h1), $2 = store (etcd|zookeeper); runs the host's
   fi
   in_host "$h" docker import \
     -c 'ENV PATH=/bin' -c 'CMD ["sh"]' - local/busybox:1 <"$(image_tar busybox)" >/dev/null
+  # Also under the public name ovl net verify defaults to, as `docker pull busybox` would leave it.
+  in_host "$h" docker tag local/busybox:1 busybox:latest
   in_host "$h" docker import \
     -c 'ENV PATH=/usr/local/bin:/bin' -c 'CMD ["/usr/local/bin/etcd"]' \
     - local/etcd:3.4 <"$(image_tar etcd)" >/dev/null

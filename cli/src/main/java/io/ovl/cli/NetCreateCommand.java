@@ -87,6 +87,15 @@ public final class NetCreateCommand implements Callable<Integer> {
     @Parameters(paramLabel = "NAME", description = "Network name: a letter or digit, then letters, digits, '_', '.', '-'.")
     String name;
 
+    @Option(names = {"-d", "--driver"}, paramLabel = "DRIVER", defaultValue = "overlay",
+            description = "Docker's flag, accepted for its one value here: overlay (the default). A bridge,"
+                    + " macvlan or other driver is local to one host: create it there with docker network create.")
+    String driver;
+
+    @Option(names = "--ipv6", description = "Enable IPv6, as Docker's flag does; ovl enables it by itself for an IPv6"
+            + " --subnet, and needs one (it does not pick an IPv6 subnet).")
+    boolean ipv6;
+
     @Option(names = "--subnet", paramLabel = "CIDR", description = "Subnet, a network address, e.g. 172.16.16.0/24. Default: chosen by Docker.")
     Prefix subnet;
 
@@ -129,8 +138,21 @@ public final class NetCreateCommand implements Callable<Integer> {
     @Mixin
     ParallelOption parallelOption;
 
+    /** Docker's flags whose other values ovl cannot honour across hosts: exit 2, saying what to do instead. */
+    private void refuseWhatDockerMeansElsewhere() {
+        if (!driver.equals("overlay")) {
+            throw new OvlException(ExitCode.USAGE, "--driver " + driver + ": ovl creates overlay networks, which span"
+                    + " hosts; a " + driver + " network is local to one host: create it there with docker network create");
+        }
+        if (ipv6 && (subnet == null || subnet.version().bits() != 128)) {
+            throw new OvlException(ExitCode.USAGE, "--ipv6 needs an IPv6 --subnet (e.g. fd00:16::/64): ovl does not pick"
+                    + " one, and a dual-stack network is not supported yet");
+        }
+    }
+
     @Override
     public Integer call() {
+        refuseWhatDockerMeansElsewhere();
         NetworkSpec network = toSpec(attachable != null && attachable);
         List<Finding> findings = NetworkSpecValidator.validate(network);
         if (dryRun || !new NetworkReport(network, findings, dryRun).valid()) {

@@ -7,6 +7,7 @@ import io.ovl.net.NetReadout;
 import io.ovl.net.NetworkListing;
 import io.ovl.topology.Topology;
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -47,19 +48,38 @@ public final class NetLsCommand implements Callable<Integer> {
     @Mixin
     ParallelOption parallelOption;
 
+    @Option(names = {"-q", "--quiet"}, description = "Only the network names, one a line (as docker network ls -q, which prints IDs).")
+    boolean quiet;
+
+    @Option(names = "--filter", paramLabel = "KEY=VALUE", description = {
+        "As docker network ls: name=TEXT (names containing it), driver=overlay (any other",
+        "driver lists nothing: ovl lists overlays). Repeat for several; a network must match all.",
+        "(No -f: in ovl, -f names the topology file.)"})
+    List<String> filters = new ArrayList<>();
+
+    @Option(names = "--format", paramLabel = "TEMPLATE", description = {
+        "One line per network from a Go-template-like text, as docker network ls --format:",
+        "{{.Name}}, {{.Driver}}, {{.Subnet}}, {{.Hosts}}, {{.Missing}}; \\t is a tab."})
+    String format;
+
+    @Option(names = "--no-trunc", description = "Accepted for docker's sake: ovl never truncates names or subnets.")
+    boolean noTrunc;
+
     @Override
     public Integer call() {
+        NetLsFilter.parse(filters); // a bad filter is refused before any host is contacted
         Topology topology = NetRun.load(topologyOption);
         NetReadout readout;
         try (NetRun run = NetRun.open(topologyOption, topology, parallelOption.value(), spec)) {
             readout = NetReadout.read(run.hosts, run.parallel);
         }
-        NetworkListing listing = NetworkListing.of(readout, NetRun.mustSee(topology));
+        NetworkListing listing = NetLsFilter.parse(filters).apply(NetworkListing.of(readout, NetRun.mustSee(topology)));
         PrintWriter out = spec.commandLine().getOut();
         if (output.json()) {
             JsonReply.body(spec, json(readout, listing));
         } else {
-            out.print(text(listing, output.style()));
+            out.print(quiet ? NetLsFilter.names(listing) : format != null ? NetLsFilter.formatted(listing, format)
+                    : text(listing, output.style()));
             out.flush();
         }
         List<String> missing = listing.networks().stream().filter(e -> !e.complete())

@@ -51,7 +51,7 @@ import picocli.CommandLine.Spec;
         })
 public final class NetVerifyCommand implements Callable<Integer> {
     /** Busybox as the lab has it (no registry there); any image with busybox's applets works. */
-    static final String DEFAULT_IMAGE = "local/busybox:1";
+    static final String DEFAULT_IMAGE = "busybox";
 
     @Spec
     CommandSpec spec;

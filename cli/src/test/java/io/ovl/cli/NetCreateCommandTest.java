@@ -139,4 +139,25 @@ class NetCreateCommandTest {
             assertTrue(r.out().contains(s), s + " in " + r.out());
         }
     }
+
+    @Test
+    void dockersDriverFlagTakesOverlayAndRefusesALocalDriverSayingWhere() {
+        Cli.Run ok = Cli.run("net", "create", "x", "-d", "overlay", "--subnet", "172.16.16.0/24", "--dry-run");
+        assertEquals(0, ok.exit(), ok.err());
+
+        Cli.Run bridge = Cli.run("net", "create", "x", "--driver", "bridge", "--subnet", "172.16.16.0/24", "--dry-run");
+        assertEquals(2, bridge.exit(), bridge.err());
+        assertTrue(bridge.err().contains("--driver bridge: ovl creates overlay networks"), bridge.err());
+    }
+
+    @Test
+    void ipv6NeedsAnIpv6SubnetAndAnIpv6SubnetEnablesIt() {
+        Cli.Run v4 = Cli.run("net", "create", "x", "--ipv6", "--subnet", "172.16.16.0/24", "--dry-run");
+        assertEquals(2, v4.exit(), v4.err());
+        assertTrue(v4.err().contains("--ipv6 needs an IPv6 --subnet"), v4.err());
+
+        Cli.Run v6 = Cli.run("net", "create", "x", "--ipv6", "--subnet", "fd00:16::/64", "--dry-run");
+        assertEquals(0, v6.exit(), v6.out() + v6.err());
+        assertTrue(v6.out().contains("--ipv6"), v6.out());
+    }
 }
