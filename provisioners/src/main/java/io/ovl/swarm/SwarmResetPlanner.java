@@ -26,21 +26,12 @@ public final class SwarmResetPlanner {
         Optional<SwarmResetPlan.Leave> last = Optional.empty();
         List<SwarmResetPlan.Stay> staying = new ArrayList<>();
         for (HostView h : facts.hosts()) {
-            if (h.info().isEmpty()) {
-                blockers.add(Finding.onHost(h.name(), "docker.info", "cannot read: " + h.unreadable().orElse("")));
+            Optional<Member> member = member(h, cluster, force, blockers, staying);
+            if (member.isEmpty()) {
                 continue;
             }
-            NodeInfo info = h.info().get();
-            if (info.state() == LocalState.INACTIVE) {
-                staying.add(new SwarmResetPlan.Stay(h.name(), "not in a swarm"));
-                continue;
-            }
-            boolean ours = info.state() == LocalState.ACTIVE
-                    && cluster.map(c -> c.node(info.nodeId()).isPresent()).orElse(false);
-            if (!ours && !force) {
-                blockers.add(Finding.onHost(h.name(), "swarm.other", "is in a swarm other than the one its managers in"
-                        + " the topology run (" + info.state().name().toLowerCase() + "); pass --force to make it leave"));
-            }
+            NodeInfo info = member.get().info();
+            boolean ours = member.get().ours();
             boolean isManager = info.controlAvailable();
             if (cluster.map(c -> c.managerHost().equals(h.name())).orElse(false)) {
                 last = Optional.of(new SwarmResetPlan.Leave(h.name(), info.nodeId(), false, true,
@@ -64,5 +55,33 @@ public final class SwarmResetPlanner {
             cluster.flatMap(c -> c.overlay(spec.name())).ifPresent(n -> networks.add(n.name()));
         }
         return new SwarmResetPlan(cluster.map(ClusterView::managerHost).orElse(""), networks, leaves, staying, blockers);
+    }
+
+    /** A host in a swarm: its engine's info, and whether that swarm is the topology's. */
+    record Member(NodeInfo info, boolean ours) {
+    }
+
+    /**
+     * What reset finds on host {@code h}, for every reset (all hosts or a few): unreadable (a
+     * blocker), in no swarm (staying), or a member; a member of another swarm is a blocker
+     * unless {@code force}.
+     */
+    static Optional<Member> member(HostView h, Optional<ClusterView> cluster, boolean force, List<Finding> blockers,
+                                   List<SwarmResetPlan.Stay> staying) {
+        if (h.info().isEmpty()) {
+            blockers.add(Finding.onHost(h.name(), "docker.info", "cannot read: " + h.unreadable().orElse("")));
+            return Optional.empty();
+        }
+        NodeInfo info = h.info().get();
+        if (info.state() == LocalState.INACTIVE) {
+            staying.add(new SwarmResetPlan.Stay(h.name(), "not in a swarm"));
+            return Optional.empty();
+        }
+        boolean ours = info.state() == LocalState.ACTIVE && cluster.map(c -> c.node(info.nodeId()).isPresent()).orElse(false);
+        if (!ours && !force) {
+            blockers.add(Finding.onHost(h.name(), "swarm.other", "is in a swarm other than the one its managers in"
+                    + " the topology run (" + info.state().name().toLowerCase() + "); pass --force to make it leave"));
+        }
+        return Optional.of(new Member(info, ours));
     }
 }

@@ -69,22 +69,13 @@ public final class SwarmSubset {
                 staying.add(new SwarmResetPlan.Stay(h.name(), OUTSIDE + ": stays in the swarm"));
                 continue;
             }
-            if (h.info().isEmpty()) {
-                blockers.add(Finding.onHost(h.name(), "docker.info", "cannot read: " + h.unreadable().orElse("")));
+            Optional<SwarmResetPlanner.Member> member = SwarmResetPlanner.member(h, cluster, force, blockers, staying);
+            if (member.isEmpty()) {
                 continue;
             }
-            NodeInfo info = h.info().get();
-            if (info.state() == LocalState.INACTIVE) {
-                staying.add(new SwarmResetPlan.Stay(h.name(), "not in a swarm"));
-                continue;
-            }
-            boolean ours = info.state() == LocalState.ACTIVE
-                    && cluster.map(c -> c.node(info.nodeId()).isPresent()).orElse(false);
+            NodeInfo info = member.get().info();
+            boolean ours = member.get().ours();
             if (!ours) {
-                if (!force) {
-                    blockers.add(Finding.onHost(h.name(), "swarm.other", "is in a swarm other than the one its managers"
-                            + " in the topology run (" + info.state().name().toLowerCase() + "); pass --force to make it leave"));
-                }
                 (info.controlAvailable() ? managers : workers).add(new SwarmResetPlan.Leave(h.name(), "", false, true,
                         "in another swarm: leaves with force"));
             } else if (info.controlAvailable()) {
