@@ -30,13 +30,23 @@ class KvHealthyTest {
     }
 
     @Test
-    void anUnhealthyEndpointFailsNamingItAndHowManyOfAll() {
+    void anUnhealthyEndpointWhileAnotherAnswersHealthyWarnsNamingItAndHowManyOfAll() {
+        // A member answers healthy only with its cluster's quorum: dockerd goes on through it.
         Finding v = Labs.verdict(CHECK, withAnswers(Map.of("h3", List.of(
                 new StoreAnswer("198.18.144.11:2379", true, "etcd /health: ok"),
                 new StoreAnswer("198.18.144.12:2379", false, "cannot connect: Connection refused")))), "h3");
+        assertEquals(Severity.WARNING, v.severity());
+        assertTrue(v.message().startsWith("1 of 2 store endpoints are not healthy from here: 198.18.144.12:2379: cannot"
+                + " connect: Connection refused; the other 1 answer healthy"), v.message());
+    }
+
+    @Test
+    void noEndpointHealthyFails() {
+        Finding v = Labs.verdict(CHECK, withAnswers(Map.of("h3", List.of(
+                new StoreAnswer("198.18.144.11:2379", false, "etcd /health: {\"health\":\"false\"}"),
+                new StoreAnswer("198.18.144.12:2379", false, "cannot connect: Connection refused")))), "h3");
         assertEquals(Severity.ERROR, v.severity());
-        assertEquals("1 of 2 store endpoints are not healthy from here: 198.18.144.12:2379: cannot connect: Connection refused",
-                v.message());
+        assertTrue(v.message().startsWith("the store is not healthy from here: "), v.message());
     }
 
     @Test

@@ -75,6 +75,14 @@ public final class KvHealthy extends HostLocalCheck {
                     + ") PEM certificates and key (" + kvTls(context).key() + ") an unencrypted PKCS#8 PEM key on "
                     + host.name() + " (`openssl pkcs8 -topk8 -nocrypt -in KEY` converts one)");
         }
+        long healthy = answers.size() - unhealthy.size();
+        if (healthy > 0) {
+            // A member that answers healthy serves requests, which it only does with its cluster's
+            // quorum: dockerd, given every endpoint, goes on through it. Degraded, not broken.
+            return Finding.warn(message + "; the other " + healthy + " answer healthy, so the store keeps its quorum"
+                    + " and dockerd works on", "start the member that does not answer (ovl init starts ovl's store"
+                    + " containers; `docker start` it on its kv-store host) before another one fails");
+        }
         return Finding.fail(message, "start the store (ovl init starts ovl's store containers; `docker start` them on the"
                 + " kv-store hosts), then check this host's dockerd log for discovery errors and restart docker once the"
                 + " store answers");
