@@ -68,7 +68,7 @@ class NetCommandsTest {
         }
         Cli.Run v = Cli.run("net", "verify", "--help");
         assertTrue(v.out().contains("--image=IMAGE"), v.out());
-        assertTrue(v.out().contains("default: local/busybox:1"), v.out());
+        assertTrue(v.out().contains("default: busybox)"), v.out());
     }
 
     // ---- verify rendering ----

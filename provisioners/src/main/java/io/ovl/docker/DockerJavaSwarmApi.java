@@ -199,11 +199,10 @@ public final class DockerJavaSwarmApi implements SwarmApi {
                 // and that is what ovl's networks are for.
                 .withAttachable(true)
                 .withInternal(spec.internal())
-                .withEnableIpv6(DockerNetworkCreate.ipv6(spec))
                 .withOptions(options)
                 .withIpam(ipam)
                 .withLabels(spec.labels());
-        if (spec.subnet().map(s -> s.toString().contains(":")).orElse(false)) {
+        if (DockerNetworkCreate.ipv6(spec)) {
             create.withEnableIpv6(true);
         }
         return create;
