@@ -37,6 +37,7 @@ public final class OvlCommand implements Runnable {
             InitCommand.class,
             ResetCommand.class,
             MigrateCommand.class,
+            StoreCommand.class,
             io.ovl.cli.shell.ShellCommand.class,
             CommandLine.HelpCommand.class);
 

@@ -23,7 +23,7 @@ import picocli.CommandLine;
 class OneCommandTreeTest {
     private static final CliEnvironment ENV = new CliEnvironment(Map.of(), Path.of(""), false);
     private static final Set<String> ALL = Set.of("validate", "net", "completion", "doctor", "init", "reset", "migrate",
-            "shell", "help");
+            "store", "shell", "help");
 
     static Stream<List<String>> commands() {
         String guide = Cli.example("guide-consul.yaml");
@@ -44,6 +44,9 @@ class OneCommandTreeTest {
                 List.of("init", "--help"),
                 List.of("reset", "--help"),
                 List.of("migrate", "--help"),
+                List.of("store", "--help"),
+                List.of("store", "restore", "--help"),
+                List.of("store", "status", "-f", guide),
                 List.of("shell", "--help"));
     }
 
