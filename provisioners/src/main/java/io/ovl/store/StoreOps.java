@@ -251,8 +251,7 @@ public final class StoreOps {
         try {
             h.shell().run(Etcdctl.snapshotSave(layout, m, data.getValue() + "/" + name))
                     .requireSuccess("etcdctl snapshot save");
-            v3 = h.files().readFile(hostDir + "/" + name).orElseThrow(() -> new OvlException(ExitCode.HOST_FAILED,
-                    "host " + m.host() + ": the snapshot " + hostDir + "/" + name + " is not there"));
+            v3 = readInChunks(h, hostDir + "/" + name);
         } finally {
             h.shell().run(RemoteCommand.of("rm", "-f", "--", hostDir + "/" + name));
         }
@@ -290,8 +289,7 @@ public final class StoreOps {
                         + " has no volume at " + data.getValue()));
         try {
             h.shell().run(Consul.snapshotSave(m, data.getValue() + "/" + name)).requireSuccess("consul snapshot save");
-            byte[] snap = h.files().readFile(hostDir + "/" + name).orElseThrow(() -> new OvlException(
-                    ExitCode.HOST_FAILED, "host " + m.host() + ": the snapshot " + hostDir + "/" + name + " is not there"));
+            byte[] snap = readInChunks(h, hostDir + "/" + name);
             return Map.of(BackupArchive.CONSUL, snap);
         } finally {
             h.shell().run(RemoteCommand.of("rm", "-f", "--", hostDir + "/" + name));
@@ -333,11 +331,10 @@ public final class StoreOps {
         }
         for (String f : pick) {
             String[] where = dirOf.get(f).split("\\|", 2);
-            entries.put(where[1] + f, h.files().readFile(where[0] + "/" + f).orElseThrow(() -> new OvlException(
-                    ExitCode.HOST_FAILED, "host " + m.host() + ": " + where[0] + "/" + f + " went away while copying")));
+            entries.put(where[1] + f, readInChunks(h, where[0] + "/" + f));
         }
         notes.add("ZooKeeper: " + pick.size() + " files (newest snapshot and the transaction logs after it) copied"
-                + " from " + m.host() + "; ovl store restore does not restore ZooKeeper (see README)");
+                + " from " + m.host());
         return entries;
     }
 
@@ -345,7 +342,11 @@ public final class StoreOps {
 
     /** What a restore will do on one member. */
     public record RestoreStep(String host, String container, String image, String volume, String volumePath,
-                              String volumeSource, Optional<EtcdIdentity> identity, boolean running) {
+                              String volumeSource, Optional<EtcdIdentity> identity, boolean running,
+                              List<StoreContainerFacts.Mount> mounts) {
+        public RestoreStep {
+            mounts = List.copyOf(mounts);
+        }
     }
 
     /** The restore, as a value: dry runs print it, {@link #restore} carries it out. */
@@ -362,10 +363,9 @@ public final class StoreOps {
             throw new OvlException(ExitCode.USAGE, "the backup is of a " + archive.backend().key()
                     + " store; this topology's store is " + layout.backend().key());
         }
-        if (layout.backend() == KvBackend.ZOOKEEPER) {
-            throw new OvlException(ExitCode.USAGE, "ovl store restore does not restore ZooKeeper: it would have to"
-                    + " stop every server, empty each data and log directory and put the backup's snapshot and logs"
-                    + " into every one; README.md 'Store' shows those steps by hand");
+        if (layout.backend() == KvBackend.ZOOKEEPER && archive.entries().keySet().stream()
+                .noneMatch(e -> e.startsWith("zookeeper/") && e.contains("/version-2/snapshot."))) {
+            throw new OvlException(ExitCode.USAGE, "the backup has no ZooKeeper snapshot");
         }
         List<String> unreachable = layout.members().stream().map(StoreLayout.Member::host)
                 .filter(n -> hosts.get(n).isEmpty()).toList();
@@ -407,7 +407,7 @@ public final class StoreOps {
                 continue;
             }
             steps.add(new RestoreStep(m.host(), m.container(), facts.image(), mount.get().volume(), at,
-                    mount.get().source(), identity, facts.running()));
+                    mount.get().source(), identity, facts.running(), facts.mounts()));
         }
         if (!problems.isEmpty()) {
             throw new OvlException(ExitCode.CHECKS_FAILED, String.join("; ", problems) + "; nothing was changed",
@@ -430,7 +430,11 @@ public final class StoreOps {
     }
 
     public RestoreReport restore(RestorePlan plan, BackupArchive archive) {
-        return layout.backend() == KvBackend.CONSUL ? consulRestore(plan, archive) : etcdRestore(plan, archive);
+        return switch (layout.backend()) {
+            case ETCD -> etcdRestore(plan, archive);
+            case CONSUL -> consulRestore(plan, archive);
+            case ZOOKEEPER -> zookeeperRestore(plan, archive);
+        };
     }
 
     private RestoreReport etcdRestore(RestorePlan plan, BackupArchive archive) {
@@ -477,7 +481,7 @@ public final class StoreOps {
                 + id + ": move it back to VOLUME/member, then `docker start` the containers");
         done.add("restored the snapshot on every member (old data kept)");
         // 5. start and wait
-        startAndWait(plan, id);
+        startAndWait(plan, "the old data is at VOLUME/member.ovl-before-restore-" + id);
         done.add("every member healthy");
         // 6. v2 keys
         int written = 0;
@@ -496,14 +500,14 @@ public final class StoreOps {
     static final String SWAP = "set -e; cd \"$1\"; if [ -e member ]; then mv member \"$3\"; fi;"
             + " mv \"$2/member\" member; rmdir \"$2\"; rm -f \"$4\"";
 
-    private void startAndWait(RestorePlan plan, String id) {
+    private void startAndWait(RestorePlan plan, String oldData) {
         each(plan, s -> {
             progress.step(s.host(), "starting " + s.container());
             hosts.require(s.host()).shell().run(RemoteCommand.of("docker", "start", s.container()))
                     .requireSuccess("start " + s.container());
             return true;
         }, "the restored data is in place; start the containers that did not start (`docker start`) and see"
-                + " `docker logs`; the old data is at VOLUME/member.ovl-before-restore-" + id);
+                + " `docker logs`; " + oldData);
         each(plan, s -> {
             StoreLayout.Member m = layout.member(s.host());
             StoreAnswer a = Poll.until(HEALTH_WAIT, Duration.ofSeconds(1), () -> {
@@ -517,7 +521,7 @@ public final class StoreOps {
             }
             progress.step(s.host(), "healthy: " + a.detail());
             return true;
-        }, "the old data is at VOLUME/member.ovl-before-restore-" + id);
+        }, oldData);
     }
 
     private int writeV2(RestorePlan plan, String dump) {
@@ -561,6 +565,105 @@ public final class StoreOps {
             h.shell().run(RemoteCommand.of("rm", "-f", "--", s.volumeSource() + "/" + name));
         }
         return new RestoreReport(List.of("consul snapshot restore through " + s.host()), 0, Map.of(), status());
+    }
+
+    /** Bytes per command when a file is read back: one command's output of 64 MiB broke the session's channel. */
+    static final int CHUNK_BLOCKS = 64;
+    static final int BLOCK = 64 * 1024;
+
+    /**
+     * A file of the host, read in pieces of {@code CHUNK_BLOCKS * BLOCK} bytes, one {@code dd} each:
+     * reading ZooKeeper's preallocated 64 MiB transaction log with one {@code cat} ended in sshj's
+     * "Window consumed to below 0" on the lab.
+     */
+    static byte[] readInChunks(HostHandle h, String path) {
+        String size = h.shell().run(RemoteCommand.of("stat", "-c", "%s", "--", path)).requireSuccess("stat " + path)
+                .stdoutText().strip();
+        long bytes;
+        try {
+            bytes = Long.parseLong(size);
+        } catch (NumberFormatException e) {
+            throw new OvlException(ExitCode.HOST_FAILED, "host " + h.name() + ": stat " + path + ": not a size: " + size);
+        }
+        if (bytes > BackupArchive.MAX_FILE) {
+            throw new OvlException(ExitCode.CHECKS_FAILED, "host " + h.name() + ": " + path + " is larger than 1 GiB");
+        }
+        java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream((int) bytes);
+        for (long block = 0; block * BLOCK < bytes; block += CHUNK_BLOCKS) {
+            CommandResult r = h.shell().run(RemoteCommand.of("dd", "if=" + path, "bs=" + BLOCK, "skip=" + block,
+                    "count=" + CHUNK_BLOCKS)).requireSuccess("read " + path);
+            byte[] piece = r.stdout();
+            buf.write(piece, 0, piece.length);
+            if (piece.length == 0) {
+                break;
+            }
+        }
+        if (buf.size() != bytes) {
+            throw new OvlException(ExitCode.HOST_FAILED, "host " + h.name() + ": read " + path + ": got " + buf.size()
+                    + " of " + bytes + " bytes (did it change meanwhile?)");
+        }
+        return buf.toByteArray();
+    }
+
+
+    /**
+     * ZooKeeper: every server gets the same snapshot and logs, so they agree on one state when they
+     * form a quorum again. Per server: upload the backup's files into {@code version-2.ovl-restore-ID}
+     * next to each {@code version-2} (data and log volume), stop every server, move each
+     * {@code version-2} aside as {@code version-2.ovl-before-restore-ID} and the uploaded one in (an
+     * empty one where the backup has no files: old logs must not be replayed over the snapshot),
+     * start every server, wait until each answers. {@code myid} is not touched.
+     */
+    private RestoreReport zookeeperRestore(RestorePlan plan, BackupArchive archive) {
+        String id = restoreId();
+        String fresh = "version-2.ovl-restore-" + id;
+        String old = "version-2.ovl-before-restore-" + id;
+        List<String> done = new ArrayList<>();
+        Map<String, String> kept = new LinkedHashMap<>();
+        each(plan, s -> {
+            HostHandle h = hosts.require(s.host());
+            for (StoreContainerFacts.Mount mount : s.mounts()) {
+                String dir = mount.source() + "/" + fresh;
+                h.shell().run(RemoteCommand.of("mkdir", "-p", "--", dir)).requireSuccess("create " + dir);
+                String prefix = "zookeeper" + mount.destination() + "/version-2/";
+                for (Map.Entry<String, byte[]> e : archive.entries().entrySet()) {
+                    if (e.getKey().startsWith(prefix) && e.getKey().indexOf('/', prefix.length()) < 0) {
+                        String file = e.getKey().substring(prefix.length());
+                        progress.step(s.host(), "uploading " + file + " (" + e.getValue().length + " bytes) into "
+                                + mount.volume());
+                        h.shell().run(RemoteCommand.script("cat > \"$1\"", dir + "/" + file).withStdin(e.getValue()))
+                                .requireSuccess("upload " + file);
+                    }
+                }
+                // The server may run as another user (the official image's "zookeeper"): same owner as before.
+                h.shell().run(RemoteCommand.script("if [ -d \"$2\" ]; then chown -R --reference=\"$2\" \"$1\"; fi",
+                        dir, mount.source() + "/version-2")).requireSuccess("chown " + dir);
+            }
+            return true;
+        }, "nothing was changed but the uploaded directories " + fresh + " in the data volumes");
+        each(plan, s -> {
+            progress.step(s.host(), "stopping " + s.container());
+            hosts.require(s.host()).shell().run(RemoteCommand.of("docker", "stop", s.container()))
+                    .requireSuccess("stop " + s.container());
+            return true;
+        }, "some store containers may be stopped: `docker start` them to go on with the old data");
+        done.add("stopped " + plan.members().size() + " store container(s)");
+        each(plan, s -> {
+            HostHandle h = hosts.require(s.host());
+            for (StoreContainerFacts.Mount mount : s.mounts()) {
+                h.shell().run(RemoteCommand.script("set -e; cd \"$1\"; if [ -e version-2 ]; then mv version-2 \"$3\"; fi;"
+                        + " mv \"$2\" version-2", mount.source(), fresh, old)).requireSuccess("swap in " + mount.volume());
+                synchronized (kept) {
+                    kept.merge(s.host(), mount.source() + "/" + old, (a, b) -> a + ", " + b);
+                }
+            }
+            return true;
+        }, "store containers are stopped; where the swap was done the old data is at VOLUME/" + old
+                + ": move it back to VOLUME/version-2, then `docker start` the containers");
+        done.add("put the backup's snapshot and logs in place on every server (old data kept)");
+        startAndWait(plan, "the old data is at VOLUME/" + old);
+        done.add("every server answers");
+        return new RestoreReport(done, 0, kept, status());
     }
 
     // ---------------------------------------------------------------- helpers
