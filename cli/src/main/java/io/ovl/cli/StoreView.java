@@ -99,6 +99,11 @@ final class StoreView {
                         .append(") into a fresh data directory in volume ").append(s.volume())
                         .append(", keep the old one as member.ovl-before-restore-TIME, start")
                         .append(s.running() ? "" : " (it is stopped now)");
+            } else if (p.backend() == io.ovl.topology.KvBackend.ZOOKEEPER) {
+                sb.append("stop ").append(s.container()).append(", put the backup's snapshot and logs in place of")
+                        .append(" version-2 in ").append(s.mounts().stream().map(m -> m.volume()).toList())
+                        .append(", keep the old ones as version-2.ovl-before-restore-TIME, start")
+                        .append(s.running() ? "" : " (it is stopped now)");
             } else {
                 sb.append("consul snapshot restore through ").append(s.container());
             }
@@ -108,7 +113,7 @@ final class StoreView {
             sb.append("  then write ").append(p.v2Keys()).append(" v2 keys back (dockerd's overlay networks) and read"
                     + " them back\n");
         }
-        if (p.members().stream().anyMatch(s -> s.identity().isPresent())) {
+        if (p.backend() != io.ovl.topology.KvBackend.CONSUL) {
             sb.append("The store is down from the first stop until every member is healthy again: no overlay network"
                     + " can be created or joined meanwhile.\n");
         }
