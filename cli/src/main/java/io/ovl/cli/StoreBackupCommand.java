@@ -19,15 +19,16 @@ import picocli.CommandLine.Spec;
         name = "backup",
         mixinStandardHelpOptions = true,
         description = {
-            "Back the key-value store ovl runs up into FILE on this machine: a zip with a manifest",
-            "(the SHA-256 of each entry) and the store's own files. Taken on the leader (else the",
-            "first member that can), copied back over the same SSH session, written atomically (a",
-            "temporary file renamed), its SHA-256 printed. The store keeps running; nothing changes.",
-            "  etcd:      `etcdctl snapshot save` in the member's container (etcd-v3.db), and the v2",
-            "             keyspace (etcd-v2-keys.json), where dockerd 20.10 keeps the overlay networks:",
-            "             a v3 snapshot alone does not hold them.",
-            "  ZooKeeper: the newest snapshot and the transaction logs from the one it starts in,",
-            "             copied from the data and log volumes of one server.",
+            "Back the key-value store ovl runs up into FILE on this machine: a zip with",
+            "a manifest (the SHA-256 of each entry) and the store's own files. Taken on",
+            "the leader (else the first member that can), copied back over the same SSH",
+            "session, written atomically (a temporary file renamed), its SHA-256 printed.",
+            "The store keeps running; nothing changes on the hosts.",
+            "  etcd:      `etcdctl snapshot save` in the member's container (etcd-v3.db),",
+            "             and the v2 keyspace (etcd-v2-keys.json), where dockerd 20.10",
+            "             keeps the overlay networks: a v3 snapshot does not hold them.",
+            "  ZooKeeper: the newest snapshot and the transaction logs from the one it",
+            "             starts in, copied from one server's data and log volumes.",
             "  Consul:    `consul snapshot save` in the container (untested here).",
             "",
             "  ovl store backup store-$(date +%%F).zip",
@@ -35,12 +36,13 @@ import picocli.CommandLine.Spec;
         },
         footerHeading = "%nJSON output (--output json), inside the envelope of README.md 'JSON output':%n",
         footer = {
-            "  {\"file\", \"sha256\", \"bytes\", \"taken-on\": HOST, \"entries\": {NAME: BYTES}, \"notes\": [...]}",
+            "  {\"file\", \"sha256\", \"bytes\", \"taken-on\": HOST, \"entries\": {NAME: BYTES},",
+            "   \"notes\": [...]}",
             "",
-            "Exit codes (the table of 'ovl --help'): 0 written; 3 no member could give a backup",
-            "(unreachable, stopped, unhealthy), nothing written; 4 the file could not be written;",
-            "2 bad arguments (FILE exists without --force, its directory is missing), a topology in",
-            "swarm mode or with kv-store.url."
+            "Exit codes (the table of 'ovl --help'): 0 written; 3 no member could give",
+            "a backup (unreachable, stopped, unhealthy), nothing written; 4 the file",
+            "could not be written; 2 bad arguments (FILE exists without --force, its",
+            "directory is missing), a topology in swarm mode or with kv-store.url."
         })
 public final class StoreBackupCommand implements Callable<Integer> {
     @Spec

@@ -17,9 +17,10 @@ import picocli.CommandLine.Spec;
             "  ovl store restore store-2026-12-06.zip --dry-run",
             "  ovl store restore store-2026-12-06.zip --yes",
             "",
-            "What each store supports (README.md 'The store'): etcd all three, tested on lab hosts;",
-            "ZooKeeper all three, tried on a one-server lab; Consul all three, written from Consul's",
-            "documentation and never run here."},
+            "What each store supports (README.md 'The store'): etcd all three, tested",
+            "on lab hosts; ZooKeeper all three, tested with one server; Consul all",
+            "three, written from Consul's documentation and never run here."
+        },
         subcommands = {StoreStatusCommand.class, StoreBackupCommand.class, StoreRestoreCommand.class})
 public final class StoreCommand implements Runnable {
     @Spec

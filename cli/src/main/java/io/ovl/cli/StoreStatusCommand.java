@@ -16,11 +16,12 @@ import picocli.CommandLine.Spec;
         name = "status",
         mixinStandardHelpOptions = true,
         description = {
-            "Show every member of the key-value store ovl runs (kv-store.hosts): its health, its role",
-            "(leader, follower), its version and its data size, as the store itself reports them:",
-            "etcd through `etcdctl endpoint status/health --write-out json` in its container, ZooKeeper",
-            "through the four-letter words mntr (else srvr) from each member's host, Consul through",
-            "`consul operator raft list-peers` in its container. Changes nothing.",
+            "Show every member of the key-value store ovl runs (kv-store.hosts): its",
+            "health, role (leader, follower), version and data size, as the store itself",
+            "reports them: etcd through `etcdctl endpoint status/health -w json` in its",
+            "container, ZooKeeper through the four-letter words mntr (else srvr) from",
+            "each member's host, Consul through `consul operator raft list-peers` in its",
+            "container. Changes nothing.",
             "",
             "  ovl store status",
             "  ovl store status --output json | jq -r .leader"
@@ -28,12 +29,14 @@ import picocli.CommandLine.Spec;
         footerHeading = "%nJSON output (--output json), inside the envelope of README.md 'JSON output':%n",
         footer = {
             "  {\"backend\", \"healthy\": bool, \"leader\": HOST|null, \"asked-on\": HOST|null,",
-            "   \"members\": [{\"host\", \"endpoint\", \"healthy\", \"role\", \"version\", \"size-bytes\", \"detail\"}],",
+            "   \"members\": [{\"host\", \"endpoint\", \"healthy\", \"role\", \"version\",",
+            "                \"size-bytes\", \"detail\"}],",
             "   \"notes\": [...]}",
             "",
-            "Exit codes (the table of 'ovl --help'): 0 every member healthy with one leader; 3 a member",
-            "is unhealthy or unreachable, or there is no leader; 2 bad arguments, a topology in swarm",
-            "mode or with kv-store.url (a store ovl does not run)."
+            "Exit codes (the table of 'ovl --help'): 0 every member healthy with one",
+            "leader; 3 a member is unhealthy or unreachable, or there is no leader;",
+            "2 bad arguments, a topology in swarm mode or with kv-store.url (a store",
+            "ovl does not run)."
         })
 public final class StoreStatusCommand implements Callable<Integer> {
     @Spec

@@ -144,7 +144,8 @@ final class StoreView {
         r.steps().forEach(s -> sb.append("  ").append(s).append('\n'));
         r.oldDataKeptAt().forEach((h, p) -> sb.append("  ").append(h).append(": old data kept at ").append(p).append('\n'));
         sb.append(statusText(r.after(), style));
-        sb.append(r.after().healthy() ? "restore done.\n" : style.error("restore done, but the store is not healthy") + "\n");
+        sb.append(r.interrupted() ? style.warning("restore interrupted; the store was not rewritten") + "\n"
+                : r.after().healthy() ? "restore done.\n" : style.error("restore done, but the store is not healthy") + "\n");
         return sb.toString();
     }
 
@@ -152,6 +153,7 @@ final class StoreView {
         ObjectNode root = Json.object();
         r.steps().forEach(root.putArray("steps")::add);
         root.put("v2-keys-written", r.v2KeysWritten());
+        root.put("interrupted", r.interrupted());
         ObjectNode kept = root.putObject("old-data-kept-at");
         for (Map.Entry<String, String> e : r.oldDataKeptAt().entrySet()) {
             kept.put(e.getKey(), e.getValue());

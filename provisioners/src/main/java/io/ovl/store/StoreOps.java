@@ -4,6 +4,7 @@ import io.ovl.core.ExitCode;
 import io.ovl.core.OvlException;
 import io.ovl.hosts.HostHandle;
 import io.ovl.hosts.HostResult;
+import io.ovl.hosts.Interruption;
 import io.ovl.hosts.OpenHosts;
 import io.ovl.kv.StoreAnswer;
 import io.ovl.kv.StoreChannelProbe;
@@ -270,10 +271,6 @@ public final class StoreOps {
     private String v2Dump(HostHandle h, StoreLayout.Member m) {
         StoreWire.HttpAnswer a = StoreWire.http(StoreWire.exchange(dialer(h), pem(h), m.host(), m.address(),
                 m.clientPort(), StoreWire.get(V2Keys.dumpPath(), m.endpoint())));
-        if (a.status() == 404) {
-            // An empty v2 store answers "Key not found" for "/"? It answers the root dir; keep the answer's shape.
-            return "{\"action\":\"get\",\"node\":{\"dir\":true}}";
-        }
         if (a.status() != 200) {
             throw new OvlException(ExitCode.HOST_FAILED, "host " + m.host() + ": read etcd's v2 keyspace: HTTP "
                     + a.status() + ": " + firstLine(a.body()).orElse("") + " (does etcd run with --enable-v2=true?)");
@@ -425,19 +422,34 @@ public final class StoreOps {
     }
 
     /** What a restore did. */
+    /**
+     * What a restore did.
+     *
+     * @param interrupted the run was interrupted before the store was rewritten: it runs on its old data
+     */
     public record RestoreReport(List<String> steps, int v2KeysWritten, Map<String, String> oldDataKeptAt,
-                                StoreStatus after) {
+                                StoreStatus after, boolean interrupted) {
     }
 
     public RestoreReport restore(RestorePlan plan, BackupArchive archive) {
+        return restore(plan, archive, Interruption.none());
+    }
+
+    /**
+     * Interrupted ({@link Interruption#requested}) before the members are stopped: the uploaded files
+     * are removed, nothing else changed. After they are stopped but before the swap: they are started
+     * again on their old data. Once the restored data is swapped in, the restore runs to its end
+     * (a store left stopped, or without dockerd's keys, would be worse than a few more seconds).
+     */
+    public RestoreReport restore(RestorePlan plan, BackupArchive archive, Interruption interruption) {
         return switch (layout.backend()) {
-            case ETCD -> etcdRestore(plan, archive);
+            case ETCD -> etcdRestore(plan, archive, interruption);
             case CONSUL -> consulRestore(plan, archive);
-            case ZOOKEEPER -> zookeeperRestore(plan, archive);
+            case ZOOKEEPER -> zookeeperRestore(plan, archive, interruption);
         };
     }
 
-    private RestoreReport etcdRestore(RestorePlan plan, BackupArchive archive) {
+    private RestoreReport etcdRestore(RestorePlan plan, BackupArchive archive, Interruption interruption) {
         String id = restoreId();
         byte[] v3 = archive.entry(BackupArchive.ETCD_V3).orElseThrow();
         List<String> done = new ArrayList<>();
@@ -451,7 +463,11 @@ public final class StoreOps {
                     s.volumeSource() + "/" + snapshot).withStdin(v3)).requireSuccess("upload the snapshot");
             return true;
         }, "nothing was changed but the uploaded file " + snapshot + " in the data volume");
+        if (interruption.requested()) {
+            return notStarted(plan, s -> List.of(s.volumeSource() + "/" + snapshot));
+        }
         // 2. stop every member
+        inFlight(plan, interruption, "store container stopping (old data in place): `docker start` it");
         each(plan, s -> {
             progress.step(s.host(), "stopping " + s.container());
             hosts.require(s.host()).shell().run(RemoteCommand.of("docker", "stop", s.container()))
@@ -459,7 +475,12 @@ public final class StoreOps {
             return true;
         }, "some store containers may be stopped: `docker start` them to go on with the old data");
         done.add("stopped " + plan.members().size() + " store container(s)");
+        if (interruption.requested()) {
+            return startedAgain(plan, interruption, s -> List.of(s.volumeSource() + "/" + snapshot));
+        }
         // 3, 4. restore into a fresh data directory, swap it in
+        inFlight(plan, interruption, "store container stopped, data being restored (old data kept as"
+                + " member.ovl-before-restore-" + id + "): run the restore again");
         each(plan, s -> {
             HostHandle h = hosts.require(s.host());
             EtcdIdentity who = s.identity().orElseThrow();
@@ -483,6 +504,7 @@ public final class StoreOps {
         // 5. start and wait
         startAndWait(plan, "the old data is at VOLUME/member.ovl-before-restore-" + id);
         done.add("every member healthy");
+        inFlight(plan, interruption, "restored, dockerd's v2 keys being written back: run the restore again");
         // 6. v2 keys
         int written = 0;
         Optional<byte[]> v2 = archive.entry(BackupArchive.ETCD_V2);
@@ -490,7 +512,8 @@ public final class StoreOps {
             written = writeV2(plan, new String(v2.get(), StandardCharsets.UTF_8));
             done.add("wrote " + written + " v2 keys back, read them back: all there");
         }
-        return new RestoreReport(done, written, kept, status());
+        plan.members().forEach(m -> interruption.end(m.host()));
+        return new RestoreReport(done, written, kept, status(), false);
     }
 
     /**
@@ -564,7 +587,7 @@ public final class StoreOps {
         } finally {
             h.shell().run(RemoteCommand.of("rm", "-f", "--", s.volumeSource() + "/" + name));
         }
-        return new RestoreReport(List.of("consul snapshot restore through " + s.host()), 0, Map.of(), status());
+        return new RestoreReport(List.of("consul snapshot restore through " + s.host()), 0, Map.of(), status(), false);
     }
 
     /** Bytes per command when a file is read back: one command's output of 64 MiB broke the session's channel. */
@@ -614,7 +637,7 @@ public final class StoreOps {
      * empty one where the backup has no files: old logs must not be replayed over the snapshot),
      * start every server, wait until each answers. {@code myid} is not touched.
      */
-    private RestoreReport zookeeperRestore(RestorePlan plan, BackupArchive archive) {
+    private RestoreReport zookeeperRestore(RestorePlan plan, BackupArchive archive, Interruption interruption) {
         String id = restoreId();
         String fresh = "version-2.ovl-restore-" + id;
         String old = "version-2.ovl-before-restore-" + id;
@@ -641,6 +664,10 @@ public final class StoreOps {
             }
             return true;
         }, "nothing was changed but the uploaded directories " + fresh + " in the data volumes");
+        if (interruption.requested()) {
+            return notStarted(plan, s -> s.mounts().stream().map(m -> m.source() + "/" + fresh).toList());
+        }
+        inFlight(plan, interruption, "store container stopping (old data in place): `docker start` it");
         each(plan, s -> {
             progress.step(s.host(), "stopping " + s.container());
             hosts.require(s.host()).shell().run(RemoteCommand.of("docker", "stop", s.container()))
@@ -648,6 +675,12 @@ public final class StoreOps {
             return true;
         }, "some store containers may be stopped: `docker start` them to go on with the old data");
         done.add("stopped " + plan.members().size() + " store container(s)");
+        if (interruption.requested()) {
+            return startedAgain(plan, interruption,
+                    s -> s.mounts().stream().map(m -> m.source() + "/" + fresh).toList());
+        }
+        inFlight(plan, interruption, "store container stopped, data being swapped (old data kept as " + old
+                + "): run the restore again");
         each(plan, s -> {
             HostHandle h = hosts.require(s.host());
             for (StoreContainerFacts.Mount mount : s.mounts()) {
@@ -663,7 +696,35 @@ public final class StoreOps {
         done.add("put the backup's snapshot and logs in place on every server (old data kept)");
         startAndWait(plan, "the old data is at VOLUME/" + old);
         done.add("every server answers");
-        return new RestoreReport(done, 0, kept, status());
+        plan.members().forEach(m -> interruption.end(m.host()));
+        return new RestoreReport(done, 0, kept, status(), false);
+    }
+
+    /** Marks every member's step in flight with {@code state}, for what a second interrupt prints. */
+    private static void inFlight(RestorePlan plan, Interruption interruption, String state) {
+        plan.members().forEach(m -> interruption.at(m.host(), state));
+    }
+
+    /** Interrupted after the upload: the uploaded files go, nothing else was changed. */
+    private RestoreReport notStarted(RestorePlan plan, Function<RestoreStep, List<String>> uploaded) {
+        each(plan, s -> {
+            List<String> rm = new ArrayList<>(List.of("rm", "-rf", "--"));
+            rm.addAll(uploaded.apply(s));
+            hosts.require(s.host()).shell().run(RemoteCommand.of(rm));
+            return true;
+        }, "nothing was changed; uploaded files may be left in the data volumes");
+        return new RestoreReport(List.of("interrupted before any member was stopped: nothing was changed"), 0,
+                Map.of(), status(), true);
+    }
+
+    /** Interrupted while the members were being stopped: they are started again on their old data. */
+    private RestoreReport startedAgain(RestorePlan plan, Interruption interruption,
+                                       Function<RestoreStep, List<String>> uploaded) {
+        startAndWait(plan, "the old data is in place");
+        plan.members().forEach(m -> interruption.end(m.host()));
+        RestoreReport r = notStarted(plan, uploaded);
+        return new RestoreReport(List.of("interrupted after the members were stopped: started again on their old"
+                + " data"), 0, Map.of(), r.after(), true);
     }
 
     // ---------------------------------------------------------------- helpers

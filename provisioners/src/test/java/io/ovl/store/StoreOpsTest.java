@@ -96,6 +96,39 @@ class StoreOpsTest {
         }
     }
 
+    @Test
+    void aRestoreInterruptedBeforeTheStopRemovesItsUploadsAndChangesNothing() {
+        String dir = "/var/lib/docker/volumes/ovl-kv-etcd-data/_data";
+        String db = dir + "/.ovl-restore-20261206T040000Z.db";
+        byte[] v3 = {1};
+        Map<String, FakeRemoteShell> shells = new java.util.LinkedHashMap<>();
+        for (String h : HOSTS) {
+            shells.put(h, new FakeRemoteShell(h)
+                    .on(StoreContainerFacts.inspect("ovl-kv-etcd"), Resources.text("etcd-3.4-container-inspect.json"))
+                    .on(io.ovl.ssh.RemoteCommand.script("umask 077 && cat > \"$1\"", db).withStdin(v3), "")
+                    .on(io.ovl.ssh.RemoteCommand.of("rm", "-rf", "--", db), ""));
+        }
+        StoreLayout.Member h1 = layout.members().get(0);
+        shells.get("storeops-h1")
+                .on(Etcdctl.endpointStatus(layout, h1), Resources.text("etcd-3.4-endpoint-status-3.json"))
+                .on(Etcdctl.endpointHealth(layout, h1), Resources.text("etcd-3.4-endpoint-health-3.json"))
+                .on(Etcdctl.memberList(layout, h1), Resources.text("etcd-3.4-member-list-3.json"));
+        io.ovl.hosts.Interruption interruption = io.ovl.hosts.Interruption.none();
+        try (OpenHosts hosts = FakeHostHandle.hosts(HOSTS, shells, Map.of())) {
+            StoreOps ops = ops(hosts);
+            BackupArchive archive = archive(KvBackend.ETCD);
+            StoreOps.RestorePlan plan = ops.planRestore(archive);
+            interruption.request(); // as the first Ctrl-C would, once the upload is under way
+            StoreOps.RestoreReport r = ops.restore(plan, archive, interruption);
+            assertTrue(r.interrupted());
+            assertTrue(r.after().healthy());
+            // No `docker stop` was scripted: a FakeRemoteShell fails on any unscripted command.
+            for (FakeRemoteShell s : shells.values()) {
+                assertTrue(s.calls().contains(io.ovl.ssh.RemoteCommand.of("rm", "-rf", "--", db)), s.calls().toString());
+            }
+        }
+    }
+
     private static BackupArchive archive(KvBackend backend) {
         return new BackupArchive(backend, Instant.EPOCH, "storeops-h1", HOSTS,
                 Map.of(BackupArchive.ETCD_V3, new byte[] {1}, BackupArchive.ETCD_V2,
