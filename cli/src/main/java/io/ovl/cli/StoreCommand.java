@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
             "  ovl store restore store-2026-12-06.zip --yes",
             "",
             "What each store supports (README.md 'The store'): etcd all three, tested",
-            "on lab hosts; ZooKeeper all three, tested with one server; Consul all",
+            "on lab hosts; ZooKeeper all three, tested with three servers; Consul all",
             "three, written from Consul's documentation and never run here."
         },
         subcommands = {StoreStatusCommand.class, StoreBackupCommand.class, StoreRestoreCommand.class})

@@ -11,6 +11,7 @@ import io.ovl.lab.LabLayout;
 import io.ovl.store.BackupArchive;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
@@ -18,11 +19,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code ovl store} on a ZooKeeper store, for real: lab/up's ZooKeeper layout on two Engine 20.10
- * hosts (one server, local/zookeeper:3.8, on h1; h2 the overlay host). init with the lab's network
- * labnet, status, backup; then the server's data is wiped (stopped, both version-2 directories
- * deleted, started: an empty ZooKeeper) and h2's dockerd no longer lists labnet; restore brings it
- * back. (Containers cannot join a ZooKeeper-backed overlay with dockerd 20.10: see ZooKeeperLabIT.)
+ * {@code ovl store} on a ZooKeeper store, for real: three Engine 20.10 hosts, each a server of a
+ * three-server ensemble (local/zookeeper:3.8); h1 is no overlay host, h2 and h3 are. init with the
+ * lab's network labnet, status (one leader, two followers), backup; then every server's data is
+ * wiped (stopped, both version-2 directories deleted, started: an empty ensemble) and the overlay
+ * hosts no longer list labnet; restore gives every server the same snapshot and logs and brings
+ * labnet back. (Containers cannot join a ZooKeeper-backed overlay with dockerd 20.10: see
+ * ZooKeeperLabIT.)
  */
 class StoreZooKeeperLabIT {
     private static final String STORE = "ovl-kv-zookeeper";
@@ -30,7 +33,7 @@ class StoreZooKeeperLabIT {
 
     @BeforeAll
     static void up() {
-        lab = Lab.start(Lab.uniqueName("storezk"), LabLayout.of("20.10", "20.10").withStore("zookeeper"));
+        lab = Lab.start(Lab.uniqueName("storezk"), LabLayout.of("20.10", "20.10", "20.10").withStore("zookeeper"));
     }
 
     @AfterAll
@@ -42,18 +45,26 @@ class StoreZooKeeperLabIT {
 
     @Test
     void backupWipeRestoreBringsTheNetworkBack() throws Exception {
-        String topology = lab.topologyPath().toString();
-        LabHost h1 = lab.host("h1");
-        LabHost h2 = lab.host("h2");
+        List<LabHost> all = lab.fullHosts();
+        List<LabHost> overlay = all.subList(1, 3);
+        Path three = lab.stateDir().resolve("topology-zk3.yaml");
+        Files.writeString(three, Files.readString(lab.topologyPath()).replaceAll("(?m)^  hosts: \\[.*]$",
+                "  hosts: [" + all.stream().map(LabHost::name).collect(Collectors.joining(", ")) + "]"));
+        String topology = three.toString();
         Cli.Run init = Cli.run("init", "-f", topology, "--yes");
         assertEquals(0, init.exit(), init.out() + init.err());
-        assertEquals(Set.of("labnet"), overlayNetworks(h2));
+        for (LabHost h : overlay) {
+            assertEquals(Set.of("labnet"), overlayNetworks(h), h.name());
+        }
 
         Cli.Run status = Cli.run("store", "status", "-f", topology, "--output", "json");
         assertEquals(0, status.exit(), status.out() + status.err());
-        JsonNode member = new ObjectMapper().readTree(status.out()).path("members").get(0);
-        assertEquals("standalone", member.path("role").asText(), status.out());
-        assertTrue(member.path("size-bytes").asLong() > 0, status.out());
+        List<String> roles = new java.util.ArrayList<>();
+        for (JsonNode member : new ObjectMapper().readTree(status.out()).path("members")) {
+            roles.add(member.path("role").asText());
+            assertTrue(member.path("size-bytes").asLong() > 0, status.out());
+        }
+        assertEquals(List.of("follower", "follower", "leader"), roles.stream().sorted().toList(), status.out());
 
         Path backup = lab.stateDir().resolve("zk-backup.zip");
         Files.deleteIfExists(backup);
@@ -62,18 +73,24 @@ class StoreZooKeeperLabIT {
         assertTrue(BackupArchive.read(backup).entries().keySet().stream()
                 .anyMatch(e -> e.startsWith("zookeeper/data/version-2/snapshot.")), b.out());
 
-        lab.exec(h1, "docker", "stop", STORE);
-        lab.exec(h1, "rm", "-rf", "/var/lib/docker/volumes/ovl-kv-zookeeper-data/_data/version-2",
-                "/var/lib/docker/volumes/ovl-kv-zookeeper-datalog/_data/version-2");
-        lab.exec(h1, "docker", "start", STORE);
-        waitUntil(() -> Cli.run("store", "status", "-f", topology).exit() == 0 && overlayNetworks(h2).isEmpty(),
-                "the wiped store up, without labnet");
+        all.parallelStream().forEach(h -> lab.exec(h, "docker", "stop", STORE));
+        for (LabHost h : all) {
+            lab.exec(h, "rm", "-rf", "/var/lib/docker/volumes/ovl-kv-zookeeper-data/_data/version-2",
+                    "/var/lib/docker/volumes/ovl-kv-zookeeper-datalog/_data/version-2");
+        }
+        all.parallelStream().forEach(h -> lab.exec(h, "docker", "start", STORE));
+        waitUntil(() -> Cli.run("store", "status", "-f", topology).exit() == 0
+                && overlay.stream().allMatch(h -> overlayNetworks(h).isEmpty()), "the wiped store up, without labnet");
 
         Cli.Run r = Cli.run("store", "restore", backup.toString(), "-f", topology, "--yes");
         assertEquals(0, r.exit(), r.out() + r.err());
-        assertEquals(Set.of("labnet"), overlayNetworks(h2));
-        assertTrue(lab.inHost(h1, "sh", "-c", "ls -d /var/lib/docker/volumes/ovl-kv-zookeeper-data/_data/"
-                + "version-2.ovl-before-restore-*").succeeded(), "the old data is kept");
+        for (LabHost h : overlay) {
+            assertEquals(Set.of("labnet"), overlayNetworks(h), h.name());
+        }
+        for (LabHost h : all) {
+            assertTrue(lab.inHost(h, "sh", "-c", "ls -d /var/lib/docker/volumes/ovl-kv-zookeeper-data/_data/"
+                    + "version-2.ovl-before-restore-*").succeeded(), h.name() + ": the old data is kept");
+        }
     }
 
     private static Set<String> overlayNetworks(LabHost h) {
