@@ -3,8 +3,8 @@
 # Debian packages install on this machine, cached under $LAB_CACHE/images, and `docker import`ed
 # into every full host once its dockerd is up.
 #   local/busybox:1   /bin/busybox from busybox-static plus its applet links
-#   local/etcd:3.4    Debian's etcd at /usr/local/bin/etcd (as upstream images), with the glibc
-#                     files it links against and a /tmp
+#   local/etcd:3.4    Debian's etcd and etcdctl at /usr/local/bin (as upstream images), with the
+#                     glibc files they link against and a /tmp (ovl store runs etcdctl in it)
 #   local/zookeeper:3.8  (only for a lab with --store zookeeper) Debian's ZooKeeper jars and their
 #                     Class-Path closure, Debian's headless JRE 17 without JDK tools, busybox sh,
 #                     and lib/zookeeper/{docker-entrypoint.sh,zkServer.sh}: the official image's
@@ -14,11 +14,11 @@ image_tar() { # $1 = busybox|etcd|zookeeper -> cached tarball path, keyed by the
   local bin key
   case $1 in
     busybox) bin=/bin/busybox ;;
-    etcd)    bin=/usr/bin/etcd ;;
+    etcd)    bin="/usr/bin/etcd /usr/bin/etcdctl" ;;
     zookeeper) bin="$ZK_JAVA_HOME/lib/server/libjvm.so $ZK_JAVA_HOME/lib/modules /usr/share/java/zookeeper.jar
                     /bin/busybox $LAB_LIB/zookeeper/docker-entrypoint.sh $LAB_LIB/zookeeper/zkServer.sh" ;;
   esac
-  # shellcheck disable=SC2086 # bin is a list of files for zookeeper
+  # shellcheck disable=SC2086 # bin is a list of files for etcd and zookeeper
   key=$( { sha256sum $bin; cat "$LAB_LIB/images.sh"; } | sha256sum | cut -c1-8)
   printf '%s/images/%s-%s.tar' "$LAB_CACHE" "$1" "$key"
 }
@@ -48,12 +48,14 @@ build_etcd_tar() {
   out=$(image_tar etcd)
   [[ -f $out ]] && return 0
   [[ -x /usr/bin/etcd ]] || die "/usr/bin/etcd missing: apt-get install etcd-server"
+  [[ -x /usr/bin/etcdctl ]] || die "/usr/bin/etcdctl missing: apt-get install etcd-client"
   tmp=$(mktemp -d)
   mkdir -p "$tmp/usr/local/bin" "$tmp/tmp" "$tmp/var/lib/etcd"
   chmod 1777 "$tmp/tmp"
   cp /usr/bin/etcd "$tmp/usr/local/bin/etcd"
+  cp /usr/bin/etcdctl "$tmp/usr/local/bin/etcdctl"
   # Copy exactly what the dynamic linker loads, at the same paths (libc.so.6, ld-linux).
-  for lib in $(ldd /usr/bin/etcd | grep -o '/[^ ]*'); do
+  for lib in $( { ldd /usr/bin/etcd; ldd /usr/bin/etcdctl; } | grep -o '/[^ ]*' | sort -u); do
     mkdir -p "$tmp$(dirname "$lib")"
     cp -L "$lib" "$tmp$lib"
   done

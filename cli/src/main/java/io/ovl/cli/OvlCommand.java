@@ -38,6 +38,7 @@ public final class OvlCommand implements Runnable {
             ResetCommand.class,
             MigrateCommand.class,
             NewCommand.class,
+            StoreCommand.class,
             io.ovl.cli.shell.ShellCommand.class,
             CommandLine.HelpCommand.class);
 

@@ -147,6 +147,12 @@ class JsonOutcomesTest {
                 outcome(3, "migrate", "-f", "@swarm", "--yes"),
                 outcome(2, "migrate", "-f", missing),
                 // commands without --output of their own, the root, help
+                // store
+                outcome(2, "store", "status", "-f", "@kv"), // kv-store.url: a store ovl does not run
+                outcome(2, "store", "status", "-f", "@swarm"),
+                outcome(2, "store", "backup", dir.resolve("backup.zip").toString(), "-f", "@kv"),
+                outcome(2, "store", "backup", dir.resolve("no-such-dir").resolve("b.zip").toString(), "-f", "@kv"),
+                outcome(2, "store", "restore", missing, "-f", "@kv"),
                 outcome(2, "completion", "bash", "--output", "json"),
                 outcome(2, "completion", "fish"),
                 outcome(2, "shell", "-f", "@kv"),
@@ -180,7 +186,8 @@ class JsonOutcomesTest {
         JsonNode doc = assertOneDocument(r);
         assertEquals(exit, r.exit(), String.join(" ", full) + "\n" + r.out() + r.err());
         String command = args.length == 0 || args[0].startsWith("-") || args[0].equals("nosuch") ? null
-                : args[0].equals("net") && args.length > 1 && !args[1].equals("nosuch") ? "net " + args[1] : args[0];
+                : (args[0].equals("net") || args[0].equals("store")) && args.length > 1 && !args[1].equals("nosuch")
+                ? args[0] + " " + args[1] : args[0];
         assertEquals(command, doc.get("command").isNull() ? null : doc.get("command").asText(), r.out());
     }
 

@@ -23,7 +23,7 @@ import picocli.CommandLine;
 class OneCommandTreeTest {
     private static final CliEnvironment ENV = new CliEnvironment(Map.of(), Path.of(""), false);
     private static final Set<String> ALL = Set.of("validate", "net", "completion", "doctor", "init", "reset", "migrate",
-            "new", "shell", "help");
+            "new", "store", "shell", "help");
 
     static Stream<List<String>> commands() {
         String guide = Cli.example("guide-consul.yaml");
@@ -47,6 +47,9 @@ class OneCommandTreeTest {
                 List.of("new", "--help"),
                 List.of("new", "topology", "--help"),
                 List.of("new", "topology", "bad host"),
+                List.of("store", "--help"),
+                List.of("store", "restore", "--help"),
+                List.of("store", "status", "-f", guide),
                 List.of("shell", "--help"));
     }
 
