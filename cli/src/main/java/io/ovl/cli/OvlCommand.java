@@ -1,6 +1,8 @@
 package io.ovl.cli;
 
 import io.ovl.core.ExitCode;
+import io.ovl.ssh.RunLog;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -52,10 +54,28 @@ public final class OvlCommand implements Runnable {
             description = "Print more detail, and the stack trace of an unexpected error.")
     boolean verbose;
 
+    // Inherited too, read from the parse result by RunLogging (which writes the log).
+    @Option(names = RunLogging.LOG_FILE, paramLabel = "PATH", scope = ScopeType.INHERIT, description = {
+        "Write this run's log to PATH (appended to): every remote command per host with",
+        "its exit status and duration, Docker API requests (method, path, status), the",
+        "command line, the topology file, start, end and exit code; secrets redacted.",
+        "Commands that change hosts (init, reset, migrate, net create, net rm, net verify)",
+        "write one anyway, under $XDG_STATE_HOME/ovl/logs (else ~/.local/state/ovl/logs;",
+        "the newest 50, none older than 30 days, are kept); others only with this option.",
+        "A run that fails prints the log's path."})
+    Path logFile;
+
+    @Option(names = RunLogging.NO_LOG, scope = ScopeType.INHERIT,
+            description = "Write no run log, not even for a command that changes hosts.")
+    boolean noLog;
+
     private final CliEnvironment environment;
 
     /** What the running command hands over for --output json; reset at the start of every run. */
     final JsonReply reply = new JsonReply();
+
+    /** The running command's log (set by {@link RunLogging} for the run), or null for none. */
+    RunLog runLog;
 
     public OvlCommand(CliEnvironment environment) {
         this.environment = environment;
@@ -118,7 +138,7 @@ public final class OvlCommand implements Runnable {
         cl.setExitCodeExceptionMapper(ErrorHandlers::exitCodeOf);
         cl.setExecutionExceptionHandler(new ErrorHandlers.Execution());
         cl.setParameterExceptionHandler(new ErrorHandlers.Parameters());
-        cl.setExecutionStrategy(JsonReply::execute);
+        cl.setExecutionStrategy(RunLogging::execute);
         return cl;
     }
 
@@ -182,6 +202,11 @@ public final class OvlCommand implements Runnable {
     /** The environment the root command was built with; any command or mixin reaches it through its spec. */
     public static CliEnvironment environmentOf(CommandSpec spec) {
         return spec.root().userObject() instanceof OvlCommand root ? root.environment : CliEnvironment.system();
+    }
+
+    /** Where the running command's host sessions report ({@link RunLog#NONE} when it keeps no log). */
+    static RunLog runLogOf(CommandSpec spec) {
+        return spec.root().userObject() instanceof OvlCommand root && root.runLog != null ? root.runLog : RunLog.NONE;
     }
 
     static String[] exitCodeTable() {
