@@ -118,7 +118,12 @@ final class RunLogging {
         long pid = ProcessHandle.current().pid();
         if (chosen.isPresent()) {
             Path file = chosen.get().isAbsolute() ? chosen.get() : env.workingDir().resolve(chosen.get());
-            return Optional.of(RunLogFile.appendTo(file, clock));
+            try {
+                return Optional.of(RunLogFile.appendTo(file, clock));
+            } catch (OvlException e) {
+                // A usage error like any bad option value (exit 2, one line), before anything runs.
+                throw new CommandLine.ParameterException(leaf.commandSpec().commandLine(), e.getMessage());
+            }
         }
         if (!(leaf.commandSpec().userObject() instanceof ChangesHosts)) {
             return Optional.empty();
@@ -146,7 +151,7 @@ final class RunLogging {
         log.note("ovl run log", commandName(leaf.commandSpec()));
         log.note("command", Redaction.argv(argv));
         log.note("topology", topology(leaf.commandSpec()));
-        log.note("started", started + ", " + Runs.owner(commandName(leaf.commandSpec())) + ", " + version());
+        log.note("started", started.truncatedTo(java.time.temporal.ChronoUnit.MILLIS) + ", " + Runs.owner(commandName(leaf.commandSpec())) + ", " + version());
         log.note("lines", "time host kind outcome duration command (shell: a persistent shell; batch: one command"
                 + " of the fact batch above it; start: its own channel; docker: an Engine API request); \"  ! \""
                 + " the first stderr line or the error of a step that did not succeed");

@@ -131,6 +131,15 @@ class RunLogCommandTest {
     }
 
     @Test
+    void aLogFileThatCannotBeWrittenIsAUsageErrorBeforeAnyHostIsContacted() {
+        Path nowhere = dir.resolve("no/such/dir/x.log");
+        Cli.Run r = run("init", "-f", topology.toString(), "--log-file", nowhere.toString());
+        assertEquals(2, r.exit(), r.err());
+        assertTrue(r.err().startsWith("ovl: --log-file " + nowhere + ": cannot write it: "), r.err());
+        assertFalse(r.err().contains("h1"), r.err());
+    }
+
+    @Test
     void withNeitherXdgStateHomeNorHomeThereIsNoDefaultLog() {
         Cli.Run r = Cli.run("init", "-f", topology.toString());
         assertEquals(3, r.exit());

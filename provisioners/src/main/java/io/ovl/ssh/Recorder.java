@@ -7,7 +7,7 @@ import java.util.function.Supplier;
 
 /**
  * How one {@link HostSession} view reports to its {@link RunLog}: times each step, and hands over
- * the command as {@link Redaction#argv} shows it, its exit status, and on failure the first line
+ * the command as {@link Redaction#argvShortened} shows it, its exit status, and on failure the first line
  * of stderr or the error, with the session's password replaced ({@link Escalation#redact}).
  */
 final class Recorder {
@@ -85,12 +85,12 @@ final class Recorder {
     }
 
     private void finished(String kind, RemoteCommand command, CommandResult r, long millis) {
-        record(kind, Redaction.argv(command.argv()) + stdinSize(command), "exit=" + r.exitCode(), millis,
+        record(kind, Redaction.argvShortened(command.argv()) + stdinSize(command), "exit=" + r.exitCode(), millis,
                 r.succeeded() ? "" : firstLine(r.stderrText()));
     }
 
     private void failed(String kind, RemoteCommand command, long millis, RuntimeException e) {
-        record(kind, Redaction.argv(command.argv()) + stdinSize(command), "failed", millis,
+        record(kind, Redaction.argvShortened(command.argv()) + stdinSize(command), "failed", millis,
                 e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
     }
 
@@ -173,7 +173,7 @@ final class Recorder {
 
         @Override
         public void close() {
-            once(() -> record("start", Redaction.argv(command.argv()), "closed", millisSince(start),
+            once(() -> record("start", Redaction.argvShortened(command.argv()), "closed", millisSince(start),
                     "closed before it exited"));
             inner.close();
         }

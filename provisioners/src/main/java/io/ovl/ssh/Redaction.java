@@ -37,9 +37,31 @@ public final class Redaction {
     private Redaction() {
     }
 
+    /** Longer arguments (ovl's own probe and lock scripts) are shortened in a run log line. */
+    static final int LONG = 240;
+    private static final int SHOWN = 72;
+
     /** {@code argv} as a log shows it: each argument quoted as {@link RemoteCommand#quote}, secrets replaced. */
     public static String argv(List<String> argv) {
         return redactArgs(argv).stream().map(RemoteCommand::quote).collect(Collectors.joining(" "));
+    }
+
+    /**
+     * As {@link #argv}, with each argument longer than {@value #LONG} characters (a script of ovl's
+     * own, such as the port probe's) cut after its first line or {@value #SHOWN} characters and
+     * followed by its length: {@code 'perl -e ... # ovl doctor: the listening half...'(3012 chars)}.
+     */
+    public static String argvShortened(List<String> argv) {
+        return redactArgs(argv).stream().map(Redaction::shortened).collect(Collectors.joining(" "));
+    }
+
+    private static String shortened(String arg) {
+        if (arg.length() <= LONG) {
+            return RemoteCommand.quote(arg);
+        }
+        int nl = arg.indexOf('\n');
+        String head = arg.substring(0, Math.min(nl < 0 ? SHOWN : nl, SHOWN));
+        return RemoteCommand.quote(head + "...") + "(" + arg.length() + " chars)";
     }
 
     /** The arguments with every value that may be secret replaced by {@link #HIDDEN}; the structure stays. */

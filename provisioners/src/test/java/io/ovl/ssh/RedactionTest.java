@@ -47,6 +47,16 @@ class RedactionTest {
     }
 
     @Test
+    void longScriptsAreShortenedInALogLineAfterRedaction() {
+        String script = "# ovl doctor: the listening half of the port probe\n" + "x".repeat(300);
+        assertEquals("perl -e '# ovl doctor: the listening half of the port probe...'(351 chars) 7 tcp/7946/1",
+                Redaction.argvShortened(List.of("perl", "-e", script, "7", "tcp/7946/1")));
+        String longToken = "--token=" + "s".repeat(400);
+        assertEquals("x '--token=<redacted>'", Redaction.argvShortened(List.of("x", longToken)));
+        assertEquals("echo " + "a".repeat(72) + "...(300 chars)", Redaction.argvShortened(List.of("echo", "a".repeat(300))));
+    }
+
+    @Test
     void aSessionsPasswordIsReplacedWhereverItIs() {
         Secret pw = Secret.of("hunter2".toCharArray(), "OVL_SUDO_PASSWORD");
         String text = pw.redact("sudo: hunter2 is wrong; hunter2");
