@@ -56,17 +56,20 @@ public final class OvlCommand implements Runnable {
 
     // Inherited too, read from the parse result by RunLogging (which writes the log).
     @Option(names = RunLogging.LOG_FILE, paramLabel = "PATH", scope = ScopeType.INHERIT, description = {
-        "Write this run's log to PATH (appended to): every remote command per host with",
-        "its exit status and duration, Docker API requests (method, path, status), the",
-        "command line, the topology file, start, end and exit code; secrets redacted.",
-        "Commands that change hosts (init, reset, migrate, net create, net rm, net verify)",
-        "write one anyway, under $XDG_STATE_HOME/ovl/logs (else ~/.local/state/ovl/logs;",
-        "the newest 50, none older than 30 days, are kept); others only with this option.",
-        "A run that fails prints the log's path."})
+        "Write this run's log to PATH (appended to): per host",
+        "every remote command with its exit status and",
+        "duration, Docker API requests (method, path,",
+        "status), the command line, topology file, start,",
+        "end and exit code; secrets redacted. init, reset,",
+        "migrate, net create, net rm and net verify write",
+        "one anyway, in $XDG_STATE_HOME/ovl/logs (else",
+        "~/.local/state/ovl/logs; the newest 50, none older",
+        "than 30 days, are kept); other commands only with",
+        "this option. A run that fails prints the log's path."})
     Path logFile;
 
     @Option(names = RunLogging.NO_LOG, scope = ScopeType.INHERIT,
-            description = "Write no run log, not even for a command that changes hosts.")
+            description = "Write no run log, not even for init, reset, ...")
     boolean noLog;
 
     private final CliEnvironment environment;

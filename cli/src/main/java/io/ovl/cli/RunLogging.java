@@ -91,7 +91,7 @@ final class RunLogging {
 
     /**
      * The run's log: {@code --log-file PATH} for any command, else the default directory for a
-     * command that changes hosts (pruned first), else none. Help, version and {@code --no-log}: none.
+     * command that changes hosts (the old ones there pruned), else none. Help, version and {@code --no-log}: none.
      */
     private static Optional<RunLogFile> open(ParseResult parseResult, ParseResult leaf, CommandSpec root, Clock clock) {
         Optional<Path> chosen = Optional.empty();
