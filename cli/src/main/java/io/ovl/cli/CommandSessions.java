@@ -1,6 +1,7 @@
 package io.ovl.cli;
 
 import io.ovl.ssh.CachingSessionPool;
+import io.ovl.ssh.RunLog;
 import io.ovl.ssh.SessionPool;
 import java.util.Optional;
 import picocli.CommandLine.Model.CommandSpec;
@@ -19,13 +20,15 @@ final class CommandSessions implements AutoCloseable {
         this.own = own;
     }
 
+    /** The run's sessions, reporting to the run's log when it has one ({@link RunLogging}). */
     static CommandSessions of(CommandSpec spec) {
+        RunLog log = OvlCommand.runLogOf(spec);
         Optional<SessionPool> shell = OvlCommand.environmentOf(spec).sessions();
         if (shell.isPresent()) {
-            return new CommandSessions(shell.get(), Optional.empty());
+            return new CommandSessions(shell.get().recordingTo(log), Optional.empty());
         }
         CachingSessionPool own = CachingSessionPool.fromSystem();
-        return new CommandSessions(own, Optional.of(own));
+        return new CommandSessions(own.recordingTo(log), Optional.of(own));
     }
 
     SessionPool pool() {

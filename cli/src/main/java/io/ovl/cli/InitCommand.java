@@ -45,7 +45,7 @@ import picocli.CommandLine.Spec;
             "hosts[{host, status, detail}], networks[{name, created-on, seen-on[], missing-on[], error}]}}",
             "(status: unchanged, changed, rolled-back, failed, skipped, not-started)."
         })
-public final class InitCommand implements Callable<Integer> {
+public final class InitCommand implements Callable<Integer>, ChangesHosts {
     @Spec
     CommandSpec spec;
 

@@ -26,6 +26,7 @@ import picocli.CommandLine.ParseResult;
  * {"envelope": "ovl/1", "command": "net create", "ok": false, "exit": 3,
  *  "failure": null | {"kind": "checks-failed", "message": "...", "hosts": ["h2"],
  *                     "file": FILE or null, "line": N or null, "column": N or null, "problems": [...]},
+ *  "log": PATH of the run log, or null when the run writes none,
  *  ...the command's own keys, when it got as far as having a result}
  * </pre>
  *
@@ -39,6 +40,8 @@ final class JsonReply {
 
     private ObjectNode body;
     private Failure failure;
+    /** The run's log file, when it writes one ({@link RunLogging} sets it before the command runs). */
+    Optional<java.nio.file.Path> log = Optional.empty();
 
     /** What scripts read about a run that did not succeed. */
     record Failure(ExitCode kind, String message, List<String> hosts, Optional<LoadResult> topology) {
@@ -128,7 +131,7 @@ final class JsonReply {
                 }
                 ObjectNode help = Json.object();
                 help.put(c.isUsageHelpRequested() ? "help" : "version", text.toString());
-                print(out, document(leaf.commandSpec(), ExitCode.OK.code(), help, null));
+                print(out, document(leaf.commandSpec(), ExitCode.OK.code(), help, null, Optional.empty()));
                 return ExitCode.OK.code();
             }
         }
@@ -136,14 +139,14 @@ final class JsonReply {
         Failure failure = exit == 0 ? null : Optional.ofNullable(reply.failure)
                 .map(f -> new Failure(ExitCode.of(exit), f.message(), f.hosts(), f.topology()))
                 .orElseGet(() -> new Failure(ExitCode.of(exit), ExitCode.of(exit).meaning(), List.of(), Optional.empty()));
-        print(out, document(leaf.commandSpec(), exit, reply.body, failure));
+        print(out, document(leaf.commandSpec(), exit, reply.body, failure, reply.log));
         return exit;
     }
 
     /** The document of a run that threw {@code ex} (exit {@code exit}), with what the command had handed over. */
     static void printFailure(CommandLine cl, Throwable ex, int exit, String humanLine) {
         JsonReply reply = of(cl.getCommandSpec());
-        print(cl.getOut(), document(cl.getCommandSpec(), exit, reply.body, failureOf(ex, exit, humanLine)));
+        print(cl.getOut(), document(cl.getCommandSpec(), exit, reply.body, failureOf(ex, exit, humanLine), reply.log));
     }
 
     static Failure failureOf(Throwable ex, int exit, String humanLine) {
@@ -159,7 +162,8 @@ final class JsonReply {
         return new Failure(ExitCode.USAGE, message, List.of(), Optional.of(result));
     }
 
-    static ObjectNode document(CommandSpec command, int exit, ObjectNode body, Failure failure) {
+    static ObjectNode document(CommandSpec command, int exit, ObjectNode body, Failure failure,
+            Optional<java.nio.file.Path> log) {
         ObjectNode root = Json.object();
         root.put("envelope", ENVELOPE);
         String name = command.qualifiedName(" ");
@@ -182,6 +186,7 @@ final class JsonReply {
             ArrayNode problems = f.putArray("problems");
             failure.topology().ifPresent(r -> ProblemReport.problemsJson(r.problems(), problems));
         }
+        root.put("log", log.map(java.nio.file.Path::toString).orElse(null));
         if (body != null) {
             body.fields().forEachRemaining(e -> {
                 // The envelope's keys win; a body's "ok" (doctor's) says the same thing.

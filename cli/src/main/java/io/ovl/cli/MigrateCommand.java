@@ -75,7 +75,7 @@ import picocli.CommandLine.Spec;
             "differences[]}], reconnected[{host, status, detail}], reconnect[...],",
             "stopped}}."
         })
-public final class MigrateCommand implements Callable<Integer> {
+public final class MigrateCommand implements Callable<Integer>, ChangesHosts {
     @Spec
     CommandSpec spec;
 

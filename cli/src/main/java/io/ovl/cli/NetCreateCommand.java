@@ -72,7 +72,7 @@ import picocli.CommandLine.Spec;
             "4 creating failed, or a host does not see the network in time;",
             "130 interrupted (a create in flight finishes first; the output says whether it was created)."
         })
-public final class NetCreateCommand implements Callable<Integer> {
+public final class NetCreateCommand implements Callable<Integer>, ChangesHosts {
     static final String MTU_OPT = "com.docker.network.driver.mtu";
 
     @Spec

@@ -34,7 +34,7 @@ import picocli.CommandLine.Spec;
             "attached, a host could not be read; nothing changed) or no host lists NAME; 4 removing",
             "failed or a host still lists it; 2 bad arguments."
         })
-public final class NetRmCommand implements Callable<Integer> {
+public final class NetRmCommand implements Callable<Integer>, ChangesHosts {
     @Spec
     CommandSpec spec;
 

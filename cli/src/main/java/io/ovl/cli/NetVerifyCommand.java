@@ -49,7 +49,7 @@ import picocli.CommandLine.Spec;
             "3 a pair failed (named), a probe did not start, fewer than two overlay hosts, the",
             "image is missing on a host, or (kv mode) a dockerd has no cluster store."
         })
-public final class NetVerifyCommand implements Callable<Integer> {
+public final class NetVerifyCommand implements Callable<Integer>, ChangesHosts {
     /** Busybox as the lab has it (no registry there); any image with busybox's applets works. */
     static final String DEFAULT_IMAGE = "busybox";
 

@@ -1,6 +1,8 @@
 package io.ovl.cli;
 
 import io.ovl.core.ExitCode;
+import io.ovl.ssh.RunLog;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -53,10 +55,31 @@ public final class OvlCommand implements Runnable {
             description = "Print more detail, and the stack trace of an unexpected error.")
     boolean verbose;
 
+    // Inherited too, read from the parse result by RunLogging (which writes the log).
+    @Option(names = RunLogging.LOG_FILE, paramLabel = "PATH", scope = ScopeType.INHERIT, description = {
+        "Write this run's log to PATH (appended to): per host",
+        "every remote command with its exit status and",
+        "duration, Docker API requests (method, path,",
+        "status), the command line, topology file, start,",
+        "end and exit code; secrets redacted. init, reset,",
+        "migrate, net create, net rm and net verify write",
+        "one anyway, in $XDG_STATE_HOME/ovl/logs (else",
+        "~/.local/state/ovl/logs; the newest 50, none older",
+        "than 30 days, are kept); other commands only with",
+        "this option. A run that fails prints the log's path."})
+    Path logFile;
+
+    @Option(names = RunLogging.NO_LOG, scope = ScopeType.INHERIT,
+            description = "Write no run log, not even for init, reset, ...")
+    boolean noLog;
+
     private final CliEnvironment environment;
 
     /** What the running command hands over for --output json; reset at the start of every run. */
     final JsonReply reply = new JsonReply();
+
+    /** The running command's log (set by {@link RunLogging} for the run), or null for none. */
+    RunLog runLog;
 
     public OvlCommand(CliEnvironment environment) {
         this.environment = environment;
@@ -119,7 +142,7 @@ public final class OvlCommand implements Runnable {
         cl.setExitCodeExceptionMapper(ErrorHandlers::exitCodeOf);
         cl.setExecutionExceptionHandler(new ErrorHandlers.Execution());
         cl.setParameterExceptionHandler(new ErrorHandlers.Parameters());
-        cl.setExecutionStrategy(JsonReply::execute);
+        cl.setExecutionStrategy(RunLogging::execute);
         return cl;
     }
 
@@ -183,6 +206,11 @@ public final class OvlCommand implements Runnable {
     /** The environment the root command was built with; any command or mixin reaches it through its spec. */
     public static CliEnvironment environmentOf(CommandSpec spec) {
         return spec.root().userObject() instanceof OvlCommand root ? root.environment : CliEnvironment.system();
+    }
+
+    /** Where the running command's host sessions report ({@link RunLog#NONE} when it keeps no log). */
+    static RunLog runLogOf(CommandSpec spec) {
+        return spec.root().userObject() instanceof OvlCommand root && root.runLog != null ? root.runLog : RunLog.NONE;
     }
 
     static String[] exitCodeTable() {

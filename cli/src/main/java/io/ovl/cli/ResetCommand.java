@@ -33,7 +33,7 @@ import picocli.CommandLine.Spec;
             "  0 done (or nothing to do); 2 invalid topology or arguments; 3 a host could not be read",
             "  or the run lock is held, nothing was changed; 4 a host failed while changing;",
             "  130 interrupted (the steps in flight finished first). A second Ctrl-C or SIGTERM stops at once."})
-public final class ResetCommand implements Callable<Integer> {
+public final class ResetCommand implements Callable<Integer>, ChangesHosts {
     @Spec
     CommandSpec spec;
 

@@ -38,7 +38,11 @@ class CompletionCommandTest {
         assertTrue(r.err().contains("fish"), r.err());
     }
 
-    /** Runs the script in a real bash and asks it to complete "ovl va" and "ovl net c". */
+    /**
+     * Runs the script in a real bash and asks it to complete "ovl va" and "ovl net c". Its
+     * {@code compopt} calls (for options that take a file, such as the global --log-file) say
+     * "not currently executing completion function" outside a real completion: not an answer.
+     */
     @Test
     void bashReallyCompletesSubcommands(@TempDir Path dir) throws Exception {
         assumeTrue(Files.isExecutable(Path.of("/bin/bash")), "bash is not installed");
@@ -51,7 +55,7 @@ class CompletionCommandTest {
     private static String complete(Path script, String line, int cword) throws IOException, InterruptedException {
         String[] words = line.split(" ");
         String driver = "source '" + script + "'; COMP_WORDS=(" + String.join(" ", words) + "); COMP_CWORD=" + cword
-                + "; COMP_LINE='" + line + "'; COMP_POINT=" + line.length() + "; _complete_ovl; echo \"${COMPREPLY[*]}\"";
+                + "; COMP_LINE='" + line + "'; COMP_POINT=" + line.length() + "; _complete_ovl 2>/dev/null; echo \"${COMPREPLY[*]}\"";
         Process p = new ProcessBuilder("/bin/bash", "-c", driver).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
         assertTrue(p.waitFor(30, TimeUnit.SECONDS));

@@ -69,7 +69,7 @@ class DoctorCommandTest {
         assertEquals(3, r.exit(), r.err());
         JsonNode root = new ObjectMapper().readTree(r.out());
         // The envelope of every command first (JsonReply), then doctor's own keys; its "ok" is the envelope's.
-        assertEquals(List.of("envelope", "command", "ok", "exit", "failure", "schema", "topology", "summary", "hosts",
+        assertEquals(List.of("envelope", "command", "ok", "exit", "failure", "log", "schema", "topology", "summary", "hosts",
                 "checks"), fieldNames(root));
         assertEquals(3, root.get("exit").asInt());
         assertEquals("checks-failed", root.get("failure").get("kind").asText());

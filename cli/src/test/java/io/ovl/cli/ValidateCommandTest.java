@@ -73,7 +73,7 @@ class ValidateCommandTest {
         List<String> keys = new ArrayList<>();
         root.fieldNames().forEachRemaining(keys::add);
         // The envelope of every command first (JsonReply), then validate's own keys.
-        assertEquals(List.of("envelope", "command", "ok", "exit", "failure", "file", "valid", "problems"), keys);
+        assertEquals(List.of("envelope", "command", "ok", "exit", "failure", "log", "file", "valid", "problems"), keys);
         assertEquals(2, root.get("exit").asInt());
         assertEquals("usage", root.get("failure").get("kind").asText());
         assertEquals(f.toString(), root.get("file").asText());

@@ -4,6 +4,7 @@ import com.github.dockerjava.transport.DockerHttpClient;
 import io.ovl.core.ExitCode;
 import io.ovl.core.OvlException;
 import io.ovl.ssh.HostSession;
+import io.ovl.ssh.RunLog;
 import io.ovl.ssh.SshTarget;
 import java.io.IOException;
 import java.io.InputStream;
@@ -78,9 +79,16 @@ public final class ChannelDockerHttpClient implements DockerHttpClient {
 
     private final CloseableHttpClient http;
     private final String hostLabel;
+    private final RunLog log;
 
     ChannelDockerHttpClient(DuplexOpener opener, String hostLabel) {
+        this(opener, hostLabel, RunLog.NONE);
+    }
+
+    /** @param log where each request goes on record: method, path without its query, status, time; never a body */
+    ChannelDockerHttpClient(DuplexOpener opener, String hostLabel, RunLog log) {
         this.hostLabel = hostLabel;
+        this.log = log;
         PoolingHttpClientConnectionManager connections = new PoolingHttpClientConnectionManager(
                 new Channels(opener), PoolConcurrencyPolicy.STRICT, PoolReusePolicy.LIFO, TimeValue.NEG_ONE_MILLISECOND,
                 new ManagedHttpClientConnectionFactory(null, null, null, null,
@@ -131,7 +139,7 @@ public final class ChannelDockerHttpClient implements DockerHttpClient {
                 : new FallbackOpener(socket, session.escalatesOnlyThroughShells()
                         ? DialStdioOpener.toRelay(session.sshClient(), session::dockerSocket)
                         : new DialStdioOpener(session.sshClient()));
-        return new ChannelDockerHttpClient(opener, session.label());
+        return new ChannelDockerHttpClient(opener, session.label(), session.runLog());
     }
 
     /**
@@ -158,10 +166,23 @@ public final class ChannelDockerHttpClient implements DockerHttpClient {
             message.setHeader("Upgrade", "tcp");
             message.setHeader("Connection", "Upgrade");
         }
+        long start = System.nanoTime();
         try {
-            return new ChannelResponse(message, http.execute(DOCKER, message, context));
+            ChannelResponse response = new ChannelResponse(message, http.execute(DOCKER, message, context));
+            record(request, "http=" + response.getStatusCode(), start, "");
+            return response;
         } catch (IOException e) {
-            throw failure(request, why(e) + diagnostics(context), e);
+            OvlException failure = failure(request, why(e) + diagnostics(context), e);
+            record(request, "failed", start, failure.getMessage());
+            throw failure;
+        }
+    }
+
+    /** Time to the response's head: a streamed body (logs, a hijacked exec) is not waited for. */
+    private void record(Request request, String outcome, long nanoStart, String detail) {
+        if (log.on()) {
+            log.record(new RunLog.Entry(hostLabel, "docker", request.method() + " " + withoutQuery(request.path()),
+                    outcome, java.time.Duration.ofNanos(System.nanoTime() - nanoStart).toMillis(), detail));
         }
     }
 

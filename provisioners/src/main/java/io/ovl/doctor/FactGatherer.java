@@ -92,7 +92,7 @@ public final class FactGatherer {
         CommandBatch batch = batches.apply(BATCH);
         shell.ready(); // a slow sudo is paid here, outside the clock reading's round trip
         Instant before = clock.instant();
-        List<CommandResult> results = batch.results(shell.run(batch.request()));
+        List<CommandResult> results = shell.run(batch);
         Instant after = clock.instant();
         CommandResult start = results.get(0);
         CommandResult end = results.get(results.size() - 1);

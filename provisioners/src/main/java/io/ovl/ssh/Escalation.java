@@ -73,6 +73,11 @@ final class Escalation {
         return password.map(Secret::source);
     }
 
+    /** {@code text} without this escalation's password in it (see {@link Secret#redact}). */
+    String redact(String text) {
+        return password.map(p -> p.redact(text)).orElse(text);
+    }
+
     /** {@code command} as sent to become root, with the handshake it needs (sudo with a password only). */
     Wrapped wrap(RemoteCommand command) {
         return switch (become) {

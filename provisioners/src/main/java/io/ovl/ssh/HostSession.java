@@ -21,6 +21,8 @@ public final class HostSession implements RemoteShell, CommandStarter, AutoClose
     private final ShellPool shells;
     /** How this host's privileged commands become root (none, sudo, sudo with a password, doas). */
     private final Escalation escalation;
+    /** Where this view reports its commands and Docker requests (see {@link #recordingTo}). */
+    private final Recorder recorder;
 
     HostSession(SshEndpoint endpoint, SSHClient client, List<SSHClient> chain) {
         this(endpoint, client, chain, Escalation.of(endpoint.become()));
@@ -29,17 +31,18 @@ public final class HostSession implements RemoteShell, CommandStarter, AutoClose
     /** A session whose shells escalate as {@code escalation} says (sudo given a password, doas, ...). */
     HostSession(SshEndpoint endpoint, SSHClient client, List<SSHClient> chain, Escalation escalation) {
         this(endpoint, client, chain, true, new ShellPool(() -> PersistentShell.open(client, endpoint, escalation)),
-                escalation);
+                escalation, RunLog.NONE);
     }
 
     private HostSession(SshEndpoint endpoint, SSHClient client, List<SSHClient> chain, boolean owner,
-                        ShellPool shells, Escalation escalation) {
+                        ShellPool shells, Escalation escalation, RunLog log) {
         this.endpoint = endpoint;
         this.client = client;
         this.chain = List.copyOf(chain);
         this.owner = owner;
         this.shells = shells;
         this.escalation = escalation;
+        this.recorder = new Recorder(log, endpoint.label(), escalation);
     }
 
     /**
@@ -48,7 +51,21 @@ public final class HostSession implements RemoteShell, CommandStarter, AutoClose
      * can run on a pooled connection without ending it for the next command.
      */
     HostSession lent() {
-        return new HostSession(endpoint, client, chain, false, shells, escalation);
+        return new HostSession(endpoint, client, chain, false, shells, escalation, recorder.log());
+    }
+
+    /**
+     * The same connection, lent (closing it leaves the connection open), reporting every command
+     * and Docker API request to {@code log}: one run's record, while the connection may serve
+     * several runs (the sessions of {@code ovl shell}).
+     */
+    public HostSession recordingTo(RunLog log) {
+        return new HostSession(endpoint, client, chain, false, shells, escalation, log);
+    }
+
+    /** Where this view reports, with every text it is given redacted as the session's own lines are. */
+    public RunLog runLog() {
+        return recorder.redacting();
     }
 
     /** The topology host name; every error about this host starts with "host LABEL:". */
@@ -80,7 +97,13 @@ public final class HostSession implements RemoteShell, CommandStarter, AutoClose
      */
     @Override
     public CommandResult run(RemoteCommand command) {
-        return shells.run(command);
+        return recorder.run("shell", command, () -> shells.run(command));
+    }
+
+    /** The batch in one exec, as {@link RemoteShell#run(CommandBatch)}; the log gets each command's exit status. */
+    @Override
+    public List<CommandResult> run(CommandBatch batch) {
+        return recorder.batch(batch, () -> shells.run(batch.request()));
     }
 
     /** Opens (and escalates) a persistent shell now, unless one is idle; see {@link RemoteShell#ready()}. */
@@ -100,10 +123,11 @@ public final class HostSession implements RemoteShell, CommandStarter, AutoClose
     @Override
     public StartedCommand start(RemoteCommand command, boolean privileged) {
         if (!privileged) {
-            return SshStartedCommand.start(endpoint, client, command, Escalation.of(SshTarget.Become.NONE));
+            return recorder.start(command,
+                    () -> SshStartedCommand.start(endpoint, client, command, Escalation.of(SshTarget.Become.NONE)));
         }
         shells.requireNotRefused(); // a refused password is not tried again
-        return SshStartedCommand.start(endpoint, client, command, escalation);
+        return recorder.start(command, () -> SshStartedCommand.start(endpoint, client, command, escalation));
     }
 
     /**
@@ -112,7 +136,8 @@ public final class HostSession implements RemoteShell, CommandStarter, AutoClose
      * once through the privileged shell ({@link DockerRelay}).
      */
     public String dockerSocket() {
-        return escalation.none() ? DockerRelay.DOCKER_SOCKET : shells.relaySocket(label(), endpoint.user());
+        return escalation.none() ? DockerRelay.DOCKER_SOCKET : shells.relaySocket(label(), endpoint.user(),
+                shell -> command -> recorder.run("shell", command, () -> shell.run(command)));
     }
 
     /**

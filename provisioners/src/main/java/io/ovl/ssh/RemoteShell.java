@@ -16,6 +16,16 @@ public interface RemoteShell {
     CommandResult run(RemoteCommand command);
 
     /**
+     * Runs {@code batch} in one exec and splits the answer into one result per command
+     * ({@link CommandBatch#results}). A session records each command of it in the run log.
+     *
+     * @throws io.ovl.core.OvlException as {@link CommandBatch#results} and {@link #run(RemoteCommand)}
+     */
+    default java.util.List<CommandResult> run(CommandBatch batch) {
+        return batch.results(run(batch.request()));
+    }
+
+    /**
      * Makes the shell ready for commands (connected, privilege escalated) without running one, so
      * that the round trip of the next command is that command's own: doctor times a host's clock
      * reading, and on a host whose sudo takes seconds the escalation must not widen the reading's

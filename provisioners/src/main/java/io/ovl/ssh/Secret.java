@@ -66,6 +66,17 @@ public final class Secret {
         return !isEmpty() && text.contains(new String(utf8, StandardCharsets.UTF_8));
     }
 
+    /**
+     * {@code text} with every occurrence of the password replaced by {@code <redacted: SOURCE>}:
+     * what a run log does to anything it is given from a host that has this password.
+     */
+    public String redact(String text) {
+        if (isEmpty()) {
+            return text;
+        }
+        return text.replace(new String(utf8, StandardCharsets.UTF_8), "<redacted: password from " + source + ">");
+    }
+
     @Override
     public String toString() {
         return "Secret[from " + source + "]";

@@ -19,4 +19,26 @@ public interface SessionPool {
 
     /** SSH connections this pool has opened so far (jump hosts included), for the scale benchmark. */
     long connectionsOpened();
+
+    /**
+     * This pool for one run that keeps a record ({@link RunLog}): its sessions are the same
+     * connections, reporting every command and Docker API request to {@code log}.
+     */
+    default SessionPool recordingTo(RunLog log) {
+        if (!log.on()) {
+            return this;
+        }
+        SessionPool pool = this;
+        return new SessionPool() {
+            @Override
+            public HostSession session(SshTarget target) {
+                return pool.session(target).recordingTo(log);
+            }
+
+            @Override
+            public long connectionsOpened() {
+                return pool.connectionsOpened();
+            }
+        };
+    }
 }

@@ -42,16 +42,17 @@ final class ShellPool implements AutoCloseable {
 
     /**
      * The socket of this connection's {@link DockerRelay}, started on first use and again when the
-     * shell it lives with broke (the relay ended with it).
+     * shell it lives with broke (the relay ended with it). Its start goes through {@code recorded}
+     * (the run log of the session that asked).
      */
-    String relaySocket(String host, String loginUser) {
+    String relaySocket(String host, String loginUser, java.util.function.UnaryOperator<RemoteShell> recorded) {
         synchronized (relayLock) {
             if (relayShell != null && !relayShell.broken()) {
                 return relayPath;
             }
             PersistentShell s = take();
             try {
-                relayPath = DockerRelay.start(s::run, host, loginUser);
+                relayPath = DockerRelay.start(recorded.apply(s::run), host, loginUser);
                 relayShell = s;
             } finally {
                 give(s);

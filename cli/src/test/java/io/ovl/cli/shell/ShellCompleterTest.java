@@ -39,7 +39,7 @@ class ShellCompleterTest {
 
     @Test
     void completesOptionsAndTheirValues() {
-        assertEquals(List.of("--no-probe"), complete("doctor", "--no"));
+        assertEquals(List.of("--no-log", "--no-probe"), complete("doctor", "--no"));
         assertEquals(List.of("json", "text"), complete("validate", "--output", "").stream().sorted().toList());
     }
 
