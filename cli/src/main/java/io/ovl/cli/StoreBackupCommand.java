@@ -44,7 +44,7 @@ import picocli.CommandLine.Spec;
             "could not be written; 2 bad arguments (FILE exists without --force, its",
             "directory is missing), a topology in swarm mode or with kv-store.url."
         })
-public final class StoreBackupCommand implements Callable<Integer> {
+public final class StoreBackupCommand implements Callable<Integer>, ChangesHosts {
     @Spec
     CommandSpec spec;
 

@@ -62,7 +62,7 @@ import picocli.CommandLine.Spec;
             "on their old data; once the restored data is in place, the restore ends",
             "first."
         })
-public final class StoreRestoreCommand implements Callable<Integer> {
+public final class StoreRestoreCommand implements Callable<Integer>, ChangesHosts {
     @Spec
     CommandSpec spec;
 
