@@ -8,8 +8,8 @@ import java.util.List;
 /**
  * The build's training run for the bundled runtime's ahead-of-time cache (JDK 25,
  * {@code -XX:AOTCacheOutput}): runs representative commands in one JVM, as {@link Main} would, so
- * that the classes they load (picocli, the commands, Jackson, SnakeYAML, the topology rules) are
- * loaded, linked and stored in the cache. Never run by users; output goes nowhere.
+ * that the classes they load (picocli, the commands, Jackson, SnakeYAML, the topology rules, and
+ * sshj's configuration with Bouncy Castle) are loaded, linked and stored in the cache. Never run by users; output goes nowhere.
  *
  * <p>{@code java -cp ... io.ovl.cli.AotTraining EXAMPLE.yaml}
  */
@@ -32,6 +32,9 @@ public final class AotTraining {
                 new String[] {"init", "--help"},
                 new String[] {"net", "--help"},
                 new String[] {"no-such-command"});
+        // What every host-touching command does first (SshConnector): sshj's configuration, which
+        // registers Bouncy Castle as a security provider and so loads hundreds of its classes.
+        new net.schmizz.sshj.DefaultConfig();
         PrintStream out = System.out;
         PrintStream err = System.err;
         PrintStream nowhere = new PrintStream(OutputStream.nullOutputStream(), true);
