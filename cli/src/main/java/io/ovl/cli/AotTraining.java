@@ -44,7 +44,7 @@ public final class AotTraining {
             System.setErr(nowhere);
             for (String[] command : commands) {
                 int code = Main.versionOnly(command) ? Main.printVersion(System.out)
-                        : Main.run(OvlCommand.newCommandLineFor(CliEnvironment.system(), command), command);
+                        : Main.run(command);
                 // The unknown command is there for picocli's error path: exit 2 is its success.
                 boolean expected = command[0].equals("no-such-command") ? code == 2 : code == 0;
                 if (!expected) {

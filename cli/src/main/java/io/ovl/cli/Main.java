@@ -1,9 +1,10 @@
 package io.ovl.cli;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import picocli.CommandLine;
+import java.util.Properties;
 
 /** Entry point of the {@code ovl} launcher. Keep it tiny: start-up time is felt on every call. */
 public final class Main {
@@ -18,7 +19,7 @@ public final class Main {
             exit(printVersion(System.out));
             return;
         }
-        exit(OvlCommand.newCommandLineFor(CliEnvironment.system(), args).execute(args));
+        exit(run(args));
     }
 
     /**
@@ -49,9 +50,13 @@ public final class Main {
         return n >= threads.length;
     }
 
-    /** For tests and the interactive shell: run without exiting the JVM. */
-    public static int run(CommandLine commandLine, String... args) {
-        return commandLine.execute(args);
+    /**
+     * Runs one command line without exiting the JVM; its exit code. No picocli type in any of
+     * Main's signatures: the Java launcher reflects over Main's methods to find main, which loads
+     * every class they name, and `ovl --version` needs nothing of picocli.
+     */
+    static int run(String... args) {
+        return OvlCommand.newCommandLineFor(CliEnvironment.system(), args).execute(args);
     }
 
     /** True for exactly {@code ovl --version} or {@code ovl -V}; anything more goes through picocli. */
@@ -59,16 +64,37 @@ public final class Main {
         return args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"));
     }
 
-    /** What picocli prints for --version, one line per provider line; exit code 0. */
+    /** What picocli prints for --version (VersionProvider); exit code 0. */
     static int printVersion(PrintStream out) {
         try {
-            for (String line : new VersionProvider().getVersion()) {
-                out.println(line);
-            }
+            // Two prints, not "ovl " + version(): string concatenation is an invokedynamic
+            // call site, whose method handles the JVM would spin at run time for this one line.
+            out.print("ovl ");
+            out.println(version());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read ovl's version.properties", e);
         }
         out.flush();
         return 0;
+    }
+
+    /**
+     * ovl's version: from the jar's manifest (Implementation-Version, cli/pom.xml), which the JVM
+     * has read already to define this package, so no resource lookup and no jar: URL machinery at
+     * start-up; from classes outside a jar (tests, IDEs), version.properties. Here rather than in
+     * VersionProvider, whose picocli interface `ovl --version` would otherwise load.
+     */
+    static String version() throws IOException {
+        String fromManifest = Main.class.getPackage().getImplementationVersion();
+        if (fromManifest != null) {
+            return fromManifest;
+        }
+        Properties p = new Properties();
+        try (InputStream in = Main.class.getResourceAsStream("version.properties")) {
+            if (in != null) {
+                p.load(in);
+            }
+        }
+        return p.getProperty("version", "unknown");
     }
 }
