@@ -3,10 +3,8 @@ package io.ovl.cli;
 import io.ovl.core.ExitCode;
 import io.ovl.ssh.RunLog;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -213,10 +211,18 @@ public final class OvlCommand implements Runnable {
         return spec.root().userObject() instanceof OvlCommand root && root.runLog != null ? root.runLog : RunLog.NONE;
     }
 
+    /**
+     * Built on every run (picocli's usage message is configured when the tree is wired). Not with
+     * String.format: its first %d looks up the locale's digits, and the JDK's locale providers
+     * are found by a service lookup that opens every jar on the class path (tens of ms).
+     */
     static String[] exitCodeTable() {
-        return Arrays.stream(ExitCode.values())
-                .map(c -> String.format("  %3d  %s", c.code(), c.meaning()))
-                .collect(Collectors.toList())
-                .toArray(String[]::new);
+        ExitCode[] codes = ExitCode.values();
+        String[] lines = new String[codes.length];
+        for (int i = 0; i < codes.length; i++) {
+            String code = String.valueOf(codes[i].code());
+            lines[i] = "  " + " ".repeat(Math.max(0, 3 - code.length())) + code + "  " + codes[i].meaning();
+        }
+        return lines;
     }
 }

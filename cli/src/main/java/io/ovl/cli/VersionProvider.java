@@ -1,20 +1,12 @@
 package io.ovl.cli;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.util.Properties;
 import picocli.CommandLine.IVersionProvider;
 
 /** Reads the version Maven wrote into the jar, so `ovl --version` always matches the build. */
 public final class VersionProvider implements IVersionProvider {
     @Override
     public String[] getVersion() throws IOException {
-        Properties p = new Properties();
-        try (InputStream in = VersionProvider.class.getResourceAsStream("version.properties")) {
-            if (in != null) {
-                p.load(in);
-            }
-        }
-        return new String[] {"ovl " + p.getProperty("version", "unknown")};
+        return new String[] {"ovl " + Main.version()};
     }
 }
