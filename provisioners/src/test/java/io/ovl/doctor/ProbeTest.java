@@ -106,6 +106,27 @@ class ProbeTest {
     }
 
     @Test
+    void oneStoppedMemberWhileAnotherServesTheStoreIsAWarningNamingIt() {
+        // Store members on h1 and h3; from h2 nothing listens on h1's port, h3's store answers.
+        io.ovl.topology.Topology two = new io.ovl.topology.Topology(1, io.ovl.topology.Mode.KV,
+                io.ovl.topology.SshSettings.DEFAULTS, Optional.of(io.ovl.topology.KvStore.onHosts(
+                io.ovl.topology.KvBackend.ETCD, List.of("h1", "h3"))), Optional.empty(),
+                List.of(Labs.H1, Labs.H2, Labs.H3), List.of(Labs.LABNET));
+        Map<String, HostFacts> facts = new LinkedHashMap<>(Labs.healthy());
+        facts.put("h2", FakeHost.of("h2-2010").edit(FactCommands.DOCKER_INFO, "h2-2010", "docker-info.json",
+                "\"ID\":", "\"ClusterStore\":\"etcd://198.18.144.11:2379,198.18.144.13:2379/network\",\"ID\":").facts());
+        PortNeed store = new PortNeed(Protocol.TCP, 2379, "kv store", Set.of("etcd"), Set.of("h2"));
+        ProbeReport report = new ProbeReport(List.of(
+                new ProbeOutcome("h2", "h1", "198.18.144.11", store, ProbeOutcome.Result.RECEIVED, "our listener got it"),
+                new ProbeOutcome("h2", "h3", "198.18.144.13", store, ProbeOutcome.Result.CONNECTED, "port held on h3")));
+
+        Finding v = verdict(new KvReachable(), context(two, facts, Optional.of(report)), "h2");
+
+        assertEquals(Severity.WARNING, v.severity(), v.message());
+        assertTrue(v.message().contains("no store runs on h1 (tcp/2379 is free); it answers on h3"), v.message());
+    }
+
+    @Test
     void withoutTheProbeReachabilityIsSkipped() {
         DoctorContext c = context(Labs.kv(), Labs.healthy());
         assertEquals(Severity.SKIP, verdict(new PortsReachable(), c, "h2").severity());

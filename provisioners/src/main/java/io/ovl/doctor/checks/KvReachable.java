@@ -62,12 +62,23 @@ public final class KvReachable extends HostLocalCheck {
                 return Finding.warn("store port not probed: " + o.describe() + ": " + o.detail(),
                         "check that tcp/" + kv.port() + " on " + o.target() + " answers from " + host.name());
             }
-            if (o.result() == ProbeOutcome.Result.RECEIVED && configured.isPresent()) {
-                // Our listener could bind the port: nothing serves the store there.
-                return Finding.fail("dockerd uses cluster store " + configured.get() + " but no store runs on "
-                                + o.target() + " (tcp/" + kv.port() + " is free)",
-                        "start the store on " + o.target() + " (ovl init), then restart docker on " + host.name());
+        }
+        List<String> free = toStore.stream().filter(o -> o.result() == ProbeOutcome.Result.RECEIVED)
+                .map(ProbeOutcome::target).toList();
+        List<String> answering = toStore.stream().filter(o -> o.result() == ProbeOutcome.Result.CONNECTED)
+                .map(ProbeOutcome::target).toList();
+        if (configured.isPresent() && !free.isEmpty()) {
+            // Our listener could bind the port: nothing serves the store there.
+            String message = "dockerd uses cluster store " + configured.get() + " but no store runs on "
+                    + String.join(", ", free) + " (tcp/" + kv.port() + " is free)";
+            if (!answering.isEmpty()) {
+                // The other members still serve it (kv.healthy says whether they keep a quorum).
+                return Finding.warn(message + "; it answers on " + String.join(", ", answering),
+                        "start the store member on " + String.join(", ", free) + " (ovl init starts it; `docker start`"
+                                + " its container there) before another one stops");
             }
+            return Finding.fail(message, "start the store on " + String.join(", ", free) + " (ovl init), then restart"
+                    + " docker on " + host.name());
         }
         boolean running = toStore.stream().anyMatch(o -> o.result() == ProbeOutcome.Result.CONNECTED);
         String where = String.join(", ", toStore.stream().map(o -> o.target() + " tcp/" + kv.port()).toList());
