@@ -80,7 +80,7 @@ class VerifyTest {
     @Test
     void targetsAreArgumentsOfAConstantScriptNeverPartOfIt() {
         var cmd = ProbeScript.test("ovl-probe-h2", new java.util.LinkedHashMap<>(Map.of("x; rm -rf /", "10.0.0.3")));
-        assertEquals(List.of("docker", "exec", "ovl-probe-h2", "sh", "-c", ProbeScript.TEST_SCRIPT, "sh", "30", "10", "15",
+        assertEquals(List.of("docker", "exec", "ovl-probe-h2", "sh", "-c", ProbeScript.TEST_SCRIPT, "sh", "60", "5", "20",
                 "x; rm -rf /", "10.0.0.3"), cmd.argv());
     }
 
