@@ -2,7 +2,6 @@ package io.ovl.ssh;
 
 import java.io.IOException;
 import net.schmizz.sshj.connection.channel.direct.Session;
-import net.schmizz.sshj.connection.channel.direct.Signal;
 
 /** How ovl lets go of an exec channel, and the byte search its frame readers share. */
 final class Channels {
@@ -10,10 +9,14 @@ final class Channels {
     }
 
     /**
-     * Gives up on a channel whose command may still run: asks sshd to TERM it (sshd honours signal
-     * requests only in some setups, so this is best effort) and closes the channel on a background
-     * thread, because SSHJ's close() waits for the server's reply, which a stuck command delays.
-     * The connection stays usable. {@code first} runs before, on that thread (closing stdin).
+     * Gives up on a channel whose command may still run: closes the channel on a background thread,
+     * because SSHJ's close() waits for the server's reply, which a stuck command delays. The
+     * connection stays usable. {@code first} runs before, on that thread (closing stdin).
+     *
+     * <p>No "signal" request is sent: OpenSSH's sshd drops the whole connection ("unknown channel")
+     * when such a request reaches a channel whose session has just ended, which a TERM racing the
+     * shell's own exit makes likely; every other shell of the connection then fails with it
+     * ({@code PersistentShellIT}, a timed-out command followed by the next one).
      */
     static void abandon(String label, Session session, Runnable first) {
         Thread closer = new Thread(() -> {
@@ -21,13 +24,6 @@ final class Channels {
                 first.run();
             } catch (RuntimeException ignored) {
                 // Best effort, like the rest.
-            }
-            try {
-                if (session instanceof Session.Command c) {
-                    c.signal(Signal.TERM);
-                }
-            } catch (IOException | RuntimeException ignored) {
-                // Best effort, see above.
             }
             closeQuietly(session);
         }, "ovl-ssh-" + label + "-abandon");
