@@ -2,6 +2,7 @@ package io.ovl.ssh;
 
 import java.io.IOException;
 import net.schmizz.sshj.connection.channel.direct.Session;
+import net.schmizz.sshj.connection.channel.direct.Signal;
 
 /** How ovl lets go of an exec channel, and the byte search its frame readers share. */
 final class Channels {
@@ -9,21 +10,39 @@ final class Channels {
     }
 
     /**
-     * Gives up on a channel whose command may still run: closes the channel on a background thread,
-     * because SSHJ's close() waits for the server's reply, which a stuck command delays. The
-     * connection stays usable. {@code first} runs before, on that thread (closing stdin).
-     *
-     * <p>No "signal" request is sent: OpenSSH's sshd drops the whole connection ("unknown channel")
-     * when such a request reaches a channel whose session has just ended, which a TERM racing the
-     * shell's own exit makes likely; every other shell of the connection then fails with it
-     * ({@code PersistentShellIT}, a timed-out command followed by the next one).
+     * Gives up on a started command's channel (the port probe's listener, a streamed command) that
+     * may still run: asks sshd to TERM it (sshd honours signal requests only in some setups, so
+     * this is best effort; a listener left running would hold its port) and closes the channel on a
+     * background thread, because SSHJ's close() waits for the server's reply, which a stuck command
+     * delays. The connection stays usable. {@code first} runs before, on that thread.
      */
     static void abandon(String label, Session session, Runnable first) {
+        abandon(label, session, first, true);
+    }
+
+    /**
+     * As {@link #abandon(String, Session, Runnable)}, without the TERM request: for the persistent
+     * shell, whose end of input ends it. OpenSSH's sshd dropped the whole connection ("unknown
+     * channel") when a TERM raced that shell's exit, and every other shell of the connection failed
+     * with it ({@code PersistentShellIT}: a timed-out command, then the next one).
+     */
+    static void abandonShell(String label, Session session, Runnable first) {
+        abandon(label, session, first, false);
+    }
+
+    private static void abandon(String label, Session session, Runnable first, boolean terminate) {
         Thread closer = new Thread(() -> {
             try {
                 first.run();
             } catch (RuntimeException ignored) {
                 // Best effort, like the rest.
+            }
+            try {
+                if (terminate && session instanceof Session.Command c) {
+                    c.signal(Signal.TERM);
+                }
+            } catch (IOException | RuntimeException ignored) {
+                // Best effort, see above.
             }
             closeQuietly(session);
         }, "ovl-ssh-" + label + "-abandon");

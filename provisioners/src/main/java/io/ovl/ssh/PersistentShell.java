@@ -249,14 +249,14 @@ final class PersistentShell implements AutoCloseable {
         return new OvlException(ExitCode.HOST_FAILED, "host " + endpoint.label() + ": " + why, cause);
     }
 
-    /** Ends the shell: its input is closed and the channel let go of ({@link Channels#abandon}). */
+    /** Ends the shell: its input is closed and the channel let go of ({@link Channels#abandonShell}). */
     @Override
     public void close() {
         if (broken) {
             return;
         }
         broken = true;
-        Channels.abandon(endpoint.label(), session, () -> {
+        Channels.abandonShell(endpoint.label(), session, () -> {
             try {
                 input.close(); // sh exits at the end of its input
             } catch (IOException e) {
