@@ -1,5 +1,6 @@
 package io.ovl.net;
 
+import io.ovl.addressing.IpamPool;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -98,9 +99,9 @@ class NetLabIT {
     @Test
     @Order(1)
     void dockersGuideReplayedCreateOnceThenAContainerElsewhereIsReachedByNameAndAddressFromAThirdHost() {
-        NetworkSpec myoverlay = new NetworkSpec("myoverlay", Optional.of(Prefix.parse("172.16.16.0/24")),
+        NetworkSpec myoverlay = new NetworkSpec("myoverlay", List.of(new IpamPool(Prefix.parse("172.16.16.0/24"),
                 Optional.of(Prefix.parse("172.16.16.128/25")), Optional.empty(),
-                Map.of("ip2", IpAddress.parse("172.16.16.2")), false, false, false, OptionalInt.empty(), Map.of());
+                Map.of("ip2", IpAddress.parse("172.16.16.2")))), false, false, false, OptionalInt.empty(), Map.of());
         CreateReport report = withHosts(run -> create(run).create(myoverlay,
                 OverlayMode.of(topology).placement().candidates(topology), overlayHosts()));
 
