@@ -67,10 +67,12 @@ final class MigrateView {
     }
 
     private static String addressing(NetworkSpec s) {
-        return s.subnet().map(x -> "subnet " + x).orElse("subnet chosen by swarm")
-                + s.ipRange().map(r -> ", ip-range " + r).orElse("")
-                + s.gateway().map(g -> ", gateway " + g).orElse("")
-                + (s.auxAddresses().isEmpty() ? "" : ", aux-addresses " + s.auxAddresses())
+        String pools = s.pools().isEmpty() ? "subnet chosen by swarm" : s.pools().stream().map(p -> "subnet " + p.subnet()
+                        + p.ipRange().map(r -> ", ip-range " + r).orElse("")
+                        + p.gateway().map(g -> ", gateway " + g).orElse("")
+                        + (p.auxAddresses().isEmpty() ? "" : ", aux-addresses " + p.auxAddresses()))
+                .collect(Collectors.joining("; "));
+        return pools
                 + (s.internal() ? ", internal" : "") + (s.encrypted() ? ", encrypted" : "")
                 + (s.mtu().isPresent() ? ", mtu " + s.mtu().getAsInt() : "");
     }
@@ -135,11 +137,7 @@ final class MigrateView {
             NetworkSpec s = n.spec();
             o.put("name", n.name());
             o.put("from-kv", n.fromKv());
-            putOptional(o, "subnet", s.subnet().map(Object::toString));
-            putOptional(o, "ip-range", s.ipRange().map(Object::toString));
-            putOptional(o, "gateway", s.gateway().map(Object::toString));
-            ObjectNode aux = o.putObject("aux-addresses");
-            s.auxAddresses().forEach((k, v) -> aux.put(k, v.toString()));
+            NetworkReport.putAddressing(o, s);
             o.put("internal", s.internal());
             o.put("encrypted", s.encrypted());
             putOptional(o, "create-on", createOn(plan, n.name()));

@@ -1,6 +1,8 @@
 package io.ovl.cli;
 
 import io.ovl.addressing.IpAddress;
+import io.ovl.addressing.IpVersion;
+import io.ovl.addressing.IpamPools;
 import io.ovl.addressing.Prefix;
 import io.ovl.core.ExitCode;
 import io.ovl.core.Finding;
@@ -17,7 +19,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -40,9 +41,12 @@ import picocli.CommandLine.Spec;
             "",
             "Flags mean what they mean for 'docker network create --driver overlay'.",
             "Addressing (IPv4 and IPv6) is checked offline with the same rules as the networks",
-            "of a topology file; --dry-run stops there (no topology or host needed). Then every",
-            "overlay host is read: the subnet must overlap none of its Docker networks, interface",
-            "addresses or routes, and no network of that name may exist. The network is created",
+            "of a topology file. Dual stack: --subnet twice, one IPv4 and one IPv6 (one subnet",
+            "per family); each --ip-range, --gateway and --aux-address belongs to the subnet that",
+            "contains it, as in Docker; an IPv6 subnet enables IPv6. --dry-run stops there (no",
+            "topology or host needed). Then every overlay host is read: no subnet may overlap its",
+            "Docker networks, interface addresses or routes, and no network of that name may",
+            "exist. The network is created",
             "once (kv mode: on the first overlay host reached; swarm mode: on a manager, attachable",
             "unless --no-attachable), then ovl waits until every overlay host lists it."
         },
@@ -52,13 +56,17 @@ import picocli.CommandLine.Spec;
             "      --aux-address ip2=172.16.16.2",
             "  ovl net create web --subnet fd00:16::/64 --gateway fd00:16::1 \\",
             "      --opt encrypted --dry-run",
+            "  ovl net create dual --subnet 172.16.16.0/24 --ip-range 172.16.16.128/25 \\",
+            "      --subnet fd00:16::/64 --ip-range fd00:16::100/120 --gateway fd00:16::1",
             "  ovl net create web --subnet 10.0.0.0/24 --dry-run --output json",
             "",
             "JSON output (--output json), inside the envelope of README.md 'JSON output':",
             "  {\"valid\": bool, \"dry-run\": bool,",
             "   \"network\": {\"name\", \"driver\", \"subnet\", \"ip-range\", \"gateway\",",
-            "               \"aux-addresses\": {name: ip}, \"internal\", \"attachable\",",
+            "               \"aux-addresses\": {name: ip}, \"ipam\": [{\"subnet\", \"ip-range\",",
+            "               \"gateway\", \"aux-addresses\"}], \"ipv6\", \"internal\", \"attachable\",",
             "               \"encrypted\", \"mtu\", \"labels\": {key: value}},",
+            "   (subnet, ip-range, gateway: of every subnet, comma-separated; ipam: one per subnet)",
             "   \"docker-args\": [...], \"problems\": [{\"severity\", \"path\", \"option\",",
             "   \"message\", \"hint\"}]}           (values not given are null)",
             "  without --dry-run, when valid, also: \"checks\": [{\"host\", \"ok\", \"clashes\": [...],",
@@ -96,14 +104,17 @@ public final class NetCreateCommand implements Callable<Integer>, ChangesHosts {
             + " --subnet, and needs one (it does not pick an IPv6 subnet).")
     boolean ipv6;
 
-    @Option(names = "--subnet", paramLabel = "CIDR", description = "Subnet, a network address, e.g. 172.16.16.0/24. Default: chosen by Docker.")
-    Prefix subnet;
+    @Option(names = "--subnet", paramLabel = "CIDR", description = "Subnet, a network address, e.g. 172.16.16.0/24;"
+            + " repeat it for dual stack: one IPv4 and one IPv6 subnet. Default: chosen by Docker.")
+    List<Prefix> subnets = new ArrayList<>();
 
-    @Option(names = "--ip-range", paramLabel = "CIDR", description = "Part of the subnet containers get addresses from.")
-    Prefix ipRange;
+    @Option(names = "--ip-range", paramLabel = "CIDR", description = "Part of a subnet containers get addresses from"
+            + " (repeatable: at most one per subnet; each belongs to the subnet that contains it).")
+    List<Prefix> ipRanges = new ArrayList<>();
 
-    @Option(names = "--gateway", paramLabel = "IP", description = "Gateway inside the subnet. Default: chosen by Docker.")
-    IpAddress gateway;
+    @Option(names = "--gateway", paramLabel = "IP", description = "Gateway inside a subnet (repeatable: at most one per"
+            + " subnet, which must contain it). Default: chosen by Docker.")
+    List<IpAddress> gateways = new ArrayList<>();
 
     @Option(names = "--aux-address", paramLabel = "NAME=IP", description = "An address Docker must not assign (repeatable).")
     Map<String, IpAddress> auxAddresses = new LinkedHashMap<>();
@@ -144,9 +155,9 @@ public final class NetCreateCommand implements Callable<Integer>, ChangesHosts {
             throw new OvlException(ExitCode.USAGE, "--driver " + driver + ": ovl creates overlay networks, which span"
                     + " hosts; a " + driver + " network is local to one host: create it there with docker network create");
         }
-        if (ipv6 && (subnet == null || subnet.version().bits() != 128)) {
+        if (ipv6 && subnets.stream().noneMatch(s -> s.version() == IpVersion.V6)) {
             throw new OvlException(ExitCode.USAGE, "--ipv6 needs an IPv6 --subnet (e.g. fd00:16::/64): ovl does not pick"
-                    + " one, and a dual-stack network is not supported yet");
+                    + " one; for dual stack give one of each: --subnet 172.16.16.0/24 --subnet fd00:16::/64");
         }
     }
 
@@ -154,14 +165,14 @@ public final class NetCreateCommand implements Callable<Integer>, ChangesHosts {
     public Integer call() {
         refuseWhatDockerMeansElsewhere();
         NetworkSpec network = toSpec(attachable != null && attachable);
-        List<Finding> findings = NetworkSpecValidator.validate(network);
+        List<Finding> findings = validate(network);
         if (dryRun || !new NetworkReport(network, findings, dryRun).valid()) {
             return offline(network, findings);
         }
         Topology topology = NetRun.load(topologyOption);
         CreatePlacement placement = OverlayMode.of(topology).placement();
         NetworkSpec effective = toSpec(attachable != null ? attachable : placement.attachableByDefault());
-        NetworkReport report = new NetworkReport(effective, NetworkSpecValidator.validate(effective), false);
+        NetworkReport report = new NetworkReport(effective, validate(effective), false);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         err.print(report.problemsText(output.style()));
@@ -209,6 +220,24 @@ public final class NetCreateCommand implements Callable<Integer>, ChangesHosts {
         return report.valid() ? ExitCode.OK.code() : ExitCode.USAGE.code();
     }
 
+    /**
+     * Docker's rule for repeated flags: each --ip-range, --gateway and --aux-address belongs to the --subnet
+     * that contains it. What belongs to none is a finding, as the network's own rules are.
+     */
+    private IpamPools.Assigned pools() {
+        return IpamPools.assign(
+                subnets.stream().map(s -> new IpamPools.Written<>(s, "subnet")).toList(),
+                ipRanges.stream().map(r -> new IpamPools.Written<>(r, "ip-range")).toList(),
+                gateways.stream().map(g -> new IpamPools.Written<>(g, "gateway")).toList(),
+                auxAddresses);
+    }
+
+    private List<Finding> validate(NetworkSpec network) {
+        List<Finding> all = new ArrayList<>(pools().problems());
+        all.addAll(NetworkSpecValidator.validate(network));
+        return all;
+    }
+
     private NetworkSpec toSpec(boolean attach) {
         boolean encrypted = false;
         OptionalInt effectiveMtu = mtu == null ? OptionalInt.empty() : OptionalInt.of(mtu);
@@ -222,8 +251,7 @@ public final class NetCreateCommand implements Callable<Integer>, ChangesHosts {
                         + MTU_OPT + "=N");
             }
         }
-        return new NetworkSpec(name, Optional.ofNullable(subnet), Optional.ofNullable(ipRange), Optional.ofNullable(gateway),
-                auxAddresses, internal, attach, encrypted, effectiveMtu, labels);
+        return new NetworkSpec(name, pools().pools(), internal, attach, encrypted, effectiveMtu, labels);
     }
 
     private static int mtuFromOpt(String value, OptionalInt fromFlag) {

@@ -24,9 +24,8 @@ final class NetViews {
                 if (h.ok()) {
                     sb.append("  ").append(h.host()).append(": ").append(style.ok("ok")).append('\n');
                 }
-                String subnet = r.spec().subnet().map(Object::toString).orElse("");
                 h.clashes().forEach(c -> sb.append("  ").append(h.host()).append(": ")
-                        .append(style.error(subnet + " overlaps " + c)).append('\n'));
+                        .append(style.error(CreateCheck.clashLine(r.spec(), c))).append('\n'));
                 h.problems().forEach(p -> sb.append("  ").append(h.host()).append(": ").append(style.error(p)).append('\n'));
             }
             return sb.toString();

@@ -2,12 +2,15 @@ package io.ovl.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ovl.addressing.IpamPool;
 import io.ovl.ssh.RemoteCommand;
 import io.ovl.core.Finding;
 import io.ovl.topology.DockerNetworkCreate;
 import io.ovl.topology.NetworkSpec;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** Renders a checked network: the problems (named by command-line flag) and what would be created. */
 final class NetworkReport {
@@ -25,8 +28,12 @@ final class NetworkReport {
         return findings.stream().noneMatch(Finding::isError);
     }
 
-    /** The flag a finding is about: "aux-addresses.ip2" was given as "--aux-address ip2=...". */
+    /**
+     * The flag a finding is about: "aux-addresses.ip2" was given as "--aux-address ip2=...", "subnet[1]"
+     * (the second subnet of a dual-stack network) as the second "--subnet".
+     */
     static String option(String path) {
+        path = path.replaceFirst("\\[\\d+]$", "");
         if (path.startsWith("aux-addresses.")) {
             return ("--aux-address " + path.substring("aux-addresses.".length())).strip();
         }
@@ -49,9 +56,19 @@ final class NetworkReport {
     String planText() {
         StringBuilder sb = new StringBuilder();
         sb.append("dry run: would create overlay network '").append(network.name()).append("'; nothing was changed\n");
-        row(sb, "subnet", network.subnet().map(Object::toString).orElse("chosen by Docker"));
-        row(sb, "ip-range", network.ipRange().map(Object::toString).orElse("the whole subnet"));
-        row(sb, "gateway", network.gateway().map(Object::toString).orElse("chosen by Docker"));
+        if (network.pools().isEmpty()) {
+            row(sb, "subnet", "chosen by Docker");
+            row(sb, "ip-range", "the whole subnet");
+            row(sb, "gateway", "chosen by Docker");
+        }
+        for (IpamPool pool : network.pools()) { // as net inspect shows them: each subnet with its own range and gateway
+            row(sb, "subnet", pool.subnet().toString());
+            row(sb, "ip-range", pool.ipRange().map(Object::toString).orElse("the whole subnet"));
+            row(sb, "gateway", pool.gateway().map(Object::toString).orElse("chosen by Docker"));
+        }
+        if (network.ipv6()) {
+            row(sb, "ipv6", "enabled");
+        }
         row(sb, "aux-addresses", network.auxAddresses().isEmpty() ? "none" : network.auxAddresses().entrySet().stream()
                 .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", ")));
         row(sb, "internal", yesNo(network.internal()));
@@ -97,6 +114,34 @@ final class NetworkReport {
         return root;
     }
 
+    /**
+     * A network's addressing in JSON: "ipam", one object per pool as net inspect has it ({"subnet",
+     * "ip-range", "gateway", "aux-addresses"}); and, as before dual stack, "subnet", "ip-range", "gateway"
+     * and "aux-addresses" of the whole network: a pool's value, or every pool's comma-separated (as net ls's
+     * {{.Subnet}}), null when no pool has one.
+     */
+    static void putAddressing(ObjectNode n, NetworkSpec network) {
+        n.put("subnet", joined(network.pools().stream().map(p -> Optional.of(p.subnet()))));
+        n.put("ip-range", joined(network.pools().stream().map(IpamPool::ipRange)));
+        n.put("gateway", joined(network.pools().stream().map(IpamPool::gateway)));
+        ObjectNode aux = n.putObject("aux-addresses");
+        network.auxAddresses().forEach((k, v) -> aux.put(k, v.toString()));
+        ArrayNode ipam = n.putArray("ipam");
+        for (IpamPool pool : network.pools()) {
+            ObjectNode o = ipam.addObject();
+            o.put("subnet", pool.subnet().toString());
+            o.put("ip-range", pool.ipRange().map(Object::toString).orElse(null));
+            o.put("gateway", pool.gateway().map(Object::toString).orElse(null));
+            ObjectNode poolAux = o.putObject("aux-addresses");
+            pool.auxAddresses().forEach((k, v) -> poolAux.put(k, v.toString()));
+        }
+    }
+
+    private static String joined(Stream<? extends Optional<?>> values) {
+        List<String> present = values.flatMap(Optional::stream).map(Object::toString).toList();
+        return present.isEmpty() ? null : String.join(",", present);
+    }
+
     private ObjectNode jsonTree() {
         ObjectNode root = Json.object();
         root.put("valid", valid());
@@ -104,11 +149,8 @@ final class NetworkReport {
         ObjectNode n = root.putObject("network");
         n.put("name", network.name());
         n.put("driver", "overlay");
-        n.put("subnet", network.subnet().map(Object::toString).orElse(null));
-        n.put("ip-range", network.ipRange().map(Object::toString).orElse(null));
-        n.put("gateway", network.gateway().map(Object::toString).orElse(null));
-        ObjectNode aux = n.putObject("aux-addresses");
-        network.auxAddresses().forEach((k, v) -> aux.put(k, v.toString()));
+        putAddressing(n, network);
+        n.put("ipv6", network.ipv6());
         n.put("internal", network.internal());
         n.put("attachable", network.attachable());
         n.put("encrypted", network.encrypted());

@@ -9,6 +9,7 @@ import io.ovl.change.NetworkStep;
 import io.ovl.swarm.SwarmPlan;
 import io.ovl.swarm.SwarmResetPlan;
 import io.ovl.swarm.SwarmStep;
+import java.util.stream.Collectors;
 
 /** How swarm-mode init and reset plans and reports look: text for people, JSON for scripts. */
 final class SwarmView {
@@ -28,7 +29,8 @@ final class SwarmView {
         for (NetworkStep n : plan.networks()) {
             b.append("  ").append(n.spec().name()).append(": ").append(n.createOn()
                     .map(on -> "create on " + on + " (overlay, attachable" + (n.spec().encrypted() ? ", encrypted" : "")
-                            + n.spec().subnet().map(s -> ", subnet " + s).orElse("") + ")")
+                            + (n.spec().pools().isEmpty() ? "" : ", subnet " + n.spec().subnets().stream()
+                                    .map(Object::toString).collect(Collectors.joining(","))) + ")")
                     .orElse("no change: present in the swarm")).append('\n');
         }
         if (plan.blocked()) {

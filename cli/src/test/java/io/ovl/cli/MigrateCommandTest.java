@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ovl.addressing.IpAddress;
+import io.ovl.addressing.IpamPool;
 import io.ovl.addressing.Prefix;
 import io.ovl.migrate.Attachment;
 import io.ovl.migrate.CarriedNetwork;
@@ -90,9 +91,9 @@ class MigrateCommandTest {
         assertTrue(r.out().contains("blocked (nothing will be changed):"), r.out());
     }
 
-    private static final NetworkSpec LABNET = new NetworkSpec("labnet", Optional.of(Prefix.parse("172.16.16.0/24")),
+    private static final NetworkSpec LABNET = new NetworkSpec("labnet", List.of(new IpamPool(Prefix.parse("172.16.16.0/24"),
             Optional.of(Prefix.parse("172.16.16.128/25")), Optional.of(IpAddress.parse("172.16.16.1")),
-            Map.of("ip2", IpAddress.parse("172.16.16.2")), false, true, false, OptionalInt.empty(), Map.of());
+            Map.of("ip2", IpAddress.parse("172.16.16.2")))), false, true, false, OptionalInt.empty(), Map.of());
 
     /** A plan as the planner makes it for the lab: h2 loses its drop-in, h1 starts the swarm, web2 to reconnect. */
     private static MigrationPlan plan() {

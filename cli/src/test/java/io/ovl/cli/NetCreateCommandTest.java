@@ -87,7 +87,8 @@ class NetCreateCommandTest {
     void unparsableAddressIsAUsageErrorSayingWhy() {
         Cli.Run r = Cli.run("net", "create", "x", "--subnet", "172.16.16", "--dry-run");
         assertEquals(2, r.exit());
-        assertTrue(r.err().startsWith("ovl: Invalid value for option '--subnet': '172.16.16' has no prefix length"), r.err());
+        // picocli names a repeatable option with its parameter label: '--subnet' (CIDR)
+        assertTrue(r.err().startsWith("ovl: Invalid value for option '--subnet' (CIDR): '172.16.16' has no prefix length"), r.err());
         Cli.Run g = Cli.run("net", "create", "x", "--subnet", "10.0.0.0/24", "--gateway", "10.0.0.256", "--dry-run");
         assertEquals(2, g.exit());
         assertTrue(g.err().contains("octet 256 is above 255"), g.err());
@@ -159,5 +160,70 @@ class NetCreateCommandTest {
         Cli.Run v6 = Cli.run("net", "create", "x", "--ipv6", "--subnet", "fd00:16::/64", "--dry-run");
         assertEquals(0, v6.exit(), v6.out() + v6.err());
         assertTrue(v6.out().contains("--ipv6"), v6.out());
+
+        Cli.Run dual = Cli.run("net", "create", "x", "--ipv6", "--subnet", "172.16.16.0/24", "--subnet", "fd00:16::/64", "--dry-run");
+        assertEquals(0, dual.exit(), dual.out() + dual.err());
+    }
+
+    @Test
+    void dualStackAsDockerSpellsItEachRangeAndGatewayWithTheSubnetThatContainsIt() {
+        Cli.Run r = Cli.run("net", "create", "dual", "--subnet", "172.16.20.0/24", "--subnet", "fd00:20::/64",
+                "--ip-range", "fd00:20::100/120", "--ip-range", "172.16.20.128/25", "--gateway", "fd00:20::1",
+                "--gateway", "172.16.20.1", "--dry-run");
+        assertEquals(0, r.exit(), r.err());
+        assertEquals("", r.err());
+        assertTrue(r.out().contains("  subnet         172.16.20.0/24\n  ip-range       172.16.20.128/25\n"
+                + "  gateway        172.16.20.1\n  subnet         fd00:20::/64\n  ip-range       fd00:20::100/120\n"
+                + "  gateway        fd00:20::1\n"), r.out());
+        assertTrue(r.out().contains("  ipv6           enabled\n"), r.out());
+        assertTrue(r.out().endsWith("as: docker network create --driver overlay --ipv6 --subnet 172.16.20.0/24 --ip-range"
+                + " 172.16.20.128/25 --gateway 172.16.20.1 --subnet fd00:20::/64 --ip-range fd00:20::100/120 --gateway fd00:20::1"
+                + " dual\n"), r.out());
+    }
+
+    @Test
+    void dualStackProblemsNameTheFlag() {
+        Cli.Run two4 = Cli.run("net", "create", "x", "--subnet", "10.1.0.0/24", "--subnet", "10.2.0.0/24", "--dry-run");
+        assertEquals(2, two4.exit());
+        assertEquals("ovl: error: --subnet: a second IPv4 subnet 10.2.0.0/24 (the first is 10.1.0.0/24): ovl supports one"
+                + " subnet per address family, one IPv4 and one IPv6; keep one IPv4 subnet, a larger one if you need more"
+                + " addresses\n", two4.err());
+
+        Cli.Run two6 = Cli.run("net", "create", "x", "--ipv6", "--subnet", "fd00:1::/64", "--subnet", "fd00:2::/64", "--dry-run");
+        assertEquals(2, two6.exit());
+        assertTrue(two6.err().contains("--subnet: a second IPv6 subnet fd00:2::/64"), two6.err());
+
+        Cli.Run range = Cli.run("net", "create", "x", "--subnet", "10.1.0.0/24", "--subnet", "10.2.0.0/24",
+                "--ip-range", "fd00::/120", "--dry-run");
+        assertTrue(range.err().contains("ovl: error: --ip-range: ip-range fd00::/120 is IPv6 but no subnet is (subnets:"
+                + " 10.1.0.0/24, 10.2.0.0/24); add the IPv6 subnet it belongs to, or remove it"), range.err());
+
+        Cli.Run gateway = Cli.run("net", "create", "x", "--subnet", "10.1.0.0/24", "--subnet", "fd00:1::/64",
+                "--gateway", "10.9.0.1", "--dry-run");
+        assertEquals(2, gateway.exit());
+        assertTrue(gateway.err().contains("ovl: error: --gateway: gateway 10.9.0.1 is not inside subnet 10.1.0.0/24"), gateway.err());
+
+        Cli.Run twoGateways = Cli.run("net", "create", "x", "--subnet", "10.1.0.0/24", "--gateway", "10.1.0.1",
+                "--gateway", "10.1.0.2", "--dry-run");
+        assertTrue(twoGateways.err().contains("ovl: error: --gateway: a second gateway 10.1.0.2 for subnet 10.1.0.0/24"),
+                twoGateways.err());
+    }
+
+    @Test
+    void dualStackJsonHasEveryPoolAndTheOldKeysCommaSeparated() throws Exception {
+        Cli.Run r = Cli.run("net", "create", "dual", "--subnet", "172.16.20.0/24", "--subnet", "fd00:20::/64",
+                "--gateway", "fd00:20::1", "--aux-address", "r4=172.16.20.2", "--dry-run", "--output", "json");
+        assertEquals(0, r.exit(), r.out());
+        JsonNode n = new ObjectMapper().readTree(r.out()).get("network");
+        assertEquals("172.16.20.0/24,fd00:20::/64", n.get("subnet").asText());
+        assertTrue(n.get("ip-range").isNull());
+        assertEquals("fd00:20::1", n.get("gateway").asText());
+        assertTrue(n.get("ipv6").asBoolean());
+        assertEquals(2, n.get("ipam").size());
+        assertEquals("172.16.20.0/24", n.at("/ipam/0/subnet").asText());
+        assertEquals("172.16.20.2", n.at("/ipam/0/aux-addresses/r4").asText());
+        assertTrue(n.at("/ipam/0/gateway").isNull());
+        assertEquals("fd00:20::/64", n.at("/ipam/1/subnet").asText());
+        assertEquals("fd00:20::1", n.at("/ipam/1/gateway").asText());
     }
 }

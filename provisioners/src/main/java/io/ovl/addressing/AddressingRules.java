@@ -19,7 +19,7 @@ public final class AddressingRules {
     private AddressingRules() {
     }
 
-    public static List<Finding> check(AddressPlan plan) {
+    public static List<Finding> check(IpamPool plan) {
         List<Finding> unusable = new SubnetIsUsable().check(plan);
         if (!unusable.isEmpty()) {
             return unusable; // loopback, multicast, ...: what the other rules would add about it is noise

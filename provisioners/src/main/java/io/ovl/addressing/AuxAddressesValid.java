@@ -14,7 +14,7 @@ import java.util.Optional;
  */
 public final class AuxAddressesValid implements AddressingRule {
     @Override
-    public List<Finding> check(AddressPlan plan) {
+    public List<Finding> check(IpamPool plan) {
         Prefix subnet = plan.subnetNetwork();
         Map<IpAddress, String> seen = new HashMap<>();
         List<Finding> out = new ArrayList<>();

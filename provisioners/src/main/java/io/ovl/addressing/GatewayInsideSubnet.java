@@ -7,7 +7,7 @@ import java.util.Optional;
 /** The gateway is a usable host address of the subnet: inside it, not its network or broadcast address. */
 public final class GatewayInsideSubnet implements AddressingRule {
     @Override
-    public List<Finding> check(AddressPlan plan) {
+    public List<Finding> check(IpamPool plan) {
         if (plan.gateway().isEmpty()) {
             return List.of();
         }

@@ -7,7 +7,7 @@ import java.util.List;
 /** The ip-range is a network address of the subnet's family and lies inside the subnet. */
 public final class IpRangeInsideSubnet implements AddressingRule {
     @Override
-    public List<Finding> check(AddressPlan plan) {
+    public List<Finding> check(IpamPool plan) {
         if (plan.ipRange().isEmpty()) {
             return List.of();
         }

@@ -14,7 +14,7 @@ import java.util.Set;
  */
 public final class PoolHasFreeAddress implements AddressingRule {
     @Override
-    public List<Finding> check(AddressPlan plan) {
+    public List<Finding> check(IpamPool plan) {
         Prefix pool = plan.assignablePool();
         Prefix subnet = plan.subnetNetwork();
         if (pool.version() != subnet.version()) {

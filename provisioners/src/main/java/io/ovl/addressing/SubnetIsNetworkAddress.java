@@ -6,7 +6,7 @@ import java.util.List;
 /** "172.16.16.5/24" is refused: Docker would silently use 172.16.16.0/24, or reject it, by version. */
 public final class SubnetIsNetworkAddress implements AddressingRule {
     @Override
-    public List<Finding> check(AddressPlan plan) {
+    public List<Finding> check(IpamPool plan) {
         Prefix subnet = plan.subnet();
         if (subnet.isNetworkAddress()) {
             return List.of();

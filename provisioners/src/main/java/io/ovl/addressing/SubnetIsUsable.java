@@ -29,7 +29,7 @@ public final class SubnetIsUsable implements AddressingRule {
     static final String FIX = "use a private range such as 172.16.16.0/24 (RFC 1918) or fd00:16::/64 (RFC 4193)";
 
     @Override
-    public List<Finding> check(AddressPlan plan) {
+    public List<Finding> check(IpamPool plan) {
         Prefix subnet = plan.subnetNetwork();
         if (subnet.length() == 0) {
             return List.of(Finding.error("subnet", "subnet " + subnet + " is every " + subnet.version()

@@ -17,11 +17,13 @@ import com.github.dockerjava.api.model.SwarmNodeSpec;
 import com.github.dockerjava.transport.DockerHttpClient;
 import io.ovl.core.ExitCode;
 import io.ovl.core.OvlException;
+import io.ovl.addressing.IpamPool;
 import io.ovl.topology.DockerNetworkCreate;
 import io.ovl.topology.NetworkSpec;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -180,18 +182,20 @@ public final class DockerJavaSwarmApi implements SwarmApi {
         }
         spec.mtu().ifPresent(m -> options.put("com.docker.network.driver.mtu", Integer.toString(m)));
         Network.Ipam ipam = new Network.Ipam().withDriver("default");
-        spec.subnet().ifPresent(subnet -> {
-            Network.Ipam.Config c = new Network.Ipam.Config().withSubnet(subnet.toString());
-            spec.ipRange().ifPresent(r -> c.withIpRange(r.toString()));
-            spec.gateway().ifPresent(g -> c.withGateway(g.toString()));
-            if (!spec.auxAddresses().isEmpty()) {
+        List<Network.Ipam.Config> configs = new ArrayList<>();
+        for (IpamPool pool : spec.pools()) {
+            Network.Ipam.Config c = new Network.Ipam.Config().withSubnet(pool.subnet().toString());
+            pool.ipRange().ifPresent(r -> c.withIpRange(r.toString()));
+            pool.gateway().ifPresent(g -> c.withGateway(g.toString()));
+            if (!pool.auxAddresses().isEmpty()) {
                 // docker-java's IPAM config has no AuxiliaryAddresses: its raw values are sent as fields too.
                 Map<String, String> aux = new HashMap<>();
-                spec.auxAddresses().forEach((k, v) -> aux.put(k, v.toString()));
+                pool.auxAddresses().forEach((k, v) -> aux.put(k, v.toString()));
                 DockerObjectAccessor.overrideRawValue(c, "AuxiliaryAddresses", aux);
             }
-            ipam.withConfig(c);
-        });
+            configs.add(c);
+        }
+        ipam.withConfig(configs);
         create.withName(spec.name())
                 .withDriver("overlay")
                 .withCheckDuplicate(true)

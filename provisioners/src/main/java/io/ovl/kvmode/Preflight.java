@@ -169,9 +169,9 @@ public final class Preflight {
                             out.add(Finding.onHost(host.name(), name(), "a " + n.driver() + " network named " + n.name()
                                     + " exists here; the topology's " + spec.name() + " is an overlay network. Rename"
                                     + " one of them"));
-                        } else if (spec.subnet().isPresent() && !n.subnets().contains(spec.subnet().get())) {
+                        } else if (!n.subnets().containsAll(spec.subnets())) {
                             out.add(Finding.onHost(host.name(), name(), "overlay network " + n.name() + " exists with subnet "
-                                    + n.subnets() + ", the topology says " + spec.subnet().get() + "; remove it (`docker"
+                                    + n.subnets() + ", the topology says " + spec.subnets() + "; remove it (`docker"
                                     + " network rm " + n.name() + "`) or change the topology"));
                         }
                     }

@@ -1,6 +1,7 @@
 package io.ovl.migrate;
 
 import io.ovl.addressing.IpAddress;
+import io.ovl.addressing.IpamPool;
 import io.ovl.addressing.Prefix;
 import io.ovl.core.Finding;
 import io.ovl.docker.NodeInfo;
@@ -26,6 +27,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Turns {@link MigrationFacts} into a {@link MigrationPlan}. Pure: the same facts give the same plan.
@@ -199,24 +202,22 @@ public final class MigrationPlanner {
     private static Optional<CarriedNetwork> fromKv(OverlayNetwork n, boolean acceptAuxLoss, List<Finding> blockers,
                                                    List<String> warnings) {
         String check = "network." + n.name();
-        if (n.ipam().size() != 1) {
-            blockers.add(Finding.error(check, "has " + n.ipam().size() + " IPAM subnets " + n.subnets()
-                    + "; ovl recreates a network with exactly one subnet: recreate this one by hand in the swarm"));
+        if (n.ipam().isEmpty()) {
+            blockers.add(Finding.error(check, "has no IPAM subnet; ovl recreates a network with the subnets it had:"
+                    + " recreate this one by hand in the swarm"));
             return Optional.empty();
         }
-        OverlayNetwork.Ipam ipam = n.ipam().get(0);
-        Prefix subnet;
-        Optional<Prefix> ipRange;
-        Optional<IpAddress> gateway;
-        Map<String, IpAddress> aux = new LinkedHashMap<>();
-        try {
-            subnet = Prefix.parse(ipam.subnet());
-            ipRange = ipam.ipRange().map(Prefix::parse);
-            gateway = ipam.gateway().map(IpAddress::parse);
-            ipam.auxAddresses().forEach((k, v) -> aux.put(k, IpAddress.parse(v)));
-        } catch (RuntimeException e) {
-            blockers.add(Finding.error(check, "cannot read its IPAM config " + ipam + ": " + e.getMessage()));
-            return Optional.empty();
+        List<IpamPool> pools = new ArrayList<>();
+        for (OverlayNetwork.Ipam ipam : n.ipam()) { // every pool: a dual-stack network stays dual-stack
+            try {
+                Map<String, IpAddress> aux = new LinkedHashMap<>();
+                ipam.auxAddresses().forEach((k, v) -> aux.put(k, IpAddress.parse(v)));
+                pools.add(new IpamPool(Prefix.parse(ipam.subnet()), ipam.ipRange().map(Prefix::parse),
+                        ipam.gateway().map(IpAddress::parse), aux));
+            } catch (RuntimeException e) {
+                blockers.add(Finding.error(check, "cannot read its IPAM config " + ipam + ": " + e.getMessage()));
+                return Optional.empty();
+            }
         }
         List<String> notKept = new ArrayList<>();
         boolean encrypted = false;
@@ -230,8 +231,19 @@ public final class MigrationPlanner {
                         + " (ovl creates swarm networks with the options encrypted and mtu only)");
             }
         }
+        for (IpamPool pool : pools) {
+            auxAddresses(check, n.name(), pool, acceptAuxLoss, notKept, blockers, warnings);
+        }
+        NetworkSpec spec = new NetworkSpec(n.name(), pools, n.internal(), true, encrypted, mtu, n.labels());
+        return Optional.of(new CarriedNetwork(spec, true, notKept));
+    }
+
+    /** Swarm keeps no aux-address: harmless outside the range swarm hands out, else a blocker unless accepted. */
+    private static void auxAddresses(String check, String name, IpamPool pool, boolean acceptAuxLoss, List<String> notKept,
+                                     List<Finding> blockers, List<String> warnings) {
+        Map<String, IpAddress> aux = pool.auxAddresses();
         if (!aux.isEmpty()) {
-            Prefix handedOut = ipRange.orElse(subnet);
+            Prefix handedOut = pool.ipRange().orElse(pool.subnet());
             List<String> inside = aux.entrySet().stream().filter(e -> handedOut.contains(e.getValue()))
                     .map(e -> e.getKey() + "=" + e.getValue()).toList();
             String line = "aux-addresses " + aux + ": Docker's swarm keeps none (its network create drops them;"
@@ -241,7 +253,7 @@ public final class MigrationPlanner {
                         + " gets one");
             } else if (acceptAuxLoss) {
                 notKept.add(line + "; " + inside + " lie inside " + handedOut + ", so a container may get one");
-                warnings.add("network " + n.name() + ": aux-addresses " + inside + " are not reserved in the swarm"
+                warnings.add("network " + name + ": aux-addresses " + inside + " are not reserved in the swarm"
                         + " (--accept-aux-loss)");
             } else {
                 blockers.add(Finding.error(check + ".aux-addresses", "aux-addresses " + inside + " lie inside "
@@ -250,9 +262,6 @@ public final class MigrationPlanner {
                         + " before migrating), or pass --accept-aux-loss"));
             }
         }
-        NetworkSpec spec = new NetworkSpec(n.name(), Optional.of(subnet), ipRange, gateway, aux, n.internal(), true,
-                encrypted, mtu, n.labels());
-        return Optional.of(new CarriedNetwork(spec, true, notKept));
     }
 
     private static Optional<Integer> parseMtu(String value) {
@@ -263,16 +272,25 @@ public final class MigrationPlanner {
         }
     }
 
+    /** The same pools, in any order (Docker lists them as created; a topology in the order written). */
     static boolean sameAddressing(NetworkSpec a, NetworkSpec b) {
-        return a.subnet().map(Prefix::network).equals(b.subnet().map(Prefix::network)) && a.ipRange().equals(b.ipRange())
-                && a.gateway().equals(b.gateway()) && a.auxAddresses().equals(b.auxAddresses());
+        return normalized(a).equals(normalized(b));
+    }
+
+    private static Set<IpamPool> normalized(NetworkSpec s) {
+        return s.pools().stream().map(p -> new IpamPool(p.subnetNetwork(), p.ipRange(), p.gateway(), p.auxAddresses()))
+                .collect(Collectors.toSet());
     }
 
     static String addressing(NetworkSpec s) {
-        return "subnet " + s.subnet().map(Object::toString).orElse("(any)")
-                + s.ipRange().map(r -> ", ip-range " + r).orElse("")
-                + s.gateway().map(g -> ", gateway " + g).orElse("")
-                + (s.auxAddresses().isEmpty() ? "" : ", aux-addresses " + s.auxAddresses());
+        if (s.pools().isEmpty()) {
+            return "subnet (any)";
+        }
+        return s.pools().stream().map(p -> "subnet " + p.subnet()
+                + p.ipRange().map(r -> ", ip-range " + r).orElse("")
+                + p.gateway().map(g -> ", gateway " + g).orElse("")
+                + (p.auxAddresses().isEmpty() ? "" : ", aux-addresses " + p.auxAddresses()))
+                .collect(Collectors.joining("; "));
     }
 
     /**
@@ -297,16 +315,22 @@ public final class MigrationPlanner {
             taken.put("ingress", List.of(ingress));
         }
         for (CarriedNetwork c : carried) {
-            Prefix subnet = c.spec().subnet().map(Prefix::network).orElse(null);
-            if (!c.fromKv() || subnet == null) {
+            if (!c.fromKv()) {
                 continue;
             }
-            taken.forEach((name, subnets) -> subnets.stream().filter(s -> !name.equals(c.name()) && s.overlaps(subnet))
-                    .findFirst().ifPresent(s -> blockers.add(Finding.error("network." + c.name(), "subnet "
-                            + subnet + " overlaps " + s + " of the swarm's " + name + " network" + (swarm.cluster().isPresent()
-                            ? "" : " (swarm init takes the first /24 of its address pool for it)") + "; set"
-                            + " swarm.default-address-pool in the topology to a range clear of the kv networks"))));
+            for (Prefix s : c.spec().subnets()) {
+                overlapsTaken(c, s.network(), taken, swarm, blockers);
+            }
         }
+    }
+
+    private static void overlapsTaken(CarriedNetwork c, Prefix subnet, Map<String, List<Prefix>> taken, SwarmFacts swarm,
+                                      List<Finding> blockers) {
+        taken.forEach((name, subnets) -> subnets.stream().filter(s -> !name.equals(c.name()) && s.overlaps(subnet))
+                .findFirst().ifPresent(s -> blockers.add(Finding.error("network." + c.name(), "subnet "
+                        + subnet + " overlaps " + s + " of the swarm's " + name + " network" + (swarm.cluster().isPresent()
+                        ? "" : " (swarm init takes the first /24 of its address pool for it)") + "; set"
+                        + " swarm.default-address-pool in the topology to a range clear of the kv networks"))));
     }
 
     /** The swarm facts as they will be once dockerd runs without the store (the cluster-store is what reset removes). */

@@ -1,6 +1,7 @@
 package io.ovl.migrate;
 
 import io.ovl.addressing.IpAddress;
+import io.ovl.addressing.IpamPool;
 import io.ovl.addressing.Prefix;
 import io.ovl.net.OverlayNetwork;
 import io.ovl.topology.NetworkSpec;
@@ -37,14 +38,22 @@ public record NetworkCheck(String name, List<String> differences) {
         if (!"swarm".equals(n.scope())) {
             diff.add("scope " + n.scope() + ", expected swarm");
         }
-        if (n.ipam().size() != 1) {
-            diff.add(n.ipam().size() + " IPAM subnets " + n.subnets() + ", expected one: " + expected.subnet().orElseThrow());
+        if (n.ipam().size() != expected.pools().size()) {
+            diff.add(n.ipam().size() + " IPAM subnets " + n.subnets() + ", expected " + expected.pools().size() + ": "
+                    + expected.subnets());
         } else {
-            OverlayNetwork.Ipam ipam = n.ipam().get(0);
-            compare(diff, "subnet", expected.subnet().map(Prefix::network), Prefix.tryParse(ipam.subnet()).map(Prefix::network),
-                    Optional.of(ipam.subnet()));
-            compare(diff, "ip-range", expected.ipRange(), ipam.ipRange().flatMap(Prefix::tryParse), ipam.ipRange());
-            compare(diff, "gateway", expected.gateway(), ipam.gateway().flatMap(IpAddress::tryParse), ipam.gateway());
+            for (IpamPool pool : expected.pools()) {
+                Optional<OverlayNetwork.Ipam> same = n.ipam().stream().filter(i -> Prefix.tryParse(i.subnet())
+                        .map(Prefix::network).equals(Optional.of(pool.subnetNetwork()))).findFirst();
+                if (same.isEmpty()) {
+                    diff.add("subnets " + n.subnets() + ", expected " + pool.subnet() + " among them");
+                    continue;
+                }
+                OverlayNetwork.Ipam ipam = same.get();
+                String of = expected.pools().size() == 1 ? "" : " of subnet " + pool.subnet();
+                compare(diff, "ip-range" + of, pool.ipRange(), ipam.ipRange().flatMap(Prefix::tryParse), ipam.ipRange());
+                compare(diff, "gateway" + of, pool.gateway(), ipam.gateway().flatMap(IpAddress::tryParse), ipam.gateway());
+            }
         }
         if (!n.attachable()) {
             diff.add("not attachable: standalone containers cannot join it");

@@ -3,6 +3,7 @@ package io.ovl.net;
 import io.ovl.doctor.DockerNetwork;
 import io.ovl.doctor.SubnetClashes;
 import io.ovl.topology.NetworkSpec;
+import io.ovl.addressing.Prefix;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +22,8 @@ public record CreateCheck(List<HostCheck> hosts) {
     /**
      * One host's findings.
      *
-     * @param clashes  what the subnet overlaps there
+     * @param clashes  what the subnet overlaps there ("route 10.0.0.0/8 dev eth0"); for a network of several
+     *                 subnets each names its subnet ("fd00:1::/64 overlaps route ..."), see {@link #clashLine}
      * @param problems why the host could not be checked, or a network of that name already there
      */
     public record HostCheck(String host, List<String> clashes, List<String> problems) {
@@ -45,13 +47,18 @@ public record CreateCheck(List<HostCheck> hosts) {
         List<String> parts = new ArrayList<>();
         for (HostCheck h : hosts) {
             for (String c : h.clashes) {
-                parts.add("host " + h.host() + ": " + spec.subnet().map(Object::toString).orElse("") + " overlaps " + c);
+                parts.add("host " + h.host() + ": " + clashLine(spec, c));
             }
             for (String p : h.problems) {
                 parts.add("host " + h.host() + ": " + p);
             }
         }
         return List.copyOf(parts);
+    }
+
+    /** A clash as a sentence: "172.16.16.0/24 overlaps route ...". */
+    public static String clashLine(NetworkSpec spec, String clash) {
+        return spec.subnets().size() == 1 ? spec.subnets().get(0) + " overlaps " + clash : clash;
     }
 
     /** One line for the error message: the only problem, or the first and how many more. */
@@ -82,7 +89,7 @@ public record CreateCheck(List<HostCheck> hosts) {
                             + " (ovl net rm " + spec.name() + ") or choose another name");
                 }
             }
-            if (spec.subnet().isPresent()) {
+            if (!spec.pools().isEmpty()) {
                 if (f.interfaces().value().isEmpty()) {
                     problems.add("cannot read its interfaces (" + f.interfaces().why() + ")");
                 }
@@ -92,8 +99,11 @@ public record CreateCheck(List<HostCheck> hosts) {
                 // The same-named network is already reported above; its subnet is not a second problem.
                 List<DockerNetwork> others = f.dockerNetworks().value().orElse(List.of()).stream()
                         .filter(d -> !d.name().equals(spec.name())).toList();
-                clashes.addAll(SubnetClashes.of(spec.subnet().get(), f.interfaces().value().orElse(List.of()),
-                        f.routes().value().orElse(List.of()), others));
+                for (Prefix subnet : spec.subnets()) {
+                    String lead = spec.subnets().size() == 1 ? "" : subnet + " overlaps ";
+                    SubnetClashes.of(subnet, f.interfaces().value().orElse(List.of()), f.routes().value().orElse(List.of()),
+                            others).forEach(c -> clashes.add(lead + c));
+                }
             }
             out.add(new HostCheck(host, clashes, problems));
         }

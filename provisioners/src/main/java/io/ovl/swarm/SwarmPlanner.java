@@ -64,8 +64,8 @@ public final class SwarmPlanner {
                 continue;
             }
             SwarmNetwork n = existing.get();
-            spec.subnet().filter(s -> !n.subnets().contains(s.toString())).ifPresent(s -> blockers.add(Finding.onHost(
-                    manager, "network." + spec.name(), "exists in the swarm with subnet " + String.join(", ", n.subnets())
+            spec.subnets().stream().filter(s -> !n.subnets().contains(s.toString())).findFirst().ifPresent(s -> blockers.add(
+                    Finding.onHost(manager, "network." + spec.name(), "exists in the swarm with subnet " + String.join(", ", n.subnets())
                     + ", the topology says " + s + "; remove it (`docker network rm " + spec.name()
                     + "` on a manager) or change the topology")));
             if (spec.encrypted() && !n.encrypted()) {

@@ -1,5 +1,6 @@
 package io.ovl.topology;
 
+import io.ovl.addressing.IpamPool;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,9 +20,12 @@ public final class DockerNetworkCreate {
             // the containers without their IPv6 address.
             a.add("--ipv6");
         }
-        spec.subnet().ifPresent(s -> a.addAll(List.of("--subnet", s.toString())));
-        spec.ipRange().ifPresent(r -> a.addAll(List.of("--ip-range", r.toString())));
-        spec.gateway().ifPresent(g -> a.addAll(List.of("--gateway", g.toString())));
+        // Pool by pool; Docker gives each ip-range, gateway and aux address to the subnet that contains it.
+        for (IpamPool pool : spec.pools()) {
+            a.addAll(List.of("--subnet", pool.subnet().toString()));
+            pool.ipRange().ifPresent(r -> a.addAll(List.of("--ip-range", r.toString())));
+            pool.gateway().ifPresent(g -> a.addAll(List.of("--gateway", g.toString())));
+        }
         spec.auxAddresses().forEach((k, v) -> a.addAll(List.of("--aux-address", k + "=" + v)));
         if (spec.internal()) {
             a.add("--internal");
@@ -40,6 +44,6 @@ public final class DockerNetworkCreate {
 
     /** Whether the network has an IPv6 subnet, which Docker only creates with IPv6 enabled. */
     public static boolean ipv6(NetworkSpec spec) {
-        return spec.subnet().map(s -> !s.address().isV4()).orElse(false);
+        return spec.ipv6();
     }
 }

@@ -1,26 +1,25 @@
 package io.ovl.topology;
 
-import io.ovl.addressing.AddressPlan;
 import io.ovl.addressing.IpAddress;
+import io.ovl.addressing.IpVersion;
+import io.ovl.addressing.IpamPool;
 import io.ovl.addressing.Prefix;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * One overlay network, with the meaning of {@code docker network create --driver overlay}. Without
- * a subnet Docker's IPAM picks one, and then ip-range, gateway and aux-addresses are not allowed.
- * Defaults are Docker's: not internal, not attachable, not encrypted, Docker's MTU.
+ * One overlay network, with the meaning of {@code docker network create --driver overlay}. Its
+ * addressing is Docker's IPAM config: a list of pools, each a subnet with its own ip-range, gateway and
+ * aux addresses; none lets Docker's IPAM pick a subnet, two (one IPv4, one IPv6) make a dual-stack
+ * network. Defaults are Docker's: not internal, not attachable, not encrypted, Docker's MTU.
  */
 public record NetworkSpec(
         String name,
-        Optional<Prefix> subnet,
-        Optional<Prefix> ipRange,
-        Optional<IpAddress> gateway,
-        Map<String, IpAddress> auxAddresses,
+        List<IpamPool> pools,
         boolean internal,
         boolean attachable,
         boolean encrypted,
@@ -29,22 +28,30 @@ public record NetworkSpec(
 
     public NetworkSpec {
         Objects.requireNonNull(name, "name");
-        Objects.requireNonNull(subnet, "subnet");
-        Objects.requireNonNull(ipRange, "ipRange");
-        Objects.requireNonNull(gateway, "gateway");
-        auxAddresses = Collections.unmodifiableMap(new LinkedHashMap<>(auxAddresses));
+        pools = List.copyOf(pools);
         Objects.requireNonNull(mtu, "mtu");
         labels = Collections.unmodifiableMap(new LinkedHashMap<>(labels));
     }
 
     /** A network with only a name and a subnet, everything else at Docker's defaults. */
     public static NetworkSpec of(String name, Prefix subnet) {
-        return new NetworkSpec(name, Optional.of(subnet), Optional.empty(), Optional.empty(), Map.of(),
-                false, false, false, OptionalInt.empty(), Map.of());
+        return new NetworkSpec(name, List.of(IpamPool.of(subnet)), false, false, false, OptionalInt.empty(), Map.of());
     }
 
-    /** The addressing to check, present when a subnet is given. */
-    public Optional<AddressPlan> addressPlan() {
-        return subnet.map(s -> new AddressPlan(s, ipRange, gateway, auxAddresses));
+    /** The subnets of its pools, as written, in order. */
+    public List<Prefix> subnets() {
+        return pools.stream().map(IpamPool::subnet).toList();
+    }
+
+    /** Every pool's aux addresses, in pool order. */
+    public Map<String, IpAddress> auxAddresses() {
+        Map<String, IpAddress> all = new LinkedHashMap<>();
+        pools.forEach(p -> all.putAll(p.auxAddresses()));
+        return Collections.unmodifiableMap(all);
+    }
+
+    /** Whether a pool is IPv6: Docker creates such a network only with IPv6 enabled. */
+    public boolean ipv6() {
+        return pools.stream().anyMatch(p -> p.version() == IpVersion.V6);
     }
 }

@@ -1,15 +1,21 @@
 package io.ovl.topology;
 
 import io.ovl.addressing.AddressingRules;
+import io.ovl.addressing.IpVersion;
+import io.ovl.addressing.IpamPool;
+import io.ovl.addressing.Prefix;
 import io.ovl.core.Finding;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Everything that can be checked about one network on its own: name, addressing (IPv4 and IPv6,
  * see {@link AddressingRules}), label names and MTU. Used for each network of a topology and by
  * {@code ovl net create}. Paths in the findings are the topology keys ("ip-range",
- * "aux-addresses.ip2"), relative to the network.
+ * "aux-addresses.ip2", "subnet[1]" of a dual-stack network), relative to the network. Which subnet an
+ * ip-range, gateway or aux address belongs to was decided before ({@link io.ovl.addressing.IpamPools}).
  */
 public final class NetworkSpecValidator {
     /** IPv4's minimum MTU (RFC 791) up to the usual jumbo frame size. */
@@ -22,11 +28,7 @@ public final class NetworkSpecValidator {
     public static List<Finding> validate(NetworkSpec spec) {
         List<Finding> out = new ArrayList<>();
         DockerNetworkName.check(spec.name()).ifPresent(out::add);
-        if (spec.subnet().isPresent()) {
-            out.addAll(AddressingRules.check(spec.addressPlan().get()));
-        } else {
-            needsSubnet(spec, out);
-        }
+        pools(spec, out);
         spec.labels().forEach((key, value) -> {
             if (key.isBlank()) {
                 out.add(Finding.error("labels." + key, "label '" + key + "=" + value + "' has no name",
@@ -43,16 +45,28 @@ public final class NetworkSpecValidator {
         return List.copyOf(out);
     }
 
-    /** Docker refuses ip-range, gateway and aux addresses without a subnet they belong to. */
-    private static void needsSubnet(NetworkSpec spec, List<Finding> out) {
-        String hint = "add a subnet (e.g. 172.16.16.0/24) or remove this key";
-        if (spec.ipRange().isPresent()) {
-            out.add(Finding.error("ip-range", "ip-range needs a subnet", hint));
+    /**
+     * Each pool on its own ({@link AddressingRules}), then at most one subnet per address family: with
+     * one IPv4 and one IPv6 subnet every ip-range, gateway and aux address has exactly one subnet it can
+     * belong to, and a network's subnets cannot overlap each other. (Docker takes several subnets of
+     * one family; ovl does not, so far.) With several pools a subnet is named by its place,
+     * "subnet[1]", as written in a list.
+     */
+    private static void pools(NetworkSpec spec, List<Finding> out) {
+        List<IpamPool> pools = spec.pools();
+        Map<IpVersion, Prefix> firstOfFamily = new EnumMap<>(IpVersion.class);
+        for (int i = 0; i < pools.size(); i++) {
+            IpamPool pool = pools.get(i);
+            String subnetPath = pools.size() == 1 ? "subnet" : "subnet[" + i + "]";
+            for (Finding f : AddressingRules.check(pool)) {
+                out.add(f.subject().equals("subnet") ? f.about(subnetPath) : f);
+            }
+            Prefix first = firstOfFamily.putIfAbsent(pool.version(), pool.subnetNetwork());
+            if (first != null) {
+                out.add(Finding.error(subnetPath, "a second " + pool.version() + " subnet " + pool.subnet() + " (the first is "
+                                + first + "): ovl supports one subnet per address family, one IPv4 and one IPv6",
+                        "keep one " + pool.version() + " subnet, a larger one if you need more addresses"));
+            }
         }
-        if (spec.gateway().isPresent()) {
-            out.add(Finding.error("gateway", "gateway needs a subnet", hint));
-        }
-        spec.auxAddresses().keySet().forEach(name ->
-                out.add(Finding.error("aux-addresses." + name, "aux-addresses need a subnet", hint)));
     }
 }

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 class AddressingRulesTest {
-    static AddressPlan plan(String subnet) {
-        return AddressPlan.of(Prefix.parse(subnet));
+    static IpamPool plan(String subnet) {
+        return IpamPool.of(Prefix.parse(subnet));
     }
 
     static IpAddress ip(String s) {
@@ -28,14 +28,14 @@ class AddressingRulesTest {
     class DockerGuideExamples {
         @Test
         void bridgeExampleIsValid() {
-            AddressPlan p = plan("192.168.50.0/24").withGateway(ip("192.168.50.1"))
+            IpamPool p = plan("192.168.50.0/24").withGateway(ip("192.168.50.1"))
                     .withIpRange(Prefix.parse("192.168.50.128/25"));
             assertEquals(List.of(), AddressingRules.check(p));
         }
 
         @Test
         void overlayExampleIsValid() {
-            AddressPlan p = plan("172.16.16.0/24").withIpRange(Prefix.parse("172.16.16.128/25"))
+            IpamPool p = plan("172.16.16.0/24").withIpRange(Prefix.parse("172.16.16.128/25"))
                     .withAux("ip2", ip("172.16.16.2"));
             assertEquals(List.of(), AddressingRules.check(p));
         }
@@ -140,7 +140,7 @@ class AddressingRulesTest {
     class AuxRule {
         @Test
         void distinctAddressesOutsideTheRangePass() {
-            AddressPlan p = plan("172.16.16.0/24").withIpRange(Prefix.parse("172.16.16.128/25"))
+            IpamPool p = plan("172.16.16.0/24").withIpRange(Prefix.parse("172.16.16.128/25"))
                     .withGateway(ip("172.16.16.1")).withAux("ip2", ip("172.16.16.2")).withAux("ip3", ip("172.16.16.3"));
             assertEquals(List.of(), new AuxAddressesValid().check(p));
         }
@@ -154,13 +154,13 @@ class AddressingRulesTest {
 
         @Test
         void theGatewayFails() {
-            AddressPlan p = plan("172.16.16.0/24").withGateway(ip("172.16.16.1")).withAux("r", ip("172.16.16.1"));
+            IpamPool p = plan("172.16.16.0/24").withGateway(ip("172.16.16.1")).withAux("r", ip("172.16.16.1"));
             assertTrue(only(new AuxAddressesValid().check(p)).message().contains("is the gateway address"));
         }
 
         @Test
         void aRepeatedAddressFailsOnTheSecondName() {
-            AddressPlan p = plan("172.16.16.0/24").withAux("a", ip("172.16.16.9")).withAux("b", ip("172.16.16.9"));
+            IpamPool p = plan("172.16.16.0/24").withAux("a", ip("172.16.16.9")).withAux("b", ip("172.16.16.9"));
             Finding f = only(new AuxAddressesValid().check(p));
             assertEquals("aux-addresses.b", f.subject());
             assertTrue(f.message().contains("repeats the address of aux-address a"), f.message());
@@ -173,7 +173,7 @@ class AddressingRulesTest {
 
         @Test
         void insideTheRangeIsOnlyAWarning() {
-            AddressPlan p = plan("172.16.16.0/24").withIpRange(Prefix.parse("172.16.16.128/25")).withAux("x", ip("172.16.16.130"));
+            IpamPool p = plan("172.16.16.0/24").withIpRange(Prefix.parse("172.16.16.128/25")).withAux("x", ip("172.16.16.130"));
             Finding f = only(new AuxAddressesValid().check(p));
             assertEquals(Severity.WARNING, f.severity());
             assertTrue(f.message().contains("lies inside ip-range 172.16.16.128/25"), f.message());
@@ -195,7 +195,7 @@ class AddressingRulesTest {
 
         @Test
         void aSlash30WithGatewayAndAuxLeavesNone() {
-            AddressPlan p = plan("10.0.0.0/30").withGateway(ip("10.0.0.1")).withAux("r", ip("10.0.0.2"));
+            IpamPool p = plan("10.0.0.0/30").withGateway(ip("10.0.0.1")).withAux("r", ip("10.0.0.2"));
             Finding f = only(new PoolHasFreeAddress().check(p));
             assertEquals("subnet", f.subject());
             assertTrue(f.message().contains("leaves no address"), f.message());
@@ -203,13 +203,13 @@ class AddressingRulesTest {
 
         @Test
         void aSingleAddressRangeTakenByTheGatewayFails() {
-            AddressPlan p = plan("10.0.0.0/24").withIpRange(Prefix.parse("10.0.0.8/32")).withGateway(ip("10.0.0.8"));
+            IpamPool p = plan("10.0.0.0/24").withIpRange(Prefix.parse("10.0.0.8/32")).withGateway(ip("10.0.0.8"));
             assertEquals("ip-range", only(new PoolHasFreeAddress().check(p)).subject());
         }
 
         @Test
         void aSingleAddressRangeWithGatewayElsewherePasses() {
-            AddressPlan p = plan("10.0.0.0/24").withIpRange(Prefix.parse("10.0.0.8/32")).withGateway(ip("10.0.0.1"));
+            IpamPool p = plan("10.0.0.0/24").withIpRange(Prefix.parse("10.0.0.8/32")).withGateway(ip("10.0.0.1"));
             assertEquals(List.of(), new PoolHasFreeAddress().check(p));
         }
 
@@ -231,7 +231,7 @@ class AddressingRulesTest {
 
     @Test
     void allRulesRunAndReportEveryProblem() {
-        AddressPlan p = plan("172.16.16.5/24").withGateway(ip("10.0.0.1")).withAux("r", ip("10.9.9.9"))
+        IpamPool p = plan("172.16.16.5/24").withGateway(ip("10.0.0.1")).withAux("r", ip("10.9.9.9"))
                 .withIpRange(Prefix.parse("172.16.17.0/24"));
         List<String> paths = AddressingRules.check(p).stream().map(Finding::subject).toList();
         assertTrue(paths.containsAll(List.of("subnet", "ip-range", "gateway", "aux-addresses.r")), paths.toString());

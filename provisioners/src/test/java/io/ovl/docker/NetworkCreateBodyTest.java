@@ -7,12 +7,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ovl.addressing.IpAddress;
+import io.ovl.addressing.IpamPool;
 import io.ovl.addressing.Prefix;
 import io.ovl.topology.NetworkSpec;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -28,9 +30,9 @@ class NetworkCreateBodyTest {
 
     @Test
     void everyTopologyKeyBecomesTheEngineField() throws Exception {
-        NetworkSpec spec = new NetworkSpec("labnet", Optional.of(Prefix.parse("172.16.16.0/24")),
+        NetworkSpec spec = new NetworkSpec("labnet", List.of(new IpamPool(Prefix.parse("172.16.16.0/24"),
                 Optional.of(Prefix.parse("172.16.16.128/25")), Optional.of(IpAddress.parse("172.16.16.1")),
-                Map.of("ip2", IpAddress.parse("172.16.16.2")), false, false, true, OptionalInt.of(1400),
+                Map.of("ip2", IpAddress.parse("172.16.16.2")))), false, false, true, OptionalInt.of(1400),
                 Map.of("team", "web"));
 
         assertEquals(JSON.readTree("{\"Name\":\"labnet\",\"Driver\":\"overlay\",\"CheckDuplicate\":true,\"Attachable\":true,"
@@ -43,11 +45,30 @@ class NetworkCreateBodyTest {
 
     @Test
     void withoutASubnetDockerPicksOneFromTheSwarmPool() throws Exception {
-        NetworkSpec spec = new NetworkSpec("plain", Optional.empty(), Optional.empty(), Optional.empty(), Map.of(),
-                true, false, false, OptionalInt.empty(), Map.of());
+        NetworkSpec spec = new NetworkSpec("plain", List.of(), true, false, false, OptionalInt.empty(), Map.of());
 
         assertEquals(JSON.readTree("{\"Name\":\"plain\",\"Driver\":\"overlay\",\"CheckDuplicate\":true,\"Attachable\":true,"
                         + "\"Internal\":true,\"Options\":{},\"IPAM\":{\"Driver\":\"default\",\"Config\":[]},\"Labels\":{}}"),
+                sentFor(spec));
+    }
+
+    @Test
+    void dualStackSendsOnePoolPerSubnetWithItsOwnRangeGatewayAndAuxAddressesAndEnablesIpv6() throws Exception {
+        NetworkSpec spec = new NetworkSpec("dual", List.of(
+                new IpamPool(Prefix.parse("10.1.0.0/24"), Optional.of(Prefix.parse("10.1.0.128/25")),
+                        Optional.of(IpAddress.parse("10.1.0.1")), Map.of("r4", IpAddress.parse("10.1.0.2"))),
+                new IpamPool(Prefix.parse("fd00:1::/64"), Optional.of(Prefix.parse("fd00:1::100/120")),
+                        Optional.of(IpAddress.parse("fd00:1::1")), Map.of("r6", IpAddress.parse("fd00:1::2")))),
+                false, false, false, OptionalInt.empty(), Map.of());
+
+        // docker-java writes the flag twice, from its field and its getter; Go's decoder matches keys without
+        // regard to case, so both land in EnableIPv6, and both are true.
+        assertEquals(JSON.readTree("{\"enableIPv6\":true,\"Name\":\"dual\",\"Driver\":\"overlay\",\"CheckDuplicate\":true,\"Attachable\":true,"
+                        + "\"Internal\":false,\"EnableIPv6\":true,\"Options\":{},\"IPAM\":{\"Driver\":\"default\",\"Config\":["
+                        + "{\"Subnet\":\"10.1.0.0/24\",\"IPRange\":\"10.1.0.128/25\",\"Gateway\":\"10.1.0.1\","
+                        + "\"AuxiliaryAddresses\":{\"r4\":\"10.1.0.2\"}},"
+                        + "{\"Subnet\":\"fd00:1::/64\",\"IPRange\":\"fd00:1::100/120\",\"Gateway\":\"fd00:1::1\","
+                        + "\"AuxiliaryAddresses\":{\"r6\":\"fd00:1::2\"}}]},\"Labels\":{}}"),
                 sentFor(spec));
     }
 

@@ -1,5 +1,6 @@
 package io.ovl.doctor;
 
+import io.ovl.addressing.IpamPool;
 import static io.ovl.doctor.Labs.context;
 import static io.ovl.doctor.Labs.verdict;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -31,8 +32,7 @@ import org.junit.jupiter.api.Test;
  * are, as in {@link Labs}.
  */
 class EspProbeTest {
-    private static final NetworkSpec SECNET = new NetworkSpec("secnet", Optional.of(Prefix.parse("172.16.20.0/24")),
-            Optional.empty(), Optional.empty(), Map.of(), false, true, true, OptionalInt.empty(), Map.of());
+    private static final NetworkSpec SECNET = new NetworkSpec("secnet", List.of(IpamPool.of(Prefix.parse("172.16.20.0/24"))), false, true, true, OptionalInt.empty(), Map.of());
 
     private static Topology swarm(List<NetworkSpec> networks) {
         return new Topology(1, Mode.SWARM, SshSettings.DEFAULTS, Optional.empty(), Optional.empty(),

@@ -1,5 +1,6 @@
 package io.ovl.doctor;
 
+import io.ovl.addressing.IpamPool;
 import static io.ovl.doctor.Labs.H1;
 import static io.ovl.doctor.Labs.H2;
 import static io.ovl.doctor.Labs.H3;
@@ -81,8 +82,7 @@ class NetworkChecksTest {
 
     @Test
     void anOverlayMtuAboveUnderlayMinus50Fails() {
-        NetworkSpec big = new NetworkSpec("big", Optional.of(Prefix.parse("10.50.0.0/24")), Optional.empty(),
-                Optional.empty(), Map.of(), false, false, false, OptionalInt.of(1460), Map.of());
+        NetworkSpec big = new NetworkSpec("big", List.of(IpamPool.of(Prefix.parse("10.50.0.0/24"))), false, false, false, OptionalInt.of(1460), Map.of());
         Finding v = on(new MtuHeadroom(), withH2(H2, List.of(big)), "h2", FakeHost.of("h2-2010").facts());
         assertEquals(Severity.ERROR, v.severity());
         assertTrue(v.message().contains("big (MTU 1460)"), v.message());

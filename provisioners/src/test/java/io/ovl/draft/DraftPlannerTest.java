@@ -66,7 +66,7 @@ class DraftPlannerTest {
         assertEquals(Become.SUDO, t.ssh().become());
         assertEquals(List.of(Path.of("/keys/id_ed25519")), t.ssh().identityFiles());
         assertEquals("myoverlay", t.networks().get(0).name());
-        assertEquals(Optional.of(Prefix.parse("172.16.16.0/24")), t.networks().get(0).subnet());
+        assertEquals(List.of(Prefix.parse("172.16.16.0/24")), t.networks().get(0).subnets());
     }
 
     @Test
@@ -114,7 +114,7 @@ class DraftPlannerTest {
                 .withInterface(iface("eth1", 1500, "172.16.18.5/24"));
         TopologyDraft d = DraftPlanner.plan(List.of(seen("198.18.144.11", captured("h1-2010")), seen("198.18.144.12", h2)));
         assertEquals(Prefix.parse("172.16.19.0/24"), d.network().orElseThrow().subnet());
-        assertEquals(Optional.of(Prefix.parse("172.16.19.0/24")), validated(d).networks().get(0).subnet());
+        assertEquals(List.of(Prefix.parse("172.16.19.0/24")), validated(d).networks().get(0).subnets());
     }
 
     @Test

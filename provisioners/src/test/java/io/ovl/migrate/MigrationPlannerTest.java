@@ -1,5 +1,6 @@
 package io.ovl.migrate;
 
+import io.ovl.addressing.IpamPool;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -54,9 +55,8 @@ class MigrationPlannerTest {
         assertEquals(1, plan.networks().size());
         assertTrue(labnet.fromKv());
         NetworkSpec s = labnet.spec();
-        assertEquals(Optional.of(Prefix.parse("172.16.16.0/24")), s.subnet());
-        assertEquals(Optional.of(Prefix.parse("172.16.16.128/25")), s.ipRange());
-        assertEquals(Optional.of(IpAddress.parse("172.16.16.1")), s.gateway());
+        assertEquals(List.of(new IpamPool(Prefix.parse("172.16.16.0/24"), Optional.of(Prefix.parse("172.16.16.128/25")),
+                Optional.of(IpAddress.parse("172.16.16.1")), Map.of("ip2", IpAddress.parse("172.16.16.2")))), s.pools());
         assertEquals(Map.of("ip2", IpAddress.parse("172.16.16.2")), s.auxAddresses());
         assertTrue(s.attachable());
         assertEquals(List.of(Optional.of("migx-h1")), plan.swarm().networks().stream().map(n -> n.createOn()).toList());
@@ -142,8 +142,7 @@ class MigrationPlannerTest {
 
     @Test
     void aTopologyNetworkNotInKvIsCreatedAsInitWould() {
-        NetworkSpec web = new NetworkSpec("web", Optional.of(Prefix.parse("172.16.40.0/24")), Optional.empty(),
-                Optional.empty(), Map.of(), false, true, false, OptionalInt.empty(), Map.of());
+        NetworkSpec web = new NetworkSpec("web", List.of(IpamPool.of(Prefix.parse("172.16.40.0/24"))), false, true, false, OptionalInt.empty(), Map.of());
         Topology withWeb = new Topology(1, Mode.SWARM, SshSettings.DEFAULTS, Optional.empty(), Optional.empty(),
                 SWARM.hosts(), List.of(web));
 
@@ -176,7 +175,7 @@ class MigrationPlannerTest {
         CarriedNetwork extra = plan.networks().get(0);
         assertEquals(OptionalInt.of(1400), extra.spec().mtu());
         assertEquals(Map.of("team", "a"), extra.spec().labels());
-        assertEquals(Optional.of(IpAddress.parse("172.16.30.254")), extra.spec().gateway());
+        assertEquals(Optional.of(IpAddress.parse("172.16.30.254")), extra.spec().pools().get(0).gateway());
         assertEquals(List.of("migx-h2 web2"), plan.reconnects().stream().map(r -> r.host() + " " + r.container()).toList());
         assertEquals(List.of(SwarmStep.Action.INIT, SwarmStep.Action.JOIN, SwarmStep.Action.JOIN),
                 plan.swarm().hosts().stream().map(SwarmStep::action).toList());

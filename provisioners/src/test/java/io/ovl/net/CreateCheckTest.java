@@ -72,7 +72,7 @@ class CreateCheckTest {
         NetworkSpec free = NetworkSpec.of("myoverlay", Prefix.parse("172.16.16.0/24"));
         assertFalse(CreateCheck.decide(free, List.of("h2"), Map.of("h2", H2), Map.of()).blocked());
 
-        NetworkSpec noSubnet = new NetworkSpec("auto", Optional.empty(), Optional.empty(), Optional.empty(), Map.of(),
+        NetworkSpec noSubnet = new NetworkSpec("auto", List.of(),
                 false, false, false, OptionalInt.empty(), Map.of());
         HostNetFacts noRoutes = new HostNetFacts("h2", H2.dockerNetworks(), H2.interfaces(), Fact.unknown("no ip"));
         assertFalse(CreateCheck.decide(noSubnet, List.of("h2"), Map.of("h2", noRoutes), Map.of()).blocked());

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ovl.addressing.IpAddress;
+import io.ovl.addressing.IpamPool;
+import io.ovl.addressing.IpamPools;
 import io.ovl.addressing.Prefix;
 import io.ovl.core.ExitCode;
 import io.ovl.core.OvlException;
@@ -98,9 +100,9 @@ class NetLabIT {
     @Test
     @Order(1)
     void dockersGuideReplayedCreateOnceThenAContainerElsewhereIsReachedByNameAndAddressFromAThirdHost() {
-        NetworkSpec myoverlay = new NetworkSpec("myoverlay", Optional.of(Prefix.parse("172.16.16.0/24")),
+        NetworkSpec myoverlay = new NetworkSpec("myoverlay", List.of(new IpamPool(Prefix.parse("172.16.16.0/24"),
                 Optional.of(Prefix.parse("172.16.16.128/25")), Optional.empty(),
-                Map.of("ip2", IpAddress.parse("172.16.16.2")), false, false, false, OptionalInt.empty(), Map.of());
+                Map.of("ip2", IpAddress.parse("172.16.16.2")))), false, false, false, OptionalInt.empty(), Map.of());
         CreateReport report = withHosts(run -> create(run).create(myoverlay,
                 OverlayMode.of(topology).placement().candidates(topology), overlayHosts()));
 
@@ -280,6 +282,53 @@ class NetLabIT {
             assertEquals(RunLock.Release.GONE, mine.release()); // asked once only: a second close changes nothing
             return null;
         });
+    }
+
+    @Test
+    @Order(9)
+    void aDualStackNetworkHasBothPoolsOnEveryHostAndAContainerGetsAnAddressInEach() {
+        // As `ovl net create dual --subnet 172.16.50.0/24 --subnet fd00:50::/64 --ip-range fd00:50::100/120
+        // --ip-range 172.16.50.128/25 --gateway 172.16.50.1 --gateway fd00:50::1` builds it: flags in any order.
+        IpamPools.Assigned pools = IpamPools.assign(
+                List.of(new IpamPools.Written<>(Prefix.parse("172.16.50.0/24"), "subnet"),
+                        new IpamPools.Written<>(Prefix.parse("fd00:50::/64"), "subnet")),
+                List.of(new IpamPools.Written<>(Prefix.parse("fd00:50::100/120"), "ip-range"),
+                        new IpamPools.Written<>(Prefix.parse("172.16.50.128/25"), "ip-range")),
+                List.of(new IpamPools.Written<>(IpAddress.parse("172.16.50.1"), "gateway"),
+                        new IpamPools.Written<>(IpAddress.parse("fd00:50::1"), "gateway")),
+                Map.of());
+        assertEquals(List.of(), pools.problems());
+        NetworkSpec dual = new NetworkSpec("dual", pools.pools(), false, false, false, OptionalInt.empty(), Map.of());
+        CreateReport report = withHosts(run -> create(run).create(dual,
+                OverlayMode.of(topology).placement().candidates(topology), overlayHosts()));
+        assertEquals(ExitCode.OK, report.exitCode(), report.toString());
+        assertEquals(List.of(h2.name(), h3.name(), h4.name()), report.seenOn());
+
+        for (LabHost h : List.of(h2, h3, h4)) {
+            assertEquals("true global 172.16.50.0/24 172.16.50.128/25 172.16.50.1 fd00:50::/64 fd00:50::100/120 fd00:50::1",
+                    in(h, "docker", "network", "inspect", "--format", "{{.EnableIPv6}} {{.Scope}}"
+                            + "{{range .IPAM.Config}} {{.Subnet}} {{.IPRange}} {{.Gateway}}{{end}}", "dual"), h.name());
+        }
+        NetworkListing.Entry entry = withHosts(run -> NetworkListing.of(NetReadout.read(run.hosts, run.parallel), overlayHosts()))
+                .networks().stream().filter(e -> e.name().equals("dual")).findFirst().orElseThrow();
+        assertEquals(List.of("172.16.50.0/24", "fd00:50::/64"), entry.subnets());
+
+        in(h3, "docker", "run", "-d", "--name", "dual1", "--network", "dual", IMAGE, "httpd", "-f", "-p", "80");
+        try {
+            String v4 = in(h3, "docker", "inspect", "--format", "{{range .NetworkSettings.Networks}}{{.IPAddress}}{{end}}", "dual1");
+            String v6 = in(h3, "docker", "inspect", "--format",
+                    "{{range .NetworkSettings.Networks}}{{.GlobalIPv6Address}}{{end}}", "dual1");
+            assertTrue(Prefix.parse("172.16.50.128/25").contains(IpAddress.parse(v4)), v4);
+            assertTrue(Prefix.parse("fd00:50::100/120").contains(IpAddress.parse(v6)), v6);
+            // IPv4 crosses hosts. IPv6 between hosts is not asserted: Docker's overlay driver programs neighbour
+            // entries for IPv4 peers only (moby/libnetwork#1169, moby#47125); net verify reports that part.
+            String script = "for i in 1 2 3 4 5; do if printf 'GET / HTTP/1.0\\r\\n\\r\\n' | nc -w 3 $1 80 | grep -q '^HTTP/';"
+                    + " then echo answer; exit 0; fi; sleep 1; done; echo \"no answer from $1\"; exit 1";
+            assertEquals("answer", in(h4, "docker", "run", "--rm", "--network", "dual", IMAGE, "sh", "-c", script, "sh", v4));
+        } finally {
+            in(h3, "docker", "rm", "-f", "dual1");
+        }
+        in(h2, "docker", "network", "rm", "dual");
     }
 
     // ---- helpers ----

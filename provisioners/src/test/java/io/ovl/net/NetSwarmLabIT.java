@@ -1,5 +1,6 @@
 package io.ovl.net;
 
+import io.ovl.addressing.IpamPool;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -85,7 +86,7 @@ class NetSwarmLabIT {
     @Test
     @Order(1)
     void createMakesASwarmScopedAttachableNetworkOnTheManagerAndWaitsOnlyForManagers() {
-        NetworkSpec spec = new NetworkSpec(NET, Optional.of(SUBNET), Optional.empty(), Optional.empty(), Map.of(),
+        NetworkSpec spec = new NetworkSpec(NET, List.of(IpamPool.of(SUBNET)),
                 false, placement.attachableByDefault(), false, OptionalInt.empty(), Map.of());
         CreateReport report = withHosts(run -> create(run).create(spec, placement.candidates(topology),
                 placement.mustSee(topology)));

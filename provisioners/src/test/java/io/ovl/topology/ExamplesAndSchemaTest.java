@@ -95,8 +95,8 @@ class ExamplesAndSchemaTest {
         assertEquals(3, t.overlayHosts().size());
         NetworkSpec n = t.networks().get(0);
         assertEquals("myoverlay", n.name());
-        assertEquals("172.16.16.0/24", n.subnet().orElseThrow().toString());
-        assertEquals("172.16.16.128/25", n.ipRange().orElseThrow().toString());
+        assertEquals("172.16.16.0/24", n.pools().get(0).subnet().toString());
+        assertEquals("172.16.16.128/25", n.pools().get(0).ipRange().orElseThrow().toString());
         assertEquals("172.16.16.2", n.auxAddresses().get("ip2").toString());
     }
 }

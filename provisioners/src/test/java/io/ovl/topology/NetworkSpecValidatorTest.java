@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ovl.addressing.IpAddress;
+import io.ovl.addressing.IpamPool;
 import io.ovl.addressing.Prefix;
 import io.ovl.core.Finding;
 import java.util.List;
@@ -14,7 +15,8 @@ import org.junit.jupiter.api.Test;
 
 class NetworkSpecValidatorTest {
     static NetworkSpec spec(Optional<Prefix> subnet, Optional<Prefix> range, Optional<IpAddress> gw, OptionalInt mtu) {
-        return new NetworkSpec("n", subnet, range, gw, Map.of(), false, false, false, mtu, Map.of());
+        return new NetworkSpec("n", subnet.map(s -> List.of(new IpamPool(s, range, gw, Map.of()))).orElse(List.of()),
+                false, false, false, mtu, Map.of());
     }
 
     @Test
@@ -28,11 +30,39 @@ class NetworkSpecValidatorTest {
     }
 
     @Test
-    void withoutSubnetDockerChoosesButRangeAndGatewayAreRefused() {
+    void withoutSubnetDockerChooses() {
         assertEquals(List.of(), NetworkSpecValidator.validate(spec(Optional.empty(), Optional.empty(), Optional.empty(), OptionalInt.empty())));
-        List<Finding> f = NetworkSpecValidator.validate(spec(Optional.empty(), Optional.of(Prefix.parse("10.0.0.0/25")),
-                Optional.of(IpAddress.parse("10.0.0.1")), OptionalInt.empty()));
-        assertEquals(List.of("ip-range", "gateway"), f.stream().map(Finding::subject).toList());
-        assertTrue(f.get(0).message().contains("needs a subnet"));
+    }
+
+    static NetworkSpec dual(String... subnets) {
+        return new NetworkSpec("n", java.util.Arrays.stream(subnets).map(s -> IpamPool.of(Prefix.parse(s))).toList(),
+                false, false, false, OptionalInt.empty(), Map.of());
+    }
+
+    @Test
+    void oneIpv4AndOneIpv6SubnetIsDualStack() {
+        NetworkSpec n = dual("10.1.0.0/24", "fd00:1::/64");
+        assertEquals(List.of(), NetworkSpecValidator.validate(n));
+        assertTrue(n.ipv6());
+        assertTrue(!dual("10.1.0.0/24").ipv6());
+    }
+
+    @Test
+    void aSecondSubnetOfOneFamilyIsRefusedNamingItsPlace() {
+        List<Finding> f = NetworkSpecValidator.validate(dual("10.1.0.0/24", "fd00:1::/64", "10.2.0.0/24"));
+        assertEquals(1, f.size(), f.toString());
+        assertEquals("subnet[2]", f.get(0).subject());
+        assertEquals("a second IPv4 subnet 10.2.0.0/24 (the first is 10.1.0.0/24): ovl supports one subnet per address"
+                + " family, one IPv4 and one IPv6", f.get(0).message());
+        assertEquals("subnet[1]", NetworkSpecValidator.validate(dual("fd00:1::/64", "fd00:2::/64")).get(0).subject());
+    }
+
+    @Test
+    void eachPoolIsCheckedWithItsPlaceInTheList() {
+        List<Finding> f = NetworkSpecValidator.validate(new NetworkSpec("n", List.of(IpamPool.of(Prefix.parse("10.1.0.0/24")),
+                new IpamPool(Prefix.parse("fd00:1::5/64"), Optional.empty(), Optional.of(IpAddress.parse("fd00:1::")), Map.of())),
+                false, false, false, OptionalInt.empty(), Map.of()));
+        assertEquals(List.of("subnet[1]", "gateway"), f.stream().map(Finding::subject).toList(), f.toString());
+        assertTrue(f.get(1).message().contains("fd00:1::"), f.get(1).message());
     }
 }

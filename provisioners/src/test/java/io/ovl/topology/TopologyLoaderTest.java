@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ovl.addressing.IpAddress;
+import io.ovl.addressing.IpamPool;
 import io.ovl.addressing.Prefix;
 import io.ovl.core.Finding;
 import io.ovl.core.Location;
@@ -85,7 +86,7 @@ class TopologyLoaderTest {
         assertEquals("eth0", node1.advertiseOrAddress());
         assertEquals(List.of(node1), t.overlayHosts());
         NetworkSpec n = t.networks().get(0);
-        assertEquals(Optional.of(Prefix.parse("172.16.16.128/25")), n.ipRange());
+        assertEquals(Optional.of(Prefix.parse("172.16.16.128/25")), n.pools().get(0).ipRange());
         assertEquals(IpAddress.parse("172.16.16.2"), n.auxAddresses().get("ip2"));
         assertTrue(n.encrypted());
         assertFalse(n.attachable());
@@ -219,6 +220,64 @@ class TopologyLoaderTest {
         assertEquals(2, l.size(), l.toString());
         assertTrue(l.get(0).contains("networks[0].subnet: prefix length /99 is out of range"), l.get(0));
         assertTrue(l.get(1).contains("networks[0].gateway: gateway needs a subnet"), l.get(1));
+    }
+
+    private static final String DUAL_HEAD = "mode: swarm\nhosts: [{name: a, address: 198.18.0.1}]\nnetworks:\n  - name: dual\n";
+
+    @Test
+    void subnetIpRangeAndGatewayTakeAListForDualStackAsDockersRepeatedFlagsDo() {
+        LoadResult r = load(DUAL_HEAD + """
+                    subnet: [172.16.20.0/24, fd00:20::/64]
+                    ip-range: [fd00:20::100/120, 172.16.20.128/25]
+                    gateway: [172.16.20.1, fd00:20::1]
+                    aux-addresses: { r6: fd00:20::2, r4: 172.16.20.2 }
+                """);
+        assertEquals(List.of(), lines(r));
+        NetworkSpec n = r.orThrow().networks().get(0);
+        assertEquals(List.of(
+                new IpamPool(Prefix.parse("172.16.20.0/24"), Optional.of(Prefix.parse("172.16.20.128/25")),
+                        Optional.of(IpAddress.parse("172.16.20.1")), java.util.Map.of("r4", IpAddress.parse("172.16.20.2"))),
+                new IpamPool(Prefix.parse("fd00:20::/64"), Optional.of(Prefix.parse("fd00:20::100/120")),
+                        Optional.of(IpAddress.parse("fd00:20::1")), java.util.Map.of("r6", IpAddress.parse("fd00:20::2")))),
+                n.pools(), "each ip-range, gateway and aux address goes to the subnet that contains it, in any order");
+        assertTrue(n.ipv6());
+    }
+
+    @Test
+    void aScalarAndAListMixAndAOneItemListIsOneSubnet() {
+        NetworkSpec n = load(DUAL_HEAD + "    subnet: [172.16.20.0/24, fd00:20::/64]\n    ip-range: 172.16.20.128/25\n")
+                .orThrow().networks().get(0);
+        assertEquals(Optional.of(Prefix.parse("172.16.20.128/25")), n.pools().get(0).ipRange());
+        assertEquals(Optional.empty(), n.pools().get(1).ipRange());
+        assertEquals(List.of(Prefix.parse("172.16.20.0/24")),
+                load(DUAL_HEAD + "    subnet: [172.16.20.0/24]\n").orThrow().networks().get(0).subnets());
+    }
+
+    @Test
+    void dualStackProblemsNameTheLineAndTheListItem() {
+        List<String> l = lines(load(DUAL_HEAD + """
+                    subnet:
+                      - 172.16.20.0/24
+                      - 172.16.21.0/24
+                    ip-range: [fd00:20::/120]
+                    gateway: [172.16.20.1, 10.9.9.9]
+                """));
+        assertEquals(List.of(
+                "topology.yaml:7:9: networks[0].subnet[1]: a second IPv4 subnet 172.16.21.0/24 (the first is 172.16.20.0/24):"
+                        + " ovl supports one subnet per address family, one IPv4 and one IPv6; keep one IPv4 subnet, a larger"
+                        + " one if you need more addresses",
+                "topology.yaml:8:16: networks[0].ip-range[0]: ip-range fd00:20::/120 is IPv6 but no subnet is (subnets:"
+                        + " 172.16.20.0/24, 172.16.21.0/24); add the IPv6 subnet it belongs to, or remove it",
+                "topology.yaml:9:28: networks[0].gateway[1]: gateway 10.9.9.9 is inside none of the subnets 172.16.20.0/24,"
+                        + " 172.16.21.0/24; each belongs to the subnet that contains it: put it inside one"), l);
+    }
+
+    @Test
+    void aListOfTheWrongShapeIsNamed() {
+        List<String> l = lines(load(DUAL_HEAD + "    subnet: [[10.0.0.0/24]]\n    gateway: {a: b}\n"));
+        assertEquals(List.of(
+                "topology.yaml:5:14: networks[0].subnet[0]: expected a string but found a list",
+                "topology.yaml:6:14: networks[0].gateway: expected a string or a list of strings but found a mapping"), l);
     }
 
     @Test

@@ -279,8 +279,8 @@ class TopologyRulesTest {
 
         @Test
         void addressingFindingsArePrefixedWithTheNetwork() {
-            NetworkSpec n = new NetworkSpec("n", Optional.of(Prefix.parse("10.0.0.0/24")), Optional.empty(),
-                    Optional.of(io.ovl.addressing.IpAddress.parse("10.0.1.1")), java.util.Map.of(), false, false, false, OptionalInt.of(40), java.util.Map.of());
+            NetworkSpec n = new NetworkSpec("n", List.of(new io.ovl.addressing.IpamPool(Prefix.parse("10.0.0.0/24"), Optional.empty(),
+                    Optional.of(io.ovl.addressing.IpAddress.parse("10.0.1.1")), java.util.Map.of())), false, false, false, OptionalInt.of(40), java.util.Map.of());
             List<String> paths = new NetworksValid().check(withNetworks(List.of(net("ok", "10.9.0.0/24"), n))).stream().map(Finding::subject).toList();
             assertEquals(List.of("networks[1].gateway", "networks[1].mtu"), paths);
         }

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * An overlay subnet that overlaps a host's own addresses, routes or Docker networks silently cuts
@@ -38,7 +39,7 @@ public final class SubnetOverlap extends HostLocalCheck {
     @Override
     protected Finding evaluate(DoctorContext context, GatheredHost host) {
         List<NetworkSpec> withSubnet = context.topology().networks().stream()
-                .filter(n -> n.subnet().isPresent()).toList();
+                .filter(n -> !n.pools().isEmpty()).toList();
         if (withSubnet.isEmpty()) {
             return Finding.skip("no network in the topology names a subnet");
         }
@@ -54,12 +55,14 @@ public final class SubnetOverlap extends HostLocalCheck {
         }
         Set<String> clashes = new LinkedHashSet<>();
         for (NetworkSpec n : withSubnet) {
-            Prefix subnet = n.subnet().get().network();
             List<DockerNetwork> others = host.facts().dockerNetworks().value().orElse(List.of()).stream()
                     .filter(d -> !isTheOverlayItself(d, n)).toList();
-            SubnetClashes.of(subnet, host.facts().interfaces().value().orElse(List.of()),
-                            host.facts().routes().value().orElse(List.of()), others)
-                    .forEach(c -> clashes.add(n.name() + " " + subnet + " overlaps " + c));
+            for (Prefix s : n.subnets()) {
+                Prefix subnet = s.network();
+                SubnetClashes.of(subnet, host.facts().interfaces().value().orElse(List.of()),
+                                host.facts().routes().value().orElse(List.of()), others)
+                        .forEach(c -> clashes.add(n.name() + " " + subnet + " overlaps " + c));
+            }
         }
         if (!clashes.isEmpty()) {
             return Finding.fail(String.join("; ", clashes),
@@ -70,7 +73,7 @@ public final class SubnetOverlap extends HostLocalCheck {
                     "fix the failing command on the host and run ovl doctor again");
         }
         return Finding.pass("no overlap with " + String.join(", ", withSubnet.stream()
-                .map(n -> n.name() + " " + n.subnet().get()).toList()));
+                .map(n -> n.name() + " " + n.subnets().stream().map(Prefix::toString).collect(Collectors.joining(","))).toList()));
     }
 
     /** Once created, the declared overlay is on the host with its own subnet: not a clash. */

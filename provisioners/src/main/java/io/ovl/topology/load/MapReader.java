@@ -145,6 +145,22 @@ final class MapReader {
         return Optional.of(out);
     }
 
+    /**
+     * One value or a list of them, as Docker's repeatable flags ("subnet: 10.1.0.0/24" or
+     * "subnet: [10.1.0.0/24, fd00:1::/64]"); a single value's path is "key", a list item's "key[i]".
+     */
+    List<Read<String>> oneOrMore(String key) {
+        Optional<YNode> n = node(key);
+        if (n.isEmpty()) {
+            return List.of();
+        }
+        if (n.get() instanceof YList) {
+            return stringList(key).orElse(List.of());
+        }
+        return scalarText(n.get(), path(key), "a string or a list of strings")
+                .map(t -> List.of(new Read<>(t, path(key), n.get().position()))).orElse(List.of());
+    }
+
     /** A mapping of names to scalar values (labels, aux-addresses), in the order written. */
     Map<String, Read<String>> stringMap(String key) {
         Map<String, Read<String>> out = new LinkedHashMap<>();

@@ -12,8 +12,9 @@ import java.util.List;
 
 /**
  * Subnets of one topology do not overlap: a container address would be ambiguous between them.
- * Each network that overlaps an earlier one is reported once, naming the first (lowest index)
- * earlier network it overlaps.
+ * Each subnet that overlaps one of an earlier network is reported once, naming the first (lowest
+ * index) earlier network it overlaps; a dual-stack network's two subnets are two entries (of two
+ * families, so they never overlap each other).
  *
  * <p>In O(n log n), not by comparing every pair: two prefixes overlap exactly when one contains the
  * other, so after sorting by first address (a larger prefix before a smaller one at the same
@@ -22,7 +23,8 @@ import java.util.List;
  * index among the first comes with the stack, among the second from a range-minimum table.
  */
 public final class NetworksDoNotOverlap implements TopologyRule {
-    private record Entry(int index, Prefix subnet, IpAddress first, IpAddress last) {
+    /** One subnet: of network {@code index}, its pool {@code pool}. */
+    private record Entry(int index, int pool, Prefix subnet, IpAddress first, IpAddress last) {
     }
 
     @Override
@@ -30,9 +32,11 @@ public final class NetworksDoNotOverlap implements TopologyRule {
         List<NetworkSpec> nets = t.networks();
         List<Entry> entries = new ArrayList<>();
         for (int i = 0; i < nets.size(); i++) {
-            int index = i;
-            nets.get(i).subnet().map(Prefix::network)
-                    .ifPresent(s -> entries.add(new Entry(index, s, s.first(), s.last())));
+            List<Prefix> subnets = nets.get(i).subnets();
+            for (int k = 0; k < subnets.size(); k++) {
+                Prefix s = subnets.get(k).network();
+                entries.add(new Entry(i, k, s, s.first(), s.last()));
+            }
         }
         Entry[] sorted = entries.toArray(Entry[]::new);
         Arrays.sort(sorted, Comparator.comparing(Entry::first)
@@ -56,26 +60,48 @@ public final class NetworksDoNotOverlap implements TopologyRule {
             end[stack[top--]] = m;
         }
         RangeMin indexes = new RangeMin(Arrays.stream(sorted).mapToInt(Entry::index).toArray());
-        Entry[] byIndex = new Entry[nets.size()];
-        entries.forEach(e -> byIndex[e.index()] = e);
-        Entry[] overlapped = new Entry[nets.size()];
+        Entry[] overlapped = new Entry[entries.size()]; // by position in entries: network order, then pool order
+        int[] position = new int[m];
+        int[] firstOf = new int[nets.size()];
+        for (int e = entries.size() - 1; e >= 0; e--) {
+            firstOf[entries.get(e).index()] = e;
+        }
+        for (int p = 0; p < m; p++) {
+            position[p] = firstOf[sorted[p].index()] + sorted[p].pool();
+        }
         for (int p = 0; p < m; p++) {
             int lowest = Math.min(ancestorsMin[p], indexes.min(p + 1, end[p]));
             if (lowest < sorted[p].index()) {
-                overlapped[sorted[p].index()] = byIndex[lowest];
+                overlapped[position[p]] = lowestOverlapping(sorted[p], lowest, entries, firstOf);
             }
         }
         List<Finding> out = new ArrayList<>();
-        for (int i = 0; i < nets.size(); i++) {
-            Entry earlier = overlapped[i];
+        for (int e = 0; e < entries.size(); e++) {
+            Entry earlier = overlapped[e];
             if (earlier != null) {
-                out.add(Finding.error("networks[" + i + "].subnet", "subnet " + nets.get(i).subnet().get().network()
+                Entry it = entries.get(e);
+                out.add(Finding.error(subnetPath(it, nets), "subnet " + it.subnet()
                                 + " overlaps subnet " + earlier.subnet() + " of network '" + nets.get(earlier.index()).name()
                                 + "' (networks[" + earlier.index() + "])",
                         "give each network its own, non-overlapping subnet"));
             }
         }
         return out;
+    }
+
+    /** The subnet of network {@code lowest} that {@code it} overlaps (a dual-stack network has one per family). */
+    private static Entry lowestOverlapping(Entry it, int lowest, List<Entry> entries, int[] firstOf) {
+        for (int e = firstOf[lowest]; e < entries.size() && entries.get(e).index() == lowest; e++) {
+            if (entries.get(e).subnet().overlaps(it.subnet())) {
+                return entries.get(e);
+            }
+        }
+        throw new IllegalStateException("network " + lowest + " overlaps " + it.subnet() + " by the sweep but no subnet does");
+    }
+
+    /** "networks[2].subnet", or "networks[2].subnet[1]" for the second subnet of a dual-stack network. */
+    static String subnetPath(Entry e, List<NetworkSpec> nets) {
+        return "networks[" + e.index() + "].subnet" + (nets.get(e.index()).pools().size() == 1 ? "" : "[" + e.pool() + "]");
     }
 
     /** The minimum of any range of a fixed array in O(1), after O(n log n) preparation (a sparse table). */

@@ -26,16 +26,19 @@ public final class SubnetsOutsideSwarmPool implements TopologyRule {
         List<Finding> out = new ArrayList<>();
         for (int i = 0; i < t.networks().size(); i++) {
             NetworkSpec n = t.networks().get(i);
-            if (n.subnet().isEmpty()) {
-                continue;
+            for (int k = 0; k < n.subnets().size(); k++) {
+                Prefix subnet = n.subnets().get(k).network();
+                String path = "networks[" + i + "].subnet" + (n.subnets().size() == 1 ? "" : "[" + k + "]");
+                warnIfInside(subnet, path, pools, out);
             }
-            Prefix subnet = n.subnet().get().network();
-            String path = "networks[" + i + "].subnet";
-            pools.stream().map(Prefix::network).filter(p -> p.overlaps(subnet)).findFirst().ifPresent(pool ->
-                    out.add(Finding.warning(path, "subnet " + subnet + " overlaps swarm's address pool " + pool
-                                    + ", from which swarm allocates the ingress network and networks without a subnet",
-                            "choose a subnet outside " + pool + " or set swarm.default-address-pool")));
         }
         return out;
+    }
+
+    private static void warnIfInside(Prefix subnet, String path, List<Prefix> pools, List<Finding> out) {
+        pools.stream().map(Prefix::network).filter(p -> p.overlaps(subnet)).findFirst().ifPresent(pool ->
+                out.add(Finding.warning(path, "subnet " + subnet + " overlaps swarm's address pool " + pool
+                                + ", from which swarm allocates the ingress network and networks without a subnet",
+                        "choose a subnet outside " + pool + " or set swarm.default-address-pool")));
     }
 }

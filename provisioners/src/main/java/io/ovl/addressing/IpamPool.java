@@ -7,40 +7,45 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The addressing part of one network, exactly as the user wrote it (IPAM config of
- * {@code docker network create}): the subnet, the range containers are assigned from, the
- * gateway and the reserved auxiliary addresses (name to address, in the order written).
+ * One IPAM pool of a network, as Docker's IPAM config has them ({@code Subnet}, {@code IPRange},
+ * {@code Gateway}, {@code AuxiliaryAddresses}): the subnet, the range containers are assigned
+ * from, the gateway and the reserved auxiliary addresses (name to address, in the order written).
+ * A dual-stack network has two: one IPv4, one IPv6 ({@link IpamPools} builds them from flags).
  */
-public record AddressPlan(
+public record IpamPool(
         Prefix subnet, Optional<Prefix> ipRange, Optional<IpAddress> gateway, Map<String, IpAddress> auxAddresses) {
-    public AddressPlan {
+    public IpamPool {
         Objects.requireNonNull(subnet, "subnet");
         Objects.requireNonNull(ipRange, "ipRange");
         Objects.requireNonNull(gateway, "gateway");
         auxAddresses = Collections.unmodifiableMap(new LinkedHashMap<>(auxAddresses));
     }
 
-    public static AddressPlan of(Prefix subnet) {
-        return new AddressPlan(subnet, Optional.empty(), Optional.empty(), Map.of());
+    public static IpamPool of(Prefix subnet) {
+        return new IpamPool(subnet, Optional.empty(), Optional.empty(), Map.of());
     }
 
-    public AddressPlan withIpRange(Prefix range) {
-        return new AddressPlan(subnet, Optional.of(range), gateway, auxAddresses);
+    public IpamPool withIpRange(Prefix range) {
+        return new IpamPool(subnet, Optional.of(range), gateway, auxAddresses);
     }
 
-    public AddressPlan withGateway(IpAddress gw) {
-        return new AddressPlan(subnet, ipRange, Optional.of(gw), auxAddresses);
+    public IpamPool withGateway(IpAddress gw) {
+        return new IpamPool(subnet, ipRange, Optional.of(gw), auxAddresses);
     }
 
-    public AddressPlan withAux(String name, IpAddress address) {
+    public IpamPool withAux(String name, IpAddress address) {
         Map<String, IpAddress> aux = new LinkedHashMap<>(auxAddresses);
         aux.put(name, address);
-        return new AddressPlan(subnet, ipRange, gateway, aux);
+        return new IpamPool(subnet, ipRange, gateway, aux);
     }
 
     /** The subnet as a network (host bits cleared), so later rules still work on "172.16.16.5/24". */
     public Prefix subnetNetwork() {
         return subnet.network();
+    }
+
+    public IpVersion version() {
+        return subnet.version();
     }
 
     /** Where Docker assigns container addresses from: the ip-range if given, else the subnet. */
