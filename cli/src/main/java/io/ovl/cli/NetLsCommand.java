@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
         },
         footerHeading = "%nJSON output (--output json), inside the envelope of README.md 'JSON output':%n",
         footer = {
-            "  {\"hosts\": [...], \"networks\": [{\"name\", \"subnets\": [...], \"seen-on\": [...],",
+            "  {\"hosts\": [...], \"networks\": [{\"name\", \"scope\", \"labels\": {...}, \"subnets\": [...], \"seen-on\": [...],",
             "   \"missing-on\": [...], \"complete\": bool}], \"unreadable\": {HOST: why}}",
             "",
             "Exit codes (the table of 'ovl --help'): 0 listed, every network on every host; 3 a",
@@ -53,13 +53,16 @@ public final class NetLsCommand implements Callable<Integer> {
 
     @Option(names = "--filter", paramLabel = "KEY=VALUE", description = {
         "As docker network ls: name=TEXT (names containing it), driver=overlay (any other",
-        "driver lists nothing: ovl lists overlays). Repeat for several; a network must match all.",
+        "driver lists nothing: ovl lists overlays), label=KEY or label=KEY=VALUE,",
+        "scope=swarm|global (kv mode's networks are global). Repeat for several; a network",
+        "must match all.",
         "(No -f: in ovl, -f names the topology file.)"})
     List<String> filters = new ArrayList<>();
 
     @Option(names = "--format", paramLabel = "TEMPLATE", description = {
         "One line per network from a Go-template-like text, as docker network ls --format:",
-        "{{.Name}}, {{.Driver}}, {{.Subnet}}, {{.Hosts}}, {{.Missing}}; \\t is a tab."})
+        "{{.Name}}, {{.Driver}}, {{.Scope}}, {{.Labels}}, {{.Subnet}}, {{.Hosts}}, {{.Missing}};",
+        "\\t is a tab."})
     String format;
 
     @Option(names = "--no-trunc", description = "Accepted for docker's sake: ovl never truncates names or subnets.")
@@ -122,6 +125,9 @@ public final class NetLsCommand implements Callable<Integer> {
         for (NetworkListing.Entry e : listing.networks()) {
             ObjectNode o = nets.addObject();
             o.put("name", e.name());
+            o.put("scope", e.scope());
+            ObjectNode labels = o.putObject("labels");
+            e.labels().forEach(labels::put);
             e.subnets().forEach(o.putArray("subnets")::add);
             e.seenOn().forEach(o.putArray("seen-on")::add);
             e.missingOn().forEach(o.putArray("missing-on")::add);

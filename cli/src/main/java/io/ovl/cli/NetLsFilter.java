@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.function.Predicate;
 
 /**
- * {@code net ls}'s flags in docker network ls's spelling: {@code --filter name=/driver=}, {@code -q}
- * and {@code --format}. Pure: a listing in, a listing or text out.
+ * {@code net ls}'s flags in docker network ls's spelling: {@code --filter name=/driver=/label=/scope=},
+ * {@code -q} and {@code --format}. Pure: a listing in, a listing or text out.
  */
 final class NetLsFilter {
     private final List<Predicate<NetworkListing.Entry>> tests;
@@ -28,12 +28,33 @@ final class NetLsFilter {
             switch (key) {
                 case "name" -> tests.add(e -> e.name().contains(value));
                 case "driver" -> tests.add(e -> value.equals("overlay"));
-                default -> throw new OvlException(ExitCode.USAGE, "--filter " + f + ": ovl knows name=TEXT and"
-                        + " driver=overlay" + (List.of("label", "scope", "id", "type").contains(key)
-                        ? " (docker's " + key + " filter is not supported yet)" : ""));
+                case "label" -> tests.add(label(value));
+                case "scope" -> {
+                    if (!List.of("swarm", "global", "local").contains(value)) {
+                        throw new OvlException(ExitCode.USAGE, "--filter " + f + ": scope is swarm, global or local");
+                    }
+                    tests.add(e -> e.scope().equals(value));
+                }
+                default -> throw new OvlException(ExitCode.USAGE, "--filter " + f + ": ovl knows name=TEXT,"
+                        + " driver=overlay, label=KEY[=VALUE] and scope=swarm|global|local"
+                        + (List.of("id", "type", "dangling").contains(key) ? " (docker's " + key + " filter is not supported)" : ""));
             }
         }
         return new NetLsFilter(tests);
+    }
+
+    /** Docker's label filter: label=KEY has the label, label=KEY=VALUE has it with that value. */
+    private static Predicate<NetworkListing.Entry> label(String keyAndValue) {
+        int eq = keyAndValue.indexOf('=');
+        if (keyAndValue.isEmpty() || eq == 0) {
+            throw new OvlException(ExitCode.USAGE, "--filter label=" + keyAndValue + ": give label=KEY or label=KEY=VALUE");
+        }
+        if (eq < 0) {
+            return e -> e.labels().containsKey(keyAndValue);
+        }
+        String key = keyAndValue.substring(0, eq);
+        String value = keyAndValue.substring(eq + 1);
+        return e -> value.equals(e.labels().get(key));
     }
 
     NetworkListing apply(NetworkListing listing) {
@@ -55,10 +76,18 @@ final class NetLsFilter {
             b.append(template.replace("\\t", "\t")
                     .replace("{{.Name}}", e.name())
                     .replace("{{.Driver}}", "overlay")
+                    .replace("{{.Scope}}", e.scope())
+                    .replace("{{.Labels}}", labels(e))
                     .replace("{{.Subnet}}", String.join(",", e.subnets()))
                     .replace("{{.Hosts}}", String.join(",", e.seenOn()))
                     .replace("{{.Missing}}", String.join(",", e.missingOn()))).append('\n');
         }
         return b.toString();
+    }
+
+    /** "k1=v1,k2=v2" sorted by key, as docker network ls prints {{.Labels}}. */
+    private static String labels(NetworkListing.Entry e) {
+        return e.labels().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
+                .map(l -> l.getKey() + "=" + l.getValue()).collect(java.util.stream.Collectors.joining(","));
     }
 }

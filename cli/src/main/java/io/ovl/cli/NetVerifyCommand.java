@@ -24,7 +24,9 @@ import picocli.CommandLine.Spec;
             "Starts a probe container (busybox httpd on port 7777) named ovl-probe-HOST on every",
             "overlay host, attached to NAME; from each probe tests every other probe: ICMP (ping",
             "its address), TCP (an HTTP request to its address) and DNS (its name resolves to its",
-            "address). Every probe has its address and answers on 7777 before any test starts.",
+            "address). On a network with IPv6 it also tests each probe's IPv6 address (icmp6,",
+            "tcp6); two probes that Docker gave the same IPv6 address fail those checks saying so.",
+            "Every probe has its address and answers on 7777 before any test starts.",
             "A name lookup is retried for up to " + ProbeScript.DNS_BUDGET_SECONDS + " s; one that succeeds only after a retry",
             "is a warning (WARN ... dns ok after 3 tries, 17 s), not a failure. Prints a",
             "host-by-host matrix, the failing pairs and the warnings. The probes are removed",
@@ -36,12 +38,15 @@ import picocli.CommandLine.Spec;
         footer = {
             "  ovl net verify myoverlay",
             "  ovl net verify myoverlay --image busybox:1.36 --output json",
+            "  ovl net verify dualstack --family ipv4",
             "",
             "JSON output (--output json), inside the envelope of README.md 'JSON output':",
             "  {\"network\", \"image\", \"passed\": bool, \"hosts\": [...],",
-            "   \"probes\": {HOST: {\"container\", \"address\": ip or null, \"error\": string or null}},",
+            "   \"checks\": [\"icmp\", \"tcp\", \"dns\", (\"icmp6\", \"tcp6\")],",
+            "   \"probes\": {HOST: {\"container\", \"address\": ip or null, \"ipv6\": ip or null,",
+            "              \"error\": string or null}},",
             "   \"pairs\": [{\"from\", \"to\", \"ok\", \"icmp\": {\"ok\", \"detail\", \"tries\", \"seconds\",",
-            "              \"warning\": string or null}, \"tcp\": {...}, \"dns\": {...}}],",
+            "              \"warning\": string or null}, \"tcp\": {...}, \"dns\": {...}, one per check}],",
             "   \"failing\": [\"FROM -> TO\", ...], \"warnings\": [\"FROM -> TO: dns ok after N tries, S s\"],",
             "   \"cleanup-problems\": [...]}",
             "",
@@ -50,6 +55,20 @@ import picocli.CommandLine.Spec;
             "image is missing on a host, or (kv mode) a dockerd has no cluster store."
         })
 public final class NetVerifyCommand implements Callable<Integer>, ChangesHosts {
+    /** "all", "ipv4", "ipv6" as the user types them; anything else is a usage error naming the three. */
+    static final class FamilyConverter implements picocli.CommandLine.ITypeConverter<NetVerify.Family> {
+        @Override
+        public NetVerify.Family convert(String value) {
+            return switch (value) {
+                case "all" -> NetVerify.Family.ALL;
+                case "ipv4" -> NetVerify.Family.IPV4;
+                case "ipv6" -> NetVerify.Family.IPV6;
+                default -> throw new picocli.CommandLine.TypeConversionException(
+                        "'" + value + "' is not a family: use all, ipv4 or ipv6");
+            };
+        }
+    }
+
     /** Busybox as the lab has it (no registry there); any image with busybox's applets works. */
     static final String DEFAULT_IMAGE = "busybox";
 
@@ -68,6 +87,12 @@ public final class NetVerifyCommand implements Callable<Integer>, ChangesHosts {
     @Option(names = "--image", paramLabel = "IMAGE", defaultValue = DEFAULT_IMAGE,
             description = "Probe image (default: ${DEFAULT-VALUE}); must be on every host.")
     String image;
+
+    @Option(names = "--family", paramLabel = "all|ipv4|ipv6", defaultValue = "all",
+            converter = FamilyConverter.class,
+            description = {"Which addresses to test (default: ${DEFAULT-VALUE}): all tests IPv4 (icmp, tcp, dns)",
+                "and, on a network with IPv6, IPv6 too (icmp6, tcp6); ipv4 or ipv6 only that family's."})
+    NetVerify.Family family;
 
     @Mixin
     HostsOption hostsOption;
@@ -96,7 +121,7 @@ public final class NetVerifyCommand implements Callable<Integer>, ChangesHosts {
             }, "ovl-remove-probes");
             Runtime.getRuntime().addShutdownHook(cleanup);
             try {
-                report = verify.run(name, image).only(only);
+                report = verify.run(name, image, family).only(only);
             } finally {
                 try {
                     Runtime.getRuntime().removeShutdownHook(cleanup);
@@ -108,7 +133,7 @@ public final class NetVerifyCommand implements Callable<Integer>, ChangesHosts {
         if (output.json()) {
             JsonReply.body(spec, NetViews.verifyJson(report));
             if (!report.passed()) {
-                JsonReply.failure(spec, report.failing().size() + " pair(s) failed" + report.diagnosis().map(d -> ": " + d)
+                JsonReply.failure(spec, report.failing().size() + " pair(s) failed" + report.diagnosis().or(report::ipv6Diagnosis).map(d -> ": " + d)
                         .orElse(""), report.suspect().map(java.util.List::of).orElse(java.util.List.of()));
             }
         } else {

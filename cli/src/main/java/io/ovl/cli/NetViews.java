@@ -122,11 +122,14 @@ final class NetViews {
 
     static String verifyText(VerifyReport r, Style style) {
         StringBuilder sb = new StringBuilder();
-        sb.append("verify ").append(r.network()).append(" (probe image ").append(r.image()).append("; checks: icmp, tcp ")
-                .append(io.ovl.net.ProbeScript.PORT).append(", dns)\n");
+        sb.append("verify ").append(r.network()).append(" (probe image ").append(r.image()).append("; checks: ")
+                .append(r.checks().stream().map(c -> c == ProbeCheck.TCP || c == ProbeCheck.TCP6
+                        ? c.label() + " " + io.ovl.net.ProbeScript.PORT : c.label()).collect(Collectors.joining(", ")))
+                .append(")\n");
         r.hosts().forEach(h -> {
             VerifyReport.Probe p = r.probes().get(h);
-            sb.append("  probe on ").append(h).append(": ").append(p.address().map(a -> p.container() + " " + a)
+            sb.append("  probe on ").append(h).append(": ").append(p.address().map(a -> p.container() + " " + a
+                            + p.ipv6().map(v6 -> " " + v6).orElse(""))
                     .orElseGet(() -> style.error("not started: " + p.error().orElse("?")))).append('\n');
         });
         sb.append('\n').append(matrix(r)).append('\n');
@@ -144,6 +147,7 @@ final class NetViews {
                     .append('\n');
         }
         r.diagnosis().ifPresent(d -> sb.append(style.error("likely cause: " + d)).append('\n'));
+        r.ipv6Diagnosis().ifPresent(d -> sb.append(style.error("IPv6: " + d)).append('\n'));
         warningLines(r).forEach(w -> sb.append(style.warning("WARN " + w)).append('\n'));
         r.cleanup().forEach(c -> sb.append(style.warning("cleanup: " + c)).append('\n'));
         return sb.toString();
@@ -154,6 +158,8 @@ final class NetViews {
         root.put("network", r.network());
         root.put("image", r.image());
         root.put("passed", r.passed());
+        ArrayNode checks = root.putArray("checks");
+        r.checks().forEach(c -> checks.add(c.label()));
         r.hosts().forEach(root.putArray("hosts")::add);
         ObjectNode probes = root.putObject("probes");
         r.hosts().forEach(h -> {
@@ -161,6 +167,7 @@ final class NetViews {
             ObjectNode o = probes.putObject(h);
             o.put("container", p.container());
             o.put("address", p.address().orElse(null));
+            o.put("ipv6", p.ipv6().orElse(null));
             o.put("error", p.error().orElse(null));
         });
         ArrayNode pairs = root.putArray("pairs");
@@ -169,8 +176,9 @@ final class NetViews {
             o.put("from", p.from());
             o.put("to", p.to());
             o.put("ok", p.ok());
-            for (ProbeCheck c : ProbeCheck.values()) {
-                PairResult.Outcome outcome = p.outcomes().get(c);
+            for (var e : p.outcomes().entrySet()) {
+                ProbeCheck c = e.getKey();
+                PairResult.Outcome outcome = e.getValue();
                 ObjectNode check = o.putObject(c.label());
                 check.put("ok", outcome.ok());
                 check.put("detail", outcome.detail());
@@ -183,6 +191,7 @@ final class NetViews {
         r.failing().forEach(p -> failing.add(p.from() + " -> " + p.to()));
         root.put("suspect", r.suspect().orElse(null));
         root.put("diagnosis", r.diagnosis().orElse(null));
+        root.put("ipv6-diagnosis", r.ipv6Diagnosis().orElse(null));
         warningLines(r).forEach(root.putArray("warnings")::add);
         r.cleanup().forEach(root.putArray("cleanup-problems")::add);
         return root;

@@ -14,8 +14,10 @@ import org.junit.jupiter.api.Test;
 /** net ls's docker-spelled flags over a listing written by hand (pure logic). */
 class NetLsFilterTest {
     private static final NetworkListing LISTING = new NetworkListing(List.of(
-            new NetworkListing.Entry("backend", List.of("172.16.16.0/24"), List.of("h2", "h3"), List.of()),
-            new NetworkListing.Entry("frontend", List.of("172.16.17.0/24"), List.of("h2"), List.of("h3"))), Map.of());
+            new NetworkListing.Entry("backend", "global", Map.of("tier", "db", "team", "a"), List.of("172.16.16.0/24"),
+                    List.of("h2", "h3"), List.of()),
+            new NetworkListing.Entry("frontend", "swarm", Map.of("tier", "web"), List.of("172.16.17.0/24"), List.of("h2"),
+                    List.of("h3"))), Map.of());
 
     @Test
     void nameMatchesPartOfTheNameAndFiltersCombine() {
@@ -32,10 +34,24 @@ class NetLsFilterTest {
     }
 
     @Test
+    void labelMatchesAKeyOrAKeyWithItsValueAndScopeMatchesDockersScope() {
+        assertEquals("backend\nfrontend\n", NetLsFilter.names(NetLsFilter.parse(List.of("label=tier")).apply(LISTING)));
+        assertEquals("frontend\n", NetLsFilter.names(NetLsFilter.parse(List.of("label=tier=web")).apply(LISTING)));
+        assertEquals("", NetLsFilter.names(NetLsFilter.parse(List.of("label=tier=we")).apply(LISTING)));
+        assertEquals("backend\n", NetLsFilter.names(NetLsFilter.parse(List.of("label=team", "scope=global")).apply(LISTING)));
+        assertEquals("frontend\n", NetLsFilter.names(NetLsFilter.parse(List.of("scope=swarm")).apply(LISTING)));
+        assertEquals("backend global team=a,tier=db\n",
+                NetLsFilter.formatted(NetLsFilter.parse(List.of("name=back")).apply(LISTING), "{{.Name}} {{.Scope}} {{.Labels}}"));
+    }
+
+    @Test
     void anUnknownFilterIsAUsageErrorNamingWhatWorks() {
-        OvlException e = assertThrows(OvlException.class, () -> NetLsFilter.parse(List.of("label=tier")));
+        OvlException e = assertThrows(OvlException.class, () -> NetLsFilter.parse(List.of("id=abc")));
         assertEquals(ExitCode.USAGE, e.exitCode());
-        assertTrue(e.getMessage().contains("name=TEXT and driver=overlay (docker's label filter is not supported yet)"),
-                e.getMessage());
+        assertTrue(e.getMessage().contains("label=KEY[=VALUE] and scope=swarm|global|local (docker's id filter is not"
+                + " supported)"), e.getMessage());
+        OvlException scope = assertThrows(OvlException.class, () -> NetLsFilter.parse(List.of("scope=planet")));
+        assertTrue(scope.getMessage().contains("scope is swarm, global or local"), scope.getMessage());
+        assertThrows(OvlException.class, () -> NetLsFilter.parse(List.of("label=")));
     }
 }

@@ -23,9 +23,16 @@ public record NetworkListing(List<Entry> networks, Map<String, String> unreadabl
     /**
      * @param missingOn readable hosts that must see it and do not list it
      */
-    public record Entry(String name, List<String> subnets, List<String> seenOn, List<String> missingOn) {
+    /**
+     * @param scope  Docker's scope as the first host that lists it says ("global" in kv mode, "swarm")
+     * @param labels the network's labels, likewise
+     */
+    public record Entry(String name, String scope, Map<String, String> labels, List<String> subnets,
+                        List<String> seenOn, List<String> missingOn) {
         public Entry {
             Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(scope, "scope");
+            labels = Map.copyOf(labels);
             subnets = List.copyOf(subnets);
             seenOn = List.copyOf(seenOn);
             missingOn = List.copyOf(missingOn);
@@ -42,12 +49,12 @@ public record NetworkListing(List<Entry> networks, Map<String, String> unreadabl
      * @param mustSee the hosts whose not listing a network makes it incomplete ({@link CreatePlacement#mustSee})
      */
     public static NetworkListing of(NetReadout readout, List<String> mustSee) {
-        Map<String, List<String>> subnets = new LinkedHashMap<>();
+        Map<String, OverlayNetwork> first = new LinkedHashMap<>();
         Map<String, List<String>> seen = new LinkedHashMap<>();
         for (String host : readout.hosts()) {
             Fact<List<OverlayNetwork>> f = readout.networks().get(host);
             for (OverlayNetwork n : f == null ? List.<OverlayNetwork>of() : f.value().orElse(List.of())) {
-                subnets.putIfAbsent(n.name(), n.subnets());
+                first.putIfAbsent(n.name(), n);
                 seen.computeIfAbsent(n.name(), k -> new ArrayList<>()).add(host);
             }
         }
@@ -56,7 +63,8 @@ public record NetworkListing(List<Entry> networks, Map<String, String> unreadabl
         seen.keySet().stream().sorted().forEach(name -> {
             List<String> missing = readout.hosts().stream()
                     .filter(h -> mustSee.contains(h) && !seen.get(name).contains(h) && !unreadable.containsKey(h)).toList();
-            entries.add(new Entry(name, subnets.get(name), seen.get(name), missing));
+            OverlayNetwork n = first.get(name);
+            entries.add(new Entry(name, n.scope() == null ? "" : n.scope(), n.labels(), n.subnets(), seen.get(name), missing));
         });
         return new NetworkListing(entries, unreadable);
     }

@@ -4,21 +4,32 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The checks of one ordered pair: from the probe on {@code from} to the probe on {@code to}.
  *
- * @param outcomes one per {@link ProbeCheck}; a check with no answer is a failure with the reason
+ * @param outcomes one per check that applies to the pair ({@link ProbeCheck#IPV4}, and
+ *                 {@link ProbeCheck#IPV6} on a network with IPv6), in {@link ProbeCheck} order
  */
 public record PairResult(String from, String to, Map<ProbeCheck, Outcome> outcomes) {
     public PairResult {
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(to, "to");
+        outcomes = java.util.Collections.unmodifiableMap(outcomes.isEmpty() ? new EnumMap<>(ProbeCheck.class)
+                : new EnumMap<>(outcomes));
+    }
+
+    /**
+     * The pair with one outcome per check of {@code checks}: what the script reported, and a failure
+     * "no result" for a check it did not report (it died, or a tool is missing in the image).
+     */
+    public static PairResult of(String from, String to, Set<ProbeCheck> checks, Map<ProbeCheck, Outcome> reported) {
         EnumMap<ProbeCheck, Outcome> all = new EnumMap<>(ProbeCheck.class);
-        for (ProbeCheck c : ProbeCheck.values()) {
-            all.put(c, outcomes.getOrDefault(c, new Outcome(false, "no result")));
+        for (ProbeCheck c : checks) {
+            all.put(c, reported.getOrDefault(c, new Outcome(false, "no result")));
         }
-        outcomes = java.util.Collections.unmodifiableMap(all);
+        return new PairResult(from, to, all);
     }
 
     /**
@@ -52,9 +63,9 @@ public record PairResult(String from, String to, Map<ProbeCheck, Outcome> outcom
     }
 
     /** Every check of the pair failed for the same reason (e.g. a probe that did not start). */
-    static PairResult allFailed(String from, String to, String why) {
+    static PairResult allFailed(String from, String to, Set<ProbeCheck> checks, String why) {
         Map<ProbeCheck, Outcome> m = new EnumMap<>(ProbeCheck.class);
-        for (ProbeCheck c : ProbeCheck.values()) {
+        for (ProbeCheck c : checks) {
             m.put(c, new Outcome(false, why));
         }
         return new PairResult(from, to, m);

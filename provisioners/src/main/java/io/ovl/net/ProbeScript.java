@@ -38,10 +38,11 @@ public final class ProbeScript {
     public static final int DNS_MAX_TRIES = 20;
 
     /**
-     * Arguments: BUDGET TRY_SECONDS MAX_TRIES (the DNS bounds), then per target NAME ADDRESS. Prints
-     * "NAME icmp|tcp ok|fail [detail]" and "NAME dns ok|fail TRIES SECONDS [detail]" lines. Targets
-     * are tested in parallel (a dead peer costs its timeouts once, not once per peer); each line is
-     * one short write, so lines of different targets interleave but never mix.
+     * Arguments: BUDGET TRY_SECONDS MAX_TRIES (the DNS bounds), then per target NAME ADDRESS ADDRESS6,
+     * where "-" skips that family's checks (ADDRESS: icmp, tcp, dns; ADDRESS6: icmp6, tcp6). Prints
+     * "NAME icmp|tcp|icmp6|tcp6 ok|fail [detail]" and "NAME dns ok|fail TRIES SECONDS [detail]"
+     * lines. Targets are tested in parallel (a dead peer costs its timeouts once, not once per
+     * peer); each line is one short write, so lines of different targets interleave but never mix.
      *
      * <p>DNS is retried: a peer's name reaches Docker's DNS a moment after its container starts, and
      * Docker 20.10's embedded DNS was seen failing one lookup in eight on a healthy kv overlay ("bad
@@ -52,9 +53,15 @@ public final class ProbeScript {
             "budget=$1; per=$2; max=$3; shift 3",
             // busybox timeout bounds each try where the applet exists; else the count and the clock do.
             "T=; if command -v timeout >/dev/null 2>&1; then T=\"timeout $per\"; fi",
-            "while [ $# -ge 2 ]; do",
-            "  n=$1; a=$2; shift 2",
+            "while [ $# -ge 3 ]; do",
+            "  n=$1; a=$2; a6=$3; shift 3",
             "  (",
+            "  if [ \"$a6\" != - ]; then",
+            "    if ping -6 -c 2 -W 2 \"$a6\" >/dev/null 2>&1; then echo \"$n icmp6 ok\"; else echo \"$n icmp6 fail no reply from $a6\"; fi",
+            "    if printf 'GET / HTTP/1.0\\r\\n\\r\\n' | nc -w 3 \"$a6\" " + PORT + " 2>/dev/null | grep -q '^HTTP/'; then",
+            "      echo \"$n tcp6 ok\"; else echo \"$n tcp6 fail no answer from [$a6]:" + PORT + "\"; fi",
+            "  fi",
+            "  [ \"$a\" = - ] && exit 0",
             "  if ping -c 2 -W 2 \"$a\" >/dev/null 2>&1; then echo \"$n icmp ok\"; else echo \"$n icmp fail no reply from $a\"; fi",
             "  if printf 'GET / HTTP/1.0\\r\\n\\r\\n' | nc -w 3 \"$a\" " + PORT + " 2>/dev/null | grep -q '^HTTP/'; then",
             "    echo \"$n tcp ok\"; else echo \"$n tcp fail no answer from $a:" + PORT + "\"; fi",
@@ -110,13 +117,21 @@ public final class ProbeScript {
                 "exit 1"));
     }
 
-    /** Tests every target (name to overlay address) from inside {@code container}. */
-    static RemoteCommand test(String container, Map<String, String> targets) {
+    /**
+     * What to test of one target: its IPv4 address for icmp, tcp and dns, its IPv6 address for icmp6
+     * and tcp6; an empty one skips that family's checks.
+     */
+    record Target(java.util.Optional<String> ipv4, java.util.Optional<String> ipv6) {
+    }
+
+    /** Tests every target (container name to its addresses) from inside {@code container}. */
+    static RemoteCommand test(String container, Map<String, Target> targets) {
         List<String> argv = new ArrayList<>(List.of("docker", "exec", container, "sh", "-c", TEST_SCRIPT, "sh",
                 Integer.toString(DNS_BUDGET_SECONDS), Integer.toString(DNS_TRY_SECONDS), Integer.toString(DNS_MAX_TRIES)));
-        targets.forEach((name, address) -> {
+        targets.forEach((name, target) -> {
             argv.add(name);
-            argv.add(address);
+            argv.add(target.ipv4().orElse("-"));
+            argv.add(target.ipv6().orElse("-"));
         });
         return RemoteCommand.of(argv);
     }

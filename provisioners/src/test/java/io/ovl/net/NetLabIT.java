@@ -331,6 +331,36 @@ class NetLabIT {
         in(h2, "docker", "network", "rm", "dual");
     }
 
+    @Test
+    @Order(10)
+    void onADualStackNetworkIpv4CrossesButIpv6DoesNotAndVerifySaysWhyWhileFamilyIpv4Passes() {
+        // Created with docker itself: what is under test is verify on a network with IPv6 enabled.
+        in(h2, "docker", "network", "create", "-d", "overlay", "--ipv6", "--subnet", "10.79.0.0/24",
+                "--subnet", "fd79::/64", "v6kv");
+        try {
+            VerifyReport all = withHosts(run -> new NetVerify(run.hosts, run.parallel, ChangeProgress.NONE)
+                    .run("v6kv", IMAGE, NetVerify.Family.ALL));
+            assertEquals(java.util.EnumSet.allOf(ProbeCheck.class), all.checks());
+            for (LabHost h : List.of(h2, h3, h4)) {
+                assertTrue(all.probes().get(h.name()).ipv6().orElse("").startsWith("fd79::"), all.probes().toString());
+            }
+            // Engine 20.10 in kv mode: global IPAM (distinct addresses), and no IPv6 between hosts.
+            assertEquals(ExitCode.CHECKS_FAILED, all.exitCode());
+            for (PairResult p : all.pairs()) {
+                assertEquals(List.of(ProbeCheck.ICMP6, ProbeCheck.TCP6), p.failed(), p.toString());
+            }
+            assertEquals(6, all.ipv6Only().size());
+            assertTrue(all.ipv6Diagnosis().orElseThrow().contains("moby/moby#47125"));
+
+            VerifyReport v4 = withHosts(run -> new NetVerify(run.hosts, run.parallel, ChangeProgress.NONE)
+                    .run("v6kv", IMAGE, NetVerify.Family.IPV4));
+            assertTrue(v4.passed(), v4.failing().toString());
+            assertEquals(ProbeCheck.IPV4, v4.checks());
+        } finally {
+            in(h2, "docker", "network", "rm", "v6kv");
+        }
+    }
+
     // ---- helpers ----
 
     private static boolean await(CountDownLatch latch) {

@@ -80,8 +80,25 @@ class ProbeScriptShellTest {
     }
 
     @Test
+    void anIpv6AddressAddsIcmp6AndTcp6AndADashSkipsAFamily() throws Exception {
+        Path bin = bin(answersOnTry(1), true);
+        // This stand-in ping answers over IPv4 and never over IPv6, as Docker's overlay does between hosts.
+        script(bin, "ping", "for a in \"$@\"; do [ \"$a\" = -6 ] && exit 1; done; exit 0");
+        Ran both = run(bin, "30", "10", "15", "ovl-probe-h3", "10.0.0.3", "fd00::3");
+        var got = ProbeScript.parse(both.output()).get("ovl-probe-h3");
+        assertEquals(List.of(ProbeCheck.ICMP, ProbeCheck.TCP, ProbeCheck.DNS, ProbeCheck.ICMP6, ProbeCheck.TCP6),
+                List.copyOf(got.keySet()), both.output());
+        assertEquals("no reply from fd00::3", got.get(ProbeCheck.ICMP6).detail(), both.output());
+        assertTrue(got.get(ProbeCheck.TCP6).ok() && got.get(ProbeCheck.ICMP).ok(), both.output());
+
+        Ran v6only = run(bin, "30", "10", "15", "ovl-probe-h3", "-", "fd00::3");
+        assertEquals(List.of(ProbeCheck.ICMP6, ProbeCheck.TCP6),
+                List.copyOf(ProbeScript.parse(v6only.output()).get("ovl-probe-h3").keySet()), v6only.output());
+    }
+
+    @Test
     void aLookupThatSucceedsOnTheThirdTryReportsThreeTriesAndItsSeconds() throws Exception {
-        Ran r = run(bin(answersOnTry(3), true), "30", "10", "15", "ovl-probe-h3", "10.0.0.3");
+        Ran r = run(bin(answersOnTry(3), true), "30", "10", "15", "ovl-probe-h3", "10.0.0.3", "-");
 
         var parsed = ProbeScript.parse(r.output()).get("ovl-probe-h3");
         PairResult.Outcome dns = parsed.get(ProbeCheck.DNS);
@@ -89,12 +106,12 @@ class ProbeScriptShellTest {
         assertEquals(3, dns.tries(), r.output());
         assertTrue(dns.seconds() >= 1 && dns.seconds() <= 4, r.output()); // two sleeps of 1 s between the tries
         assertEquals(List.of("dns ok after 3 tries, " + dns.seconds() + " s"),
-                new PairResult("h2", "h3", parsed).warnings());
+                PairResult.of("h2", "h3", ProbeCheck.IPV4, parsed).warnings());
     }
 
     @Test
     void aLookupThatAnswersAtOnceIsOneTry() throws Exception {
-        Ran r = run(bin(answersOnTry(1), true), "30", "10", "15", "ovl-probe-h3", "10.0.0.3");
+        Ran r = run(bin(answersOnTry(1), true), "30", "10", "15", "ovl-probe-h3", "10.0.0.3", "-");
         // One try, and no warning; the seconds it took are the machine's business, not asserted.
         PairResult.Outcome dns = ProbeScript.parse(r.output()).get("ovl-probe-h3").get(ProbeCheck.DNS);
         assertTrue(dns.ok() && dns.tries() == 1 && !dns.passedAfterRetry(), r.output());
@@ -103,7 +120,7 @@ class ProbeScriptShellTest {
     @Test
     void aHangingLookupIsCutByTimeoutAndTheClockEndsTheRetries() throws Exception {
         // Each try hangs; timeout kills it after 1 s; no new try starts once it would not fit in 4 s.
-        Ran r = run(bin("sleep 30", true), "4", "1", "15", "ovl-probe-h3", "10.0.0.3");
+        Ran r = run(bin("sleep 30", true), "4", "1", "15", "ovl-probe-h3", "10.0.0.3", "-");
 
         PairResult.Outcome dns = ProbeScript.parse(r.output()).get("ovl-probe-h3").get(ProbeCheck.DNS);
         assertTrue(!dns.ok() && dns.detail().equals("resolved to nothing"), r.output());
@@ -114,7 +131,7 @@ class ProbeScriptShellTest {
     @Test
     void withoutTimeoutTheCountBoundsTheRetries() throws Exception {
         Ran r = run(bin("echo \"nslookup: can't resolve '$1'\" >&2; exit 1", false), "30", "10", "2",
-                "ovl-probe-h3", "10.0.0.3");
+                "ovl-probe-h3", "10.0.0.3", "-");
         PairResult.Outcome dns = ProbeScript.parse(r.output()).get("ovl-probe-h3").get(ProbeCheck.DNS);
         assertTrue(!dns.ok(), r.output());
         assertEquals(2, dns.tries(), r.output());
@@ -122,7 +139,7 @@ class ProbeScriptShellTest {
 
     @Test
     void aNameResolvingToAnotherAddressIsAFailureNamingWhatItGot() throws Exception {
-        Ran r = run(bin(answersOnTry(1), true), "3", "1", "15", "ovl-probe-h9", "10.0.0.9");
+        Ran r = run(bin(answersOnTry(1), true), "3", "1", "15", "ovl-probe-h9", "10.0.0.9", "-");
         PairResult.Outcome dns = ProbeScript.parse(r.output()).get("ovl-probe-h9").get(ProbeCheck.DNS);
         assertTrue(!dns.ok(), r.output());
         assertEquals("resolved to 10.0.0.3", dns.detail(), r.output());
