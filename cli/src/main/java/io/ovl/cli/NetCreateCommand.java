@@ -13,6 +13,7 @@ import io.ovl.net.CreateReport;
 import io.ovl.net.NetCreate;
 import io.ovl.topology.NetworkSpec;
 import io.ovl.topology.NetworkSpecValidator;
+import io.ovl.topology.rules.Ipv6Networks;
 import io.ovl.topology.Topology;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -172,7 +173,13 @@ public final class NetCreateCommand implements Callable<Integer>, ChangesHosts {
         Topology topology = NetRun.load(topologyOption);
         CreatePlacement placement = OverlayMode.of(topology).placement();
         NetworkSpec effective = toSpec(attachable != null ? attachable : placement.attachableByDefault());
-        NetworkReport report = new NetworkReport(effective, validate(effective), false);
+        List<Finding> live = new ArrayList<>(validate(effective));
+        // What the topology's mode makes of IPv6 (Ipv6Networks): refused in swarm mode, a warning in kv.
+        Ipv6Networks.of(topology.mode(), effective, "--subnet").ifPresent(live::add);
+        NetworkReport report = new NetworkReport(effective, live, false);
+        if (!report.valid()) {
+            return offline(effective, live);
+        }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         err.print(report.problemsText(output.style()));

@@ -226,4 +226,15 @@ class NetCreateCommandTest {
         assertEquals("fd00:20::/64", n.at("/ipam/1/subnet").asText());
         assertEquals("fd00:20::1", n.at("/ipam/1/gateway").asText());
     }
+
+    /** The example swarm topology's hosts do not exist: the refusal must come before any host is contacted. */
+    @Test
+    void anIpv6SubnetIsRefusedInSwarmModeBeforeAnyHostIsContactedNamingWhy() {
+        String swarm = java.nio.file.Path.of(Cli.example("swarm.yaml")).toAbsolutePath().toString();
+        Cli.Run r = Cli.run("net", "create", "dual", "--subnet", "172.16.20.0/24", "--subnet", "fd00:20::/64", "-f", swarm);
+        assertEquals(2, r.exit(), r.out() + r.err());
+        assertTrue(r.err().contains("swarm mode: network dual with IPv6 subnet fd00:20::/64 would carry nothing")
+                && r.err().contains("moby/moby#48116"), r.err());
+        assertFalse(r.err().contains("cannot reach") || r.err().contains("connect"), r.err());
+    }
 }

@@ -4,6 +4,7 @@ import io.ovl.core.Finding;
 import io.ovl.topology.rules.BecomePassword;
 import io.ovl.topology.rules.HostAddressesUnique;
 import io.ovl.topology.rules.HostNamesValid;
+import io.ovl.topology.rules.Ipv6Networks;
 import io.ovl.topology.rules.KvStoreHostsDeclared;
 import io.ovl.topology.rules.KvStoreHostsIpv4;
 import io.ovl.topology.rules.KvStoreSize;
@@ -38,7 +39,8 @@ public final class TopologyValidator {
             new NetworksValid(),
             new NetworkNamesUnique(),
             new NetworksDoNotOverlap(),
-            new SubnetsOutsideSwarmPool());
+            new SubnetsOutsideSwarmPool(),
+            new Ipv6Networks());
 
     private TopologyValidator() {
     }

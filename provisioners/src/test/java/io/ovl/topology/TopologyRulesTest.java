@@ -15,6 +15,7 @@ import io.ovl.core.Finding;
 import io.ovl.core.Severity;
 import io.ovl.topology.rules.HostAddressesUnique;
 import io.ovl.topology.rules.HostNamesValid;
+import io.ovl.topology.rules.Ipv6Networks;
 import io.ovl.topology.rules.KvStoreHostsDeclared;
 import io.ovl.topology.rules.KvStoreSize;
 import io.ovl.topology.rules.KvStoreUrl;
@@ -275,6 +276,28 @@ class TopologyRulesTest {
             assertEquals(Severity.WARNING, f.severity());
             assertEquals("networks[1].subnet", f.subject());
             assertTrue(f.message().contains("overlaps swarm's address pool 10.0.0.0/8"), f.message());
+        }
+
+        @Test
+        void anIpv6NetworkIsRefusedInSwarmModeAndAWarningInKvModeNamingTheUpstreamIssues() {
+            NetworkSpec dual = new NetworkSpec("dual", List.of(
+                    new io.ovl.addressing.IpamPool(Prefix.parse("172.16.20.0/24"), Optional.empty(), Optional.empty(), java.util.Map.of()),
+                    new io.ovl.addressing.IpamPool(Prefix.parse("fd00:20::/64"), Optional.empty(), Optional.empty(), java.util.Map.of())),
+                    false, false, false, OptionalInt.empty(), java.util.Map.of());
+            Finding swarm = only(new Ipv6Networks().check(withNetworks(List.of(net("v4", "172.16.21.0/24"), dual))));
+            assertEquals(Severity.ERROR, swarm.severity());
+            assertEquals("networks[1].subnet[1]", swarm.subject());
+            assertTrue(swarm.message().contains("moby/moby#48116") && swarm.message().contains("docker/for-linux#973"),
+                    swarm.message());
+
+            Topology kvTopology = new Topology(1, Mode.KV, SshSettings.DEFAULTS,
+                    Optional.of(KvStore.onHosts(KvBackend.ETCD, List.of("a"))), Optional.empty(),
+                    List.of(host("a", "198.18.0.1")), List.of(dual));
+            Finding kv = only(new Ipv6Networks().check(kvTopology));
+            assertEquals(Severity.WARNING, kv.severity());
+            assertTrue(kv.message().contains("moby/moby#47125"), kv.message());
+            assertEquals(Optional.of(Severity.ERROR), Ipv6Networks.of(Mode.SWARM, dual, "--subnet").map(Finding::severity));
+            assertEquals(Optional.empty(), Ipv6Networks.of(Mode.SWARM, net("v4", "172.16.21.0/24"), "--subnet"));
         }
 
         @Test
