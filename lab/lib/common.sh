@@ -68,6 +68,13 @@ subnet_prefix() { # $1 = lab index, $2 = subnet 1|2  -> "198.18.4"
   local n=$(( 4 * $1 + $2 - 1 ))
   printf '198.%d.%d' $(( 18 + n / 256 )) $(( n % 256 ))
 }
+# The IPv6 underlay of lab/up --ipv6 / --ipv6-only: a ULA /64 per subnet from the same index, so
+# labs stay apart as their IPv4 /24s do. fd6f:766c:6162::/48 ("ovlab"; not this machine's own
+# fd00::/64); subnet /64 number N = 4I + s - 1, the same N as the IPv4 /24. A host's interface
+# id is its IPv4 last octet written the same way (h1: ::11, router ::254), to read them side by side.
+subnet6_prefix() { # $1 = lab index, $2 = subnet 1|2  -> "fd6f:766c:6162:4"
+  printf 'fd6f:766c:6162:%x' $(( 4 * $1 + $2 - 1 ))
+}
 default_index() { # deterministic from the name: cksum mod 128
   local sum
   sum=$(printf '%s' "$1" | cksum | cut -d' ' -f1)

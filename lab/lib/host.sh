@@ -20,8 +20,14 @@ is_messy() { # $1 = hK: listed in MESSY (lab/up --messy)
 # The address a messy host's resolv.conf names: .253 of the host's own subnet, which no lab
 # address uses (machine .1, full hosts .11-.99, light hosts .101-.250, router .254). Nothing
 # answers ARP for it, so a query never even leaves the host's namespace as a routed packet.
+# An IPv6-only host (--ipv6-only) gets ::253 of its subnet's /64 instead: unanswered neighbour
+# solicitations, the same wait.
 dead_resolver() { # $1 = hK
-  printf '%s.253' "$(subnet_prefix "$LAB_INDEX" "$(host_subnet "$1")")"
+  if [[ ${IPV6:-} == only ]]; then
+    printf '%s::253' "$(subnet6_prefix "$LAB_INDEX" "$(host_subnet "$1")")"
+  else
+    printf '%s.253' "$(subnet_prefix "$LAB_INDEX" "$(host_subnet "$1")")"
+  fi
 }
 
 # A messy host gets its own /etc/hosts (the lab's, less the line of its own name) and a
@@ -124,7 +130,8 @@ start_light_host() { # $1 = host (l1)
   mkdir -p "$dir" /run/sshd
   ssh-keygen -q -t ed25519 -N '' -C "root@$(host_fqname "$h")" -f "$dir/ssh_host_ed25519_key"
   cat >"$dir/sshd_config" <<CONF
-ListenAddress $(host_addr "$h")
+$([[ ${IPV6:-} == only ]] || echo "ListenAddress $(host_addr "$h")")
+$([[ -z ${IPV6:-} ]] || echo "ListenAddress $(host_addr6 "$h")")
 Port ${SSH_PORT:-22}
 HostKey $dir/ssh_host_ed25519_key
 PidFile $dir/sshd.pid

@@ -2,6 +2,10 @@
 # Underlay network of a lab: one bridge per subnet in the root namespace, one veth per host,
 # an optional router namespace between two subnets, and iptables rules (each tagged with the
 # comment ovl-lab:NAME) that let bridged lab traffic through but never forward it elsewhere.
+# With lab/up --ipv6 (IPV6=dual) hosts also get a ULA address per subnet (subnet6_prefix) and the
+# router forwards IPv6; with --ipv6-only (IPV6=only) the hosts have IPv6 only (the bridges and
+# the router keep their IPv4 addresses, which no host can use). ip6tables
+# rules mirror the iptables ones, with the same comment.
 
 # Picks the lab's index: --subnet-index if given, else the name's default, moving on to the
 # next free one when another lab (any running lab on this machine, seen by the addresses on
@@ -31,13 +35,15 @@ allocate_index() { # $1 = requested index or empty
 }
 
 ipt_rule() { # $1 = -I|-D, then match arguments, then the target: tagged with the lab's comment
-  local op=$1 target=${*: -1}
+  local op=$1 target=${*: -1} cmd
   local matches=("${@:2:$#-2}")
-  if [[ $op == -I ]]; then
-    iptables -w -I FORWARD 1 "${matches[@]}" -m comment --comment "$LAB_IPT_COMMENT" -j "$target"
-  else
-    iptables -w -D FORWARD "${matches[@]}" -m comment --comment "$LAB_IPT_COMMENT" -j "$target"
-  fi
+  for cmd in iptables $([[ -n ${IPV6:-} ]] && echo ip6tables); do
+    if [[ $op == -I ]]; then
+      "$cmd" -w -I FORWARD 1 "${matches[@]}" -m comment --comment "$LAB_IPT_COMMENT" -j "$target"
+    else
+      "$cmd" -w -D FORWARD "${matches[@]}" -m comment --comment "$LAB_IPT_COMMENT" -j "$target"
+    fi
+  done
 }
 
 create_bridge() { # $1 = subnet number
@@ -53,13 +59,18 @@ create_bridge() { # $1 = subnet number
   ipt_rule -I -i "$br" -o "$br" ACCEPT
 }
 
-create_underlay() { # uses LAB_INDEX, LAB_SUBNETS
-  local p1 p2 rns
+create_underlay() { # uses LAB_INDEX, LAB_SUBNETS, IPV6
+  local p1 p2 q1 q2 rns
   p1=$(subnet_prefix "$LAB_INDEX" 1)
+  q1=$(subnet6_prefix "$LAB_INDEX" 1)
   create_bridge 1
+  # The bridge keeps its IPv4 address also with --ipv6-only: other labs see the slot as taken by it.
   ip addr add "$p1.1/24" dev "$(bridge_name 1)"
+  # nodad: usable at once (the lab owns the /64, nothing else can hold the address).
+  [[ -z ${IPV6:-} ]] || ip addr add "$q1::1/64" dev "$(bridge_name 1)" nodad
   if [[ $LAB_SUBNETS == 2 ]]; then
     p2=$(subnet_prefix "$LAB_INDEX" 2)
+    q2=$(subnet6_prefix "$LAB_INDEX" 2)
     create_bridge 2
     rns=$(host_ns router)
     ip netns add "$rns"
@@ -74,6 +85,12 @@ create_underlay() { # uses LAB_INDEX, LAB_SUBNETS
     ip -n "$rns" link set s2 up
     ip netns exec "$rns" sysctl -qw net.ipv4.ip_forward=1
     ip route add "$p2.0/24" via "$p1.254"
+    if [[ -n ${IPV6:-} ]]; then
+      ip -n "$rns" addr add "$q1::254/64" dev s1 nodad
+      ip -n "$rns" addr add "$q2::254/64" dev s2 nodad
+      ip netns exec "$rns" sysctl -qw net.ipv6.conf.all.forwarding=1
+      ip -6 route add "$q2::/64" via "$q1::254"
+    fi
   fi
 }
 
@@ -95,6 +112,29 @@ host_addr() {
     printf '%s.%d' "$(subnet_prefix "$LAB_INDEX" "$s")" $(( 100 + k ))
   fi
 }
+# The same host's IPv6 address (lab/up --ipv6): its IPv4 last octet as the interface id.
+host_addr6() {
+  local h=$1 k=${1:1} s
+  s=$(host_subnet "$h")
+  if [[ $h == h* ]]; then
+    printf '%s::%d' "$(subnet6_prefix "$LAB_INDEX" "$s")" $(( 10 + k ))
+  else
+    printf '%s::%d' "$(subnet6_prefix "$LAB_INDEX" "$s")" $(( 100 + k ))
+  fi
+}
+# The address ovl reaches the host at (topology.yaml, known_hosts, hosts.tsv): IPv6 with --ipv6.
+host_ssh_addr() {
+  if [[ -n ${IPV6:-} ]]; then host_addr6 "$1"; else host_addr "$1"; fi
+}
+host_gateway6() {
+  local s
+  s=$(host_subnet "$1")
+  if [[ $LAB_SUBNETS == 2 ]]; then
+    printf '%s::254' "$(subnet6_prefix "$LAB_INDEX" "$s")"
+  else
+    printf '%s::1' "$(subnet6_prefix "$LAB_INDEX" 1)"
+  fi
+}
 host_gateway() {
   local s
   s=$(host_subnet "$1")
@@ -112,10 +152,12 @@ attach_host() { # $1 = host: netns + veth (eth0 inside) + address + default rout
   ip netns add "$ns"
   ip link add "$veth" type veth peer name eth0 netns "$ns"
   ip link set "$veth" master "$(bridge_name "$(host_subnet "$h")")" up
-  ip -n "$ns" addr add "$(host_addr "$h")/24" dev eth0
+  [[ ${IPV6:-} == only ]] || ip -n "$ns" addr add "$(host_addr "$h")/24" dev eth0
+  [[ -z ${IPV6:-} ]] || ip -n "$ns" addr add "$(host_addr6 "$h")/64" dev eth0 nodad
   ip -n "$ns" link set lo up
   ip -n "$ns" link set eth0 up
-  ip -n "$ns" route add default via "$(host_gateway "$h")"
+  [[ ${IPV6:-} == only ]] || ip -n "$ns" route add default via "$(host_gateway "$h")"
+  [[ -z ${IPV6:-} ]] || ip -n "$ns" -6 route add default via "$(host_gateway6 "$h")"
 }
 
 # --- teardown, by name prefix so it also works without (or with stale) state ---
@@ -136,4 +178,10 @@ remove_underlay() {
     words[0]=-D
     iptables -w "${words[@]}" 2>/dev/null || true
   done < <(iptables -w -S FORWARD | grep -E -- "--comment \"?$LAB_IPT_COMMENT\"? " || true)
+  while read -ra words; do
+    [[ ${#words[@]} -gt 0 ]] || continue
+    words=("${words[@]//\"/}")
+    words[0]=-D
+    ip6tables -w "${words[@]}" 2>/dev/null || true
+  done < <(ip6tables -w -S FORWARD 2>/dev/null | grep -E -- "--comment \"?$LAB_IPT_COMMENT\"? " || true)
 }

@@ -22,11 +22,17 @@ lab_leftovers() { # anything of this lab on the machine: state, namespaces or li
 }
 
 print_status() {
-  local h sd ssh docker
+  local h sd ssh docker aw=15
   load_state || { echo "lab '$LAB_NAME': not running (no state in $LAB_STATE)"; return 1; }
   printf 'lab %s: subnet %s.0/24%s, ssh port %s, state %s\n' "$LAB_NAME" "$(subnet_prefix "$LAB_INDEX" 1)" \
     "$([[ $LAB_SUBNETS == 2 ]] && printf ' + %s.0/24' "$(subnet_prefix "$LAB_INDEX" 2)")" "${SSH_PORT:-22}" "$LAB_STATE"
-  printf '%-16s %-15s %-6s %-10s %-8s %-8s %s\n' HOST ADDRESS ENGINE SYSTEMD SSH DOCKER MESSY
+  if [[ -n ${IPV6:-} ]]; then
+    aw=24
+    printf 'IPv6 underlay (%s): %s::/64%s; topology.yaml addresses hosts by IPv6\n' \
+      "$([[ $IPV6 == only ]] && echo 'hosts IPv6-only' || echo dual-stack)" "$(subnet6_prefix "$LAB_INDEX" 1)" \
+      "$([[ $LAB_SUBNETS == 2 ]] && printf ' + %s::/64' "$(subnet6_prefix "$LAB_INDEX" 2)")"
+  fi
+  printf "%-16s %-${aw}s %-6s %-10s %-8s %-8s %s\n" HOST ADDRESS ENGINE SYSTEMD SSH DOCKER MESSY
   for h in $FULL_HOSTS; do
     if full_host_alive "$h" && [[ $(init_of "$h") == sysv ]]; then
       # No systemd: the init scripts' own status says whether the daemons run.
@@ -40,13 +46,13 @@ print_status() {
     else
       sd=down ssh=- docker=-
     fi
-    printf '%-16s %-15s %-6s %-10s %-8s %-8s %s\n' "$(host_fqname "$h")" "$(host_addr "$h")" \
+    printf "%-16s %-${aw}s %-6s %-10s %-8s %-8s %s\n" "$(host_fqname "$h")" "$(host_ssh_addr "$h")" \
       "$(engine_of "$h")" "${sd:-?}" "${ssh:-?}" "${docker:-?}" \
       "$(if is_messy "$h"; then printf 'messy (resolver %s)' "$(dead_resolver "$h")"; else printf -- -; fi)"
   done
   for h in $LIGHT_HOSTS; do
     if light_host_alive "$h"; then ssh=active; else ssh=down; fi
-    printf '%-16s %-15s %-6s %-10s %-8s %-8s %s\n' "$(host_fqname "$h")" "$(host_addr "$h")" - - "$ssh" - -
+    printf "%-16s %-${aw}s %-6s %-10s %-8s %-8s %s\n" "$(host_fqname "$h")" "$(host_ssh_addr "$h")" - - "$ssh" - -
   done
   if [[ -n ${SUDO_PASSWORD_HOSTS:-} ]]; then
     printf "user ovl's sudo asks for a password on: %s (the password: %s)\n" "$SUDO_PASSWORD_HOSTS" "$(sudo_password_file)"

@@ -23,12 +23,12 @@ write_known_hosts() {
   local h addr keys served key out="$LAB_STATE/known_hosts.tmp" port=${SSH_PORT:-22}
   : >"$out"
   for h in $FULL_HOSTS $LIGHT_HOSTS; do
-    addr=$(host_addr "$h")
+    addr=$(host_ssh_addr "$h")
     keys=$(host_pubkeys "$h")
     served=$(ssh-keyscan -T 10 -p "$port" -t ed25519 "$addr" 2>/dev/null | awk '{print $2, $3}')
-    [[ -n $served ]] || die "$h: sshd at $addr:$port served no ed25519 key"
+    [[ -n $served ]] || die "$h: sshd at [$addr]:$port served no ed25519 key"
     grep -qxF "$served" <<<"$keys" ||
-      die "$h: sshd at $addr:$port serves a key ($served) that is not the host's own /etc/ssh key"
+      die "$h: sshd at [$addr]:$port serves a key ($served) that is not the host's own /etc/ssh key"
     while read -r key; do
       printf '%s,%s %s\n' "$(known_hosts_pattern "$addr")" "$(known_hosts_pattern "$(host_fqname "$h")")" "$key" >>"$out"
     done <<<"$keys"
@@ -71,7 +71,7 @@ write_topology_file() { # $1 = output file, $2 = host list
     echo "hosts:"
     for h in $hosts; do
       echo "  - name: $(host_fqname "$h")"
-      echo "    address: $(host_addr "$h")"
+      echo "    address: $(host_ssh_addr "$h")"
       echo "    # engine: $(if [[ $h == h* ]]; then engine_of "$h"; else echo none; fi)"
       if [[ $h == "$first" ]]; then
         if [[ $mode == kv ]]; then echo "    overlay: false"; else echo "    role: manager"; fi
@@ -84,6 +84,8 @@ write_topology_file() { # $1 = output file, $2 = host list
     echo "    gateway: 172.16.16.1"
     echo "    aux-addresses: { ip2: 172.16.16.2 }"
     echo "    attachable: true"
+    # VXLAN over IPv6 takes 70 bytes, not 50: Docker's default 1450 does not fit the 1500 underlay.
+    [[ -z ${IPV6:-} ]] || echo "    mtu: 1430"
   } >"$out.tmp"
   mv "$out.tmp" "$out"
 }
@@ -106,11 +108,11 @@ write_inventory() {
   {
     printf '# name\thost\taddress\tengine\tkind\tssh-port\tmessy\n'
     for h in $FULL_HOSTS; do
-      printf '%s\t%s\t%s\t%s\tfull\t%s\t%s\n' "$(host_fqname "$h")" "$h" "$(host_addr "$h")" "$(engine_of "$h")" \
+      printf '%s\t%s\t%s\t%s\tfull\t%s\t%s\n' "$(host_fqname "$h")" "$h" "$(host_ssh_addr "$h")" "$(engine_of "$h")" \
         "${SSH_PORT:-22}" "$(if is_messy "$h"; then echo messy; else echo tidy; fi)"
     done
     for h in $LIGHT_HOSTS; do
-      printf '%s\t%s\t%s\t-\tlight\t%s\ttidy\n' "$(host_fqname "$h")" "$h" "$(host_addr "$h")" "${SSH_PORT:-22}"
+      printf '%s\t%s\t%s\t-\tlight\t%s\ttidy\n' "$(host_fqname "$h")" "$h" "$(host_ssh_addr "$h")" "${SSH_PORT:-22}"
     done
   } >"$LAB_STATE/hosts.tsv"
   cat >"$LAB_STATE/names.env" <<ENV

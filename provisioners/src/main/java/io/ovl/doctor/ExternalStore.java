@@ -1,5 +1,6 @@
 package io.ovl.doctor;
 
+import io.ovl.core.HostPort;
 import io.ovl.facts.Protocol;
 import io.ovl.topology.KvStore;
 import io.ovl.topology.Mode;
@@ -47,6 +48,6 @@ record ExternalStore(String host, int port) {
 
     /** How outcomes name this endpoint in place of a host: "store 10.0.0.1:2379". */
     String target() {
-        return "store " + host + ":" + port;
+        return "store " + HostPort.of(host, port);
     }
 }

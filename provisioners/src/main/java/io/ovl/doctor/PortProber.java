@@ -1,5 +1,6 @@
 package io.ovl.doctor;
 
+import io.ovl.core.HostPort;
 import io.ovl.core.ExitCode;
 import io.ovl.core.OvlException;
 import io.ovl.facts.Fact;
@@ -103,7 +104,7 @@ public final class PortProber {
             Fact<AdvertiseAddress> adv = AdvertiseAddress.resolve(h.host(), h.facts());
             if (adv.value().isPresent()) {
                 addressOf.put(h.name(), adv.value().get().ip());
-                bindOf.put(h.name(), adv.value().get().onInterface() ? adv.value().get().ip() : "0.0.0.0");
+                bindOf.put(h.name(), ProbeScripts.bindAddress(adv.value().get()));
             } else {
                 notProbed.put(h.name(), "address of " + h.name() + " unknown: " + adv.why());
             }
@@ -307,7 +308,7 @@ public final class PortProber {
                 } else {
                     // Only the sender's own line counts: a missing one is no connection.
                     out.add(new ProbeOutcome(h.name(), target, e.host(), e.need(), ProbeOutcome.Result.NOT_PROBED,
-                            "sender on " + h.name() + " gave no result for " + e.host() + ":" + e.port()));
+                            "sender on " + h.name() + " gave no result for " + HostPort.of(e.host(), e.port())));
                 }
             }
         }
@@ -335,9 +336,9 @@ public final class PortProber {
             return new ProbeOutcome(s, t, address, need, ProbeOutcome.Result.RECEIVED, "");
         }
         Optional<String> sendError = sender.errorFor(key + " " + address);
-        // These say nothing about the network: the sender could not try (no root, an IPv6 target).
+        // These say nothing about the network: the sender could not try (no root, no IP literal).
         if (need.protocol() == Protocol.ESP && sendError.filter(e -> e.startsWith("raw socket:")
-                || e.startsWith("not an IPv4 address")).isPresent()) {
+                || e.replace('_', ' ').startsWith("not an IP")).isPresent()) {
             return new ProbeOutcome(s, t, address, need, ProbeOutcome.Result.NOT_PROBED, "sender on " + s
                     + " cannot send IP protocol 50 (" + sendError.get() + ")" + (sendError.get().startsWith("raw socket:")
                     ? "; the ESP probe needs root: log in as root or set become: sudo" : ""));
@@ -346,7 +347,7 @@ public final class PortProber {
             if (need.protocol() == Protocol.ESP) {
                 String why = listener.busy().get(key);
                 return new ProbeOutcome(s, t, address, need, ProbeOutcome.Result.NOT_PROBED,
-                        "no raw socket for IP protocol 50 on " + t + " (" + why + ")" + (why.startsWith("not an IPv4")
+                        "no raw socket for IP protocol 50 on " + t + " (" + why + ")" + (why.replace('_', ' ').startsWith("not an IP")
                                 ? "" : "; the ESP probe needs root: log in as root or set become: sudo"));
             }
             if (need.protocol() == Protocol.TCP) {

@@ -39,6 +39,18 @@ final class ProbeScripts {
         return RemoteCommand.of(argv);
     }
 
+    /**
+     * The address a host's listener binds: the advertised address when an interface holds it (so a
+     * daemon bound to it is seen holding the port), else the wildcard of its family: 0.0.0.0 for
+     * IPv4, :: for IPv6 (the listener's raw ESP socket takes its family from this address).
+     */
+    static String bindAddress(AdvertiseAddress advertise) {
+        if (advertise.onInterface()) {
+            return advertise.ip();
+        }
+        return advertise.ip().contains(":") ? "::" : "0.0.0.0";
+    }
+
     /** A target of a sender: protocol, port and address. */
     record Send(PortNeed need, String address) {
     }

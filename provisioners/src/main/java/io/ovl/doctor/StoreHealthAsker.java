@@ -1,5 +1,6 @@
 package io.ovl.doctor;
 
+import io.ovl.core.HostPort;
 import io.ovl.core.OvlException;
 import io.ovl.facts.DockerInfo;
 import io.ovl.facts.Fact;
@@ -109,7 +110,7 @@ final class StoreHealthAsker {
     }
 
     private static String endpoint(ExternalStore e) {
-        return (e.host().contains(":") ? "[" + e.host() + "]" : e.host()) + ":" + e.port();
+        return HostPort.of(e.host(), e.port());
     }
 
     static Optional<StoreTarget> target(Topology topology, GatheredHost host) {
@@ -129,13 +130,13 @@ final class StoreHealthAsker {
     }
 
     static RemoteCommand command(KvBackend backend, ExternalStore endpoint) {
-        String ep = endpoint.host() + ":" + endpoint.port();
+        String ep = HostPort.of(endpoint.host(), endpoint.port());
         return RemoteCommand.of("perl", "-e", SCRIPT, endpoint.host(), Integer.toString(endpoint.port()))
                 .withStdin(StoreHealth.request(backend, ep));
     }
 
     static StoreAnswer askOne(RemoteShell shell, KvBackend backend, ExternalStore endpoint) {
-        String ep = endpoint.host() + ":" + endpoint.port();
+        String ep = HostPort.of(endpoint.host(), endpoint.port());
         CommandResult r = shell.run(command(backend, endpoint));
         if (!r.succeeded()) {
             String why = r.stderrText().strip();

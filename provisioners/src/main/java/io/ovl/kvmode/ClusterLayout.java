@@ -1,5 +1,6 @@
 package io.ovl.kvmode;
 
+import io.ovl.core.HostPort;
 import io.ovl.core.ExitCode;
 import io.ovl.core.OvlException;
 import io.ovl.render.ClusterSettings;
@@ -71,7 +72,7 @@ public record ClusterLayout(KvBackend backend, Optional<KvCluster> cluster, List
             URI url = store.url().get();
             int port = url.getPort() > 0 ? url.getPort() : store.backend().defaultPort();
             String path = url.getPath() == null ? "" : url.getPath().replaceAll("^/+|/+$", "");
-            return new ClusterLayout(store.backend(), Optional.empty(), List.of(url.getHost() + ":" + port),
+            return new ClusterLayout(store.backend(), Optional.empty(), List.of(HostPort.of(url.getHost(), port)),
                     path.isEmpty() ? DEFAULT_STORE_PATH : path, tls);
         }
         List<KvNode> nodes = store.hosts().stream()
@@ -103,7 +104,7 @@ public record ClusterLayout(KvBackend backend, Optional<KvCluster> cluster, List
      */
     public Optional<String> expectedAdvertise(Host host) {
         String a = host.advertiseOrAddress();
-        return IPV4.matcher(a).matches() ? Optional.of(a + ":" + ADVERTISE_PORT) : Optional.empty();
+        return IPV4.matcher(a).matches() ? Optional.of(HostPort.of(a, ADVERTISE_PORT)) : Optional.empty();
     }
 
     private static String underlayIp(Host h) {

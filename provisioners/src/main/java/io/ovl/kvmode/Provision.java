@@ -1,5 +1,6 @@
 package io.ovl.kvmode;
 
+import io.ovl.core.HostPort;
 import io.ovl.change.ApplyOptions;
 import io.ovl.change.ChangeProgress;
 import io.ovl.change.ChangeReport;
@@ -286,6 +287,6 @@ public final class Provision {
     private String endpointOf(String storeHost) {
         KvNode node = layout.cluster().orElseThrow().nodes().stream().filter(n -> n.name().equals(storeHost))
                 .findFirst().orElseThrow();
-        return node.address() + ":" + layout.cluster().get().clientPort();
+        return HostPort.of(node.address(), layout.cluster().get().clientPort());
     }
 }

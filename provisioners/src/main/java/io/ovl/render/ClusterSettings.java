@@ -1,5 +1,6 @@
 package io.ovl.render;
 
+import io.ovl.core.HostPort;
 import io.ovl.topology.KvBackend;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,8 +54,7 @@ public record ClusterSettings(KvBackend backend, List<String> storeEndpoints, St
 
     /** "eth0:2376"; an IPv6 literal is bracketed. */
     public String advertiseValue() {
-        String host = advertise.contains(":") ? "[" + advertise + "]" : advertise;
-        return host + ":" + advertisePort;
+        return HostPort.of(advertise, advertisePort);
     }
 
     /** The dockerd flags, in the order the drop-in appends them. */

@@ -1,5 +1,6 @@
 package io.ovl.render;
 
+import io.ovl.core.HostPort;
 import io.ovl.topology.KvBackend;
 import java.util.HashSet;
 import java.util.List;
@@ -42,7 +43,7 @@ public record KvCluster(KvBackend backend, List<KvNode> nodes, int clientPort, S
 
     /** "HOST:PORT" of every member, for --cluster-store. */
     public List<String> endpoints() {
-        return nodes.stream().map(n -> n.address() + ":" + clientPort).toList();
+        return nodes.stream().map(n -> HostPort.of(n.address(), clientPort)).toList();
     }
 
     KvNode node(String name) {

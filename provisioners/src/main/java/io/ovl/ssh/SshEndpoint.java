@@ -1,5 +1,6 @@
 package io.ovl.ssh;
 
+import io.ovl.core.HostPort;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -57,6 +58,6 @@ public record SshEndpoint(
 
     /** {@code host:port}, as used in error messages ("connect to 198.18.1.12:22"). */
     public String hostAndPort() {
-        return (hostName.contains(":") ? "[" + hostName + "]" : hostName) + ":" + port;
+        return HostPort.of(hostName, port);
     }
 }

@@ -39,7 +39,7 @@ public final class NetworkSpecValidator {
         spec.mtu().ifPresent(mtu -> {
             if (mtu < MIN_MTU || mtu > MAX_MTU) {
                 out.add(Finding.error("mtu", "mtu " + mtu + " is outside " + MIN_MTU + ".." + MAX_MTU,
-                        "overlay traffic needs 50 bytes of headroom: use the underlay MTU minus 50, e.g. 1450"));
+                        "overlay traffic needs 50 bytes of headroom (70 over an IPv6 underlay): use the underlay MTU minus 50, e.g. 1450"));
             }
         });
         return List.copyOf(out);

@@ -6,6 +6,7 @@ import io.ovl.topology.rules.HostAddressesUnique;
 import io.ovl.topology.rules.HostNamesValid;
 import io.ovl.topology.rules.Ipv6Networks;
 import io.ovl.topology.rules.KvStoreHostsDeclared;
+import io.ovl.topology.rules.KvModeIpv4Underlay;
 import io.ovl.topology.rules.KvStoreHostsIpv4;
 import io.ovl.topology.rules.KvStoreSize;
 import io.ovl.topology.rules.KvStoreTls;
@@ -33,6 +34,7 @@ public final class TopologyValidator {
             new KvStoreSize(),
             new KvStoreHostsDeclared(),
             new KvStoreHostsIpv4(),
+            new KvModeIpv4Underlay(),
             new KvStoreUrl(),
             new KvStoreTls(),
             new SwarmManagers(),

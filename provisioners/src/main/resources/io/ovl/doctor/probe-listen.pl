@@ -10,11 +10,13 @@
 # SECONDS pass after GO, when stdin closes (ovl is gone), or CAP seconds after it started, whatever
 # happens: nothing is left running on the host, even if ovl dies.
 # TCP connections are greeted with "ovl-listen RUN-ID" before the message is read.
+# IPv4 and IPv6 alike: IO::Socket::IP (perl-base since Perl 5.20), and for ESP a raw socket of the
+# bind address's family.
 use strict;
 use warnings;
-use IO::Socket::INET;
+use IO::Socket::IP;
 use IO::Select;
-use Socket qw(PF_INET SOCK_RAW inet_aton sockaddr_in);
+use Socket qw(PF_INET PF_INET6 AF_INET AF_INET6 SOCK_RAW inet_pton sockaddr_in sockaddr_in6);
 $| = 1;
 my ($seconds, $cap, $run, $bind, @specs) = @ARGV;
 my $select = IO::Select->new;
@@ -24,9 +26,9 @@ my $expected = 0;
 for my $spec (@specs) {
     my ($proto, $port, $senders) = split m{/}, $spec;
     my $sock = $proto eq 'tcp'
-        ? IO::Socket::INET->new(LocalAddr => $bind, LocalPort => $port, Proto => 'tcp', Listen => 128, ReuseAddr => 1)
+        ? IO::Socket::IP->new(LocalHost => $bind, LocalPort => $port, Proto => 'tcp', Listen => 128, ReuseAddr => 1)
         : $proto eq 'esp' ? raw_socket($port, $bind)
-        : IO::Socket::INET->new(LocalAddr => $bind, LocalPort => $port, Proto => 'udp');
+        : IO::Socket::IP->new(LocalHost => $bind, LocalPort => $port, Proto => 'udp');
     if ($sock && !ref($sock)) {
         print "BUSY $proto $port $sock\n";
     } elsif ($sock) {
@@ -68,8 +70,10 @@ while ((my $left = $end - time) > 0 && scalar(keys %seen) < $expected) {
             close $conn;
         } elsif ($proto eq 'esp') {
             # Raw IPv4 sockets read the IP header too: skip it (IHL words), then SPI and sequence.
+            # Raw IPv6 sockets never see their IP header: SPI and sequence only.
             defined recv($sock, $buf, 2048, 0) or next;
-            my $skip = length($buf) > 0 ? (ord($buf) & 0x0f) * 4 + 8 : 0;
+            my $header = $bind =~ /:/ ? 0 : length($buf) > 0 ? (ord($buf) & 0x0f) * 4 : 0;
+            my $skip = length($buf) > 0 ? $header + 8 : 0;
             $buf = length($buf) > $skip ? substr($buf, $skip) : '';
         } else {
             $sock->recv($buf, 256);
@@ -80,15 +84,17 @@ while ((my $left = $end - time) > 0 && scalar(keys %seen) < $expected) {
     }
 }
 
-# A raw socket of IP protocol $number, bound to $bind (only packets to that address); undef with $! set,
+# A raw socket of IP protocol $number in the family of $bind (an IPv6 address has a colon), bound to
+# $bind (only packets to that address) unless it is the wildcard 0.0.0.0 or ::; undef with $! set,
 # or the reason as a string when $bind cannot be used.
 sub raw_socket {
     my ($number, $bind) = @_;
-    socket(my $raw, PF_INET, SOCK_RAW, $number) or return undef;
-    if ($bind ne '0.0.0.0') {
-        my $local = inet_aton($bind);
-        return 'not an IPv4 address (the probe is IPv4 only)' unless $local;
-        bind($raw, sockaddr_in(0, $local)) or return undef;
+    my $v6 = $bind =~ /:/;
+    socket(my $raw, $v6 ? PF_INET6 : PF_INET, SOCK_RAW, $number) or return undef;
+    if ($bind ne '0.0.0.0' && $bind ne '::') {
+        my $local = $v6 ? inet_pton(AF_INET6, $bind) : inet_pton(AF_INET, $bind);
+        return 'not an IP address' unless $local;
+        bind($raw, $v6 ? sockaddr_in6(0, $local) : sockaddr_in(0, $local)) or return undef;
     }
     return $raw;
 }

@@ -11,12 +11,13 @@
 # out of a raw IP socket (root only) as an ESP packet: an SPI and a sequence number, then the
 # message; the receiver has no security association for it, so its kernel drops it after the
 # listener's raw socket got its copy. Prints "SENT proto port address" or
-# "FAILED proto port address error" per target.
+# "FAILED proto port address error" per target. An ADDRESS is IPv4 or IPv6 (IO::Socket::IP, in
+# perl-base since Perl 5.20; for ESP a raw socket of the address's family).
 use strict;
 use warnings;
-use IO::Socket::INET;
+use IO::Socket::IP;
 use IO::Select;
-use Socket qw(PF_INET SOCK_RAW inet_aton sockaddr_in);
+use Socket qw(PF_INET PF_INET6 AF_INET AF_INET6 SOCK_RAW inet_pton sockaddr_in sockaddr_in6);
 $| = 1;
 my ($seconds, $run, $source, @targets) = @ARGV;
 print "START\n";
@@ -45,7 +46,7 @@ for my $target (@tcp) {
         my $end = time + $seconds;
         my $error = 'no attempt';
         while (time < $end) {
-            my $s = IO::Socket::INET->new(PeerAddr => $address, PeerPort => $port, Proto => 'tcp', Timeout => 2);
+            my $s = IO::Socket::IP->new(PeerHost => $address, PeerPort => $port, Proto => 'tcp', Timeout => 2);
             if ($s) {
                 # The message goes only to ovl's own listener, which greets first. A port held by
                 # someone else (dockerd's 7946 after setup) gets a bare connect and close: the
@@ -76,20 +77,21 @@ while (@datagram && time < $end) {
         my $key = "$proto $port $address";
         my $sent;
         if ($proto eq 'esp') {
-            $socket{$key} ||= raw_socket($port);
+            my $v6 = $address =~ /:/;
+            $socket{$key} ||= raw_socket($port, $v6);
             if (!$socket{$key}) {
                 # Not a network verdict: this user may not open raw sockets (the probe needs root).
                 $error{$key} = "raw socket: $!";
                 next;
             }
-            my $peer = inet_aton($address);
+            my $peer = $v6 ? inet_pton(AF_INET6, $address) : inet_pton(AF_INET, $address);
             if (!$peer) {
-                $error{$key} = 'not an IPv4 address (the probe is IPv4 only)';
+                $error{$key} = 'not an IP address';
                 next;
             }
-            $sent = send($socket{$key}, $esp_packet, 0, sockaddr_in(0, $peer));
+            $sent = send($socket{$key}, $esp_packet, 0, $v6 ? sockaddr_in6(0, $peer) : sockaddr_in(0, $peer));
         } else {
-            $socket{$key} ||= IO::Socket::INET->new(PeerAddr => $address, PeerPort => $port, Proto => 'udp');
+            $socket{$key} ||= IO::Socket::IP->new(PeerHost => $address, PeerPort => $port, Proto => 'udp');
             $sent = $socket{$key} && send($socket{$key}, $message, 0);
         }
         if (defined $sent && $sent) {
@@ -108,9 +110,9 @@ for my $target (@datagram) {
 }
 1 while wait != -1;
 
-# A raw socket of IP protocol $number, or undef with $! set.
+# A raw socket of IP protocol $number, IPv6 when $v6, or undef with $! set.
 sub raw_socket {
-    my ($number) = @_;
-    socket(my $raw, PF_INET, SOCK_RAW, $number) or return undef;
+    my ($number, $v6) = @_;
+    socket(my $raw, $v6 ? PF_INET6 : PF_INET, SOCK_RAW, $number) or return undef;
     return $raw;
 }

@@ -99,6 +99,18 @@ class NetworkChecksTest {
         assertTrue(v.fix().orElseThrow().contains("mtu: 1350"), v.fix().toString());
     }
 
+    /** VXLAN over IPv6 takes 70 bytes: Docker's default 1450 no longer fits a 1500 underlay (facts: a fake, eth0 given a ULA). */
+    @Test
+    void anIpv6UnderlayLeaves70BytesForVxlan() {
+        HostFacts facts = FakeHost.of("h2-2010").edit(FactCommands.IP_ADDR, "h2-2010", "ip-j-d-addr.json",
+                "fe80::d847:b6ff:febb:b230", "fd00::12").facts();
+        Finding v = on(new MtuHeadroom(), withH2(Host.of("h2", "fd00::12"),
+                List.of(NetworkSpec.of("dflt", Prefix.parse("10.50.0.0/24")))), "h2", facts);
+        assertTrue(v.message().contains("room for overlay MTU 1430 (VXLAN over IPv6 takes 70 bytes)"), v.message());
+        assertEquals(Severity.WARNING, v.severity(), v.message());
+        assertTrue(v.fix().orElseThrow().contains("mtu: 1430"), v.fix().toString());
+    }
+
     @Test
     void labnetOverlapsNothingOnTheLabHost() {
         assertEquals(Severity.PASS, on(new SubnetOverlap(), Labs.kv(), "h2", FakeHost.of("h2-2010").facts()).severity());

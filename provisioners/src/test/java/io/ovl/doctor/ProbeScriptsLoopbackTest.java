@@ -83,10 +83,15 @@ class ProbeScriptsLoopbackTest {
      * listener; returns what the listener printed after READY, and asserts what the sender printed.
      */
     private static String probe(String listenerSpec, String expectedSent, String... sendArgs) throws Exception {
+        return probeOn("127.0.0.1", listenerSpec, expectedSent, sendArgs);
+    }
+
+    /** {@link #probe} with the listener bound to {@code bind}. */
+    private static String probeOn(String bind, String listenerSpec, String expectedSent, String... sendArgs) throws Exception {
         String run = runId();
         sendArgs = sendArgs.clone();
         sendArgs[1] = run; // SECONDS RUN-ID SOURCE ...: the sender's run id is the listener's
-        Process listener = perl(ProbeScripts.LISTEN, "5", "60", run, "127.0.0.1", listenerSpec);
+        Process listener = perl(ProbeScripts.LISTEN, "5", "60", run, bind, listenerSpec);
         String bound = until(listener, "READY");
         Process sender = perl(ProbeScripts.SEND, sendArgs);
         assertEquals("START\n", until(sender, "START"));
@@ -190,15 +195,31 @@ class ProbeScriptsLoopbackTest {
         assertEquals("LISTEN esp 50\nREADY\nGOT esp 50 h3\n", heard);
     }
 
-    /** The probe is IPv4 only: an IPv6 address is named as such by both halves, never sent to. */
+    /** IPv6 too (an IPv6 underlay): TCP, UDP and the raw ESP socket, over ::1. */
     @Test
-    void theEspHalvesRefuseAnIpv6AddressSayingSo() throws Exception {
+    void bothHalvesProbeTcpUdpAndEspOverIpv6() throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/perl")), "needs perl");
+        int tcp = freePort();
+        assertEquals("LISTEN tcp " + tcp + "\nREADY\nGOT tcp " + tcp + " h2\n", probeOn("::1", "tcp/" + tcp + "/1",
+                "SENT tcp " + tcp + " ::1\n", "5", "run1", "h2", "tcp", Integer.toString(tcp), "::1"));
+        int udp = freePort();
+        assertTrue(probeOn("::1", "udp/" + udp + "/1", "SENT udp " + udp + " ::1\n", "3", "run1", "h2", "udp",
+                Integer.toString(udp), "::1").contains("GOT udp " + udp + " h2"));
+        assumeTrue("root".equals(System.getProperty("user.name")), "raw IP sockets need root");
+        // A raw IPv6 socket gets no IP header: the listener must not skip one.
+        assertEquals("LISTEN esp 50\nREADY\nGOT esp 50 h3\n",
+                probeOn("::1", "esp/50/1", "SENT esp 50 ::1\n", "3", "run1", "h3", "esp", "50", "::1"));
+    }
+
+    /** Text that is no IP address is named as such by both ESP halves, never sent to. */
+    @Test
+    void theEspHalvesRefuseANameSayingSo() throws Exception {
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/perl")), "needs perl");
         assumeTrue("root".equals(System.getProperty("user.name")), "raw IP sockets need root");
-        assertEquals("START\nFAILED esp 50 2001:db8::1 not_an_IPv4_address_(the_probe_is_IPv4_only)\n",
-                output(perl(ProbeScripts.SEND, "1", "run4", "h3", "esp", "50", "2001:db8::1")));
+        assertEquals("START\nFAILED esp 50 no-such-host not_an_IP_address\n",
+                output(perl(ProbeScripts.SEND, "1", "run4", "h3", "esp", "50", "no-such-host")));
         // Nothing could be bound: READY, and it ends at once, heard or not.
-        assertEquals("BUSY esp 50 not an IPv4 address (the probe is IPv4 only)\nREADY\n",
-                output(perl(ProbeScripts.LISTEN, "1", "60", "run4", "2001:db8::1", "esp/50/1")));
+        assertEquals("BUSY esp 50 not an IP address\nREADY\n",
+                output(perl(ProbeScripts.LISTEN, "1", "60", "run4", "no-such-host", "esp/50/1")));
     }
 }

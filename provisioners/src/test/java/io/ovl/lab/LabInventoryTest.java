@@ -60,6 +60,16 @@ class LabInventoryTest {
                         "--store", "zookeeper"),
                 LabLayout.of("20.10", "20.10").withSubnets(2).withStore("zookeeper").upArguments());
         assertThrows(IllegalArgumentException.class, () -> LabLayout.of("20.10").withStore("consul"));
+        assertEquals(List.of("--engine", "26,26", "--light", "0", "--subnets", "2", "--ssh-port", "22", "--ipv6"),
+                LabLayout.of("26", "26").withSubnets(2).withIpv6().upArguments());
+        assertEquals(List.of("--engine", "26", "--light", "0", "--subnets", "1", "--ssh-port", "2222", "--ipv6-only"),
+                LabLayout.of("26").withIpv6().withIpv6Only().withSshPort(2222).upArguments());
+    }
+
+    @Test
+    void aHostOnTheIpv6UnderlayIsListedByItsIpv6Address() {
+        assertEquals(List.of(new LabHost("v6-h1", "h1", "fd6f:766c:6162:154::11", "26", true, 22, false)),
+                LabInventory.parseHosts("v6-h1\th1\tfd6f:766c:6162:154::11\t26\tfull\t22\ttidy\n"));
     }
 
     @Test

@@ -26,9 +26,11 @@ import java.util.Objects;
  *                ({@code --store}; zookeeper also imports {@code local/zookeeper:3.8})
  * @param sudoPassword full hosts whose sudo asks user ovl for {@link Lab#sudoPassword()} ({@code --sudo-password})
  * @param doas    full hosts where ovl becomes root with doas only ({@code --doas})
+ * @param ipv6    the IPv6 underlay: {@code ""} none, {@code "dual"} hosts dual-stack and addressed by
+ *                IPv6 ({@code --ipv6}), {@code "only"} hosts with IPv6 only ({@code --ipv6-only})
  */
 public record LabLayout(List<String> engines, int light, int subnets, List<String> messy, int sshPort, String store,
-                        List<String> sudoPassword, List<String> doas) {
+                        List<String> sudoPassword, List<String> doas, String ipv6) {
 
     public LabLayout {
         engines = List.copyOf(Objects.requireNonNull(engines, "engines"));
@@ -66,6 +68,15 @@ public record LabLayout(List<String> engines, int light, int subnets, List<Strin
         if (!List.of("etcd", "zookeeper").contains(store)) {
             throw new IllegalArgumentException("store must be etcd or zookeeper, got " + store);
         }
+        if (!List.of("", "dual", "only").contains(ipv6)) {
+            throw new IllegalArgumentException("ipv6 must be \"\", dual or only, got " + ipv6);
+        }
+    }
+
+    /** No IPv6 underlay. */
+    public LabLayout(List<String> engines, int light, int subnets, List<String> messy, int sshPort, String store,
+                     List<String> sudoPassword, List<String> doas) {
+        this(engines, light, subnets, messy, sshPort, store, sudoPassword, doas, "");
     }
 
     /** Every host with passwordless sudo for user ovl. */
@@ -89,12 +100,12 @@ public record LabLayout(List<String> engines, int light, int subnets, List<Strin
      * password is {@link Lab#sudoPassword()}.
      */
     public LabLayout withSudoPassword(String... hostIds) {
-        return new LabLayout(engines, light, subnets, messy, sshPort, store, Arrays.asList(hostIds), doas);
+        return new LabLayout(engines, light, subnets, messy, sshPort, store, Arrays.asList(hostIds), doas, ipv6);
     }
 
     /** Full hosts by id where user ovl becomes root through doas ({@code permit nopass}) and not sudo ({@code --doas}). */
     public LabLayout withDoas(String... hostIds) {
-        return new LabLayout(engines, light, subnets, messy, sshPort, store, sudoPassword, Arrays.asList(hostIds));
+        return new LabLayout(engines, light, subnets, messy, sshPort, store, sudoPassword, Arrays.asList(hostIds), ipv6);
     }
 
     /** One full host per engine, no light hosts, one subnet, no messy host, SSH on port 22. */
@@ -108,25 +119,38 @@ public record LabLayout(List<String> engines, int light, int subnets, List<Strin
     }
 
     public LabLayout withLight(int count) {
-        return new LabLayout(engines, count, subnets, messy, sshPort, store, sudoPassword, doas);
+        return new LabLayout(engines, count, subnets, messy, sshPort, store, sudoPassword, doas, ipv6);
     }
 
     public LabLayout withSubnets(int count) {
-        return new LabLayout(engines, light, count, messy, sshPort, store, sudoPassword, doas);
+        return new LabLayout(engines, light, count, messy, sshPort, store, sudoPassword, doas, ipv6);
     }
 
     /** Full hosts by id ({@code "h2"}) that get a messy name resolution; replaces any earlier list. */
     public LabLayout withMessy(String... hostIds) {
-        return new LabLayout(engines, light, subnets, Arrays.asList(hostIds), sshPort, store, sudoPassword, doas);
+        return new LabLayout(engines, light, subnets, Arrays.asList(hostIds), sshPort, store, sudoPassword, doas, ipv6);
     }
 
     public LabLayout withSshPort(int port) {
-        return new LabLayout(engines, light, subnets, messy, port, store, sudoPassword, doas);
+        return new LabLayout(engines, light, subnets, messy, port, store, sudoPassword, doas, ipv6);
     }
 
     /** The lab's store: {@code etcd} (default) or {@code zookeeper} ({@code lab/up --store}). */
     public LabLayout withStore(String backend) {
-        return new LabLayout(engines, light, subnets, messy, sshPort, backend, sudoPassword, doas);
+        return new LabLayout(engines, light, subnets, messy, sshPort, backend, sudoPassword, doas, ipv6);
+    }
+
+    /**
+     * Hosts also on an IPv6 underlay, dual-stack, and addressed by IPv6 in topology.yaml, known_hosts
+     * and {@link LabHost#address()} ({@code lab/up --ipv6}).
+     */
+    public LabLayout withIpv6() {
+        return new LabLayout(engines, light, subnets, messy, sshPort, store, sudoPassword, doas, "dual");
+    }
+
+    /** As {@link #withIpv6()}, but the hosts have no IPv4 address at all ({@code lab/up --ipv6-only}). */
+    public LabLayout withIpv6Only() {
+        return new LabLayout(engines, light, subnets, messy, sshPort, store, sudoPassword, doas, "only");
     }
 
     /** The {@code lab/up} arguments after {@code --name NAME}. */
@@ -145,6 +169,9 @@ public record LabLayout(List<String> engines, int light, int subnets, List<Strin
         }
         if (!doas.isEmpty()) {
             args.addAll(List.of("--doas", String.join(",", doas)));
+        }
+        if (!ipv6.isEmpty()) {
+            args.add(ipv6.equals("only") ? "--ipv6-only" : "--ipv6");
         }
         return List.copyOf(args);
     }

@@ -69,6 +69,21 @@ class KnownHostsTest {
         assertEquals("[node2.example]:2222", HostKeys.knownHostsName("Node2.Example", 2222));
     }
 
+    /** As OpenSSH writes them: a bare IPv6 address on port 22, {@code [addr]:port} on any other. */
+    @Test
+    void anIpv6HostIsMatchedBareOnPort22AndBracketedOnOtherPorts() throws IOException {
+        assertEquals("fd6f:766c:6162:154::11", HostKeys.knownHostsName("FD6F:766c:6162:154::11", 22));
+        assertEquals("[fd6f:766c:6162:154::11]:2222", HostKeys.knownHostsName("fd6f:766c:6162:154::11", 2222));
+        Path kh = dir.resolve("known_hosts");
+        Files.writeString(kh, "fd6f:766c:6162:154::11,v6-h1 " + keyPart() + "\n[fd6f:766c:6162:154::12]:2222,[v6-h2]:2222 "
+                + keyPart() + "\n");
+        KnownHostsFiles files = KnownHostsFiles.read(List.of(kh));
+        assertEquals(new KnownHostsCheck.Known(kh, 1), files.check(HostKeys.knownHostsName("fd6f:766c:6162:154::11", 22), hostKey));
+        assertEquals(new KnownHostsCheck.Known(kh, 2), files.check(HostKeys.knownHostsName("fd6f:766c:6162:154::12", 2222), hostKey));
+        assertInstanceOf(KnownHostsCheck.Unknown.class, files.check(HostKeys.knownHostsName("fd6f:766c:6162:154::12", 22), hostKey));
+        assertInstanceOf(KnownHostsCheck.Unknown.class, files.check(HostKeys.knownHostsName("fd6f:766c:6162:154::11", 2222), hostKey));
+    }
+
     @Test
     void plainEntryIsKnownOnlyOnItsPort() throws IOException {
         Path kh = dir.resolve("known_hosts");

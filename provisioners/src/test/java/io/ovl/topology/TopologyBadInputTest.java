@@ -54,12 +54,33 @@ class TopologyBadInputTest {
     }
 
     @Test
-    void aKvStoreHostWithAnIpv6AddressIsRefusedNamingTheHost() {
+    void aKvStoreHostWithAnIpv6AddressIsRefusedNamingTheHostAndWhy() {
         List<String> l = errors("mode: kv\nkv-store: {hosts: [kv1]}\nhosts:\n  - {name: kv1, address: 'fd00::10', overlay: false}\n"
                 + "  - {name: n1, address: 'fd00::11'}\n");
-        assertEquals(List.of("topology.yaml:4:26: hosts[0].address: host 'kv1' runs the kv store (kv-store.hosts), which is"
-                + " IPv4-only today, but its address fd00::10 is an IPv6 address; give kv1 an IPv4 'address:' or an IPv4"
-                + " 'advertise:' the store can bind to, or point kv-store.url at an existing store"), l);
+        assertEquals(2, l.size(), l.toString());
+        assertEquals("topology.yaml:4:26: hosts[0].address: host 'kv1' runs the kv store (kv-store.hosts), which ovl runs"
+                + " on the IPv4 underlay, but its address fd00::10 is an IPv6 address (mode: kv cannot carry overlay traffic"
+                + " over an IPv6 underlay (Docker Engine < 25 sends no VXLAN to IPv6 peers, moby#41691, fixed by moby PR"
+                + " #46790 in Engine 25, which has no kv mode)); give kv1 an IPv4 'address:' or an IPv4"
+                + " 'advertise:' the store can bind to, or point kv-store.url at an existing store", l.get(0));
+        assertTrue(l.get(1).startsWith("topology.yaml:5:25: hosts[1].address: host 'n1' would send overlay traffic from its"
+                + " IPv6 address fd00::11, but mode: kv cannot carry overlay traffic over an IPv6 underlay"), l.get(1));
+        assertTrue(l.get(1).endsWith("; give n1 an IPv4 'advertise:' (a dual-stack host: its IPv4 address, or an interface"
+                + " that has one), or use mode: swarm on Engine 25 or later"), l.get(1));
+    }
+
+    /** kv mode on IPv6-addressed hosts is fine with an IPv4 (or interface) advertise; swarm mode takes IPv6 as it is. */
+    @Test
+    void ipv6AddressedHostsAreValidWithAnIpv4AdvertiseInKvModeAndAsTheyAreInSwarmMode() {
+        assertEquals(List.of(), errors("mode: kv\nkv-store: {hosts: [kv1]}\nhosts:\n"
+                + "  - {name: kv1, address: 'fd00::10', advertise: 198.18.0.10, overlay: false}\n"
+                + "  - {name: n1, address: 'fd00::11', advertise: 198.18.0.11}\n  - {name: n2, address: 'fd00::12', advertise: eth0}\n"));
+        assertEquals(List.of(), errors("mode: swarm\nhosts:\n  - {name: m1, address: 'fd00::10', role: manager}\n"
+                + "  - {name: n1, address: 'fd00::11', advertise: 'fd00::11'}\n"));
+        List<String> l = errors("mode: kv\nkv-store: {backend: etcd, url: 'etcd://[fd00::1]:2379'}\nhosts:\n"
+                + "  - {name: n1, address: 198.18.0.11, advertise: 'fd00::11'}\n");
+        assertEquals(1, l.size(), l.toString());
+        assertTrue(l.get(0).contains("hosts[0].advertise: host 'n1' would send overlay traffic from its IPv6 advertise fd00::11"), l.get(0));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.ovl.doctor.checks;
 
+import io.ovl.core.HostPort;
 import io.ovl.core.Finding;
 import io.ovl.doctor.AdvertiseAddress;
 import io.ovl.doctor.CheckSeverity;
@@ -127,6 +128,6 @@ public final class DockerdClusterStore extends HostLocalCheck {
             return kv.url().get().toString();
         }
         return kv.backend().scheme() + "://" + String.join(",", kv.hosts().stream()
-                .map(n -> context.topology().host(n).map(Host::address).orElse(n) + ":" + kv.port()).toList());
+                .map(n -> HostPort.of(context.topology().host(n).map(Host::address).orElse(n), kv.port())).toList());
     }
 }

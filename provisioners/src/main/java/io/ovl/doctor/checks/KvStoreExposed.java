@@ -1,5 +1,6 @@
 package io.ovl.doctor.checks;
 
+import io.ovl.core.HostPort;
 import io.ovl.core.Finding;
 import io.ovl.doctor.AdvertiseAddress;
 import io.ovl.doctor.BoundSocket;
@@ -68,7 +69,7 @@ public final class KvStoreExposed extends HostLocalCheck {
             return Finding.pass("port " + port + " listens on " + ip + " only (or on loopback)");
         }
         ListeningSocket s = exposed.get(0);
-        String where = (s.address().contains(":") ? "[" + s.address() + "]" : s.address()) + ":" + port;
+        String where = HostPort.of(s.address(), port);
         String reach = s.isWildcard() ? host.name() : host.name() + " on " + s.address();
         return Finding.warn("kv store on " + host.name() + " listens on " + where + " without TLS: anything that reaches "
                 + reach + " reaches the store", "bind it to " + ip + " (ovl init does) or set kv-store.tls");

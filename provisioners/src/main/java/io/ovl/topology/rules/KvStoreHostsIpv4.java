@@ -11,9 +11,10 @@ import java.util.Optional;
 
 /**
  * A store ovl runs binds and peers on each store host's IPv4 underlay address: its advertise value
- * when that is an IPv4 address, else its address. The store's templates and dockerd's libkv URLs
- * are IPv4-only today, so an IPv6 address or a DNS name there is refused here, not half-way
- * through init or reset.
+ * when that is an IPv4 address, else its address. kv mode needs an IPv4 underlay anyway
+ * ({@link KvModeIpv4Underlay}: no overlay traffic over IPv6 before Engine 25), so the store's
+ * templates stay IPv4; an IPv6 address or a DNS name there is refused here, not half-way through
+ * init or reset.
  */
 public final class KvStoreHostsIpv4 implements TopologyRule {
     @Override
@@ -38,7 +39,8 @@ public final class KvStoreHostsIpv4 implements TopologyRule {
             }
             Optional<IpAddress> address = ipv4(h.address());
             if (address.isEmpty()) {
-                String what = IpAddress.tryParse(h.address()).isPresent() ? "an IPv6 address"
+                boolean ipv6 = IpAddress.tryParse(h.address()).isPresent();
+                String what = ipv6 ? "an IPv6 address (" + KvModeIpv4Underlay.REASON + ")"
                         : "a name, not an IPv4 address";
                 out.add(refuse(t, h, "address", h.advertise().isPresent()
                         ? "neither its advertise (" + h.advertise().get() + ") nor its address (" + h.address()
@@ -53,7 +55,7 @@ public final class KvStoreHostsIpv4 implements TopologyRule {
 
     private static Finding refuse(Topology t, Host h, String key, String what) {
         return Finding.error("hosts[" + t.hosts().indexOf(h) + "]." + key, "host '" + h.name()
-                        + "' runs the kv store (kv-store.hosts), which is IPv4-only today, but " + what,
+                        + "' runs the kv store (kv-store.hosts), which ovl runs on the IPv4 underlay, but " + what,
                 "give " + h.name() + " an IPv4 'address:' or an IPv4 'advertise:' the store can bind to,"
                         + " or point kv-store.url at an existing store");
     }
