@@ -32,8 +32,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  *
  * <p>What would fail if the real-hosts work were undone: doctor's port probe ordered by a shared
  * clock instead of events reports false failures for h4 (so doctor and init exit 3); a sudo per
- * remote command shows as many sudo sessions in h4's journal per ovl command instead of one.
- * Tests run in order on one lab, each starting where the previous one left it.
+ * remote command shows as many sudo sessions in h4's journal per ovl command instead of one;
+ * {@code reset --hosts h4} touching another host restarts its dockerd. Tests run in order on one lab, each starting where the previous one left it.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MessyRoutedLabIT {
@@ -180,6 +180,27 @@ class MessyRoutedLabIT {
 
     @Test
     @Order(7)
+    void resetOfTheSlowHostAloneChangesOnlyItWithOneEscalation() {
+        Map<String, String> before = invocations();
+        long sudoBefore = sudoSessions(h4);
+        Cli.Run r = Cli.run("reset", "-f", topology.toString(), "--hosts", h4.name(), "--yes");
+        assertEquals(0, r.exit(), r.out() + r.err());
+        assertTrue(sudoSessions(h4) - sudoBefore <= 2, "reset --hosts escalated on " + h4.name() + " "
+                + (sudoSessions(h4) - sudoBefore) + " times");
+        assertFalse(lab.inHost(h4, "test", "-e", DockerdDropIn.PATH).succeeded(), "drop-in left on " + h4.name());
+        assertEquals("", in(h4, "docker", "info", "--format", "{{.ClusterStore}}"));
+        Map<String, String> after = invocations();
+        for (LabHost h : List.of(h1, h2, h3)) {
+            assertEquals(before.get(h.name()), after.get(h.name()), "dockerd restarted on " + h.name());
+            if (h != h1) {
+                assertTrue(lab.inHost(h, "test", "-e", DockerdDropIn.PATH).succeeded(), "drop-in gone on " + h.name());
+            }
+        }
+        assertTrue(in(h1, "docker", "ps", "-q", "--filter", "name=" + STORE).length() > 0, "the store must stay");
+    }
+
+    @Test
+    @Order(8)
     void resetUndoesInitOnEveryHost() {
         Cli.Run r = Cli.run("reset", "-f", topology.toString(), "--yes");
         assertEquals(0, r.exit(), r.out() + r.err());
