@@ -103,24 +103,16 @@ host_subnet() { # $1 = host (h3) -> subnet number
     echo 1
   fi
 }
+host_id() { # host (h3, l2) -> the last part of its addresses: full host hK = 10+K, light lK = 100+K
+  local h=$1 k=${1:1}
+  if [[ $h == h* ]]; then printf '%d' $(( 10 + k )); else printf '%d' $(( 100 + k )); fi
+}
 host_addr() {
-  local h=$1 k=${1:1} s
-  s=$(host_subnet "$h")
-  if [[ $h == h* ]]; then
-    printf '%s.%d' "$(subnet_prefix "$LAB_INDEX" "$s")" $(( 10 + k ))
-  else
-    printf '%s.%d' "$(subnet_prefix "$LAB_INDEX" "$s")" $(( 100 + k ))
-  fi
+  printf '%s.%s' "$(subnet_prefix "$LAB_INDEX" "$(host_subnet "$1")")" "$(host_id "$1")"
 }
 # The same host's IPv6 address (lab/up --ipv6): its IPv4 last octet as the interface id.
 host_addr6() {
-  local h=$1 k=${1:1} s
-  s=$(host_subnet "$h")
-  if [[ $h == h* ]]; then
-    printf '%s::%d' "$(subnet6_prefix "$LAB_INDEX" "$s")" $(( 10 + k ))
-  else
-    printf '%s::%d' "$(subnet6_prefix "$LAB_INDEX" "$s")" $(( 100 + k ))
-  fi
+  printf '%s::%s' "$(subnet6_prefix "$LAB_INDEX" "$(host_subnet "$1")")" "$(host_id "$1")"
 }
 # The address ovl reaches the host at (topology.yaml, known_hosts, hosts.tsv): IPv6 with --ipv6.
 host_ssh_addr() {
