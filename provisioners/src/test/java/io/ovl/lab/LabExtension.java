@@ -26,8 +26,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * before-all callback ran even when a test or the class's own {@code @BeforeAll} failed, so the
  * lab is taken down then too (LabExtensionTest checks both orders).
  *
- * <p>Only a static field works: an instance field is registered too late for before-all
- * callbacks. A class that starts a lab inside a test, or tears it down in a test and checks what
+ * <p>Register it in a static field: JUnit registers an extension held in an instance field only
+ * once the test instance exists, too late for before-all callbacks. A class that starts a lab inside a test, or tears it down in a test and checks what
  * is left, keeps calling {@link Lab#start(String, LabLayout)} itself.
  */
 public final class LabExtension implements BeforeAllCallback, AfterAllCallback {
