@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.ovl.lab.Lab;
+import io.ovl.lab.LabExtension;
 import io.ovl.lab.LabHost;
 import io.ovl.lab.LabLayout;
 import java.io.IOException;
@@ -15,12 +15,12 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Day 2 in kv mode, through the real command line on four Engine 20.10 hosts (h1 the etcd store,
@@ -32,7 +32,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DayTwoLabIT {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static Lab lab;
+    @RegisterExtension
+    static final LabExtension LAB = new LabExtension("day2", LabLayout.of("20.10", "20.10", "20.10", "20.10"));
     private static LabHost h2;
     private static LabHost h3;
     private static LabHost h4;
@@ -41,26 +42,18 @@ class DayTwoLabIT {
 
     @BeforeAll
     static void up() {
-        lab = Lab.start(Lab.uniqueName("day2"), LabLayout.of("20.10", "20.10", "20.10", "20.10"));
-        h2 = lab.host("h2");
-        h3 = lab.host("h3");
-        h4 = lab.host("h4");
-        all = lab.topologyPath();
+        h2 = LAB.host("h2");
+        h3 = LAB.host("h3");
+        h4 = LAB.host("h4");
+        all = LAB.lab().topologyPath();
         try {
             String text = Files.readString(all);
             String without = text.replaceAll("(?m)^  - name: " + h4.name() + "\\n    address: .*\\n    # engine: .*\\n", "");
             assertTrue(!without.equals(text) && !without.contains(h4.name()), without);
-            three = lab.stateDir().resolve("topology-three.yaml");
+            three = LAB.lab().stateDir().resolve("topology-three.yaml");
             Files.writeString(three, without);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    @AfterAll
-    static void down() {
-        if (lab != null) {
-            lab.close();
         }
     }
 
@@ -95,7 +88,7 @@ class DayTwoLabIT {
         assertEquals(h2Started, dockerStarted(h2));
         assertEquals(h3Started, dockerStarted(h3));
         assertEquals(clusterStore(h2), clusterStore(h4));
-        assertTrue(lab.inHost(h4, "docker", "network", "inspect", "labnet").succeeded(), "h4 sees labnet");
+        assertTrue(LAB.lab().inHost(h4, "docker", "network", "inspect", "labnet").succeeded(), "h4 sees labnet");
     }
 
     @Test
@@ -115,7 +108,7 @@ class DayTwoLabIT {
     @Test
     @Order(5)
     void removingAHostWithAContainerOnTheOverlayIsRefusedThenForcedAndTheRestStillWorks() {
-        assertTrue(lab.inHost(h4, "docker", "run", "-d", "--name", "web4", "--network", "labnet", "local/busybox:1",
+        assertTrue(LAB.lab().inHost(h4, "docker", "run", "-d", "--name", "web4", "--network", "labnet", "local/busybox:1",
                 "sleep", "3600").succeeded());
         String h2Started = dockerStarted(h2);
 
@@ -132,7 +125,7 @@ class DayTwoLabIT {
         assertTrue(forced.out().contains("next: delete " + h4.name() + " from "), forced.out());
         assertEquals("", clusterStore(h4));
         assertEquals(h2Started, dockerStarted(h2));
-        assertEquals("true", lab.inHost(lab.host("h1"), "docker", "inspect", "--format", "{{.State.Running}}",
+        assertEquals("true", LAB.lab().inHost(LAB.host("h1"), "docker", "inspect", "--format", "{{.State.Running}}",
                 "ovl-kv-etcd").stdout().strip(), "the store stays");
 
         Cli.Run verify = Cli.run("net", "verify", "labnet", "-f", three.toString());
@@ -140,12 +133,12 @@ class DayTwoLabIT {
     }
 
     private static String clusterStore(LabHost h) {
-        return lab.inHost(h, "docker", "info", "--format", "{{.ClusterStore}}").stdout().strip();
+        return LAB.lab().inHost(h, "docker", "info", "--format", "{{.ClusterStore}}").stdout().strip();
     }
 
     /** When systemd last started dockerd on the host: unchanged means not restarted. */
     private static String dockerStarted(LabHost h) {
-        String s = lab.inHost(h, "systemctl", "show", "-p", "ExecMainStartTimestampMonotonic", "docker").stdout().strip();
+        String s = LAB.lab().inHost(h, "systemctl", "show", "-p", "ExecMainStartTimestampMonotonic", "docker").stdout().strip();
         assertTrue(s.matches("ExecMainStartTimestampMonotonic=[1-9][0-9]*"), s);
         return s;
     }

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.ovl.lab.Lab;
+import io.ovl.lab.LabExtension;
 import io.ovl.lab.LabHost;
 import io.ovl.lab.LabLayout;
 import java.io.IOException;
@@ -16,12 +16,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code ovl doctor}, {@code init} and {@code reset} through the real launcher (bin/ovl) on hosts
@@ -33,7 +33,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class EscalationCliIT {
     private static final String VAR = "OVL_SUDO_PASSWORD";
-    private static Lab lab;
+    @RegisterExtension
+    static final LabExtension LAB = new LabExtension("escli", LabLayout.of("20.10", "20.10", "20.10").withSudoPassword("h2").withDoas("h3"));
     private static Path topology;
     private static Path launcher;
     private static String password;
@@ -42,27 +43,19 @@ class EscalationCliIT {
 
     @BeforeAll
     static void up() throws IOException {
-        lab = Lab.start(Lab.uniqueName("escli"), LabLayout.of("20.10", "20.10", "20.10").withSudoPassword("h2").withDoas("h3"));
         launcher = Path.of(System.getProperty("ovl.dist.dir", "target/ovl")).resolve("bin/ovl").toAbsolutePath();
-        password = lab.sudoPassword();
-        h2 = lab.host("h2");
-        h3 = lab.host("h3");
-        String text = Files.readString(lab.topologyPath());
+        password = LAB.lab().sudoPassword();
+        h2 = LAB.host("h2");
+        h3 = LAB.host("h3");
+        String text = Files.readString(LAB.lab().topologyPath());
         String edited = text.replaceFirst("(?m)^  user: root$", "  user: ovl\n  become: sudo")
                 .replace("  - name: " + h2.name() + "\n    address: " + h2.address() + "\n",
                         "  - name: " + h2.name() + "\n    address: " + h2.address() + "\n    ssh: {become-password-env: " + VAR + "}\n")
                 .replace("  - name: " + h3.name() + "\n    address: " + h3.address() + "\n",
                         "  - name: " + h3.name() + "\n    address: " + h3.address() + "\n    ssh: {become: doas}\n");
         assertEquals(2, edited.split("become-password-env|become: doas", -1).length - 1, edited);
-        topology = lab.stateDir().resolve("topology-escalation.yaml");
+        topology = LAB.lab().stateDir().resolve("topology-escalation.yaml");
         Files.writeString(topology, edited);
-    }
-
-    @AfterAll
-    static void down() {
-        if (lab != null) {
-            lab.close();
-        }
     }
 
     @Test
@@ -87,7 +80,7 @@ class EscalationCliIT {
         assertEquals(1, sessionsSince(h3, "doas", doasBefore, 1), "doas sessions on " + h3.name() + " during init");
         assertFalse(init.output.contains(password), "the password in ovl's output");
         // dockerd on the password host really runs with the store (set up as root through sudo -S).
-        assertTrue(lab.exec(h2, "docker", "info", "--format", "{{.ClusterStore}}").stdout().startsWith("etcd://"));
+        assertTrue(LAB.lab().exec(h2, "docker", "info", "--format", "{{.ClusterStore}}").stdout().startsWith("etcd://"));
 
         Run reset = ovl(Map.of(VAR, password), "reset", "-f", topology.toString(), "--yes");
         assertEquals(0, reset.exit, reset.output);
@@ -145,7 +138,7 @@ class EscalationCliIT {
     }
 
     private static long count(LabHost h, String identifier, String pattern) {
-        return Long.parseLong(lab.exec(h, "sh", "-c", "journalctl --no-pager -o cat SYSLOG_IDENTIFIER=" + identifier
+        return Long.parseLong(LAB.lab().exec(h, "sh", "-c", "journalctl --no-pager -o cat SYSLOG_IDENTIFIER=" + identifier
                 + " | grep -c '" + pattern + "' || true").stdout().strip());
     }
 

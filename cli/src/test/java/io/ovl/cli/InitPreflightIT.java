@@ -6,19 +6,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ovl.hosts.RunLock;
 import io.ovl.lab.CommandResult;
-import io.ovl.lab.Lab;
+import io.ovl.lab.LabExtension;
 import io.ovl.lab.LabHost;
+import io.ovl.lab.LabLayout;
 import io.ovl.render.DockerdDropIn;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code ovl init} with doctor's checks as its preflight, through the real command line, on a lab
@@ -37,7 +38,8 @@ class InitPreflightIT {
     private static final String[] DROP_7946 = {"iptables", "-I", "INPUT", "-p", "tcp", "--dport", "7946", "-j", "DROP"};
     private static final String[] UNDROP_7946 = {"iptables", "-D", "INPUT", "-p", "tcp", "--dport", "7946", "-j", "DROP"};
 
-    private static Lab lab;
+    @RegisterExtension
+    static final LabExtension LAB = new LabExtension("pre", LabLayout.of("20.10", "20.10", "20.10"));
     private static Path topology;
     private static LabHost h1;
     private static LabHost h2;
@@ -45,18 +47,10 @@ class InitPreflightIT {
 
     @BeforeAll
     static void up() {
-        lab = Lab.start(Lab.uniqueName("pre"), List.of("20.10", "20.10", "20.10"), 0);
-        topology = lab.topologyPath();
-        h1 = lab.host("h1");
-        h2 = lab.host("h2");
-        h3 = lab.host("h3");
-    }
-
-    @AfterAll
-    static void down() {
-        if (lab != null) {
-            lab.close();
-        }
+        topology = LAB.lab().topologyPath();
+        h1 = LAB.host("h1");
+        h2 = LAB.host("h2");
+        h3 = LAB.host("h3");
     }
 
     /** Runs before any init: the overlay hosts' dockerd have no cluster store yet. */
@@ -87,12 +81,12 @@ class InitPreflightIT {
     @Order(1)
     void aBlockedGossipPortStopsInitWithExit3AndNothingChangesAnywhere() {
         Map<String, String> invocations = invocations();
-        lab.exec(h3, DROP_7946);
+        LAB.lab().exec(h3, DROP_7946);
         Cli.Run r;
         try {
             r = Cli.run("init", "-f", topology.toString(), "--yes");
         } finally {
-            lab.exec(h3, UNDROP_7946);
+            LAB.lab().exec(h3, UNDROP_7946);
         }
 
         assertEquals(3, r.exit(), r.out() + r.err());
@@ -108,12 +102,12 @@ class InitPreflightIT {
     void aDuplicateHostnameStopsInitOnBothHostsAndNothingChanges() {
         Map<String, String> invocations = invocations();
         String own = in(h3, "hostname");
-        lab.exec(h3, "hostname", in(h2, "hostname"));
+        LAB.lab().exec(h3, "hostname", in(h2, "hostname"));
         Cli.Run r;
         try {
             r = Cli.run("init", "-f", topology.toString(), "--yes");
         } finally {
-            lab.exec(h3, "hostname", own);
+            LAB.lab().exec(h3, "hostname", own);
         }
 
         assertEquals(3, r.exit(), r.out() + r.err());
@@ -127,12 +121,12 @@ class InitPreflightIT {
     void ignoringTheFailingCheckInADryRunShowsItAsAWarningAndChangesNothing() {
         Map<String, String> invocations = invocations();
         Map<String, Integer> logins = sshLogins();
-        lab.exec(h3, DROP_7946);
+        LAB.lab().exec(h3, DROP_7946);
         Cli.Run r;
         try {
             r = Cli.run("init", "-f", topology.toString(), "--dry-run", "--ignore", "ports.reachable");
         } finally {
-            lab.exec(h3, UNDROP_7946);
+            LAB.lab().exec(h3, UNDROP_7946);
         }
 
         assertEquals(0, r.exit(), r.out() + r.err());
@@ -166,7 +160,7 @@ class InitPreflightIT {
     @Test
     @Order(5)
     void aStoppedStoreDoesNotStopInitWhichStartsIt() {
-        lab.exec(h1, "docker", "stop", STORE_CONTAINER);
+        LAB.lab().exec(h1, "docker", "stop", STORE_CONTAINER);
 
         Cli.Run r = Cli.run("init", "-f", topology.toString(), "--yes");
 
@@ -178,11 +172,11 @@ class InitPreflightIT {
     /** No drop-in, no store container, no lock left, and docker.service still runs its earlier invocation. */
     private static void assertUntouched(Map<String, String> invocationsBefore) {
         for (LabHost h : List.of(h2, h3)) {
-            assertFalse(lab.inHost(h, "test", "-e", DockerdDropIn.PATH).succeeded(), "drop-in on " + h.name());
+            assertFalse(LAB.lab().inHost(h, "test", "-e", DockerdDropIn.PATH).succeeded(), "drop-in on " + h.name());
         }
         assertEquals("", in(h1, "docker", "ps", "-aq", "--filter", "name=" + STORE_CONTAINER), "store container");
         for (LabHost h : List.of(h1, h2, h3)) {
-            assertFalse(lab.inHost(h, "test", "-e", RunLock.PATH).succeeded(), "run lock left on " + h.name());
+            assertFalse(LAB.lab().inHost(h, "test", "-e", RunLock.PATH).succeeded(), "run lock left on " + h.name());
         }
         assertEquals(invocationsBefore, invocations(), "docker.service restarted somewhere");
     }
@@ -208,7 +202,7 @@ class InitPreflightIT {
     }
 
     private static String in(LabHost host, String... command) {
-        CommandResult r = lab.exec(host, command);
+        CommandResult r = LAB.lab().exec(host, command);
         return r.stdout().strip();
     }
 }

@@ -4,19 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.ovl.lab.Lab;
+import io.ovl.lab.LabExtension;
 import io.ovl.lab.LabHost;
+import io.ovl.lab.LabLayout;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code ovl init} in swarm mode with doctor's checks as preflight, through the real command line,
@@ -30,20 +30,13 @@ class InitSwarmPreflightIT {
     private static final String[] DROP_2377 = {"iptables", "-I", "INPUT", "-p", "tcp", "--dport", "2377", "-j", "DROP"};
     private static final String[] UNDROP_2377 = {"iptables", "-D", "INPUT", "-p", "tcp", "--dport", "2377", "-j", "DROP"};
 
-    private static Lab lab;
+    @RegisterExtension
+    static final LabExtension LAB = new LabExtension("preswarm", LabLayout.of("26", "26", "26"));
     private static Path topology;
 
     @BeforeAll
     static void up() {
-        lab = Lab.start(Lab.uniqueName("preswarm"), List.of("26", "26", "26"), 0);
-        topology = lab.topologyPath();
-    }
-
-    @AfterAll
-    static void down() {
-        if (lab != null) {
-            lab.close();
-        }
+        topology = LAB.lab().topologyPath();
     }
 
     /**
@@ -54,7 +47,7 @@ class InitSwarmPreflightIT {
     @Test
     @Order(0)
     void aHostOutsideTheOverlayIsCheckedAndDoesNotStopInit() throws Exception {
-        LabHost h3 = lab.host("h3");
+        LabHost h3 = LAB.host("h3");
         Path outside = topology.resolveSibling("topology-h3-outside.yaml");
         String text = Files.readString(topology);
         String changed = text.replaceFirst("(?m)^(  - name: " + h3.name() + "\n    address: \\S+)$", "$1\n    overlay: false");
@@ -78,19 +71,19 @@ class InitSwarmPreflightIT {
     @Test
     @Order(1)
     void aBlockedManagementPortStopsInitAndNoHostJoinsASwarm() {
-        LabHost h1 = lab.host("h1");
-        lab.exec(h1, DROP_2377);
+        LabHost h1 = LAB.host("h1");
+        LAB.lab().exec(h1, DROP_2377);
         Cli.Run r;
         try {
             r = Cli.run("init", "-f", topology.toString());
         } finally {
-            lab.exec(h1, UNDROP_2377);
+            LAB.lab().exec(h1, UNDROP_2377);
         }
 
         assertEquals(3, r.exit(), r.out() + r.err());
         assertTrue(r.err().contains("nothing was changed: host " + h1.name() + ": ports.reachable: "), r.err());
         assertTrue(r.out().contains("tcp/2377"), r.out());
-        for (LabHost h : lab.fullHosts()) {
+        for (LabHost h : LAB.lab().fullHosts()) {
             assertEquals("inactive", swarmState(h), h.name());
         }
     }
@@ -100,7 +93,7 @@ class InitSwarmPreflightIT {
     void withoutTheFaultInitBuildsTheSwarmAndAReRunPassesTheChecksAndChangesNothing() {
         Cli.Run first = Cli.run("init", "-f", topology.toString());
         assertEquals(0, first.exit(), first.out() + first.err());
-        for (LabHost h : lab.fullHosts()) {
+        for (LabHost h : LAB.lab().fullHosts()) {
             assertEquals("active", swarmState(h), h.name());
         }
 
@@ -111,6 +104,6 @@ class InitSwarmPreflightIT {
     }
 
     private static String swarmState(LabHost h) {
-        return lab.exec(h, "docker", "info", "--format", "{{.Swarm.LocalNodeState}}").stdout().strip();
+        return LAB.lab().exec(h, "docker", "info", "--format", "{{.Swarm.LocalNodeState}}").stdout().strip();
     }
 }

@@ -7,8 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ovl.lab.CommandResult;
-import io.ovl.lab.Lab;
+import io.ovl.lab.LabExtension;
 import io.ovl.lab.LabHost;
+import io.ovl.lab.LabLayout;
 import io.ovl.render.DockerdDropIn;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,12 +21,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -54,7 +55,8 @@ class InitTlsIT {
     @TempDir
     static Path pki;
 
-    private static Lab lab;
+    @RegisterExtension
+    static final LabExtension LAB = new LabExtension("tls", LabLayout.of("20.10", "20.10", "20.10"));
     private static Path topology;
     private static LabHost h1;
     private static LabHost h2;
@@ -62,28 +64,20 @@ class InitTlsIT {
 
     @BeforeAll
     static void up() throws Exception {
-        lab = Lab.start(Lab.uniqueName("tls"), List.of("20.10", "20.10", "20.10"), 0);
-        h1 = lab.host("h1");
-        h2 = lab.host("h2");
-        h3 = lab.host("h3");
+        h1 = LAB.host("h1");
+        h2 = LAB.host("h2");
+        h3 = LAB.host("h3");
         makeCertificates(h1.address());
         copy(h1, "ca.pem", "/etc/kv-tls/ca.pem");
         copy(h1, "server.pem", "/etc/kv-tls/server.pem");
         copy(h1, "server-key.pem", "/etc/kv-tls/server-key.pem");
         startTlsEtcd();
-        String text = Files.readString(lab.topologyPath()).replaceFirst("(?ms)^kv-store:\n.*?^  port: 2379\n",
+        String text = Files.readString(LAB.lab().topologyPath()).replaceFirst("(?ms)^kv-store:\n.*?^  port: 2379\n",
                 "kv-store:\n  backend: etcd\n  url: etcd://" + h1.address() + ":2379\n  tls:\n    ca: " + CA
                         + "\n    cert: " + CERT + "\n    key: " + KEY + "\n");
         assertTrue(text.contains("  tls:\n"), text);
-        topology = lab.stateDir().resolve("topology-tls.yaml");
+        topology = LAB.lab().stateDir().resolve("topology-tls.yaml");
         Files.writeString(topology, text);
-    }
-
-    @AfterAll
-    static void down() {
-        if (lab != null) {
-            lab.close();
-        }
     }
 
     @Test
@@ -104,7 +98,7 @@ class InitTlsIT {
         assertFalse(r.out().contains("host " + h2.name() + ": kv.tls-files"), r.out());
         assertFalse(r.out().contains("host " + h3.name() + ": store.reachable"), "said once, by kv.tls-files: " + r.out());
         for (LabHost h : List.of(h2, h3)) {
-            assertFalse(lab.inHost(h, "test", "-e", DockerdDropIn.PATH).succeeded(), "drop-in on " + h.name());
+            assertFalse(LAB.lab().inHost(h, "test", "-e", DockerdDropIn.PATH).succeeded(), "drop-in on " + h.name());
         }
         assertEquals(before, invocations(), "docker.service restarted somewhere");
     }
@@ -182,17 +176,17 @@ class InitTlsIT {
     void ovlStartsItsOwnEtcdWithTlsAndResetKeepsTheTlsFiles() throws IOException {
         Cli.Run reset = Cli.run("reset", "-f", topology.toString(), "--yes");
         assertEquals(0, reset.exit(), reset.out() + reset.err());
-        lab.exec(h1, "docker", "rm", "-f", "tls-etcd");
-        lab.exec(h2, "docker", "rm", "-f", "web2");
+        LAB.lab().exec(h1, "docker", "rm", "-f", "tls-etcd");
+        LAB.lab().exec(h2, "docker", "rm", "-f", "web2");
         // One certificate for etcd's server and peer side on h1 and for dockerd's client side.
         for (LabHost h : List.of(h1, h2, h3)) {
             copy(h, "ca.pem", CA);
             copy(h, "node.pem", NODE);
             copy(h, "node-key.pem", NODE_KEY);
         }
-        String text = Files.readString(lab.topologyPath());
+        String text = Files.readString(LAB.lab().topologyPath());
         assertTrue(text.contains("  port: 2379\n"), text);
-        Path own = lab.stateDir().resolve("topology-own-tls.yaml");
+        Path own = LAB.lab().stateDir().resolve("topology-own-tls.yaml");
         Files.writeString(own, text.replace("  port: 2379\n", "  port: 2379\n  tls:\n    ca: " + CA + "\n    cert: " + NODE
                 + "\n    key: " + NODE_KEY + "\n"));
 
@@ -222,15 +216,15 @@ class InitTlsIT {
 
         Cli.Run purge = Cli.run("reset", "-f", own.toString(), "--purge", "--yes");
         assertEquals(0, purge.exit(), purge.out() + purge.err());
-        assertFalse(lab.inHost(h1, "docker", "inspect", "ovl-kv-etcd").succeeded(), "store container removed");
+        assertFalse(LAB.lab().inHost(h1, "docker", "inspect", "ovl-kv-etcd").succeeded(), "store container removed");
         for (String f : List.of(CA, NODE, NODE_KEY)) {
-            assertTrue(lab.inHost(h1, "test", "-f", f).succeeded(), f + " kept on " + h1.name());
+            assertTrue(LAB.lab().inHost(h1, "test", "-f", f).succeeded(), f + " kept on " + h1.name());
         }
     }
 
     private static void startTlsEtcd() throws InterruptedException {
         String a = h1.address();
-        lab.exec(h1, "docker", "run", "-d", "--name", "tls-etcd", "--network", "host", "-v", "/etc/kv-tls:/tls:ro",
+        LAB.lab().exec(h1, "docker", "run", "-d", "--name", "tls-etcd", "--network", "host", "-v", "/etc/kv-tls:/tls:ro",
                 "local/etcd:3.4", "/usr/local/bin/etcd", "--name=tls", "--data-dir=/tmp/etcd-data", "--enable-v2=true",
                 "--listen-client-urls=https://" + a + ":2379", "--advertise-client-urls=https://" + a + ":2379",
                 "--listen-peer-urls=http://" + a + ":2380", "--initial-advertise-peer-urls=http://" + a + ":2380",
@@ -238,14 +232,14 @@ class InitTlsIT {
                 "--key-file=/tls/server-key.pem", "--trusted-ca-file=/tls/ca.pem", "--client-cert-auth");
         // Readiness, bounded: etcd logs this once it serves clients.
         for (int i = 0; i < 60; i++) {
-            String log = lab.inHost(h1, "docker", "logs", "tls-etcd").stderr();
+            String log = LAB.lab().inHost(h1, "docker", "logs", "tls-etcd").stderr();
             if (log.contains("ready to serve client requests") || log.contains("serving client")) {
                 return;
             }
             Thread.sleep(500);
         }
         throw new IllegalStateException("etcd with TLS did not start on " + h1.name() + ": "
-                + lab.inHost(h1, "docker", "logs", "tls-etcd").stderr());
+                + LAB.lab().inHost(h1, "docker", "logs", "tls-etcd").stderr());
     }
 
     /** A CA, etcd's server certificate (IP SAN = the store host) and dockerd's client certificate. */
@@ -280,7 +274,7 @@ class InitTlsIT {
     private static void copy(LabHost host, String file, String path) {
         try {
             String b64 = Base64.getEncoder().encodeToString(Files.readAllBytes(pki.resolve(file)));
-            lab.exec(host, "sh", "-c", "mkdir -p \"$(dirname \"$2\")\" && printf %s \"$1\" | base64 -d > \"$2\"",
+            LAB.lab().exec(host, "sh", "-c", "mkdir -p \"$(dirname \"$2\")\" && printf %s \"$1\" | base64 -d > \"$2\"",
                     "sh", b64, path);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -308,7 +302,7 @@ class InitTlsIT {
     }
 
     private static String in(LabHost host, String... command) {
-        CommandResult r = lab.exec(host, command);
+        CommandResult r = LAB.lab().exec(host, command);
         return r.stdout().strip();
     }
 }

@@ -5,8 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ovl.hosts.RunLock;
-import io.ovl.lab.Lab;
+import io.ovl.lab.LabExtension;
 import io.ovl.lab.LabHost;
+import io.ovl.lab.LabLayout;
 import io.ovl.render.DockerdDropIn;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -19,13 +20,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * An interrupted {@code ovl init}, as a CI job's cancel does it: the real launcher
@@ -40,7 +41,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class InterruptIT {
     private static final Duration RUN_TIMEOUT = Duration.ofMinutes(4);
-    private static Lab lab;
+    @RegisterExtension
+    static final LabExtension LAB = new LabExtension("intr", LabLayout.of("20.10", "20.10", "20.10", "20.10"));
     private static Path topology;
     private static Path launcher;
     private static LabHost store;
@@ -49,25 +51,17 @@ class InterruptIT {
 
     @BeforeAll
     static void up() {
-        lab = Lab.start(Lab.uniqueName("intr"), List.of("20.10", "20.10", "20.10", "20.10"), 0);
-        topology = lab.topologyPath();
+        topology = LAB.lab().topologyPath();
         launcher = Path.of(System.getProperty("ovl.dist.dir", "target/ovl")).resolve("bin/ovl").toAbsolutePath();
-        store = lab.host("h1");
-        overlay = List.of(lab.host("h2"), lab.host("h3"), lab.host("h4"));
+        store = LAB.host("h1");
+        overlay = List.of(LAB.host("h2"), LAB.host("h3"), LAB.host("h4"));
         storeUrl = "etcd://" + store.address() + ":2379/network";
-    }
-
-    @AfterAll
-    static void down() {
-        if (lab != null) {
-            lab.close();
-        }
     }
 
     /** Every case starts from hosts without ovl's setup, whatever an earlier failed case left. */
     @BeforeEach
     void clean() throws Exception {
-        lab.exec(store, "rm", "-rf", "--", RunLock.PATH);
+        LAB.lab().exec(store, "rm", "-rf", "--", RunLock.PATH);
         Ovl reset = Ovl.start("reset", "-f", topology.toString(), "--yes");
         assertEquals(0, reset.exit(), reset.output());
     }
@@ -169,9 +163,9 @@ class InterruptIT {
     private enum State { SET_UP, UNTOUCHED, HALF_DONE }
 
     private static State state(LabHost h) {
-        boolean dropIn = lab.inHost(h, "test", "-e", DockerdDropIn.PATH).succeeded();
-        boolean active = lab.exec(h, "systemctl", "is-active", "docker").stdout().strip().equals("active");
-        String running = lab.exec(h, "docker", "info", "--format", "{{.ClusterStore}}").stdout().strip();
+        boolean dropIn = LAB.lab().inHost(h, "test", "-e", DockerdDropIn.PATH).succeeded();
+        boolean active = LAB.lab().exec(h, "systemctl", "is-active", "docker").stdout().strip().equals("active");
+        String running = LAB.lab().exec(h, "docker", "info", "--format", "{{.ClusterStore}}").stdout().strip();
         if (active && dropIn && running.equals(storeUrl)) {
             return State.SET_UP;
         }
@@ -182,9 +176,9 @@ class InterruptIT {
     }
 
     private static String describe(LabHost h) {
-        return h.name() + ": drop-in " + (lab.inHost(h, "test", "-e", DockerdDropIn.PATH).succeeded() ? "present" : "absent")
-                + ", docker " + lab.exec(h, "systemctl", "is-active", "docker").stdout().strip()
-                + ", cluster store '" + lab.exec(h, "docker", "info", "--format", "{{.ClusterStore}}").stdout().strip() + "'";
+        return h.name() + ": drop-in " + (LAB.lab().inHost(h, "test", "-e", DockerdDropIn.PATH).succeeded() ? "present" : "absent")
+                + ", docker " + LAB.lab().exec(h, "systemctl", "is-active", "docker").stdout().strip()
+                + ", cluster store '" + LAB.lab().exec(h, "docker", "info", "--format", "{{.ClusterStore}}").stdout().strip() + "'";
     }
 
     private static void assertInterruptedOnce(Ovl run) {
@@ -194,7 +188,7 @@ class InterruptIT {
     }
 
     private static void assertLockReleased() {
-        assertFalse(lab.inHost(store, "test", "-e", RunLock.PATH).succeeded(), "run lock left on " + store.name());
+        assertFalse(LAB.lab().inHost(store, "test", "-e", RunLock.PATH).succeeded(), "run lock left on " + store.name());
     }
 
     /** A second init sets every host up (exit 0); then reset leaves every host as before, for the next case. */

@@ -4,19 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.ovl.lab.Lab;
+import io.ovl.lab.LabExtension;
 import io.ovl.lab.LabHost;
 import io.ovl.lab.LabLayout;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * ovl over an IPv6 underlay (issue #17), through the real command line, on one lab: three Engine 26
@@ -30,24 +30,17 @@ import org.junit.jupiter.api.TestMethodOrder;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class Ipv6UnderlayLabIT {
-    private static Lab lab;
+    @RegisterExtension
+    static final LabExtension LAB = new LabExtension("v6u", LabLayout.of("26", "26", "26").withSubnets(2).withIpv6Only());
     private static Path topology;
     private static LabHost h1;
     private static LabHost h3;
 
     @BeforeAll
     static void up() {
-        lab = Lab.start(Lab.uniqueName("v6u"), LabLayout.of("26", "26", "26").withSubnets(2).withIpv6Only());
-        h1 = lab.host("h1");
-        h3 = lab.host("h3");
-        topology = lab.topologyPath();
-    }
-
-    @AfterAll
-    static void down() {
-        if (lab != null) {
-            lab.close();
-        }
+        h1 = LAB.host("h1");
+        h3 = LAB.host("h3");
+        topology = LAB.lab().topologyPath();
     }
 
     @Test
@@ -55,9 +48,9 @@ class Ipv6UnderlayLabIT {
     void theHostsHaveIpv6OnlyAndAreAddressedByIt() throws IOException {
         assertTrue(h1.address().startsWith("fd6f:766c:6162:"), h1.address());
         assertFalse(h1.address().regionMatches(0, h3.address(), 0, h3.address().lastIndexOf("::")), "h3 is on the other /64");
-        assertEquals("", lab.exec(h3, "ip", "-4", "-o", "addr", "show", "dev", "eth0").stdout().strip());
+        assertEquals("", LAB.lab().exec(h3, "ip", "-4", "-o", "addr", "show", "dev", "eth0").stdout().strip());
         assertTrue(Files.readString(topology).contains("address: " + h3.address()), "topology by IPv6");
-        assertTrue(Files.readString(lab.knownHostsPath()).contains(h3.address() + "," + h3.name() + " "),
+        assertTrue(Files.readString(LAB.lab().knownHostsPath()).contains(h3.address() + "," + h3.name() + " "),
                 "known_hosts: a bare IPv6 address on port 22, as OpenSSH writes it");
     }
 
@@ -76,8 +69,8 @@ class Ipv6UnderlayLabIT {
     void initFormsTheSwarmOnTheIpv6Addresses() {
         Cli.Run r = Cli.run("init", "-f", topology.toString(), "--yes");
         assertEquals(0, r.exit(), r.out() + r.err());
-        assertEquals(h3.address(), lab.exec(h3, "docker", "info", "--format", "{{.Swarm.NodeAddr}}").stdout().strip());
-        assertTrue(lab.exec(h1, "docker", "info", "--format", "{{json .Swarm.RemoteManagers}}").stdout()
+        assertEquals(h3.address(), LAB.lab().exec(h3, "docker", "info", "--format", "{{.Swarm.NodeAddr}}").stdout().strip());
+        assertTrue(LAB.lab().exec(h1, "docker", "info", "--format", "{{json .Swarm.RemoteManagers}}").stdout()
                 .contains("[" + h1.address() + "]:2377"), "the manager is joined at [v6]:2377");
     }
 
@@ -94,8 +87,8 @@ class Ipv6UnderlayLabIT {
     void resetLeavesTheSwarm() {
         Cli.Run r = Cli.run("reset", "-f", topology.toString(), "--yes");
         assertEquals(0, r.exit(), r.out() + r.err());
-        for (LabHost h : lab.fullHosts()) {
-            assertEquals("inactive", lab.exec(h, "docker", "info", "--format", "{{.Swarm.LocalNodeState}}").stdout().strip());
+        for (LabHost h : LAB.lab().fullHosts()) {
+            assertEquals("inactive", LAB.lab().exec(h, "docker", "info", "--format", "{{.Swarm.LocalNodeState}}").stdout().strip());
         }
     }
 
@@ -103,7 +96,7 @@ class Ipv6UnderlayLabIT {
     @Test
     @Order(6)
     void kvModeOnTheIpv6UnderlayIsRefusedWithTheReasonAndTheWayOut() {
-        Path kv = lab.stateDir().resolve("topology-kv.yaml");
+        Path kv = LAB.lab().stateDir().resolve("topology-kv.yaml");
         try {
             String text = Files.readString(topology).replaceFirst("(?m)^mode: swarm$",
                     "mode: kv\nkv-store:\n  backend: etcd\n  hosts: [" + h1.name() + "]\n  image: local/etcd:3.4\n  port: 2379")

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ovl.lab.CommandResult;
-import io.ovl.lab.Lab;
+import io.ovl.lab.LabExtension;
 import io.ovl.lab.LabHost;
 import io.ovl.lab.LabLayout;
 import io.ovl.render.DockerdDropIn;
@@ -16,12 +16,12 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The whole of ovl, through the real command line, on hosts as real ones are: Docker's cookbook
@@ -43,7 +43,9 @@ class MessyRoutedLabIT {
     private static final String[] DROP_VXLAN = {"iptables", "-I", "INPUT", "-p", "udp", "--dport", "4789", "-j", "DROP"};
     private static final String[] UNDROP_VXLAN = {"iptables", "-D", "INPUT", "-p", "udp", "--dport", "4789", "-j", "DROP"};
 
-    private static Lab lab;
+    @RegisterExtension
+    static final LabExtension LAB = new LabExtension("messy", LabLayout.of("20.10", "20.10", "20.10", "20.10")
+            .withSubnets(2).withMessy("h4").withSshPort(2222));
     private static Path topology;
     private static LabHost h1;
     private static LabHost h2;
@@ -52,27 +54,18 @@ class MessyRoutedLabIT {
 
     @BeforeAll
     static void up() {
-        lab = Lab.start(Lab.uniqueName("messy"), LabLayout.of("20.10", "20.10", "20.10", "20.10")
-                .withSubnets(2).withMessy("h4").withSshPort(2222));
-        h1 = lab.host("h1");
-        h2 = lab.host("h2");
-        h3 = lab.host("h3");
-        h4 = lab.host("h4");
+        h1 = LAB.host("h1");
+        h2 = LAB.host("h2");
+        h3 = LAB.host("h3");
+        h4 = LAB.host("h4");
         assertTrue(h4.messy(), "h4 is the messy host");
         try {
             // The lab's sudo topology without its sample network: the test creates the guide's network itself.
-            String text = Files.readString(lab.sudoTopologyPath());
-            topology = lab.stateDir().resolve("topology-messy.yaml");
+            String text = Files.readString(LAB.lab().sudoTopologyPath());
+            topology = LAB.lab().stateDir().resolve("topology-messy.yaml");
             Files.writeString(topology, text.substring(0, text.indexOf("\nnetworks:") + 1));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    @AfterAll
-    static void down() {
-        if (lab != null) {
-            lab.close();
         }
     }
 
@@ -118,7 +111,7 @@ class MessyRoutedLabIT {
             assertEquals("global 172.16.16.0/24 172.16.16.128/25", in(h, "docker", "network", "inspect", "--format",
                     "{{.Scope}} {{range .IPAM.Config}}{{.Subnet}} {{.IPRange}}{{end}}", NET), h.name());
         }
-        lab.exec(h2, "docker", "run", "-d", "--name", "web1", "--network", NET, IMAGE, "httpd", "-f", "-p", "80");
+        LAB.lab().exec(h2, "docker", "run", "-d", "--name", "web1", "--network", NET, IMAGE, "httpd", "-f", "-p", "80");
         try {
             assertEquals("172.16.16.129", in(h2, "docker", "inspect", "--format",
                     "{{(index .NetworkSettings.Networks \"" + NET + "\").IPAddress}}", "web1"));
@@ -126,12 +119,12 @@ class MessyRoutedLabIT {
             // a fresh container's first lookup now and then; three tries keep this about reachability.
             CommandResult fetched = null;
             for (int i = 0; i < 3 && (fetched == null || !fetched.stdout().contains("HTTP/1.")); i++) {
-                fetched = lab.inHost(h4, "docker", "run", "--rm", "--network", NET, IMAGE, "sh", "-c",
+                fetched = LAB.lab().inHost(h4, "docker", "run", "--rm", "--network", NET, IMAGE, "sh", "-c",
                         "printf 'GET / HTTP/1.0\\r\\n\\r\\n' | nc -w 5 web1 80");
             }
             assertTrue(fetched.stdout().contains("HTTP/1."), fetched.describe());
         } finally {
-            lab.exec(h2, "docker", "rm", "-f", "web1");
+            LAB.lab().exec(h2, "docker", "rm", "-f", "web1");
         }
     }
 
@@ -145,7 +138,7 @@ class MessyRoutedLabIT {
     @Test
     @Order(5)
     void withVxlanDroppedOnTheSlowHostDoctorAndNetVerifyNameThatHostAndThatPort() {
-        lab.exec(h4, DROP_VXLAN);
+        LAB.lab().exec(h4, DROP_VXLAN);
         try {
             // No container is on the overlay now, so 4789 is free for doctor's listener on every host.
             Cli.Run r = Cli.run("doctor", "-f", topology.toString());
@@ -160,21 +153,21 @@ class MessyRoutedLabIT {
             assertTrue(verify.out().contains("likely cause: every failing pair involves " + h4.name()), verify.out());
             assertTrue(verify.out().contains("udp/4789"), verify.out());
         } finally {
-            lab.exec(h4, UNDROP_VXLAN);
+            LAB.lab().exec(h4, UNDROP_VXLAN);
         }
     }
 
     @Test
     @Order(6)
     void withTheStoreStoppedDoctorNamesTheStore() {
-        lab.exec(h1, "docker", "stop", STORE);
+        LAB.lab().exec(h1, "docker", "stop", STORE);
         try {
             Cli.Run r = Cli.run("doctor", "-f", topology.toString());
             assertEquals(3, r.exit(), r.out() + r.err());
             assertTrue(r.out().contains(h1.address() + ":2379"), r.out());
             assertTrue(r.out().contains("kv.reachable") || r.out().contains("kv.healthy"), r.out());
         } finally {
-            lab.exec(h1, "docker", "start", STORE);
+            LAB.lab().exec(h1, "docker", "start", STORE);
         }
     }
 
@@ -205,7 +198,7 @@ class MessyRoutedLabIT {
         Cli.Run r = Cli.run("reset", "-f", topology.toString(), "--yes");
         assertEquals(0, r.exit(), r.out() + r.err());
         for (LabHost h : List.of(h2, h3, h4)) {
-            assertFalse(lab.inHost(h, "test", "-e", DockerdDropIn.PATH).succeeded(), "drop-in left on " + h.name());
+            assertFalse(LAB.lab().inHost(h, "test", "-e", DockerdDropIn.PATH).succeeded(), "drop-in left on " + h.name());
             assertEquals("", in(h, "docker", "info", "--format", "{{.ClusterStore}}"), h.name());
         }
         assertEquals("", in(h1, "docker", "ps", "-aq", "--filter", "name=" + STORE));
@@ -225,6 +218,6 @@ class MessyRoutedLabIT {
     }
 
     private static String in(LabHost host, String... command) {
-        return lab.exec(host, command).stdout().strip();
+        return LAB.lab().exec(host, command).stdout().strip();
     }
 }

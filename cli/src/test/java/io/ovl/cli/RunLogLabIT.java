@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.ovl.lab.Lab;
+import io.ovl.lab.LabExtension;
 import io.ovl.lab.LabHost;
 import io.ovl.lab.LabLayout;
 import java.io.IOException;
@@ -19,12 +19,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The run log of real runs, through the real launcher (bin/ovl) with XDG_STATE_HOME set: three
@@ -40,7 +40,8 @@ class RunLogLabIT {
     private static final Pattern STEP = Pattern.compile(
             "^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z (\\S+) (shell|batch|start|docker) (exit=\\d+|http=\\d+|failed|closed)"
                     + " (\\d+ms|-) (.+)$", Pattern.MULTILINE);
-    private static Lab lab;
+    @RegisterExtension
+    static final LabExtension LAB = new LabExtension("runlog", LabLayout.of("20.10", "20.10", "20.10").withSudoPassword("h2"));
     private static Path topology;
     private static Path launcher;
     private static Path state;
@@ -49,26 +50,18 @@ class RunLogLabIT {
 
     @BeforeAll
     static void up() throws IOException {
-        lab = Lab.start(Lab.uniqueName("runlog"), LabLayout.of("20.10", "20.10", "20.10").withSudoPassword("h2"));
         launcher = Path.of(System.getProperty("ovl.dist.dir", "target/ovl")).resolve("bin/ovl").toAbsolutePath();
-        password = lab.sudoPassword();
-        hosts = List.of(lab.host("h1"), lab.host("h2"), lab.host("h3"));
-        LabHost h2 = lab.host("h2");
-        String text = Files.readString(lab.topologyPath());
+        password = LAB.lab().sudoPassword();
+        hosts = List.of(LAB.host("h1"), LAB.host("h2"), LAB.host("h3"));
+        LabHost h2 = LAB.host("h2");
+        String text = Files.readString(LAB.lab().topologyPath());
         String edited = text.replaceFirst("(?m)^  user: root$", "  user: ovl\n  become: sudo")
                 .replace("  - name: " + h2.name() + "\n    address: " + h2.address() + "\n",
                         "  - name: " + h2.name() + "\n    address: " + h2.address() + "\n    ssh: {become-password-env: " + VAR + "}\n");
         assertEquals(1, edited.split("become-password-env", -1).length - 1, edited);
-        topology = lab.stateDir().resolve("topology-runlog.yaml");
+        topology = LAB.lab().stateDir().resolve("topology-runlog.yaml");
         Files.writeString(topology, edited);
-        state = lab.stateDir().resolve("xdg-state");
-    }
-
-    @AfterAll
-    static void down() {
-        if (lab != null) {
-            lab.close();
-        }
+        state = LAB.lab().stateDir().resolve("xdg-state");
     }
 
     @Test
@@ -104,7 +97,7 @@ class RunLogLabIT {
             assertTrue(mine.stream().anyMatch(s -> s[1].equals("docker") && s[2].startsWith("http=")), h.name() + ":\n" + text);
         }
         // The overlay hosts' drop-in and restart, each with its exit status.
-        for (LabHost h : List.of(lab.host("h2"), lab.host("h3"))) {
+        for (LabHost h : List.of(LAB.host("h2"), LAB.host("h3"))) {
             assertTrue(steps.stream().anyMatch(s -> s[0].equals(h.name()) && s[1].equals("shell")
                     && s[4].contains("systemctl") && s[4].contains("restart") && s[2].equals("exit=0")), h.name() + ":\n" + text);
         }
@@ -129,7 +122,7 @@ class RunLogLabIT {
         assertFalse(text.contains(wrong), "the wrong password is in the run log");
         assertFalse(text.contains(password), "the password is in the run log");
         // The step that failed, on the host it failed on, with sudo's answer (never the password).
-        assertTrue(Pattern.compile("(?m)^\\S+ " + lab.host("h2").name() + " \\S+ failed .*\n  ! .*sudo refused the password from "
+        assertTrue(Pattern.compile("(?m)^\\S+ " + LAB.host("h2").name() + " \\S+ failed .*\n  ! .*sudo refused the password from "
                 + VAR).matcher(text).find(), text);
         assertTrue(text.contains(" exit " + r.exit + " ("), text);
         assertEquals(2, logs().size());
@@ -138,7 +131,7 @@ class RunLogLabIT {
     @Test
     @Order(3)
     void aChosenLogFileAndTheJsonEnvelope() throws Exception {
-        Path chosen = lab.stateDir().resolve("ci-runlog.log");
+        Path chosen = LAB.lab().stateDir().resolve("ci-runlog.log");
         Run r = ovl(Map.of(VAR, password), "net", "verify", "labnet", "-f", topology.toString(), "--log-file",
                 chosen.toString(), "--output", "json");
         assertEquals(0, r.exit, r.output);

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ovl.lab.CommandResult;
-import io.ovl.lab.Lab;
+import io.ovl.lab.LabExtension;
 import io.ovl.lab.LabHost;
 import io.ovl.lab.LabLayout;
 import io.ovl.store.BackupArchive;
@@ -18,12 +18,12 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code ovl store} for real, through the real command line, on a lab of its own: three Engine
@@ -43,33 +43,26 @@ class StoreLabIT {
     private static final String NET = "storenet";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static Lab lab;
+    @RegisterExtension
+    static final LabExtension LAB = new LabExtension("storeops", LabLayout.of("20.10", "20.10", "20.10"));
     private static List<LabHost> all;
     private static Path topology;
     private static Path backup;
 
     @BeforeAll
     static void up() {
-        lab = Lab.start(Lab.uniqueName("storeops"), LabLayout.of("20.10", "20.10", "20.10"));
-        all = lab.fullHosts();
+        all = LAB.lab().fullHosts();
         try {
             String names = all.stream().map(LabHost::name).collect(Collectors.joining(", "));
-            String text = Files.readString(lab.topologyPath())
+            String text = Files.readString(LAB.lab().topologyPath())
                     .replaceAll("(?m)^  hosts: \\[.*]$", "  hosts: [" + names + "]")
                     .replaceAll("(?m)^    overlay: false\\n", "");
-            topology = lab.stateDir().resolve("topology-store3.yaml");
+            topology = LAB.lab().stateDir().resolve("topology-store3.yaml");
             Files.writeString(topology, text);
-            backup = lab.stateDir().resolve("store-backup.zip");
+            backup = LAB.lab().stateDir().resolve("store-backup.zip");
             Files.deleteIfExists(backup);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    @AfterAll
-    static void down() {
-        if (lab != null) {
-            lab.close();
         }
     }
 
@@ -97,15 +90,15 @@ class StoreLabIT {
     @Test
     @Order(2)
     void oneMemberStoppedIsNamedWithExit3() {
-        LabHost h2 = lab.host("h2");
-        lab.exec(h2, "docker", "stop", STORE);
+        LabHost h2 = LAB.host("h2");
+        LAB.lab().exec(h2, "docker", "stop", STORE);
         try {
             Cli.Run r = Cli.run("store", "status", "-f", topology.toString());
             assertEquals(3, r.exit(), r.out() + r.err());
             assertTrue(r.out().lines().anyMatch(l -> l.startsWith(h2.name()) && l.contains("UNHEALTHY")), r.out());
             assertTrue(r.out().contains("2 of 3 members healthy"), r.out());
         } finally {
-            lab.exec(h2, "docker", "start", STORE);
+            LAB.lab().exec(h2, "docker", "start", STORE);
         }
         waitUntil(() -> Cli.run("store", "status", "-f", topology.toString()).exit() == 0, "h2's member back");
     }
@@ -115,7 +108,7 @@ class StoreLabIT {
     void backupWritesAZipWithTheSnapshotAndTheV2KeysAndPrintsItsChecksum() throws Exception {
         Cli.Run net = Cli.run("net", "create", NET, "-f", topology.toString(), "--subnet", "172.16.20.0/24");
         assertEquals(0, net.exit(), net.out() + net.err());
-        assertTrue(lab.inHost(lab.host("h1"), "docker", "run", "-d", "--name", "web1", "--network", NET,
+        assertTrue(LAB.lab().inHost(LAB.host("h1"), "docker", "run", "-d", "--name", "web1", "--network", NET,
                 "local/busybox:1", "sh", "-c", "while true; do echo hello-from-h1 | nc -l -p 8080; done").succeeded());
 
         Cli.Run r = Cli.run("store", "backup", backup.toString(), "-f", topology.toString());
@@ -149,7 +142,7 @@ class StoreLabIT {
         assertTrue(r.out().contains("restore done."), r.out());
         for (LabHost h : all) {
             assertEquals(Set.of("labnet", NET), overlayNetworks(h), h.name());
-            assertTrue(lab.inHost(h, "sh", "-c", "ls -d " + VOLUME_DIR + "/member.ovl-before-restore-*").succeeded(),
+            assertTrue(LAB.lab().inHost(h, "sh", "-c", "ls -d " + VOLUME_DIR + "/member.ovl-before-restore-*").succeeded(),
                     h.name() + ": the old data is kept");
         }
         Cli.Run ls = Cli.run("net", "ls", "-f", topology.toString());
@@ -160,12 +153,12 @@ class StoreLabIT {
     @Test
     @Order(5)
     void aReplacedMemberComesBackByBackupInitRestore() {
-        LabHost h3 = lab.host("h3");
+        LabHost h3 = LAB.host("h3");
         // A new machine for h3, same name and address: no store container, no store data.
-        lab.exec(h3, "sh", "-c", "docker rm -f " + STORE + " && docker volume rm ovl-kv-etcd-data");
+        LAB.lab().exec(h3, "sh", "-c", "docker rm -f " + STORE + " && docker volume rm ovl-kv-etcd-data");
 
         // 1. a backup from the two members left (they keep the quorum)
-        Path fresh = lab.stateDir().resolve("store-before-replace.zip");
+        Path fresh = LAB.lab().stateDir().resolve("store-before-replace.zip");
         Cli.Run b = Cli.run("store", "backup", fresh.toString(), "--force", "-f", topology.toString());
         assertEquals(0, b.exit(), b.out() + b.err());
         // 2. init creates h3's member, which cannot join: etcd says it "has already been bootstrapped"
@@ -190,22 +183,22 @@ class StoreLabIT {
 
     /** Every member stopped, its data directory deleted, started again: a fresh, empty etcd with the same members. */
     private static void wipeEveryMember() {
-        all.parallelStream().forEach(h -> lab.exec(h, "docker", "stop", STORE));
+        all.parallelStream().forEach(h -> LAB.lab().exec(h, "docker", "stop", STORE));
         for (LabHost h : all) {
-            lab.exec(h, "rm", "-rf", VOLUME_DIR + "/member");
+            LAB.lab().exec(h, "rm", "-rf", VOLUME_DIR + "/member");
         }
-        all.parallelStream().forEach(h -> lab.exec(h, "docker", "start", STORE));
+        all.parallelStream().forEach(h -> LAB.lab().exec(h, "docker", "start", STORE));
         waitUntil(() -> Cli.run("store", "status", "-f", topology.toString()).exit() == 0, "the wiped store healthy");
     }
 
     private static Set<String> overlayNetworks(LabHost h) {
-        CommandResult r = lab.exec(h, "docker", "network", "ls", "--filter", "driver=overlay", "--format", "{{.Name}}");
+        CommandResult r = LAB.lab().exec(h, "docker", "network", "ls", "--filter", "driver=overlay", "--format", "{{.Name}}");
         return r.stdout().lines().map(String::strip).filter(l -> !l.isEmpty()).collect(Collectors.toSet());
     }
 
     /** The container on h1 answers one on h3 by name over the restored network. */
     private static void assertCarriesTraffic() {
-        CommandResult answer = lab.inHost(lab.host("h3"), "docker", "run", "--rm", "--network", NET, "local/busybox:1",
+        CommandResult answer = LAB.lab().inHost(LAB.host("h3"), "docker", "run", "--rm", "--network", NET, "local/busybox:1",
                 "sh", "-c", "for i in 1 2 3 4 5 6 7 8 9 10; do nc web1 8080 </dev/null && exit 0; sleep 1; done; exit 1");
         assertEquals("hello-from-h1", answer.stdout().strip(), answer.describe());
     }

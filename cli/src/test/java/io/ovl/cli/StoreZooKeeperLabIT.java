@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.ovl.lab.Lab;
+import io.ovl.lab.LabExtension;
 import io.ovl.lab.LabHost;
 import io.ovl.lab.LabLayout;
 import io.ovl.store.BackupArchive;
@@ -14,9 +14,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code ovl store} on a ZooKeeper store, for real: three Engine 20.10 hosts, each a server of a
@@ -29,26 +28,15 @@ import org.junit.jupiter.api.Test;
  */
 class StoreZooKeeperLabIT {
     private static final String STORE = "ovl-kv-zookeeper";
-    private static Lab lab;
-
-    @BeforeAll
-    static void up() {
-        lab = Lab.start(Lab.uniqueName("storezk"), LabLayout.of("20.10", "20.10", "20.10").withStore("zookeeper"));
-    }
-
-    @AfterAll
-    static void down() {
-        if (lab != null) {
-            lab.close();
-        }
-    }
+    @RegisterExtension
+    static final LabExtension LAB = new LabExtension("storezk", LabLayout.of("20.10", "20.10", "20.10").withStore("zookeeper"));
 
     @Test
     void backupWipeRestoreBringsTheNetworkBack() throws Exception {
-        List<LabHost> all = lab.fullHosts();
+        List<LabHost> all = LAB.lab().fullHosts();
         List<LabHost> overlay = all.subList(1, 3);
-        Path three = lab.stateDir().resolve("topology-zk3.yaml");
-        Files.writeString(three, Files.readString(lab.topologyPath()).replaceAll("(?m)^  hosts: \\[.*]$",
+        Path three = LAB.lab().stateDir().resolve("topology-zk3.yaml");
+        Files.writeString(three, Files.readString(LAB.lab().topologyPath()).replaceAll("(?m)^  hosts: \\[.*]$",
                 "  hosts: [" + all.stream().map(LabHost::name).collect(Collectors.joining(", ")) + "]"));
         String topology = three.toString();
         Cli.Run init = Cli.run("init", "-f", topology, "--yes");
@@ -66,19 +54,19 @@ class StoreZooKeeperLabIT {
         }
         assertEquals(List.of("follower", "follower", "leader"), roles.stream().sorted().toList(), status.out());
 
-        Path backup = lab.stateDir().resolve("zk-backup.zip");
+        Path backup = LAB.lab().stateDir().resolve("zk-backup.zip");
         Files.deleteIfExists(backup);
         Cli.Run b = Cli.run("store", "backup", backup.toString(), "-f", topology);
         assertEquals(0, b.exit(), b.out() + b.err());
         assertTrue(BackupArchive.read(backup).entries().keySet().stream()
                 .anyMatch(e -> e.startsWith("zookeeper/data/version-2/snapshot.")), b.out());
 
-        all.parallelStream().forEach(h -> lab.exec(h, "docker", "stop", STORE));
+        all.parallelStream().forEach(h -> LAB.lab().exec(h, "docker", "stop", STORE));
         for (LabHost h : all) {
-            lab.exec(h, "rm", "-rf", "/var/lib/docker/volumes/ovl-kv-zookeeper-data/_data/version-2",
+            LAB.lab().exec(h, "rm", "-rf", "/var/lib/docker/volumes/ovl-kv-zookeeper-data/_data/version-2",
                     "/var/lib/docker/volumes/ovl-kv-zookeeper-datalog/_data/version-2");
         }
-        all.parallelStream().forEach(h -> lab.exec(h, "docker", "start", STORE));
+        all.parallelStream().forEach(h -> LAB.lab().exec(h, "docker", "start", STORE));
         waitUntil(() -> Cli.run("store", "status", "-f", topology).exit() == 0
                 && overlay.stream().allMatch(h -> overlayNetworks(h).isEmpty()), "the wiped store up, without labnet");
 
@@ -88,13 +76,13 @@ class StoreZooKeeperLabIT {
             assertEquals(Set.of("labnet"), overlayNetworks(h), h.name());
         }
         for (LabHost h : all) {
-            assertTrue(lab.inHost(h, "sh", "-c", "ls -d /var/lib/docker/volumes/ovl-kv-zookeeper-data/_data/"
+            assertTrue(LAB.lab().inHost(h, "sh", "-c", "ls -d /var/lib/docker/volumes/ovl-kv-zookeeper-data/_data/"
                     + "version-2.ovl-before-restore-*").succeeded(), h.name() + ": the old data is kept");
         }
     }
 
     private static Set<String> overlayNetworks(LabHost h) {
-        return lab.exec(h, "docker", "network", "ls", "--filter", "driver=overlay", "--format", "{{.Name}}").stdout()
+        return LAB.lab().exec(h, "docker", "network", "ls", "--filter", "driver=overlay", "--format", "{{.Name}}").stdout()
                 .lines().map(String::strip).filter(l -> !l.isEmpty()).collect(Collectors.toSet());
     }
 

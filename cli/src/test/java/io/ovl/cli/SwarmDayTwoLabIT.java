@@ -3,19 +3,19 @@ package io.ovl.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.ovl.lab.Lab;
+import io.ovl.lab.LabExtension;
 import io.ovl.lab.LabHost;
 import io.ovl.lab.LabLayout;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Removing hosts from a swarm with {@code reset --hosts}, through the real command line on four
@@ -26,7 +26,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SwarmDayTwoLabIT {
-    private static Lab lab;
+    @RegisterExtension
+    static final LabExtension LAB = new LabExtension("swday2", LabLayout.of("26", "26", "26", "26"));
     private static LabHost h1;
     private static LabHost h2;
     private static LabHost h3;
@@ -34,28 +35,20 @@ class SwarmDayTwoLabIT {
 
     @BeforeAll
     static void up() {
-        lab = Lab.start(Lab.uniqueName("swday2"), LabLayout.of("26", "26", "26", "26"));
-        h1 = lab.host("h1");
-        h2 = lab.host("h2");
-        h3 = lab.host("h3");
+        h1 = LAB.host("h1");
+        h2 = LAB.host("h2");
+        h3 = LAB.host("h3");
         try {
-            String text = Files.readString(lab.topologyPath());
+            String text = Files.readString(LAB.lab().topologyPath());
             for (LabHost h : new LabHost[] {h2, h3}) {
                 text = text.replaceFirst("(?m)^(  - name: " + h.name() + "\\n    address: .*\\n    # engine: .*\\n)",
                         "$1    role: manager\n");
             }
             assertTrue(text.contains("mode: swarm") && text.split("role: manager", -1).length == 4, text);
-            topology = lab.stateDir().resolve("topology-managers.yaml");
+            topology = LAB.lab().stateDir().resolve("topology-managers.yaml");
             Files.writeString(topology, text);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    @AfterAll
-    static void down() {
-        if (lab != null) {
-            lab.close();
         }
     }
 
@@ -78,7 +71,7 @@ class SwarmDayTwoLabIT {
         assertEquals("inactive", state(h2));
         assertEquals(3, nodes(h1));
         assertEquals("2", managers(h1));
-        assertTrue(lab.inHost(h1, "docker", "network", "inspect", "labnet").succeeded(), "labnet stays");
+        assertTrue(LAB.lab().inHost(h1, "docker", "network", "inspect", "labnet").succeeded(), "labnet stays");
         assertTrue(r.out().contains("next: delete " + h2.name() + " from "), r.out());
     }
 
@@ -103,19 +96,19 @@ class SwarmDayTwoLabIT {
         assertEquals("inactive", state(h1));
         assertEquals(2, nodes(h3));
         assertEquals("1", managers(h3));
-        assertTrue(lab.inHost(h3, "docker", "network", "inspect", "labnet").succeeded(), "labnet stays");
+        assertTrue(LAB.lab().inHost(h3, "docker", "network", "inspect", "labnet").succeeded(), "labnet stays");
     }
 
     private static String state(LabHost h) {
-        return lab.inHost(h, "docker", "info", "--format", "{{.Swarm.LocalNodeState}}").stdout().strip();
+        return LAB.lab().inHost(h, "docker", "info", "--format", "{{.Swarm.LocalNodeState}}").stdout().strip();
     }
 
     private static int nodes(LabHost manager) {
-        return (int) lab.inHost(manager, "docker", "node", "ls", "-q").stdout().lines().filter(l -> !l.isBlank()).count();
+        return (int) LAB.lab().inHost(manager, "docker", "node", "ls", "-q").stdout().lines().filter(l -> !l.isBlank()).count();
     }
 
     private static String managers(LabHost manager) {
-        return String.valueOf(lab.inHost(manager, "docker", "node", "ls", "--filter", "role=manager", "-q").stdout()
+        return String.valueOf(LAB.lab().inHost(manager, "docker", "node", "ls", "--filter", "role=manager", "-q").stdout()
                 .lines().filter(l -> !l.isBlank()).count());
     }
 }

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ovl.lab.CommandResult;
-import io.ovl.lab.Lab;
+import io.ovl.lab.LabExtension;
 import io.ovl.lab.LabHost;
 import io.ovl.lab.LabLayout;
 import io.ovl.render.DockerdDropIn;
@@ -17,12 +17,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * ovl's ZooKeeper store for real, through the real command line: four Engine 20.10 hosts on two
@@ -46,7 +46,9 @@ class ZooKeeperLabIT {
     private static final List<String> STORE_VOLUMES = List.of("ovl-kv-zookeeper-data", "ovl-kv-zookeeper-datalog");
     private static final String IMAGE = "local/busybox:1";
 
-    private static Lab lab;
+    @RegisterExtension
+    static final LabExtension LAB = new LabExtension("zk", LabLayout.of("20.10", "20.10", "20.10", "20.10")
+            .withSubnets(2).withStore("zookeeper"));
     private static LabHost h1;
     private static LabHost h2;
     private static LabHost h3;
@@ -56,32 +58,23 @@ class ZooKeeperLabIT {
 
     @BeforeAll
     static void up() {
-        lab = Lab.start(Lab.uniqueName("zk"), LabLayout.of("20.10", "20.10", "20.10", "20.10")
-                .withSubnets(2).withStore("zookeeper"));
-        h1 = lab.host("h1");
-        h2 = lab.host("h2");
-        h3 = lab.host("h3");
-        h4 = lab.host("h4");
+        h1 = LAB.host("h1");
+        h2 = LAB.host("h2");
+        h3 = LAB.host("h3");
+        h4 = LAB.host("h4");
         try {
             // lab/up's topology: ZooKeeper on h1 (overlay: false), local/zookeeper:3.8, port 2181; no sample network.
-            String text = Files.readString(lab.topologyPath());
+            String text = Files.readString(LAB.lab().topologyPath());
             text = text.substring(0, text.indexOf("\nnetworks:") + 1);
             assertTrue(text.contains("  backend: zookeeper\n") && text.contains("  image: local/zookeeper:3.8\n")
                     && text.contains("  port: 2181\n"), text);
-            one = lab.stateDir().resolve("topology-zk1.yaml");
+            one = LAB.lab().stateDir().resolve("topology-zk1.yaml");
             Files.writeString(one, text);
-            three = lab.stateDir().resolve("topology-zk3.yaml");
+            three = LAB.lab().stateDir().resolve("topology-zk3.yaml");
             Files.writeString(three, text.replaceAll("(?m)^  hosts: \\[.*]$",
                     "  hosts: [" + h1.name() + ", " + h2.name() + ", " + h3.name() + "]"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    @AfterAll
-    static void down() {
-        if (lab != null) {
-            lab.close();
         }
     }
 
@@ -113,14 +106,14 @@ class ZooKeeperLabIT {
         // What this IT shows below (a container's join panics dockerd) is told before anyone tries.
         assertTrue(ok.out().contains("panics when a container joins"), ok.out());
 
-        lab.exec(h1, "docker", "stop", STORE);
+        LAB.lab().exec(h1, "docker", "stop", STORE);
         try {
             Cli.Run r = Cli.run("doctor", "-f", one.toString());
             assertEquals(3, r.exit(), r.out() + r.err());
             assertTrue(failLines(r, "kv.healthy").contains(h1.address() + ":2181"), r.out());
             assertTrue(failLines(r, "kv.reachable").contains(h1.name()), r.out());
         } finally {
-            lab.exec(h1, "docker", "start", STORE);
+            LAB.lab().exec(h1, "docker", "start", STORE);
         }
     }
 
@@ -129,7 +122,7 @@ class ZooKeeperLabIT {
     void oneServerResetUndoesInit() {
         assertReset(one, List.of(h1));
         // A fresh store for the three servers: the one server's data (and its network zknet1) go.
-        lab.exec(h1, "docker", "volume", "rm", STORE_VOLUMES.get(0), STORE_VOLUMES.get(1));
+        LAB.lab().exec(h1, "docker", "volume", "rm", STORE_VOLUMES.get(0), STORE_VOLUMES.get(1));
     }
 
     // ---- three servers on h1, h2, h3 ----
@@ -149,7 +142,7 @@ class ZooKeeperLabIT {
         assertEquals(1, modes.values().stream().filter("Mode: leader"::equals).count(), modes.toString());
         assertEquals(2, modes.values().stream().filter("Mode: follower"::equals).count(), modes.toString());
         for (LabHost h : List.of(h2, h3, h4)) {
-            CommandResult log = lab.inHost(h, "journalctl", "--no-pager", "-o", "cat", "-u", "docker", "--since", before.get(h.name()));
+            CommandResult log = LAB.lab().inHost(h, "journalctl", "--no-pager", "-o", "cat", "-u", "docker", "--since", before.get(h.name()));
             assertFalse(log.stdout().contains("discovery error"), h.name() + ": " + log.stdout());
         }
         assertSecondInitChangesNothing(three);
@@ -173,7 +166,7 @@ class ZooKeeperLabIT {
         // One of three down: the other two keep the quorum and the overlay keeps working; doctor's
         // kv.healthy warns on each overlay host naming the one endpoint that does not answer (the
         // other two are not listed as unhealthy), and fails nothing.
-        lab.exec(h3, "docker", "stop", STORE);
+        LAB.lab().exec(h3, "docker", "stop", STORE);
         try {
             assertEquals("Mode: leader", List.of(srvrMode(h1), srvrMode(h2)).stream()
                     .filter("Mode: leader"::equals).findFirst().orElse("no leader among h1, h2"));
@@ -192,11 +185,11 @@ class ZooKeeperLabIT {
                         h.name());
             }
         } finally {
-            lab.exec(h3, "docker", "start", STORE);
+            LAB.lab().exec(h3, "docker", "start", STORE);
         }
         // And with two of three down there is no quorum: nothing is healthy from anywhere.
-        lab.exec(h2, "docker", "stop", STORE);
-        lab.exec(h3, "docker", "stop", STORE);
+        LAB.lab().exec(h2, "docker", "stop", STORE);
+        LAB.lab().exec(h3, "docker", "stop", STORE);
         try {
             Cli.Run r = Cli.run("doctor", "-f", three.toString());
             assertEquals(3, r.exit(), r.out() + r.err());
@@ -204,8 +197,8 @@ class ZooKeeperLabIT {
             assertTrue(failLines(r, "kv.healthy").contains(h1.address() + ":2181: zookeeper srvr answered: "
                     + "This ZooKeeper instance is not currently serving requests"), r.out());
         } finally {
-            lab.exec(h2, "docker", "start", STORE);
-            lab.exec(h3, "docker", "start", STORE);
+            LAB.lab().exec(h2, "docker", "start", STORE);
+            LAB.lab().exec(h3, "docker", "start", STORE);
         }
     }
 
@@ -250,7 +243,7 @@ class ZooKeeperLabIT {
                     "{{.Scope}} {{range .IPAM.Config}}{{.Subnet}}{{end}}", net), h.name());
         }
         String since = in(h2, "date", "+%Y-%m-%d %H:%M:%S");
-        CommandResult run = lab.inHost(h2, "docker", "run", "-d", "--name", "web-" + net, "--network", net, IMAGE,
+        CommandResult run = LAB.lab().inHost(h2, "docker", "run", "-d", "--name", "web-" + net, "--network", net, IMAGE,
                 "httpd", "-f", "-p", "80");
         try {
             assertFalse(run.succeeded(), "a container started on a ZooKeeper-backed overlay: " + run.describe());
@@ -259,13 +252,13 @@ class ZooKeeperLabIT {
                     && journal.contains("libnetwork.(*endpointCnt)"), journal);
         } finally {
             waitForDocker(h2);
-            lab.inHost(h2, "docker", "rm", "-f", "web-" + net);
+            LAB.lab().inHost(h2, "docker", "rm", "-f", "web-" + net);
         }
     }
 
     /** systemd restarts a dockerd that panicked (Restart=always); wait until it answers again. */
     private static void waitForDocker(LabHost h) {
-        for (int i = 0; i < 60 && !lab.inHost(h, "docker", "info", "--format", "{{.ClusterStore}}").succeeded(); i++) {
+        for (int i = 0; i < 60 && !LAB.lab().inHost(h, "docker", "info", "--format", "{{.ClusterStore}}").succeeded(); i++) {
             sleep(500);
         }
     }
@@ -274,7 +267,7 @@ class ZooKeeperLabIT {
         Cli.Run r = Cli.run("reset", "-f", topology.toString(), "--yes");
         assertEquals(0, r.exit(), r.out() + r.err());
         for (LabHost h : List.of(h2, h3, h4)) {
-            assertFalse(lab.inHost(h, "test", "-e", DockerdDropIn.PATH).succeeded(), "drop-in left on " + h.name());
+            assertFalse(LAB.lab().inHost(h, "test", "-e", DockerdDropIn.PATH).succeeded(), "drop-in left on " + h.name());
             assertEquals("", in(h, "docker", "info", "--format", "{{.ClusterStore}}"), h.name());
         }
         for (LabHost h : storeHosts) {
@@ -290,7 +283,7 @@ class ZooKeeperLabIT {
         String answer = "";
         // A member that just (re)started answers "not currently serving requests" until it has joined.
         for (int i = 0; i < 30 && !answer.contains("Mode:"); i++) {
-            answer = lab.inHost(h, "docker", "exec", STORE, "sh", "-c",
+            answer = LAB.lab().inHost(h, "docker", "exec", STORE, "sh", "-c",
                     "printf srvr | nc " + h.address() + " 2181").stdout();
             if (!answer.contains("Mode:")) {
                 sleep(500);
@@ -324,7 +317,7 @@ class ZooKeeperLabIT {
     }
 
     private static String in(LabHost host, String... command) {
-        return lab.exec(host, command).stdout().strip();
+        return LAB.lab().exec(host, command).stdout().strip();
     }
 
     private static void sleep(long ms) {

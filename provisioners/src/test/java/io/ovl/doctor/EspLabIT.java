@@ -6,8 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.ovl.core.Finding;
 import io.ovl.core.Severity;
 import io.ovl.lab.CommandResult;
-import io.ovl.lab.Lab;
+import io.ovl.lab.LabExtension;
 import io.ovl.lab.LabHost;
+import io.ovl.lab.LabLayout;
 import io.ovl.topology.Become;
 import io.ovl.topology.Topology;
 import io.ovl.topology.TopologyLoader;
@@ -16,12 +17,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * esp.reachable on three real Engine 26 hosts (lab {@code espit-XXXX}) with the lab's swarm
@@ -32,7 +33,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class EspLabIT {
-    private static Lab lab;
+    @RegisterExtension
+    static final LabExtension LAB = new LabExtension("espit", LabLayout.of("26", "26", "26"));
     private static Path file;
     private static Topology topology;
     private static LabHost h1;
@@ -41,13 +43,12 @@ class EspLabIT {
 
     @BeforeAll
     static void up() {
-        lab = Lab.start(Lab.uniqueName("espit"), List.of("26", "26", "26"), 0);
-        h1 = lab.host("h1");
-        h2 = lab.host("h2");
-        h3 = lab.host("h3");
+        h1 = LAB.host("h1");
+        h2 = LAB.host("h2");
+        h3 = LAB.host("h3");
         try {
-            file = lab.stateDir().resolve("topology-esp-it.yaml");
-            Files.writeString(file, Files.readString(lab.topologyPath())
+            file = LAB.lab().stateDir().resolve("topology-esp-it.yaml");
+            Files.writeString(file, Files.readString(LAB.lab().topologyPath())
                     + "  - name: secnet\n    subnet: 172.16.20.0/24\n    encrypted: true\n");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -55,15 +56,8 @@ class EspLabIT {
         topology = new TopologyLoader().load(file).orThrow();
     }
 
-    @AfterAll
-    static void down() {
-        if (lab != null) {
-            lab.close();
-        }
-    }
-
     private static String in(LabHost host, String... command) {
-        CommandResult r = lab.inHost(host, command);
+        CommandResult r = LAB.lab().inHost(host, command);
         assertTrue(r.succeeded(), r.describe());
         return r.stdout().strip();
     }

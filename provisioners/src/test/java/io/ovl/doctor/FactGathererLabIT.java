@@ -3,8 +3,9 @@ package io.ovl.doctor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.ovl.lab.Lab;
+import io.ovl.lab.LabExtension;
 import io.ovl.lab.LabHost;
+import io.ovl.lab.LabLayout;
 import io.ovl.ssh.CommandBatch;
 import io.ovl.ssh.CommandResult;
 import io.ovl.ssh.HostSession;
@@ -19,6 +20,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -29,14 +31,12 @@ import org.junit.jupiter.params.provider.ValueSource;
  * one exec with the same facts as one command each.
  */
 class FactGathererLabIT {
-    static final String LAB = Lab.uniqueName("facts");
-
-    static Lab lab;
+    @RegisterExtension
+    static final LabExtension LAB = new LabExtension("facts", LabLayout.of("20.10", "20.10:sysv"));
     static SshConnector connector;
 
     @BeforeAll
     static void up() {
-        lab = Lab.start(LAB, List.of("20.10", "20.10:sysv"), 0);
         connector = SshConnector.fromSystem();
     }
 
@@ -45,18 +45,15 @@ class FactGathererLabIT {
         if (connector != null) {
             connector.close();
         }
-        if (lab != null) {
-            lab.close();
-        }
     }
 
     static SshTarget target(String user) {
-        return target(lab.hosts().get(0), user);
+        return target(LAB.lab().hosts().get(0), user);
     }
 
     static SshTarget target(LabHost h, String user) {
-        SshTarget t = SshTarget.of(h.name(), h.address()).withUser(user).withIdentityFiles(List.of(lab.keyPath()))
-                .withKnownHostsFiles(List.of(lab.knownHostsPath())).withTimeouts(Duration.ofSeconds(10), Duration.ofSeconds(60));
+        SshTarget t = SshTarget.of(h.name(), h.address()).withUser(user).withIdentityFiles(List.of(LAB.lab().keyPath()))
+                .withKnownHostsFiles(List.of(LAB.lab().knownHostsPath())).withTimeouts(Duration.ofSeconds(10), Duration.ofSeconds(60));
         return user.equals("root") ? t : t.withBecome(SshTarget.Become.SUDO);
     }
 
@@ -77,7 +74,7 @@ class FactGathererLabIT {
             assertEquals("it broke\n", r.get(1).stderrText());
             assertEquals(impostor, r.get(2).stdoutText());
             assertEquals("", r.get(3).stdoutText(), "stdin of a batched command is empty");
-            assertEquals(lab.hosts().get(0).name() + "\n", r.get(4).stdoutText());
+            assertEquals(LAB.lab().hosts().get(0).name() + "\n", r.get(4).stdoutText());
         }
     }
 
@@ -113,7 +110,7 @@ class FactGathererLabIT {
 
     @Test
     void withoutSystemdTheInitScriptsFactsComeFromTheSameExec() {
-        try (HostSession s = connector.open(target(lab.hosts().get(1), "root"))) {
+        try (HostSession s = connector.open(target(LAB.lab().hosts().get(1), "root"))) {
             List<RemoteCommand> sent = new ArrayList<>();
             RemoteShell counting = c -> {
                 sent.add(c);

@@ -11,17 +11,16 @@ import io.ovl.core.ExitCode;
 import io.ovl.hosts.OpenHosts;
 import io.ovl.hosts.ParallelHosts;
 import io.ovl.lab.CommandResult;
-import io.ovl.lab.Lab;
+import io.ovl.lab.LabExtension;
 import io.ovl.lab.LabHost;
+import io.ovl.lab.LabLayout;
 import io.ovl.ssh.SshConnector;
 import io.ovl.topology.Topology;
 import io.ovl.topology.TopologyLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A 3-member etcd store on the three Docker hosts themselves (its own lab, Engine 20.10): every
@@ -31,27 +30,16 @@ import org.junit.jupiter.api.Test;
  * traffic. Skips when not root or the lab cannot start.
  */
 class InitEtcdClusterIT {
-    private static Lab lab;
-
-    @BeforeAll
-    static void up() {
-        lab = Lab.start(Lab.uniqueName("initetcd"), List.of("20.10", "20.10", "20.10"), 0);
-    }
-
-    @AfterAll
-    static void down() {
-        if (lab != null) {
-            lab.close();
-        }
-    }
+    @RegisterExtension
+    static final LabExtension LAB = new LabExtension("initetcd", LabLayout.of("20.10", "20.10", "20.10"));
 
     @Test
     void threeMembersOnTheOverlayHostsJoinWithoutDiscoveryErrors() throws Exception {
-        String all = lab.fullHosts().stream().map(LabHost::name).reduce((a, b) -> a + ", " + b).orElseThrow();
-        String text = Files.readString(lab.topologyPath())
+        String all = LAB.lab().fullHosts().stream().map(LabHost::name).reduce((a, b) -> a + ", " + b).orElseThrow();
+        String text = Files.readString(LAB.lab().topologyPath())
                 .replaceAll("(?m)^  hosts: \\[.*]$", "  hosts: [" + all + "]")
                 .replaceAll("(?m)^    overlay: false\\n", "");
-        Path file = lab.stateDir().resolve("topology-etcd3.yaml");
+        Path file = LAB.lab().stateDir().resolve("topology-etcd3.yaml");
         Files.writeString(file, text);
         Topology topology = new TopologyLoader().load(file).orThrow();
         assertEquals(3, topology.kvStore().orElseThrow().hosts().size());
@@ -67,17 +55,17 @@ class InitEtcdClusterIT {
         }
 
         assertEquals(ExitCode.OK, report.exitCode(), report.toString());
-        for (LabHost h : lab.fullHosts()) {
-            CommandResult log = lab.inHost(h, "sh", "-c", "journalctl --no-pager -o cat"
+        for (LabHost h : LAB.lab().fullHosts()) {
+            CommandResult log = LAB.lab().inHost(h, "sh", "-c", "journalctl --no-pager -o cat"
                     + " _SYSTEMD_INVOCATION_ID=$(systemctl show -p InvocationID --value docker.service)");
             assertTrue(log.succeeded(), log.describe());
             assertFalse(log.stdout().contains("discovery error"), h.name() + ": " + log.stdout());
         }
-        LabHost h1 = lab.host("h1");
-        LabHost h3 = lab.host("h3");
-        assertTrue(lab.inHost(h1, "docker", "run", "-d", "--name", "web1", "--network", "labnet", "local/busybox:1",
+        LabHost h1 = LAB.host("h1");
+        LabHost h3 = LAB.host("h3");
+        assertTrue(LAB.lab().inHost(h1, "docker", "run", "-d", "--name", "web1", "--network", "labnet", "local/busybox:1",
                 "sh", "-c", "while true; do echo hello-from-h1 | nc -l -p 8080; done").succeeded());
-        CommandResult answer = lab.inHost(h3, "docker", "run", "--rm", "--network", "labnet", "local/busybox:1",
+        CommandResult answer = LAB.lab().inHost(h3, "docker", "run", "--rm", "--network", "labnet", "local/busybox:1",
                 "sh", "-c", "for i in 1 2 3 4 5; do nc web1 8080 </dev/null && exit 0; sleep 1; done; exit 1");
         assertEquals("hello-from-h1", answer.stdout().strip(), answer.describe());
     }

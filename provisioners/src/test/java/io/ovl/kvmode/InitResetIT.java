@@ -16,8 +16,9 @@ import io.ovl.hosts.OpenHosts;
 import io.ovl.hosts.ParallelHosts;
 import io.ovl.hosts.RunLock;
 import io.ovl.lab.CommandResult;
-import io.ovl.lab.Lab;
+import io.ovl.lab.LabExtension;
 import io.ovl.lab.LabHost;
+import io.ovl.lab.LabLayout;
 import io.ovl.render.DockerdDropIn;
 import io.ovl.ssh.SshConnector;
 import io.ovl.topology.Topology;
@@ -26,12 +27,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * init and reset end to end on a lab of its own, three real hosts with Docker Engine 20.10: the store (etcd, local/etcd:3.4) on h1 (overlay: false), dockerd on h2 and h3, the
@@ -42,7 +43,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class InitResetIT {
-    private static Lab lab;
+    @RegisterExtension
+    static final LabExtension LAB = new LabExtension("init", LabLayout.of("20.10", "20.10", "20.10"));
     private static Topology topology;
     /** The same hosts reached as the non-root user "ovl" with passwordless sudo (become: sudo). */
     private static Topology sudoTopology;
@@ -53,20 +55,12 @@ class InitResetIT {
 
     @BeforeAll
     static void up() {
-        lab = Lab.start(Lab.uniqueName("init"), List.of("20.10", "20.10", "20.10"), 0);
-        topology = new TopologyLoader().load(lab.topologyPath()).orThrow();
-        sudoFile = lab.sudoTopologyPath();
+        topology = new TopologyLoader().load(LAB.lab().topologyPath()).orThrow();
+        sudoFile = LAB.lab().sudoTopologyPath();
         sudoTopology = new TopologyLoader().load(sudoFile).orThrow();
-        h1 = lab.host("h1");
-        h2 = lab.host("h2");
-        h3 = lab.host("h3");
-    }
-
-    @AfterAll
-    static void down() {
-        if (lab != null) {
-            lab.close();
-        }
+        h1 = LAB.host("h1");
+        h2 = LAB.host("h2");
+        h3 = LAB.host("h3");
     }
 
     @Test
@@ -136,10 +130,10 @@ class InitResetIT {
         }
         // Released: the next run gets it.
         try (OpenHosts again = open(); RunLock lock = again.lock(topology, "ovl init by it-test")) {
-            assertTrue(lab.inHost(h2, "test", "-d", RunLock.PATH).succeeded());
+            assertTrue(LAB.lab().inHost(h2, "test", "-d", RunLock.PATH).succeeded());
         }
-        assertFalse(lab.inHost(h2, "test", "-e", RunLock.PATH).succeeded());
-        assertFalse(lab.inHost(h1, "test", "-e", RunLock.PATH).succeeded());
+        assertFalse(LAB.lab().inHost(h2, "test", "-e", RunLock.PATH).succeeded());
+        assertFalse(LAB.lab().inHost(h1, "test", "-e", RunLock.PATH).succeeded());
     }
 
     @Test
@@ -149,13 +143,13 @@ class InitResetIT {
 
         assertEquals(ExitCode.OK, report.exitCode(), report.toString());
         for (LabHost h : List.of(h2, h3)) {
-            assertFalse(lab.inHost(h, "test", "-e", DockerdDropIn.PATH).succeeded(), h.name() + " still has the drop-in");
+            assertFalse(LAB.lab().inHost(h, "test", "-e", DockerdDropIn.PATH).succeeded(), h.name() + " still has the drop-in");
             assertEquals("active", in(h, "systemctl", "is-active", "docker.service"));
             assertEquals("", in(h, "docker", "info", "--format", "{{.ClusterStore}}"));
         }
         assertEquals("", in(h1, "docker", "ps", "-aq", "--filter", "name=ovl-kv-etcd"));
         // Without --purge the store's data stays.
-        assertTrue(lab.inHost(h1, "docker", "volume", "inspect", "ovl-kv-etcd-data").succeeded());
+        assertTrue(LAB.lab().inHost(h1, "docker", "volume", "inspect", "ovl-kv-etcd-data").succeeded());
 
         ChangeReport again = reset();
         assertFalse(again.changedAnything(), again.toString());
@@ -164,7 +158,7 @@ class InitResetIT {
     @Test
     @Order(5)
     void aHostWhoseNewConfigurationDoesNotStartIsRolledBackAndDockerIsUpAgain() {
-        lab.inHost(h2, "docker", "rm", "-f", "web2");
+        LAB.lab().inHost(h2, "docker", "rm", "-f", "web2");
         String h2Started = dockerStarted(h2);
         try (OpenHosts hosts = open()) {
             Provision provision = new Provision(topology, hosts, new Planner());
@@ -175,13 +169,13 @@ class InitResetIT {
             // without the drop-in dockerd accepts the file alone, so the rollback can succeed.
             // (cluster-advertise alone would not do: dockerd also refuses it without a cluster-store,
             // and then the rollback fails too, as the report then says.)
-            assertTrue(lab.inHost(h3, "sh", "-c", "printf '{\"cluster-store\": \"%s\"}\\n' \"$1\" > "
+            assertTrue(LAB.lab().inHost(h3, "sh", "-c", "printf '{\"cluster-store\": \"%s\"}\\n' \"$1\" > "
                     + "/etc/docker/daemon.json", "sh", plan.storeUrl()).succeeded());
             ChangeReport report;
             try {
                 report = provision.apply(plan, ApplyOptions.defaults(false), ChangeProgress.NONE);
             } finally {
-                lab.inHost(h3, "rm", "-f", "/etc/docker/daemon.json");
+                LAB.lab().inHost(h3, "rm", "-f", "/etc/docker/daemon.json");
             }
 
             assertEquals(ExitCode.HOST_FAILED, report.exitCode());
@@ -189,10 +183,10 @@ class InitResetIT {
             assertEquals(HostOutcome.Status.CHANGED, statuses.get(h2.name()), report.toString());
             assertEquals(HostOutcome.Status.ROLLED_BACK, statuses.get(h3.name()), report.toString());
         }
-        assertFalse(lab.inHost(h3, "test", "-e", DockerdDropIn.PATH).succeeded(), "the new drop-in was removed");
+        assertFalse(LAB.lab().inHost(h3, "test", "-e", DockerdDropIn.PATH).succeeded(), "the new drop-in was removed");
         assertEquals("active", in(h3, "systemctl", "is-active", "docker.service"));
-        assertTrue(lab.inHost(h3, "docker", "info").succeeded());
-        lab.inHost(h3, "systemctl", "restart", "docker.service"); // without the test's daemon.json again
+        assertTrue(LAB.lab().inHost(h3, "docker", "info").succeeded());
+        LAB.lab().inHost(h3, "systemctl", "restart", "docker.service"); // without the test's daemon.json again
         // The other host went ahead.
         assertFalse(h2Started.equals(dockerStarted(h2)));
         assertEquals("etcd://" + h1.address() + ":2379/network", in(h2, "docker", "info", "--format", "{{.ClusterStore}}"));
@@ -205,7 +199,7 @@ class InitResetIT {
         assertEquals(ExitCode.OK, report.exitCode(), report.toString());
         assertEquals(Map.of(h1.name(), HostOutcome.Status.UNCHANGED, h2.name(), HostOutcome.Status.CHANGED,
                 h3.name(), HostOutcome.Status.UNCHANGED), statuses(report.hosts()));
-        assertFalse(lab.inHost(h2, "test", "-e", DockerdDropIn.PATH).succeeded());
+        assertFalse(LAB.lab().inHost(h2, "test", "-e", DockerdDropIn.PATH).succeeded());
     }
 
     private static ChangeReport init(boolean rolling) {
@@ -227,7 +221,7 @@ class InitResetIT {
     }
 
     private static OpenHosts open() {
-        return OpenHosts.overSsh(topology, lab.topologyPath(), topology.hosts(),
+        return OpenHosts.overSsh(topology, LAB.lab().topologyPath(), topology.hosts(),
                 SshConnector.fromSystem(), new ParallelHosts());
     }
 
@@ -241,7 +235,7 @@ class InitResetIT {
     }
 
     private static String in(LabHost h, String... argv) {
-        CommandResult r = lab.inHost(h, argv);
+        CommandResult r = LAB.lab().inHost(h, argv);
         assertTrue(r.succeeded(), r.describe());
         return r.stdout().strip();
     }

@@ -17,24 +17,24 @@ import io.ovl.facts.DaemonJson;
 import io.ovl.hosts.OpenHosts;
 import io.ovl.hosts.ParallelHosts;
 import io.ovl.lab.CommandResult;
-import io.ovl.lab.Lab;
+import io.ovl.lab.LabExtension;
 import io.ovl.lab.LabHost;
+import io.ovl.lab.LabLayout;
 import io.ovl.render.DockerdDropIn;
 import io.ovl.ssh.RemoteFiles;
 import io.ovl.ssh.SshConnector;
 import io.ovl.topology.Topology;
 import io.ovl.topology.TopologyLoader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * init and reset in kv mode on a lab with one Docker host WITHOUT systemd, on a lab of its own:
@@ -51,7 +51,8 @@ class NoSystemdInitIT {
     private static final String ORIGINAL = "{ \"log-level\" : \"warn\",\n    \"labels\": [\"rack=a\"] }\n";
     private static final String BACKUP = DaemonJson.PATH + RemoteFiles.BACKUP_SUFFIX;
 
-    private static Lab lab;
+    @RegisterExtension
+    static final LabExtension LAB = new LabExtension("nosd", LabLayout.of("20.10", "20.10", "20.10:sysv"));
     private static Topology topology;
     private static Topology sudoTopology;
     private static Path sudoFile;
@@ -62,26 +63,18 @@ class NoSystemdInitIT {
 
     @BeforeAll
     static void up() {
-        lab = Lab.start(Lab.uniqueName("nosd"), List.of("20.10", "20.10", "20.10:sysv"), 0);
-        topology = new TopologyLoader().load(lab.topologyPath()).orThrow();
-        sudoFile = lab.sudoTopologyPath();
+        topology = new TopologyLoader().load(LAB.lab().topologyPath()).orThrow();
+        sudoFile = LAB.lab().sudoTopologyPath();
         sudoTopology = new TopologyLoader().load(sudoFile).orThrow();
-        h1 = lab.host("h1");
-        h2 = lab.host("h2");
-        h3 = lab.host("h3");
+        h1 = LAB.host("h1");
+        h2 = LAB.host("h2");
+        h3 = LAB.host("h3");
         storeUrl = "etcd://" + h1.address() + ":2379/network";
         // h3 really has no systemd, and its dockerd runs with the operator's daemon.json.
-        assertFalse(lab.inHost(h3, "test", "-d", "/run/systemd/system").succeeded());
-        lab.exec(h3, "sh", "-c", "printf '%s' \"$1\" > /etc/docker/daemon.json", "sh", ORIGINAL);
-        lab.exec(h3, "sh", "-c", "/etc/init.d/docker restart </dev/null");
+        assertFalse(LAB.lab().inHost(h3, "test", "-d", "/run/systemd/system").succeeded());
+        LAB.lab().exec(h3, "sh", "-c", "printf '%s' \"$1\" > /etc/docker/daemon.json", "sh", ORIGINAL);
+        LAB.lab().exec(h3, "sh", "-c", "/etc/init.d/docker restart </dev/null");
         waitForDocker(h3);
-    }
-
-    @AfterAll
-    static void down() {
-        if (lab != null) {
-            lab.close();
-        }
     }
 
     @Test
@@ -97,8 +90,8 @@ class NoSystemdInitIT {
         assertEquals("rack=a", json.get("labels").get(0).asText());
         assertEquals(storeUrl, json.get("cluster-store").asText());
         assertEquals(h3.address() + ":2376", json.get("cluster-advertise").asText());
-        assertEquals(ORIGINAL, lab.exec(h3, "cat", BACKUP).stdout());
-        assertFalse(lab.inHost(h3, "test", "-e", DockerdDropIn.PATH).succeeded(), "no drop-in without systemd");
+        assertEquals(ORIGINAL, LAB.lab().exec(h3, "cat", BACKUP).stdout());
+        assertFalse(LAB.lab().inHost(h3, "test", "-e", DockerdDropIn.PATH).succeeded(), "no drop-in without systemd");
         assertEquals(storeUrl, in(h3, "docker", "info", "--format", "{{.ClusterStore}}"));
         assertEquals(h3.address() + ":2376", in(h3, "docker", "info", "--format", "{{.ClusterAdvertise}}"));
 
@@ -115,7 +108,7 @@ class NoSystemdInitIT {
     @Test
     @Order(2)
     void doctorFindsNothingWrongOnTheHostWithoutSystemd() {
-        DoctorReport report = DoctorLabIT.doctor(topology, lab.topologyPath());
+        DoctorReport report = DoctorLabIT.doctor(topology, LAB.lab().topologyPath());
         List<Finding> bad = report.results().filter(r -> r.host().equals(h3.name()))
                 .filter(r -> r.severity() == Severity.ERROR || r.severity() == Severity.WARNING).toList();
         assertEquals(List.of(), bad);
@@ -146,13 +139,13 @@ class NoSystemdInitIT {
     @Test
     @Order(4)
     void resetGivesBackTheOperatorsDaemonJsonByteForByte() {
-        lab.exec(h2, "docker", "rm", "-f", "web2");
+        LAB.lab().exec(h2, "docker", "rm", "-f", "web2");
         ChangeReport report = reset();
 
         assertEquals(ExitCode.OK, report.exitCode(), report.toString());
         assertEquals(HostOutcome.Status.CHANGED, statuses(report.hosts()).get(h3.name()), report.toString());
-        assertEquals(ORIGINAL, lab.exec(h3, "cat", DaemonJson.PATH).stdout());
-        assertFalse(lab.inHost(h3, "test", "-e", BACKUP).succeeded(), "ovl's backup is gone");
+        assertEquals(ORIGINAL, LAB.lab().exec(h3, "cat", DaemonJson.PATH).stdout());
+        assertFalse(LAB.lab().inHost(h3, "test", "-e", BACKUP).succeeded(), "ovl's backup is gone");
         assertEquals("", in(h3, "docker", "info", "--format", "{{.ClusterStore}}"));
         assertEquals("[rack=a]", in(h3, "docker", "info", "--format", "{{.Labels}}"));
 
@@ -163,15 +156,15 @@ class NoSystemdInitIT {
     @Test
     @Order(5)
     void aDaemonJsonDockerdRefusesIsRolledBackAndARunningFlagIsThenReportedBeforeAnyChange() {
-        lab.exec(h3, "cp", "/etc/default/docker", "/root/default-docker.orig");
-        try (OpenHosts hosts = open(topology, lab.topologyPath())) {
+        LAB.lab().exec(h3, "cp", "/etc/default/docker", "/root/default-docker.orig");
+        try (OpenHosts hosts = open(topology, LAB.lab().topologyPath())) {
             Provision provision = new Provision(topology, hosts, new Planner());
             Plan plan = provision.plan();
             assertFalse(plan.blocked(), plan.blockers().toString());
             // After planning, someone gives dockerd --cluster-store in /etc/default/docker: dockerd refuses a
             // setting given both as a flag and in daemon.json, so it exits right after the init script starts
             // it; without ovl's keys it accepts the flag alone, so the rollback can bring it back.
-            lab.exec(h3, "sh", "-c", "printf 'DOCKER_OPTS=\"--cluster-store=%s\"\\n' \"$1\" >> /etc/default/docker",
+            LAB.lab().exec(h3, "sh", "-c", "printf 'DOCKER_OPTS=\"--cluster-store=%s\"\\n' \"$1\" >> /etc/default/docker",
                     "sh", storeUrl);
 
             ChangeReport report = provision.apply(plan, ApplyOptions.defaults(false), ChangeProgress.NONE);
@@ -184,24 +177,24 @@ class NoSystemdInitIT {
                     .detail();
             assertTrue(detail.contains("exited after the restart") && detail.contains("cluster-store"), detail);
         }
-        assertEquals(ORIGINAL, lab.exec(h3, "cat", DaemonJson.PATH).stdout());
-        assertTrue(lab.inHost(h3, "docker", "info").succeeded(), "dockerd is up again");
-        assertTrue(lab.exec(h3, "sh", "-c", "tr '\\0' ' ' < /proc/$(pgrep -o -x dockerd)/cmdline").stdout()
+        assertEquals(ORIGINAL, LAB.lab().exec(h3, "cat", DaemonJson.PATH).stdout());
+        assertTrue(LAB.lab().inHost(h3, "docker", "info").succeeded(), "dockerd is up again");
+        assertTrue(LAB.lab().exec(h3, "sh", "-c", "tr '\\0' ' ' < /proc/$(pgrep -o -x dockerd)/cmdline").stdout()
                 .contains("--cluster-store=" + storeUrl));
 
         // Now the running dockerd has the flag: the next plan refuses before touching anything.
         String pid = dockerdPid(h3);
-        try (OpenHosts hosts = open(topology, lab.topologyPath())) {
+        try (OpenHosts hosts = open(topology, LAB.lab().topologyPath())) {
             Plan plan = new Provision(topology, hosts, new Planner()).plan();
             Finding b = plan.blockers().stream().filter(x -> x.host().equals(h3.name())).findFirst()
                     .orElseThrow(() -> new AssertionError(plan.blockers().toString()));
             assertEquals("daemon-json.flags", b.subject());
             assertTrue(b.message().contains("--cluster-store") && b.message().contains("DOCKER_OPTS"), b.message());
         } finally {
-            lab.exec(h3, "cp", "/root/default-docker.orig", "/etc/default/docker");
+            LAB.lab().exec(h3, "cp", "/root/default-docker.orig", "/etc/default/docker");
         }
         assertEquals(pid, dockerdPid(h3));
-        lab.exec(h3, "sh", "-c", "/etc/init.d/docker restart </dev/null");
+        LAB.lab().exec(h3, "sh", "-c", "/etc/init.d/docker restart </dev/null");
         waitForDocker(h3);
     }
 
@@ -212,12 +205,12 @@ class NoSystemdInitIT {
         assertEquals(ExitCode.OK, report.exitCode(), report.toString());
         assertEquals(HostOutcome.Status.CHANGED, statuses(report.hosts()).get(h2.name()), report.toString());
         assertEquals(HostOutcome.Status.UNCHANGED, statuses(report.hosts()).get(h3.name()), report.toString());
-        assertEquals(ORIGINAL, lab.exec(h3, "cat", DaemonJson.PATH).stdout());
+        assertEquals(ORIGINAL, LAB.lab().exec(h3, "cat", DaemonJson.PATH).stdout());
         assertEquals("", in(h3, "docker", "info", "--format", "{{.ClusterStore}}"));
     }
 
     private static ChangeReport init(Topology t) {
-        try (OpenHosts hosts = open(t, t == topology ? lab.topologyPath() : sudoFile)) {
+        try (OpenHosts hosts = open(t, t == topology ? LAB.lab().topologyPath() : sudoFile)) {
             Provision provision = new Provision(t, hosts, new Planner());
             Plan plan = provision.plan();
             assertFalse(plan.blocked(), plan.blockers().toString());
@@ -247,11 +240,11 @@ class NoSystemdInitIT {
 
     /** A readiness wait after the test's own restarts (bounded; not a timing assertion). */
     private static void waitForDocker(LabHost h) {
-        lab.exec(h, "sh", "-c", "for i in $(seq 60); do docker info >/dev/null 2>&1 && exit 0; sleep 0.5; done; exit 1");
+        LAB.lab().exec(h, "sh", "-c", "for i in $(seq 60); do docker info >/dev/null 2>&1 && exit 0; sleep 0.5; done; exit 1");
     }
 
     private static String in(LabHost h, String... argv) {
-        CommandResult r = lab.inHost(h, argv);
+        CommandResult r = LAB.lab().inHost(h, argv);
         assertTrue(r.succeeded(), r.describe());
         return r.stdout().strip();
     }

@@ -47,7 +47,8 @@ public final class Lab implements AutoCloseable {
     private final Map<String, String> names;
     private boolean down;
 
-    private Lab(Path labDir, String name, List<LabHost> hosts, Map<String, String> names) {
+    // Package-private for LabExtensionTest, whose lab was never started (a fake lab/down script).
+    Lab(Path labDir, String name, List<LabHost> hosts, Map<String, String> names) {
         this.labDir = labDir;
         this.name = name;
         this.stateDir = labDir.resolve("state").resolve(name);

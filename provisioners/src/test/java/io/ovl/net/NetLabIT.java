@@ -15,8 +15,9 @@ import io.ovl.hosts.OpenHosts;
 import io.ovl.hosts.ParallelHosts;
 import io.ovl.hosts.RunLock;
 import io.ovl.lab.CommandResult;
-import io.ovl.lab.Lab;
+import io.ovl.lab.LabExtension;
 import io.ovl.lab.LabHost;
+import io.ovl.lab.LabLayout;
 import io.ovl.mode.OverlayMode;
 import io.ovl.change.ApplyOptions;
 import io.ovl.change.ChangeReport;
@@ -42,12 +43,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * ovl net on a real lab: four hosts with Docker Engine 20.10 in kv mode (etcd on h1, overlay: false;
@@ -59,7 +60,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class NetLabIT {
     private static final String IMAGE = "local/busybox:1";
-    private static Lab lab;
+    @RegisterExtension
+    static final LabExtension LAB = new LabExtension("netit", LabLayout.of("20.10", "20.10", "20.10", "20.10"));
     private static Topology topology;
     private static Path file;
     private static LabHost h2;
@@ -68,32 +70,24 @@ class NetLabIT {
 
     @BeforeAll
     static void up() {
-        lab = Lab.start(Lab.uniqueName("netit"), List.of("20.10", "20.10", "20.10", "20.10"), 0);
         try {
-            file = lab.stateDir().resolve("topology-net.yaml");
-            String text = Files.readString(lab.topologyPath());
+            file = LAB.lab().stateDir().resolve("topology-net.yaml");
+            String text = Files.readString(LAB.lab().topologyPath());
             Files.writeString(file, text.substring(0, text.indexOf("\nnetworks:") + 1));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         topology = new TopologyLoader().load(file).orThrow();
         assertTrue(topology.networks().isEmpty());
-        h2 = lab.host("h2");
-        h3 = lab.host("h3");
-        h4 = lab.host("h4");
+        h2 = LAB.host("h2");
+        h3 = LAB.host("h3");
+        h4 = LAB.host("h4");
         try (OpenHosts hosts = open()) {
             Provision provision = new Provision(topology, hosts, new Planner());
             Plan plan = provision.plan();
             assertFalse(plan.blocked(), plan.blockers().toString());
             ChangeReport report = provision.apply(plan, ApplyOptions.defaults(false), ChangeProgress.NONE);
             assertEquals(ExitCode.OK, report.exitCode(), report.toString());
-        }
-    }
-
-    @AfterAll
-    static void down() {
-        if (lab != null) {
-            lab.close();
         }
     }
 
@@ -188,7 +182,7 @@ class NetLabIT {
     @Test
     @Order(5)
     void createIsRefusedForASubnetOverlappingAHostRouteAndNothingIsCreated() {
-        String via = lab.host("h1").address();
+        String via = LAB.host("h1").address();
         in(h3, "ip", "route", "add", "10.123.0.0/16", "via", via);
         CreateReport report;
         try {
@@ -263,7 +257,7 @@ class NetLabIT {
         } finally {
             two.shutdownNow();
         }
-        assertFalse(lab.inHost(h2, "test", "-e", RunLock.PATH).succeeded(), "lock left on " + h2.name());
+        assertFalse(LAB.lab().inHost(h2, "test", "-e", RunLock.PATH).succeeded(), "lock left on " + h2.name());
         in(h2, "docker", "network", "rm", "locked");
     }
 
@@ -278,7 +272,7 @@ class NetLabIT {
                 assertEquals("ovl net rm by it-second pid 2", in(h2, "cat", RunLock.PATH + "/owner"));
                 assertEquals(RunLock.Release.RELEASED, theirs.release());
             }
-            assertFalse(lab.inHost(h2, "test", "-e", RunLock.PATH).succeeded(), "lock left on " + h2.name());
+            assertFalse(LAB.lab().inHost(h2, "test", "-e", RunLock.PATH).succeeded(), "lock left on " + h2.name());
             assertEquals(RunLock.Release.GONE, mine.release()); // asked once only: a second close changes nothing
             return null;
         });
@@ -408,7 +402,7 @@ class NetLabIT {
     }
 
     private static String in(LabHost h, String... argv) {
-        CommandResult r = lab.inHost(h, argv);
+        CommandResult r = LAB.lab().inHost(h, argv);
         assertTrue(r.succeeded(), r.describe());
         return r.stdout().strip();
     }

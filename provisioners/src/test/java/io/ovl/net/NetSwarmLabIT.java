@@ -10,8 +10,9 @@ import io.ovl.core.ExitCode;
 import io.ovl.hosts.OpenHosts;
 import io.ovl.hosts.ParallelHosts;
 import io.ovl.lab.CommandResult;
-import io.ovl.lab.Lab;
+import io.ovl.lab.LabExtension;
 import io.ovl.lab.LabHost;
+import io.ovl.lab.LabLayout;
 import io.ovl.mode.OverlayMode;
 import io.ovl.change.ChangeReport;
 import io.ovl.change.ChangeProgress;
@@ -29,12 +30,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * ovl net in swarm mode on a real lab: three hosts with Docker Engine 26 (lab {@code netsw-XXXX}),
@@ -49,7 +50,8 @@ class NetSwarmLabIT {
     private static final String IMAGE = "local/busybox:1";
     private static final String NET = "swnet";
     private static final Prefix SUBNET = Prefix.parse("10.77.0.0/24");
-    private static Lab lab;
+    @RegisterExtension
+    static final LabExtension LAB = new LabExtension("netsw", LabLayout.of("26", "26", "26"));
     private static Topology topology;
     private static Path file;
     private static CreatePlacement placement;
@@ -59,12 +61,11 @@ class NetSwarmLabIT {
 
     @BeforeAll
     static void up() {
-        lab = Lab.start(Lab.uniqueName("netsw"), List.of("26", "26", "26"), 0);
-        file = lab.topologyPath();
+        file = LAB.lab().topologyPath();
         topology = new TopologyLoader().load(file).orThrow();
-        h1 = lab.host("h1");
-        h2 = lab.host("h2");
-        h3 = lab.host("h3");
+        h1 = LAB.host("h1");
+        h2 = LAB.host("h2");
+        h3 = LAB.host("h3");
         assertEquals(Mode.SWARM, topology.mode());
         assertEquals(List.of(SwarmRole.MANAGER, SwarmRole.WORKER, SwarmRole.WORKER), topology.overlayHosts().stream()
                 .map(h -> topology.swarmRole(h).orElseThrow()).toList());
@@ -73,13 +74,6 @@ class NetSwarmLabIT {
             SwarmInit init = new SwarmInit(topology, hosts);
             ChangeReport report = init.apply(init.plan(false), ChangeProgress.NONE);
             assertEquals(ExitCode.OK, report.exitCode(), report.toString());
-        }
-    }
-
-    @AfterAll
-    static void down() {
-        if (lab != null) {
-            lab.close();
         }
     }
 
@@ -208,7 +202,7 @@ class NetSwarmLabIT {
     }
 
     private static String in(LabHost h, String... argv) {
-        CommandResult r = lab.inHost(h, argv);
+        CommandResult r = LAB.lab().inHost(h, argv);
         assertTrue(r.succeeded(), r.describe());
         return r.stdout().strip();
     }

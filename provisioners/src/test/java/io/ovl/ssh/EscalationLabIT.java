@@ -9,7 +9,7 @@ import com.github.dockerjava.api.DockerClient;
 import io.ovl.core.ExitCode;
 import io.ovl.core.OvlException;
 import io.ovl.docker.DockerClients;
-import io.ovl.lab.Lab;
+import io.ovl.lab.LabExtension;
 import io.ovl.lab.LabHost;
 import io.ovl.lab.LabLayout;
 import java.io.IOException;
@@ -19,9 +19,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -36,7 +36,8 @@ class EscalationLabIT {
 
     @TempDir
     static Path dir;
-    static Lab lab;
+    @RegisterExtension
+    static final LabExtension LAB = new LabExtension("esc", LabLayout.of("20.10", "20.10", "20.10").withSudoPassword("h2").withDoas("h3"));
     static TestClient client;
     static LabHost h2;
     static LabHost h3;
@@ -44,24 +45,16 @@ class EscalationLabIT {
 
     @BeforeAll
     static void up() throws IOException {
-        lab = Lab.start(Lab.uniqueName("esc"), LabLayout.of("20.10", "20.10", "20.10").withSudoPassword("h2").withDoas("h3"));
         client = new TestClient(dir.resolve("client"));
-        Files.copy(lab.knownHostsPath(), client.knownHosts);
-        h2 = lab.host("h2");
-        h3 = lab.host("h3");
-        password = lab.sudoPassword();
+        Files.copy(LAB.lab().knownHostsPath(), client.knownHosts);
+        h2 = LAB.host("h2");
+        h3 = LAB.host("h3");
+        password = LAB.lab().sudoPassword();
         assertTrue(password.contains(" ") && password.contains("'"), "the lab's password has characters a shell would mangle");
     }
 
-    @AfterAll
-    static void down() {
-        if (lab != null) {
-            lab.close();
-        }
-    }
-
     static SshTarget target(LabHost h) {
-        return SshTarget.of(h.name(), h.address()).withUser("ovl").withIdentityFiles(List.of(lab.keyPath()))
+        return SshTarget.of(h.name(), h.address()).withUser("ovl").withIdentityFiles(List.of(LAB.lab().keyPath()))
                 .withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(60));
     }
 
@@ -73,7 +66,7 @@ class EscalationLabIT {
     static long sessions(LabHost h, String program) {
         String pattern = program.equals("sudo") ? "COMMAND=" : "ran command";
         // By identifier, not _COMM: doas execs the command in its own process, which journald may see as sh already.
-        return Long.parseLong(lab.exec(h, "sh", "-c", "journalctl --no-pager -o cat SYSLOG_IDENTIFIER=" + program
+        return Long.parseLong(LAB.lab().exec(h, "sh", "-c", "journalctl --no-pager -o cat SYSLOG_IDENTIFIER=" + program
                 + " | grep -c '" + pattern + "' || true").stdout().strip());
     }
 
@@ -93,12 +86,12 @@ class EscalationLabIT {
 
     /** The host's whole journal (sudo's, doas's and sshd's lines among it): it must never hold the password. */
     static String authLog(LabHost h) {
-        return lab.exec(h, "sh", "-c", "journalctl --no-pager -o cat || true").stdout();
+        return LAB.lab().exec(h, "sh", "-c", "journalctl --no-pager -o cat || true").stdout();
     }
 
     @Test
     void sudoWithThePasswordFromItsVariableEscalatesOncePerShellForCommandsDockerAndProbes() throws Exception {
-        String rootId = lab.exec(h2, "docker", "info", "--format", "{{.ID}}").stdout().strip();
+        String rootId = LAB.lab().exec(h2, "docker", "info", "--format", "{{.ID}}").stdout().strip();
         long before = sessions(h2, "sudo");
         StringBuilder seen = new StringBuilder();
         try (HostSession s = connector(Map.of(VAR, password)).open(target(h2).withSudoPasswordFrom(VAR))) {
@@ -172,9 +165,9 @@ class EscalationLabIT {
 
     @Test
     void withoutSocketForwardingTheDockerApiReachesTheRelayAsTheLoginUser() throws Exception {
-        String rootId = lab.exec(h2, "docker", "info", "--format", "{{.ID}}").stdout().strip();
-        lab.exec(h2, "sh", "-c", "printf 'AllowStreamLocalForwarding no\\n' >/etc/ssh/sshd_config.d/00-ovl-test.conf");
-        lab.restartSsh(h2);
+        String rootId = LAB.lab().exec(h2, "docker", "info", "--format", "{{.ID}}").stdout().strip();
+        LAB.lab().exec(h2, "sh", "-c", "printf 'AllowStreamLocalForwarding no\\n' >/etc/ssh/sshd_config.d/00-ovl-test.conf");
+        LAB.lab().restartSsh(h2);
         try {
             long before = sessions(h2, "sudo");
             try (HostSession s = connector(Map.of(VAR, password)).open(target(h2).withSudoPasswordFrom(VAR))) {
@@ -185,14 +178,14 @@ class EscalationLabIT {
             }
             assertEquals(1, sessionsSince(h2, "sudo", before, 2), "no sudo per request: `docker -H unix://RELAY system dial-stdio`");
         } finally {
-            lab.exec(h2, "rm", "-f", "/etc/ssh/sshd_config.d/00-ovl-test.conf");
-            lab.restartSsh(h2);
+            LAB.lab().exec(h2, "rm", "-f", "/etc/ssh/sshd_config.d/00-ovl-test.conf");
+            LAB.lab().restartSsh(h2);
         }
     }
 
     @Test
     void doasBecomesRootOncePerShellWithoutSudo() throws Exception {
-        String rootId = lab.exec(h3, "docker", "info", "--format", "{{.ID}}").stdout().strip();
+        String rootId = LAB.lab().exec(h3, "docker", "info", "--format", "{{.ID}}").stdout().strip();
         long before = sessions(h3, "doas");
         try (HostSession s = connector(Map.of()).open(target(h3).withBecome(SshTarget.Become.DOAS))) {
             for (int i = 0; i < 3; i++) {
@@ -208,6 +201,6 @@ class EscalationLabIT {
                     .stdoutText().strip(), "ovl's sudo refuses on the doas host");
         }
         assertEquals(2, sessionsSince(h3, "doas", before, 2), "one doas for the shell, one for the started command: "
-                + lab.exec(h3, "sh", "-c", "journalctl --no-pager -o cat SYSLOG_IDENTIFIER=doas | tail -n 5").stdout());
+                + LAB.lab().exec(h3, "sh", "-c", "journalctl --no-pager -o cat SYSLOG_IDENTIFIER=doas | tail -n 5").stdout());
     }
 }

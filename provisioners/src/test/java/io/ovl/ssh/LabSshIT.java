@@ -1,14 +1,15 @@
 package io.ovl.ssh;
 
-import io.ovl.lab.Lab;
+import io.ovl.lab.LabExtension;
 import io.ovl.lab.LabHost;
+import io.ovl.lab.LabLayout;
 
 import io.ovl.core.OvlException;
 import io.ovl.hosts.HostResult;
 import io.ovl.hosts.ParallelHosts;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -32,42 +33,33 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class LabSshIT {
 
-    static final String LAB = Lab.uniqueName("ssh");
-
     @TempDir
     static Path dir;
-    static Lab lab;
+    @RegisterExtension
+    static final LabExtension LAB = new LabExtension("ssh", LabLayout.of("20.10", "20.10", "26"));
     static TestClient client;
 
     @BeforeAll
     static void up() throws IOException {
-        lab = Lab.start(LAB, List.of("20.10", "20.10", "26"), 0);
         client = new TestClient(dir.resolve("client"));
-        Files.copy(lab.knownHostsPath(), client.knownHosts);
-    }
-
-    @AfterAll
-    static void down() throws IOException {
-        if (lab != null) {
-            lab.close();
-        }
+        Files.copy(LAB.lab().knownHostsPath(), client.knownHosts);
     }
 
     static SshTarget target(LabHost h, String user) {
-        return SshTarget.of(h.name(), h.address()).withUser(user).withIdentityFiles(List.of(lab.keyPath()))
+        return SshTarget.of(h.name(), h.address()).withUser(user).withIdentityFiles(List.of(LAB.lab().keyPath()))
                 .withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(60));
     }
 
     @Test
     void reachesAHostThroughAnotherAsProxyJumpFromSshConfig() throws IOException {
-        LabHost jump = lab.hosts().get(0);
-        LabHost far = lab.hosts().get(2);
+        LabHost jump = LAB.lab().hosts().get(0);
+        LabHost far = LAB.lab().hosts().get(2);
         // The alias, its HostName and its ProxyJump come from the user's OpenSSH config.
         // Appended after the file's global lines, so they keep applying to every host.
         Files.writeString(client.config, Files.readString(client.config) + "Host far\n  HostName " + far.address()
                 + "\n  ProxyJump root@" + jump.address() + "\n");
         SshConnector connector = client.connector();
-        SshTarget t = SshTarget.of("far", "far").withUser("root").withIdentityFiles(List.of(lab.keyPath()));
+        SshTarget t = SshTarget.of("far", "far").withUser("root").withIdentityFiles(List.of(LAB.lab().keyPath()));
         try (HostSession s = connector.open(t)) {
             String sshConnection = s.run(RemoteCommand.script("echo \"$SSH_CONNECTION\"")).requireSuccess("env")
                     .stdoutText().strip();
@@ -79,7 +71,7 @@ class LabSshIT {
 
     @Test
     void nonRootUserWithSudo() {
-        LabHost h = lab.hosts().get(1);
+        LabHost h = LAB.lab().hosts().get(1);
         SshConnector connector = client.connector();
         try (HostSession plain = connector.open(target(h, "ovl"))) {
             assertEquals("ovl", plain.run(RemoteCommand.of("id", "-un")).stdoutText().strip());
@@ -112,8 +104,8 @@ class LabSshIT {
      */
     @Test
     void sudoUserReachesDockerThroughTheRelayWithOneEscalation() throws Exception {
-        LabHost h = lab.hosts().get(2); // Engine 26
-        String rootId = lab.exec(h, "docker", "info", "--format", "{{.ID}}").stdout().strip();
+        LabHost h = LAB.lab().hosts().get(2); // Engine 26
+        String rootId = LAB.lab().exec(h, "docker", "info", "--format", "{{.ID}}").stdout().strip();
         String socket;
         try (HostSession s = client.connector().open(target(h, "ovl").withBecome(SshTarget.Become.SUDO))) {
             com.github.dockerjava.api.DockerClient docker = io.ovl.docker.DockerClients.over(s);
@@ -148,24 +140,24 @@ class LabSshIT {
         // The relay ends with the shell that started it, and removes its socket and directory.
         String dir = socket.substring(0, socket.lastIndexOf('/'));
         long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(15);
-        while (lab.inHost(h, "test", "-e", dir).succeeded() && System.nanoTime() < deadline) {
+        while (LAB.lab().inHost(h, "test", "-e", dir).succeeded() && System.nanoTime() < deadline) {
             Thread.sleep(200);
         }
-        assertFalse(lab.inHost(h, "test", "-e", dir).succeeded(), dir + " is still there after the session closed");
-        assertFalse(lab.inHost(h, "pgrep", "-f", "[o]vl-docker").succeeded(), "a relay process is left");
+        assertFalse(LAB.lab().inHost(h, "test", "-e", dir).succeeded(), dir + " is still there after the session closed");
+        assertFalse(LAB.lab().inHost(h, "pgrep", "-f", "[o]vl-docker").succeeded(), "a relay process is left");
     }
 
     @Test
     void sudoThatWantsAPasswordNamesTheHost() throws IOException {
-        LabHost h = lab.hosts().get(1);
-        lab.exec(h, "sh", "-c", "echo 'ovl ALL=(ALL) ALL' > /etc/sudoers.d/ovl");
+        LabHost h = LAB.lab().hosts().get(1);
+        LAB.lab().exec(h, "sh", "-c", "echo 'ovl ALL=(ALL) ALL' > /etc/sudoers.d/ovl");
         try (HostSession sudo = client.connector().open(target(h, "ovl").withBecome(SshTarget.Become.SUDO))) {
             OvlException e = assertThrows(OvlException.class, () -> sudo.run(RemoteCommand.of("true")));
             assertEquals("host " + h.name() + ": sudo needs a password for user ovl; allow passwordless sudo"
                     + " (NOPASSWD) for it, name an environment variable that holds the password"
                     + " (ssh.become-password-env), or connect as root", e.getMessage());
         } finally {
-            lab.exec(h, "sh", "-c", "echo 'ovl ALL=(ALL) NOPASSWD:ALL' > /etc/sudoers.d/ovl");
+            LAB.lab().exec(h, "sh", "-c", "echo 'ovl ALL=(ALL) NOPASSWD:ALL' > /etc/sudoers.d/ovl");
         }
     }
 
@@ -173,8 +165,8 @@ class LabSshIT {
     void threeHostsAtOnceInTopologyOrder() {
         List<SshTarget> targets = new ArrayList<>();
         // Reverse order on purpose: results must follow the input, not completion or address order.
-        for (int i = lab.hosts().size() - 1; i >= 0; i--) {
-            targets.add(target(lab.hosts().get(i), "ovl").withBecome(SshTarget.Become.SUDO));
+        for (int i = LAB.lab().hosts().size() - 1; i >= 0; i--) {
+            targets.add(target(LAB.lab().hosts().get(i), "ovl").withBecome(SshTarget.Become.SUDO));
         }
         SshConnector connector = client.connector();
         List<HostResult<String>> results = new ParallelHosts(8).onHosts(targets, connector, s ->
@@ -183,7 +175,7 @@ class LabSshIT {
                         .requireSuccess("docker info").stdoutText().strip());
         assertEquals(3, results.size());
         for (int i = 0; i < 3; i++) {
-            LabHost h = lab.hosts().get(2 - i);
+            LabHost h = LAB.lab().hosts().get(2 - i);
             HostResult<String> r = results.get(i);
             assertEquals(h.name(), r.host());
             assertTrue(r.succeeded(), () -> r.error().map(Throwable::getMessage).orElse(""));
@@ -196,20 +188,20 @@ class LabSshIT {
 
     @Test
     void stoppedSshdFailsOnlyThatHost() throws IOException {
-        LabHost dead = lab.hosts().get(1);
-        lab.exec(dead, "systemctl", "stop", "ssh.service");
+        LabHost dead = LAB.lab().hosts().get(1);
+        LAB.lab().exec(dead, "systemctl", "stop", "ssh.service");
         try {
             List<SshTarget> targets = new ArrayList<>();
-            lab.hosts().forEach(h -> targets.add(target(h, "root").withTimeouts(Duration.ofSeconds(3),
+            LAB.lab().hosts().forEach(h -> targets.add(target(h, "root").withTimeouts(Duration.ofSeconds(3),
                     Duration.ofSeconds(30))));
             // An address in the lab subnet where nothing answers: costs its connect timeout, no more.
-            String prefix = lab.hosts().get(0).address().substring(0, lab.hosts().get(0).address().lastIndexOf('.'));
-            targets.add(SshTarget.of("ghost", prefix + ".99").withUser("root").withIdentityFiles(List.of(lab.keyPath()))
+            String prefix = LAB.lab().hosts().get(0).address().substring(0, LAB.lab().hosts().get(0).address().lastIndexOf('.'));
+            targets.add(SshTarget.of("ghost", prefix + ".99").withUser("root").withIdentityFiles(List.of(LAB.lab().keyPath()))
                     .withTimeouts(Duration.ofSeconds(3), Duration.ofSeconds(30)));
             List<HostResult<String>> results = new ParallelHosts().onHosts(targets, client.connector(),
                     s -> s.run(RemoteCommand.of("hostname")).requireSuccess("hostname").stdoutText().strip());
-            assertEquals(lab.hosts().get(0).name(), results.get(0).value().orElseThrow());
-            assertEquals(lab.hosts().get(2).name(), results.get(2).value().orElseThrow());
+            assertEquals(LAB.lab().hosts().get(0).name(), results.get(0).value().orElseThrow());
+            assertEquals(LAB.lab().hosts().get(2).name(), results.get(2).value().orElseThrow());
             HostResult<String> failed = results.get(1);
             assertInstanceOf(HostResult.Failed.class, failed);
             assertEquals("host " + dead.name() + ": connect to " + dead.address()
@@ -221,7 +213,7 @@ class LabSshIT {
             assertTrue(msg.startsWith("host ghost: connect to " + prefix + ".99:22: "), msg);
             assertTrue(msg.endsWith("timed out after 3s") || msg.endsWith("no route to host"), msg);
         } finally {
-            lab.exec(dead, "systemctl", "start", "ssh.service");
+            LAB.lab().exec(dead, "systemctl", "start", "ssh.service");
         }
     }
 }

@@ -4,20 +4,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ovl.core.ExitCode;
-import io.ovl.lab.Lab;
+import io.ovl.lab.LabExtension;
 import io.ovl.lab.LabHost;
+import io.ovl.lab.LabLayout;
 import io.ovl.change.HostOutcome;
 import io.ovl.change.ChangeReport;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Swarm-mode reset of a swarm of three managers on real Engine 26 hosts (lab {@code swarmdemote-XXXX},
@@ -28,7 +29,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SwarmDemoteResetIT {
-    private static Lab lab;
+    @RegisterExtension
+    static final LabExtension LAB = new LabExtension("swarmdemote", LabLayout.of("26", "26", "26"));
     private static SwarmLab swarm;
     private static LabHost h1;
     private static LabHost h2;
@@ -36,18 +38,10 @@ class SwarmDemoteResetIT {
 
     @BeforeAll
     static void up() {
-        lab = Lab.start(Lab.uniqueName("swarmdemote"), List.of("26", "26", "26"), 0);
-        swarm = new SwarmLab(lab, true);
-        h1 = lab.host("h1");
-        h2 = lab.host("h2");
-        h3 = lab.host("h3");
-    }
-
-    @AfterAll
-    static void down() {
-        if (lab != null) {
-            lab.close();
-        }
+        swarm = new SwarmLab(LAB.lab(), true);
+        h1 = LAB.host("h1");
+        h2 = LAB.host("h2");
+        h3 = LAB.host("h3");
     }
 
     @Test

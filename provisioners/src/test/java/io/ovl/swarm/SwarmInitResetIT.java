@@ -6,20 +6,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ovl.core.ExitCode;
 import io.ovl.core.Finding;
-import io.ovl.lab.Lab;
+import io.ovl.lab.LabExtension;
 import io.ovl.lab.LabHost;
+import io.ovl.lab.LabLayout;
 import io.ovl.change.HostOutcome;
 import io.ovl.change.ChangeReport;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Swarm-mode init and reset end to end on three real hosts with Docker Engine 26 (lab
@@ -29,7 +30,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SwarmInitResetIT {
-    private static Lab lab;
+    @RegisterExtension
+    static final LabExtension LAB = new LabExtension("swarmit", LabLayout.of("26", "26", "26"));
     private static SwarmLab swarm;
     private static LabHost h1;
     private static LabHost h2;
@@ -37,18 +39,10 @@ class SwarmInitResetIT {
 
     @BeforeAll
     static void up() {
-        lab = Lab.start(Lab.uniqueName("swarmit"), List.of("26", "26", "26"), 0);
-        swarm = new SwarmLab(lab);
-        h1 = lab.host("h1");
-        h2 = lab.host("h2");
-        h3 = lab.host("h3");
-    }
-
-    @AfterAll
-    static void down() {
-        if (lab != null) {
-            lab.close();
-        }
+        swarm = new SwarmLab(LAB.lab());
+        h1 = LAB.host("h1");
+        h2 = LAB.host("h2");
+        h3 = LAB.host("h3");
     }
 
     @Test

@@ -5,13 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ovl.core.ExitCode;
-import io.ovl.lab.Lab;
+import io.ovl.lab.LabExtension;
 import io.ovl.lab.LabHost;
+import io.ovl.lab.LabLayout;
 import io.ovl.change.ChangeReport;
-import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Swarm mode across engine versions on the lab ({@code swarmmix-XXXX}): h1 runs Engine 20.10 and is
@@ -20,26 +20,19 @@ import org.junit.jupiter.api.Test;
  * Skips when not root or the lab cannot start.
  */
 class SwarmMixedEnginesIT {
-    private static Lab lab;
+    @RegisterExtension
+    static final LabExtension LAB = new LabExtension("swarmmix", LabLayout.of("20.10", "26", "26"));
     private static SwarmLab swarm;
 
     @BeforeAll
     static void up() {
-        lab = Lab.start(Lab.uniqueName("swarmmix"), List.of("20.10", "26", "26"), 0);
-        swarm = new SwarmLab(lab);
-    }
-
-    @AfterAll
-    static void down() {
-        if (lab != null) {
-            lab.close();
-        }
+        swarm = new SwarmLab(LAB.lab());
     }
 
     @Test
     void initAcrossEngine2010And26CarriesTrafficAndResetUndoesIt() {
-        LabHost old = lab.hostWithEngine("20.10");
-        LabHost h3 = lab.host("h3");
+        LabHost old = LAB.lab().hostWithEngine("20.10");
+        LabHost h3 = LAB.host("h3");
         assertEquals(old.name(), swarm.topology.overlayHosts().get(0).name(), "the lab makes the 20.10 host h1, the manager");
 
         ChangeReport first = swarm.init(false);
@@ -58,7 +51,7 @@ class SwarmMixedEnginesIT {
         swarm.in(h3, "docker", "rm", "-f", "new3");
         ChangeReport reset = swarm.reset(false);
         assertEquals(ExitCode.OK, reset.exitCode(), reset.toString());
-        for (LabHost h : lab.fullHosts()) {
+        for (LabHost h : LAB.lab().fullHosts()) {
             assertEquals("inactive", swarm.swarmState(h), h.name());
         }
     }
