@@ -180,13 +180,13 @@ class MessyRoutedLabIT {
         assertEquals(0, r.exit(), r.out() + r.err());
         assertTrue(sudoSessions(h4) - sudoBefore <= 2, "reset --hosts escalated on " + h4.name() + " "
                 + (sudoSessions(h4) - sudoBefore) + " times");
-        assertFalse(lab.inHost(h4, "test", "-e", DockerdDropIn.PATH).succeeded(), "drop-in left on " + h4.name());
+        assertFalse(LAB.lab().inHost(h4, "test", "-e", DockerdDropIn.PATH).succeeded(), "drop-in left on " + h4.name());
         assertEquals("", in(h4, "docker", "info", "--format", "{{.ClusterStore}}"));
         Map<String, String> after = invocations();
         for (LabHost h : List.of(h1, h2, h3)) {
             assertEquals(before.get(h.name()), after.get(h.name()), "dockerd restarted on " + h.name());
             if (h != h1) {
-                assertTrue(lab.inHost(h, "test", "-e", DockerdDropIn.PATH).succeeded(), "drop-in gone on " + h.name());
+                assertTrue(LAB.lab().inHost(h, "test", "-e", DockerdDropIn.PATH).succeeded(), "drop-in gone on " + h.name());
             }
         }
         assertTrue(in(h1, "docker", "ps", "-q", "--filter", "name=" + STORE).length() > 0, "the store must stay");
