@@ -557,14 +557,13 @@ public final class StoreOps {
         for (V2Keys.Entry e : entries) {
             StoreWire.HttpAnswer a = StoreWire.http(StoreWire.exchange(dialer, pem, m.host(), m.address(), m.clientPort(),
                     V2Keys.putRequest(e, m.endpoint())));
-            if (a.status() != 200 && a.status() != 201) {
+            if (!V2Keys.written(e, a.status(), a.body())) {
                 throw new OvlException(ExitCode.HOST_FAILED, "host " + m.host() + ": write v2 key " + e.key() + ": HTTP "
                         + a.status() + ": " + firstLine(a.body()).orElse("") + "; the v3 data is restored, the v2 keys"
                         + " only in part: run the restore again");
             }
         }
-        List<V2Keys.Entry> now = V2Keys.entries(v2Dump(h, m));
-        List<String> missing = entries.stream().filter(e -> !now.contains(e)).map(V2Keys.Entry::key).toList();
+        List<String> missing = V2Keys.missing(entries, v2Dump(h, m)).stream().map(V2Keys.Entry::key).toList();
         if (!missing.isEmpty()) {
             throw new OvlException(ExitCode.HOST_FAILED, "host " + m.host() + ": " + missing.size() + " v2 keys are"
                     + " not as written when read back, first " + missing.get(0));

@@ -7,8 +7,10 @@ import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * etcd's v2 keyspace, which is where dockerd 20.10 keeps the overlay's state ({@code --cluster-store
@@ -89,6 +91,45 @@ public final class V2Keys {
                 out.add(new Entry(key, Optional.of(c.path("value").asText(""))));
             }
         }
+    }
+
+    /**
+     * The entries of {@code written} that {@code dumpJson} (the keyspace read back) does not hold as
+     * written: a value must be there with that value; an empty directory must be there as a directory,
+     * which may have gained keys meanwhile (a running dockerd adds endpoints under its network's
+     * directory while the restore writes). Pure.
+     */
+    public static List<Entry> missing(List<Entry> written, String dumpJson) {
+        List<Entry> now = entries(dumpJson);
+        Set<String> dirs = new HashSet<>();
+        try {
+            directories(JSON.readTree(dumpJson).path("node"), dirs);
+        } catch (IOException e) {
+            throw new UnparseableOutputException("etcd v2 keyspace: not JSON: " + e.getMessage(), e);
+        }
+        return written.stream().filter(e -> e.dir() ? !dirs.contains(e.key()) : !now.contains(e)).toList();
+    }
+
+    private static void directories(JsonNode node, Set<String> out) {
+        for (JsonNode c : node.path("nodes")) {
+            if (c.path("dir").asBoolean(false)) {
+                out.add(c.path("key").asText(""));
+                directories(c, out);
+            }
+        }
+    }
+
+    /**
+     * Whether etcd's answer to writing {@code entry} means it is in place: 200/201, or, for a
+     * directory, etcd's 403 "Not a file" (errorCode 102), which is what it answers when the directory
+     * already exists: a running dockerd had made it before the restore got to it (seen in StoreLabIT
+     * under load). Pure.
+     */
+    public static boolean written(Entry entry, int status, String body) {
+        if (status == 200 || status == 201) {
+            return true;
+        }
+        return entry.dir() && status == 403 && body.replace(" ", "").contains("\"errorCode\":102");
     }
 
     /** {@code PUT /v2/keys/KEY} writing {@code entry}, an HTTP/1.0 request with a form body. */

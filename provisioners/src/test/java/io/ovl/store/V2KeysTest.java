@@ -1,6 +1,7 @@
 package io.ovl.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -32,6 +33,27 @@ class V2KeysTest {
         assertEquals(List.of(new V2Keys.Entry("/a/empty", Optional.empty()), new V2Keys.Entry("/a/v", Optional.of("x y"))),
                 V2Keys.entries(json));
         assertEquals(1, V2Keys.ephemeral(json));
+    }
+
+    @Test
+    void anEmptyDirectoryThatExistsAlreadyIsWrittenAndMayHaveGainedKeysWhenReadBack() {
+        V2Keys.Entry dir = new V2Keys.Entry("/n/endpoint/net1", Optional.empty());
+        V2Keys.Entry value = new V2Keys.Entry("/n/network/net1", Optional.of("{}"));
+        // etcd 3.4's answer to PUT dir=true on a directory that exists (a running dockerd made it first).
+        String exists = "{\"errorCode\":102,\"message\":\"Not a file\",\"cause\":\"/n/endpoint/net1\",\"index\":22}";
+        assertTrue(V2Keys.written(dir, 403, exists));
+        assertFalse(V2Keys.written(value, 403, exists), "a value on a directory is not in place");
+        assertFalse(V2Keys.written(dir, 403, "{\"errorCode\":104,\"message\":\"Not a directory\"}"));
+        assertTrue(V2Keys.written(value, 201, ""));
+
+        String back = "{\"action\":\"get\",\"node\":{\"dir\":true,\"nodes\":[{\"key\":\"/n\",\"dir\":true,\"nodes\":["
+                + "{\"key\":\"/n/endpoint\",\"dir\":true,\"nodes\":[{\"key\":\"/n/endpoint/net1\",\"dir\":true,\"nodes\":["
+                + "{\"key\":\"/n/endpoint/net1/ep\",\"value\":\"x\"}]}]},"
+                + "{\"key\":\"/n/network\",\"dir\":true,\"nodes\":[{\"key\":\"/n/network/net1\",\"value\":\"{}\"}]}]}]}}";
+        assertEquals(List.of(), V2Keys.missing(List.of(dir, value), back));
+        V2Keys.Entry gone = new V2Keys.Entry("/n/other", Optional.empty());
+        V2Keys.Entry changed = new V2Keys.Entry("/n/network/net1", Optional.of("{\"x\":1}"));
+        assertEquals(List.of(gone, changed), V2Keys.missing(List.of(dir, gone, changed), back));
     }
 
     @Test
