@@ -74,7 +74,8 @@ final class MigrateView {
                 .collect(Collectors.joining("; "));
         return pools
                 + (s.internal() ? ", internal" : "") + (s.encrypted() ? ", encrypted" : "")
-                + (s.mtu().isPresent() ? ", mtu " + s.mtu().getAsInt() : "");
+                + (s.mtu().isPresent() ? ", mtu " + s.mtu().getAsInt() : "")
+                + (s.options().isEmpty() ? "" : ", options " + new java.util.TreeMap<>(s.options()));
     }
 
     private static void reconnectLines(StringBuilder b, List<Reconnect> reconnects) {
@@ -140,6 +141,8 @@ final class MigrateView {
             NetworkReport.putAddressing(o, s);
             o.put("internal", s.internal());
             o.put("encrypted", s.encrypted());
+            ObjectNode options = o.putObject("options");
+            new java.util.TreeMap<>(s.options()).forEach(options::put);
             putOptional(o, "create-on", createOn(plan, n.name()));
             ArrayNode notKept = o.putArray("not-kept");
             n.notKept().forEach(notKept::add);

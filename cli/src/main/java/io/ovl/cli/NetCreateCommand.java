@@ -66,7 +66,8 @@ import picocli.CommandLine.Spec;
             "   \"network\": {\"name\", \"driver\", \"subnet\", \"ip-range\", \"gateway\",",
             "               \"aux-addresses\": {name: ip}, \"ipam\": [{\"subnet\", \"ip-range\",",
             "               \"gateway\", \"aux-addresses\"}], \"ipv6\", \"internal\", \"attachable\",",
-            "               \"encrypted\", \"mtu\", \"labels\": {key: value}},",
+            "               \"encrypted\", \"mtu\", \"labels\": {key: value},",
+            "               \"options\": {key: value} (driver options but encrypted and mtu)},",
             "   (subnet, ip-range, gateway: of every subnet, comma-separated; ipam: one per subnet)",
             "   \"docker-args\": [...], \"problems\": [{\"severity\", \"path\", \"option\",",
             "   \"message\", \"hint\"}]}           (values not given are null)",
@@ -82,7 +83,7 @@ import picocli.CommandLine.Spec;
             "130 interrupted (a create in flight finishes first; the output says whether it was created)."
         })
 public final class NetCreateCommand implements Callable<Integer>, ChangesHosts {
-    static final String MTU_OPT = "com.docker.network.driver.mtu";
+    static final String MTU_OPT = NetworkSpecValidator.MTU_OPTION;
 
     @Spec
     CommandSpec spec;
@@ -127,7 +128,9 @@ public final class NetCreateCommand implements Callable<Integer>, ChangesHosts {
             + " attach. Default: no in kv mode (every kv overlay takes them anyway), yes in swarm mode.")
     Boolean attachable;
 
-    @Option(names = {"-o", "--opt"}, paramLabel = "OPT", description = "Driver option: encrypted, or " + MTU_OPT + "=N.")
+    @Option(names = {"-o", "--opt"}, paramLabel = "KEY[=VALUE]", description = "Driver option, as Docker takes it"
+            + " (repeatable; a bare KEY is KEY=\"\"): encrypted (IPsec), " + MTU_OPT + "=N (as --mtu), and any other,"
+            + " e.g. com.docker.network.driver.overlay.vxlanid_list=4097, passed to Docker as given.")
     List<String> opts = new ArrayList<>();
 
     @Option(names = "--mtu", paramLabel = "N", description = "MTU, 68-9000; leave 50 bytes for VXLAN (underlay MTU minus 50).")
@@ -245,20 +248,31 @@ public final class NetCreateCommand implements Callable<Integer>, ChangesHosts {
         return all;
     }
 
+    /**
+     * Docker's -o/--opt: KEY=VALUE, a bare KEY is KEY="". encrypted and the MTU become the network's own
+     * keys (checked here); every other option is passed to Docker as given, its name checked by
+     * {@link NetworkSpecValidator}.
+     */
     private NetworkSpec toSpec(boolean attach) {
         boolean encrypted = false;
         OptionalInt effectiveMtu = mtu == null ? OptionalInt.empty() : OptionalInt.of(mtu);
+        Map<String, String> driverOptions = new LinkedHashMap<>();
         for (String opt : opts) {
-            if (opt.equals("encrypted") || opt.equals("encrypted=") || opt.equals("encrypted=true")) {
-                encrypted = true;
-            } else if (opt.startsWith(MTU_OPT + "=")) {
-                effectiveMtu = OptionalInt.of(mtuFromOpt(opt.substring(MTU_OPT.length() + 1), effectiveMtu));
-            } else if (!opt.equals("encrypted=false")) {
-                throw new OvlException(ExitCode.USAGE, "unsupported --opt '" + opt + "'; ovl knows: encrypted, "
-                        + MTU_OPT + "=N");
+            int eq = opt.indexOf('=');
+            String key = eq < 0 ? opt : opt.substring(0, eq);
+            String value = eq < 0 ? "" : opt.substring(eq + 1);
+            if (key.equals(NetworkSpecValidator.ENCRYPTED_OPTION)) {
+                if (!value.isEmpty() && !value.equals("true") && !value.equals("false")) {
+                    throw new OvlException(ExitCode.USAGE, "--opt " + opt + ": encrypted takes no value, true or false");
+                }
+                encrypted = !value.equals("false");
+            } else if (key.equals(MTU_OPT)) {
+                effectiveMtu = OptionalInt.of(mtuFromOpt(value, effectiveMtu));
+            } else {
+                driverOptions.put(key, value); // the last of a repeated key, as in Docker
             }
         }
-        return new NetworkSpec(name, pools().pools(), internal, attach, encrypted, effectiveMtu, labels);
+        return new NetworkSpec(name, pools().pools(), internal, attach, encrypted, effectiveMtu, labels, driverOptions);
     }
 
     private static int mtuFromOpt(String value, OptionalInt fromFlag) {

@@ -9,6 +9,7 @@ import io.ovl.topology.DockerNetworkCreate;
 import io.ovl.topology.NetworkSpec;
 import java.util.List;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -36,6 +37,9 @@ final class NetworkReport {
         path = path.replaceFirst("\\[\\d+]$", "");
         if (path.startsWith("aux-addresses.")) {
             return ("--aux-address " + path.substring("aux-addresses.".length())).strip();
+        }
+        if (path.startsWith("options.")) {
+            return ("--opt " + path.substring("options.".length())).strip();
         }
         if (path.startsWith("labels.")) {
             return ("--label " + path.substring("labels.".length())).strip();
@@ -76,6 +80,8 @@ final class NetworkReport {
         row(sb, "encrypted", yesNo(network.encrypted()));
         row(sb, "mtu", network.mtu().isPresent() ? String.valueOf(network.mtu().getAsInt()) : "Docker's default");
         row(sb, "labels", network.labels().isEmpty() ? "none" : network.labels().entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", ")));
+        row(sb, "options", network.options().isEmpty() ? "none" : new TreeMap<>(network.options()).entrySet().stream()
                 .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", ")));
         sb.append("as: ").append(DockerNetworkCreate.args(network).stream().map(RemoteCommand::quote)
                 .collect(Collectors.joining(" "))).append('\n');
@@ -161,6 +167,8 @@ final class NetworkReport {
         }
         ObjectNode labels = n.putObject("labels");
         network.labels().forEach(labels::put);
+        ObjectNode options = n.putObject("options");
+        new TreeMap<>(network.options()).forEach(options::put);
         ArrayNode args = root.putArray("docker-args");
         DockerNetworkCreate.args(network).forEach(args::add);
         ArrayNode problems = root.putArray("problems");

@@ -102,12 +102,46 @@ class NetCreateCommandTest {
         assertTrue(r.out().contains("  encrypted      yes\n"), r.out());
         assertTrue(r.out().contains("  mtu            1450\n"), r.out());
         assertTrue(r.out().contains("--opt encrypted --opt com.docker.network.driver.mtu=1450 --label 'team=web ops' x\n"), r.out());
-        Cli.Run bad = Cli.run("net", "create", "x", "--opt", "macvlan_mode=bridge", "--dry-run");
+        Cli.Run bad = Cli.run("net", "create", "x", "--opt", "encrypted=yes", "--dry-run");
         assertEquals(2, bad.exit());
-        assertEquals("ovl: unsupported --opt 'macvlan_mode=bridge'; ovl knows: encrypted, com.docker.network.driver.mtu=N\n", bad.err());
+        assertEquals("ovl: --opt encrypted=yes: encrypted takes no value, true or false\n", bad.err());
+        Cli.Run off = Cli.run("net", "create", "x", "--opt", "encrypted=false", "--dry-run");
+        assertEquals(0, off.exit(), off.err());
+        assertTrue(off.out().contains("  encrypted      no\n"), off.out());
         Cli.Run clash = Cli.run("net", "create", "x", "--mtu", "1400", "-o", "com.docker.network.driver.mtu=1450", "--dry-run");
         assertEquals(2, clash.exit());
         assertTrue(clash.err().contains("disagree"), clash.err());
+    }
+
+    @Test
+    void everyOtherDriverOptionIsPassedToDockerAsGivenABareKeyAsEmpty() throws Exception {
+        Cli.Run r = Cli.run("net", "create", "x", "--subnet", "10.0.0.0/24", "-o", "encrypted",
+                "-o", "com.docker.network.driver.overlay.vxlanid_list=4097", "--opt", "com.example.bare", "--dry-run");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("  options        com.docker.network.driver.overlay.vxlanid_list=4097, com.example.bare=\n"),
+                r.out());
+        assertTrue(r.out().contains("--opt encrypted --opt com.docker.network.driver.overlay.vxlanid_list=4097"
+                + " --opt com.example.bare= x\n"), r.out());
+        Cli.Run none = Cli.run("net", "create", "x", "--dry-run");
+        assertTrue(none.out().contains("  options        none\n"), none.out());
+
+        Cli.Run json = Cli.run("net", "create", "x", "-o", "a.b=1=2", "-o", "encrypted", "--dry-run", "--output", "json");
+        assertEquals(0, json.exit(), json.err());
+        JsonNode n = new ObjectMapper().readTree(json.out()).get("network");
+        assertEquals("{\"a.b\":\"1=2\"}", n.get("options").toString());
+        assertTrue(n.get("encrypted").asBoolean());
+    }
+
+    @Test
+    void aDriverOptionWithoutANameIsRefusedNamingTheFlag() throws Exception {
+        Cli.Run r = Cli.run("net", "create", "x", "-o", "=4097", "--dry-run");
+        assertEquals(2, r.exit());
+        assertTrue(r.err().startsWith("ovl: error: --opt: driver option '=4097' has no name"), r.err());
+        Cli.Run spaced = Cli.run("net", "create", "x", "-o", "a b=1", "--dry-run", "--output", "json");
+        assertEquals(2, spaced.exit());
+        JsonNode p = new ObjectMapper().readTree(spaced.out()).at("/problems/0");
+        assertEquals("options.a b", p.get("path").asText());
+        assertEquals("--opt a b", p.get("option").asText());
     }
 
     @Test

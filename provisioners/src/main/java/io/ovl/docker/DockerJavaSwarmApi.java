@@ -176,7 +176,8 @@ public final class DockerJavaSwarmApi implements SwarmApi {
 
     /** {@code create} set up for {@code spec}: the same fields {@code docker network create} sends. */
     static CreateNetworkCmd networkCreate(CreateNetworkCmd create, NetworkSpec spec) {
-        Map<String, String> options = new HashMap<>();
+        // Docker's driver options: the ones ovl models beside the others as given (docker network create --opt).
+        Map<String, String> options = new HashMap<>(spec.options());
         if (spec.encrypted()) {
             options.put("encrypted", "");
         }

@@ -11,7 +11,8 @@ import java.util.Objects;
  * @param fromKv  true for a kv overlay carried over with its addressing, false for a network only
  *                the swarm topology names (created as {@code ovl init} would)
  * @param notKept what of the kv network the swarm will not have, one line each (aux-addresses:
- *                Docker's swarm API drops them; driver options it has no equivalent for)
+ *                Docker's swarm API drops them). Its driver options are carried in {@code spec}, all but
+ *                the VXLAN ID, which the swarm manager allocates
  */
 public record CarriedNetwork(NetworkSpec spec, boolean fromKv, List<String> notKept) {
     public CarriedNetwork {

@@ -20,6 +20,7 @@ import io.ovl.swarm.SwarmPlan;
 import io.ovl.swarm.SwarmPlanner;
 import io.ovl.topology.Mode;
 import io.ovl.topology.NetworkSpec;
+import io.ovl.topology.NetworkSpecValidator;
 import io.ovl.topology.Topology;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -37,8 +38,8 @@ import java.util.stream.Collectors;
  * this class decides what is carried over and what stops the run.
  */
 public final class MigrationPlanner {
-    static final String ENCRYPTED = "encrypted";
-    static final String MTU = "com.docker.network.driver.mtu";
+    static final String ENCRYPTED = NetworkSpecValidator.ENCRYPTED_OPTION;
+    static final String MTU = NetworkSpecValidator.MTU_OPTION;
     /** The VXLAN ID the kv store gave the network; swarm's manager allocates its own, so it is not carried. */
     static final String VXLAN_IDS = "com.docker.network.driver.overlay.vxlanid_list";
     /** Swarm's address pool when the topology sets none; swarm init gives its first /24 to the ingress network. */
@@ -222,19 +223,19 @@ public final class MigrationPlanner {
         List<String> notKept = new ArrayList<>();
         boolean encrypted = false;
         OptionalInt mtu = OptionalInt.empty();
+        Map<String, String> options = new LinkedHashMap<>();
         for (Map.Entry<String, String> o : n.options().entrySet()) {
             switch (o.getKey()) {
                 case ENCRYPTED -> encrypted = true;
                 case MTU -> mtu = parseMtu(o.getValue()).map(OptionalInt::of).orElse(OptionalInt.empty());
                 case VXLAN_IDS -> { } // the swarm manager allocates the VXLAN ID
-                default -> notKept.add("driver option " + o.getKey() + "=" + o.getValue()
-                        + " (ovl creates swarm networks with the options encrypted and mtu only)");
+                default -> options.put(o.getKey(), o.getValue()); // passed to the swarm's network create as given
             }
         }
         for (IpamPool pool : pools) {
             auxAddresses(check, n.name(), pool, acceptAuxLoss, notKept, blockers, warnings);
         }
-        NetworkSpec spec = new NetworkSpec(n.name(), pools, n.internal(), true, encrypted, mtu, n.labels());
+        NetworkSpec spec = new NetworkSpec(n.name(), pools, n.internal(), true, encrypted, mtu, n.labels(), options);
         return Optional.of(new CarriedNetwork(spec, true, notKept));
     }
 

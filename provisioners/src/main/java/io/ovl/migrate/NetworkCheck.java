@@ -64,6 +64,11 @@ public record NetworkCheck(String name, List<String> differences) {
         if (n.options().containsKey(MigrationPlanner.ENCRYPTED) != expected.encrypted()) {
             diff.add("encrypted " + !expected.encrypted() + ", expected " + expected.encrypted());
         }
+        expected.options().forEach((k, v) -> {
+            if (!v.equals(n.options().get(k))) {
+                diff.add("driver option " + k + "=" + n.options().get(k) + ", expected " + v);
+            }
+        });
         expected.labels().forEach((k, v) -> {
             if (!v.equals(n.labels().get(k))) {
                 diff.add("label " + k + "=" + n.labels().get(k) + ", expected " + v);

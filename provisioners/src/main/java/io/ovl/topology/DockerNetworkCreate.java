@@ -3,6 +3,7 @@ package io.ovl.topology;
 import io.ovl.addressing.IpamPool;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeMap;
 
 /**
  * The arguments of {@code docker network create} that create a {@link NetworkSpec}, as a list (no
@@ -37,6 +38,8 @@ public final class DockerNetworkCreate {
             a.addAll(List.of("--opt", "encrypted"));
         }
         spec.mtu().ifPresent(m -> a.addAll(List.of("--opt", "com.docker.network.driver.mtu=" + m)));
+        // The other driver options by key, so the same network always gives the same command.
+        new TreeMap<>(spec.options()).forEach((k, v) -> a.addAll(List.of("--opt", k + "=" + v)));
         spec.labels().forEach((k, v) -> a.addAll(List.of("--label", k + "=" + v)));
         a.add(spec.name());
         return List.copyOf(a);

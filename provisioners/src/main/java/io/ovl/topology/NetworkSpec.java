@@ -16,6 +16,8 @@ import java.util.OptionalInt;
  * addressing is Docker's IPAM config: a list of pools, each a subnet with its own ip-range, gateway and
  * aux addresses; none lets Docker's IPAM pick a subnet, two (one IPv4, one IPv6) make a dual-stack
  * network. Defaults are Docker's: not internal, not attachable, not encrypted, Docker's MTU.
+ * {@code options} are the driver options ({@code --opt KEY=VALUE}) other than the two ovl models
+ * itself, {@code encrypted} and the MTU: passed to Docker as given, a bare {@code --opt KEY} as KEY="".
  */
 public record NetworkSpec(
         String name,
@@ -24,13 +26,21 @@ public record NetworkSpec(
         boolean attachable,
         boolean encrypted,
         OptionalInt mtu,
-        Map<String, String> labels) {
+        Map<String, String> labels,
+        Map<String, String> options) {
 
     public NetworkSpec {
         Objects.requireNonNull(name, "name");
         pools = List.copyOf(pools);
         Objects.requireNonNull(mtu, "mtu");
         labels = Collections.unmodifiableMap(new LinkedHashMap<>(labels));
+        options = Collections.unmodifiableMap(new LinkedHashMap<>(options));
+    }
+
+    /** A network without other driver options. */
+    public NetworkSpec(String name, List<IpamPool> pools, boolean internal, boolean attachable, boolean encrypted,
+                       OptionalInt mtu, Map<String, String> labels) {
+        this(name, pools, internal, attachable, encrypted, mtu, labels, Map.of());
     }
 
     /** A network with only a name and a subnet, everything else at Docker's defaults. */

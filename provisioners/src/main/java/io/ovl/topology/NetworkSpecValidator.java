@@ -9,10 +9,11 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Everything that can be checked about one network on its own: name, addressing (IPv4 and IPv6,
- * see {@link AddressingRules}), label names and MTU. Used for each network of a topology and by
+ * see {@link AddressingRules}), label names, driver option names and MTU. Used for each network of a topology and by
  * {@code ovl net create}. Paths in the findings are the topology keys ("ip-range",
  * "aux-addresses.ip2", "subnet[1]" of a dual-stack network), relative to the network. Which subnet an
  * ip-range, gateway or aux address belongs to was decided before ({@link io.ovl.addressing.IpamPools}).
@@ -21,6 +22,9 @@ public final class NetworkSpecValidator {
     /** IPv4's minimum MTU (RFC 791) up to the usual jumbo frame size. */
     public static final int MIN_MTU = 68;
     public static final int MAX_MTU = 9000;
+    /** The driver options ovl models as {@link NetworkSpec#encrypted()} and {@link NetworkSpec#mtu()}. */
+    public static final String ENCRYPTED_OPTION = "encrypted";
+    public static final String MTU_OPTION = "com.docker.network.driver.mtu";
 
     private NetworkSpecValidator() {
     }
@@ -36,6 +40,7 @@ public final class NetworkSpecValidator {
                                 + " in a topology file"));
             }
         });
+        spec.options().forEach((key, value) -> option(key, value).ifPresent(out::add));
         spec.mtu().ifPresent(mtu -> {
             if (mtu < MIN_MTU || mtu > MAX_MTU) {
                 out.add(Finding.error("mtu", "mtu " + mtu + " is outside " + MIN_MTU + ".." + MAX_MTU,
@@ -43,6 +48,33 @@ public final class NetworkSpecValidator {
             }
         });
         return List.copyOf(out);
+    }
+
+    /**
+     * A driver option other than encrypted and the MTU: a name Docker can take as {@code --opt KEY=VALUE},
+     * and not one of the two ovl models itself (their own keys check them). What Docker does with the
+     * option is Docker's business: ovl does not guess.
+     */
+    private static Optional<Finding> option(String key, String value) {
+        String path = "options." + key;
+        if (key.isEmpty()) {
+            return Optional.of(Finding.error(path, "driver option '=" + value + "' has no name",
+                    "give it a name, e.g. com.docker.network.driver.overlay.vxlanid_list=" + value));
+        }
+        if (key.chars().anyMatch(c -> c == '=' || Character.isWhitespace(c) || Character.isISOControl(c))) {
+            return Optional.of(Finding.error(path, "driver option name '" + key
+                            + "' contains '=', a space or a control character",
+                    "write it as --opt KEY=VALUE, KEY: VALUE under options: in a topology file"));
+        }
+        if (key.equals(ENCRYPTED_OPTION)) {
+            return Optional.of(Finding.error(path, "encryption is ovl's own key, not a driver option",
+                    "write encrypted: true beside options: (or --opt encrypted)"));
+        }
+        if (key.equals(MTU_OPTION)) {
+            return Optional.of(Finding.error(path, "the MTU is ovl's own key, not a driver option",
+                    "write mtu: " + (value.isBlank() ? "1450" : value) + " beside options: (or --mtu)"));
+        }
+        return Optional.empty();
     }
 
     /**

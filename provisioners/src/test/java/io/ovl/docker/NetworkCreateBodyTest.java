@@ -72,6 +72,18 @@ class NetworkCreateBodyTest {
                 sentFor(spec));
     }
 
+    @Test
+    void otherDriverOptionsGoIntoOptionsBesideEncryptedAndMtu() throws Exception {
+        NetworkSpec spec = new NetworkSpec("opts", List.of(), false, false, true, OptionalInt.of(1400), Map.of(),
+                Map.of("com.docker.network.driver.overlay.vxlanid_list", "4097", "com.example.bare", ""));
+
+        assertEquals(JSON.readTree("{\"Name\":\"opts\",\"Driver\":\"overlay\",\"CheckDuplicate\":true,\"Attachable\":true,"
+                        + "\"Internal\":false,\"Options\":{\"encrypted\":\"\",\"com.docker.network.driver.mtu\":\"1400\","
+                        + "\"com.docker.network.driver.overlay.vxlanid_list\":\"4097\",\"com.example.bare\":\"\"},"
+                        + "\"IPAM\":{\"Driver\":\"default\",\"Config\":[]},\"Labels\":{}}"),
+                sentFor(spec));
+    }
+
     /** Creates the network through docker-java over the transport and returns the body the daemon got. */
     private static JsonNode sentFor(NetworkSpec spec) throws Exception {
         String answer = "{\"Id\":\"4f1c\",\"Warning\":\"\"}";

@@ -83,5 +83,10 @@ class InventoryAndCheckTest {
         assertEquals(List.of("gateway 172.16.30.1, expected 172.16.30.254"),
                 NetworkCheck.of(extra, Optional.of(otherGateway)).differences());
         assertEquals(List.of("the manager does not list it"), NetworkCheck.of(extra, Optional.empty()).differences());
+        // A driver option the network was to be created with and the manager does not show.
+        var withOption = new io.ovl.topology.NetworkSpec(extra.name(), extra.pools(), extra.internal(), extra.attachable(),
+                extra.encrypted(), extra.mtu(), extra.labels(), Map.of("com.example.opt", "x"));
+        assertEquals(List.of("driver option com.example.opt=null, expected x"),
+                NetworkCheck.of(withOption, Optional.of(shown)).differences());
     }
 }

@@ -99,6 +99,24 @@ class MigrationPlannerTest {
     }
 
     @Test
+    void aKvNetworksDriverOptionsAreCarriedAllButTheOnesOvlModelsAndTheVxlanId() {
+        // labnet as captured on h2, with driver options it was not created with.
+        Map<String, String> options = new java.util.LinkedHashMap<>();
+        options.put("encrypted", "");
+        options.put("com.docker.network.driver.mtu", "1400");
+        options.put("com.docker.network.driver.overlay.vxlanid_list", "4097");
+        options.put("com.example.opt", "x");
+        MigrationFacts facts = withH2Network(n -> new OverlayNetwork(n.name(), n.id(), n.driver(), n.scope(), n.internal(),
+                n.attachable(), n.ipam(), options, n.labels(), n.endpoints()));
+
+        CarriedNetwork labnet = MigrationPlanner.plan(SWARM, facts, false).networks().get(0);
+        assertTrue(labnet.spec().encrypted());
+        assertEquals(OptionalInt.of(1400), labnet.spec().mtu());
+        assertEquals(Map.of("com.example.opt", "x"), labnet.spec().options());
+        assertTrue(labnet.notKept().stream().noneMatch(l -> l.contains("driver option")), labnet.notKept().toString());
+    }
+
+    @Test
     void aKvSubnetOnSwarmsIngressBlocksUntilTheTopologyMovesTheAddressPool() {
         // labnet as captured on h2, but in 10.0.0.0/24 (where Docker puts a kv network created without a subnet).
         MigrationFacts facts = withH2Network(n -> new OverlayNetwork(n.name(), n.id(), n.driver(), n.scope(), n.internal(),

@@ -45,4 +45,16 @@ class DockerNetworkCreateTest {
                 "--subnet", "fd00:1::/64", "--gateway", "fd00:1::1", "--aux-address", "r4=10.1.0.2", "--attachable", "dual"),
                 DockerNetworkCreate.args(dual));
     }
+
+    @Test
+    void otherDriverOptionsFollowEncryptedAndMtuSortedByKeyAsGiven() {
+        NetworkSpec n = new NetworkSpec("opts", List.of(IpamPool.of(Prefix.parse("10.2.0.0/24"))), false, false, true,
+                OptionalInt.of(1400), Map.of("team", "web"), Map.of("com.docker.network.driver.overlay.vxlanid_list", "4097",
+                "com.example.bare", ""));
+
+        assertEquals(List.of("docker", "network", "create", "--driver", "overlay", "--subnet", "10.2.0.0/24",
+                "--opt", "encrypted", "--opt", "com.docker.network.driver.mtu=1400",
+                "--opt", "com.docker.network.driver.overlay.vxlanid_list=4097", "--opt", "com.example.bare=",
+                "--label", "team=web", "opts"), DockerNetworkCreate.args(n));
+    }
 }

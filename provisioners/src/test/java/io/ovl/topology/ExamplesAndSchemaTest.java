@@ -87,6 +87,18 @@ class ExamplesAndSchemaTest {
     }
 
     @Test
+    void driverOptionsAreAMapOfPlainNamesBesideEncryptedAndMtu() throws IOException {
+        String network = "mode: swarm\nhosts: [{name: node1, address: 198.18.0.11}]\nnetworks:\n"
+                + "  - {name: web, subnet: 172.16.16.0/24, encrypted: true, mtu: 1400, options: %s}\n";
+        JsonSchema schema = schema();
+        assertEquals(Set.of(), schema.validate(YAML.readTree(String.format(network,
+                "{com.docker.network.driver.overlay.vxlanid_list: '4097', com.example.bare: ''}"))));
+        for (String bad : List.of("{'': x}", "{'a=b': x}", "{'a b': x}", "{com.docker.network.driver.mtu: 1400}")) {
+            assertFalse(schema.validate(YAML.readTree(String.format(network, bad))).isEmpty(), bad);
+        }
+    }
+
+    @Test
     void theGuideExampleIsTheGuideLayout() {
         Topology t = new TopologyLoader(Path.of("/home/test")).load(EXAMPLES.resolve("guide-consul.yaml")).orThrow();
         assertEquals(Mode.KV, t.mode());

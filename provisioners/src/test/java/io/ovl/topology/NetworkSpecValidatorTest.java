@@ -65,4 +65,38 @@ class NetworkSpecValidatorTest {
         assertEquals(List.of("subnet[1]", "gateway"), f.stream().map(Finding::subject).toList(), f.toString());
         assertTrue(f.get(1).message().contains("fd00:1::"), f.get(1).message());
     }
+
+    static List<String> optionFindings(Map<String, String> options) {
+        NetworkSpec n = new NetworkSpec("n", List.of(), false, false, false, OptionalInt.empty(), Map.of(), options);
+        return NetworkSpecValidator.validate(n).stream().map(f -> f.subject() + ": " + f.message()).toList();
+    }
+
+    @Test
+    void anyDriverOptionWithAPlainNameIsPassedOnUnjudged() {
+        assertEquals(List.of(), optionFindings(Map.of("com.docker.network.driver.overlay.vxlanid_list", "4097",
+                "anything.at.all", "", "x", "a value with = and spaces")));
+    }
+
+    @Test
+    void anOptionNameMustBeNonEmptyWithoutEqualsSpaceOrControl() {
+        assertEquals(List.of("options.: driver option '=1' has no name"), optionFindings(Map.of("", "1")));
+        for (String bad : List.of("a b", "a=b", "a\tb", "a\u0001b")) {
+            List<String> f = optionFindings(Map.of(bad, "1"));
+            assertEquals(1, f.size(), bad);
+            assertTrue(f.get(0).startsWith("options." + bad + ": driver option name '" + bad + "' contains"), f.get(0));
+        }
+    }
+
+    @Test
+    void encryptedAndTheMtuAsOptionsAreRefusedPointingAtTheirOwnKeys() {
+        Map<String, String> options = new java.util.LinkedHashMap<>();
+        options.put("encrypted", "");
+        options.put("com.docker.network.driver.mtu", "1400");
+        NetworkSpec n = new NetworkSpec("n", List.of(), false, false, false, OptionalInt.empty(), Map.of(), options);
+        List<Finding> f = NetworkSpecValidator.validate(n);
+        assertEquals(List.of("options.encrypted", "options.com.docker.network.driver.mtu"),
+                f.stream().map(Finding::subject).toList());
+        assertTrue(f.get(0).fix().orElseThrow().contains("encrypted: true"), f.get(0).toString());
+        assertTrue(f.get(1).fix().orElseThrow().contains("mtu: 1400"), f.get(1).toString());
+    }
 }

@@ -131,6 +131,17 @@ class TopologyBadInputTest {
     }
 
     @Test
+    void encryptedAndMtuAsDriverOptionsAreRefusedNamingTheirOwnKeys() {
+        List<String> l = errors(SWARM_HOST + "networks:\n  - name: n\n    subnet: 172.16.16.0/24\n"
+                + "    options: {encrypted: '', com.docker.network.driver.mtu: 1400, ok.opt: x}\n");
+        assertEquals(2, l.size(), l.toString());
+        assertTrue(l.get(0).startsWith("topology.yaml:6:26: networks[0].options.encrypted: encryption is ovl's own key"), l.get(0));
+        assertTrue(l.get(0).contains("encrypted: true"), l.get(0));
+        assertTrue(l.get(1).startsWith("topology.yaml:6:61: networks[0].options.com.docker.network.driver.mtu: the MTU"), l.get(1));
+        assertTrue(l.get(1).contains("mtu: 1400"), l.get(1));
+    }
+
+    @Test
     void deepNestingIsOneClearErrorNotAStackOverflow() {
         List<String> l = errors(SWARM_HOST + "networks: " + "[".repeat(100_000) + "]".repeat(100_000) + "\n");
         assertEquals(1, l.size(), l.toString());

@@ -15,6 +15,7 @@ import io.ovl.core.Severity;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -62,6 +63,7 @@ class TopologyLoaderTest {
                     encrypted: true
                     mtu: 1450
                     labels: { team: web }
+                    options: { com.docker.network.driver.overlay.vxlanid_list: 4097, com.example.bare: "" }
                 """);
         assertEquals(List.of(), lines(r));
         Topology t = r.orThrow();
@@ -92,6 +94,7 @@ class TopologyLoaderTest {
         assertFalse(n.attachable());
         assertEquals(1450, n.mtu().getAsInt());
         assertEquals("web", n.labels().get("team"));
+        assertEquals(Map.of("com.docker.network.driver.overlay.vxlanid_list", "4097", "com.example.bare", ""), n.options());
     }
 
     @Test

@@ -19,7 +19,7 @@ import java.util.function.Function;
  */
 final class NetworkBinder {
     static final List<String> KEYS = List.of("name", "subnet", "ip-range", "gateway", "aux-addresses",
-            "internal", "attachable", "encrypted", "mtu", "labels");
+            "internal", "attachable", "encrypted", "mtu", "labels", "options");
 
     private NetworkBinder() {
     }
@@ -34,6 +34,8 @@ final class NetworkBinder {
         });
         Map<String, String> labels = new LinkedHashMap<>();
         m.stringMap("labels").forEach((k, r) -> labels.put(k, r.value()));
+        Map<String, String> options = new LinkedHashMap<>();
+        m.stringMap("options").forEach((k, r) -> options.put(k, r.value()));
         IpamPools.Assigned assigned = IpamPools.assign(
                 written(path, m.oneOrMore("subnet"), where, r -> Addresses.prefix(r.value(), r.path(), r.position(), ctx)),
                 written(path, m.oneOrMore("ip-range"), where, r -> Addresses.prefix(r.value(), r.path(), r.position(), ctx)),
@@ -48,7 +50,8 @@ final class NetworkBinder {
                 m.bool("attachable").orElse(false),
                 m.bool("encrypted").orElse(false),
                 m.integer("mtu", Integer.MIN_VALUE, Integer.MAX_VALUE).map(OptionalInt::of).orElse(OptionalInt.empty()),
-                labels);
+                labels,
+                options);
     }
 
     /** The values that parse, with the path relative to the network, remembering where each was written. */
