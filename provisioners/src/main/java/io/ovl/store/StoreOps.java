@@ -467,14 +467,7 @@ public final class StoreOps {
             return notStarted(plan, s -> List.of(s.volumeSource() + "/" + snapshot));
         }
         // 2. stop every member
-        inFlight(plan, interruption, "store container stopping (old data in place): `docker start` it");
-        each(plan, s -> {
-            progress.step(s.host(), "stopping " + s.container());
-            hosts.require(s.host()).shell().run(RemoteCommand.of("docker", "stop", s.container()))
-                    .requireSuccess("stop " + s.container());
-            return true;
-        }, "some store containers may be stopped: `docker start` them to go on with the old data");
-        done.add("stopped " + plan.members().size() + " store container(s)");
+        done.add(stopEveryMember(plan, interruption));
         if (interruption.requested()) {
             return startedAgain(plan, interruption, s -> List.of(s.volumeSource() + "/" + snapshot));
         }
@@ -666,14 +659,7 @@ public final class StoreOps {
         if (interruption.requested()) {
             return notStarted(plan, s -> s.mounts().stream().map(m -> m.source() + "/" + fresh).toList());
         }
-        inFlight(plan, interruption, "store container stopping (old data in place): `docker start` it");
-        each(plan, s -> {
-            progress.step(s.host(), "stopping " + s.container());
-            hosts.require(s.host()).shell().run(RemoteCommand.of("docker", "stop", s.container()))
-                    .requireSuccess("stop " + s.container());
-            return true;
-        }, "some store containers may be stopped: `docker start` them to go on with the old data");
-        done.add("stopped " + plan.members().size() + " store container(s)");
+        done.add(stopEveryMember(plan, interruption));
         if (interruption.requested()) {
             return startedAgain(plan, interruption,
                     s -> s.mounts().stream().map(m -> m.source() + "/" + fresh).toList());
@@ -697,6 +683,18 @@ public final class StoreOps {
         done.add("every server answers");
         plan.members().forEach(m -> interruption.end(m.host()));
         return new RestoreReport(done, 0, kept, status(), false);
+    }
+
+    /** Every restore's second step: each member's container stopped, its old data still in place. */
+    private String stopEveryMember(RestorePlan plan, Interruption interruption) {
+        inFlight(plan, interruption, "store container stopping (old data in place): `docker start` it");
+        each(plan, s -> {
+            progress.step(s.host(), "stopping " + s.container());
+            hosts.require(s.host()).shell().run(RemoteCommand.of("docker", "stop", s.container()))
+                    .requireSuccess("stop " + s.container());
+            return true;
+        }, "some store containers may be stopped: `docker start` them to go on with the old data");
+        return "stopped " + plan.members().size() + " store container(s)";
     }
 
     /** Marks every member's step in flight with {@code state}, for what a second interrupt prints. */
