@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ovl.lab.CommandResult;
+import io.ovl.lab.Eventually;
 import io.ovl.lab.LabExtension;
 import io.ovl.lab.LabHost;
 import io.ovl.lab.LabLayout;
@@ -100,7 +101,7 @@ class StoreLabIT {
         } finally {
             LAB.lab().exec(h2, "docker", "start", STORE);
         }
-        waitUntil(() -> Cli.run("store", "status", "-f", topology.toString()).exit() == 0, "h2's member back");
+        Eventually.holds(() -> Cli.run("store", "status", "-f", topology.toString()).exit() == 0, "h2's member back");
     }
 
     @Test
@@ -188,7 +189,7 @@ class StoreLabIT {
             LAB.lab().exec(h, "rm", "-rf", VOLUME_DIR + "/member");
         }
         all.parallelStream().forEach(h -> LAB.lab().exec(h, "docker", "start", STORE));
-        waitUntil(() -> Cli.run("store", "status", "-f", topology.toString()).exit() == 0, "the wiped store healthy");
+        Eventually.holds(() -> Cli.run("store", "status", "-f", topology.toString()).exit() == 0, "the wiped store healthy");
     }
 
     private static Set<String> overlayNetworks(LabHost h) {
@@ -201,20 +202,5 @@ class StoreLabIT {
         CommandResult answer = LAB.lab().inHost(LAB.host("h3"), "docker", "run", "--rm", "--network", NET, "local/busybox:1",
                 "sh", "-c", "for i in 1 2 3 4 5 6 7 8 9 10; do nc web1 8080 </dev/null && exit 0; sleep 1; done; exit 1");
         assertEquals("hello-from-h1", answer.stdout().strip(), answer.describe());
-    }
-
-    private static void waitUntil(java.util.function.BooleanSupplier done, String what) {
-        for (int i = 0; i < 60; i++) {
-            if (done.getAsBoolean()) {
-                return;
-            }
-            try {
-                Thread.sleep(1000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new AssertionError("timed out waiting for " + what);
     }
 }

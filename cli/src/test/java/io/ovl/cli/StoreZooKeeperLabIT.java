@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ovl.lab.Eventually;
 import io.ovl.lab.LabExtension;
 import io.ovl.lab.LabHost;
 import io.ovl.lab.LabLayout;
@@ -67,7 +68,7 @@ class StoreZooKeeperLabIT {
                     "/var/lib/docker/volumes/ovl-kv-zookeeper-datalog/_data/version-2");
         }
         all.parallelStream().forEach(h -> LAB.lab().exec(h, "docker", "start", STORE));
-        waitUntil(() -> Cli.run("store", "status", "-f", topology).exit() == 0
+        Eventually.holds(() -> Cli.run("store", "status", "-f", topology).exit() == 0
                 && overlay.stream().allMatch(h -> overlayNetworks(h).isEmpty()), "the wiped store up, without labnet");
 
         Cli.Run r = Cli.run("store", "restore", backup.toString(), "-f", topology, "--yes");
@@ -84,20 +85,5 @@ class StoreZooKeeperLabIT {
     private static Set<String> overlayNetworks(LabHost h) {
         return LAB.lab().exec(h, "docker", "network", "ls", "--filter", "driver=overlay", "--format", "{{.Name}}").stdout()
                 .lines().map(String::strip).filter(l -> !l.isEmpty()).collect(Collectors.toSet());
-    }
-
-    private static void waitUntil(java.util.function.BooleanSupplier done, String what) {
-        for (int i = 0; i < 60; i++) {
-            if (done.getAsBoolean()) {
-                return;
-            }
-            try {
-                Thread.sleep(1000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new AssertionError("timed out waiting for " + what);
     }
 }
