@@ -28,9 +28,17 @@ public final class SubnetIsUsable implements AddressingRule {
 
     static final String FIX = "use a private range such as 172.16.16.0/24 (RFC 1918) or fd00:16::/64 (RFC 4193)";
 
+    /** Whether {@code subnet} passes this rule: what other rules use to leave a refused subnet to it. */
+    public static boolean usable(Prefix subnet) {
+        return findings(subnet.network()).isEmpty();
+    }
+
     @Override
     public List<Finding> check(IpamPool plan) {
-        Prefix subnet = plan.subnetNetwork();
+        return findings(plan.subnetNetwork());
+    }
+
+    private static List<Finding> findings(Prefix subnet) {
         if (subnet.length() == 0) {
             return List.of(Finding.error("subnet", "subnet " + subnet + " is every " + subnet.version()
                     + " address (the default route), not a network containers can live in", FIX));

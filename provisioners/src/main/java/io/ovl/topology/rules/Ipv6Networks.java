@@ -2,6 +2,7 @@ package io.ovl.topology.rules;
 
 import io.ovl.addressing.IpVersion;
 import io.ovl.addressing.Prefix;
+import io.ovl.addressing.SubnetIsUsable;
 import io.ovl.core.Finding;
 import io.ovl.topology.Mode;
 import io.ovl.topology.NetworkSpec;
@@ -42,11 +43,9 @@ public final class Ipv6Networks implements TopologyRule {
                 .flatMap(s -> finding(mode, network, s, subject));
     }
 
-    /** Unique local and global unicast: the ranges a network can use (the others are refused elsewhere). */
-    private static final List<Prefix> USABLE = List.of(Prefix.parse("fc00::/7"), Prefix.parse("2000::/3"));
-
     private static Optional<Finding> finding(Mode mode, NetworkSpec n, Prefix subnet, String subject) {
-        if (subnet.version() != IpVersion.V6 || USABLE.stream().noneMatch(u -> u.contains(subnet.address()))) {
+        // A subnet no container can live in (loopback, link-local, ...) is SubnetIsUsable's to refuse, once.
+        if (subnet.version() != IpVersion.V6 || !SubnetIsUsable.usable(subnet)) {
             return Optional.empty();
         }
         if (mode == Mode.SWARM) {
